@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes. The UI maps each code to a message in its catalogue; the bridge also sends an
+ * English/Chinese message a technician can act on when reading raw responses.
+ */
+export const errorCodes = [
+  'bad-request',
+  'not-found',
+  'no-session',
+  'session-active',
+  'forbidden-origin',
+  'misdirected-host',
+  'device-unavailable',
+  'printer-unavailable',
+  'platform-unavailable',
+  'record-not-found',
+  'simulation-only',
+  'internal',
+] as const;
+
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { deviceStatusSchema } from './devices.ts';
+import { printJobViewSchema } from './print-jobs.ts';
+import { sessionEndReasonSchema, sessionViewSchema } from './session.ts';
+
+/** Card problems the citizen must be told about (the card was read but cannot open a session). */
+export const cardRejectionReasons = ['expired', 'invalid-number', 'unreadable'] as const;
+
+/**
+ * Everything sent on GET /api/events (SSE). Each SSE message has `event: <type>` and a JSON `data`
+ * that parses with this schema. On connect the bridge sends a `hello` with the current state so a
+ * reconnecting UI needs no second request.
+ */
+export const kioskEventSchema = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('hello'),
+    devices: z.array(deviceStatusSchema),
+    session: sessionViewSchema.nullable(),
+  }),
+  z.object({ type: z.literal('device'), device: deviceStatusSchema }),
+  /** the reader started reading a card: the UI can say "reading, keep the card still" */
+  z.object({ type: z.literal('card-reading') }),
+  z.object({ type: z.literal('card-rejected'), reason: z.enum(cardRejectionReasons) }),
+  z.object({ type: z.literal('session-started'), session: sessionViewSchema }),
+  z.object({ type: z.literal('session-ended'), reason: sessionEndReasonSchema }),
+  z.object({ type: z.literal('job'), job: printJobViewSchema }),
+  z.object({ type: z.literal('scan'), data: z.string() }),
+]);
+export type KioskEvent = z.infer<typeof kioskEventSchema>;
+export type KioskEventType = KioskEvent['type'];

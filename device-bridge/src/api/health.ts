@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { deviceStatusSchema } from './devices.ts';
+
+/** What the kiosk can offer right now, derived from device status (DESIGN rule 6). */
+export const capabilitiesSchema = z.object({
+  /** at least one way to identify a citizen works */
+  identify: z.boolean(),
+  /** certificates can be printed on A4 */
+  printCertificate: z.boolean(),
+  /** receipts / queue tickets can be printed */
+  printReceipt: z.boolean(),
+  /** codes can be scanned */
+  scan: z.boolean(),
+});
+export type Capabilities = z.infer<typeof capabilitiesSchema>;
+
+export const healthResponseSchema = z.object({
+  /** ok: everything works; degraded: something does not; out-of-service: nobody can be identified */
+  status: z.enum(['ok', 'degraded', 'out-of-service']),
+  simulated: z.boolean(),
+  capabilities: capabilitiesSchema,
+  devices: z.array(deviceStatusSchema),
+  /** shown on the out-of-service screen and in the footer */
+  site: z.object({ kioskId: z.string(), name: z.string(), helpPhone: z.string() }),
+  /** timings the UI's flows use, from config */
+  session: z.object({ idleTimeoutSeconds: z.number(), countdownSeconds: z.number() }),
+  version: z.string(),
+});
+export type HealthResponse = z.infer<typeof healthResponseSchema>;

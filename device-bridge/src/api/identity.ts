@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** YYYYMMDD, as the card stores dates. */
+const compactDate = z.string().regex(/^\d{8}$/, 'expected YYYYMMDD');
+
+/**
+ * Everything the resident ID card's text block holds (GA/T 467 fixed info, see
+ * shared/reference/devices.md §1.6). Bridge-internal: never sent to the UI, never logged.
+ */
+export const cardIdentitySchema = z.object({
+  name: z.string().min(1).max(15),
+  /** GB/T 2261.1: 1 male, 2 female, 0 unknown, 9 unspecified */
+  sex: z.enum(['0', '1', '2', '9']),
+  /** GB 3304 nation code, two digits */
+  nation: z.string().regex(/^\d{2}$/),
+  birthDate: compactDate,
+  address: z.string().max(35),
+  idNumber: z.string().regex(/^\d{17}[\dX]$/, 'expected 17 digits and a digit or X'),
+  issuer: z.string().max(15),
+  validFrom: compactDate,
+  /** YYYYMMDD or 长期 (permanent) */
+  validTo: z.union([compactDate, z.literal('长期')]),
+});
+export type CardIdentity = z.infer<typeof cardIdentitySchema>;

@@ -1,0 +1,13 @@
+// The one contract between the device bridge and the kiosk UI (DESIGN rule 4).
+// The UI imports types only (`import type`), so zod never reaches the browser bundle.
+export * from './errors.ts';
+export * from './identity.ts';
+export * from './devices.ts';
+export * from './health.ts';
+export * from './session.ts';
+export * from './certificates.ts';
+export * from './print-jobs.ts';
+export * from './ratings.ts';
+export * from './events.ts';
+export * from './sim.ts';
+export * from './routes.ts';

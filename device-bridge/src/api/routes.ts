@@ -1,0 +1,35 @@
+/**
+ * Every HTTP route of the bridge, in one place, so the UI client and tests use the same paths.
+ *
+ * GET    /api/health                      → HealthResponse
+ * GET    /api/events                      → SSE of KioskEvent
+ * GET    /api/session                     → SessionView | 404 no-session
+ * DELETE /api/session   EndSessionRequest → 204 (wipes the session)
+ * GET    /api/certificates                → CertificateTypeInfo[]
+ * POST   /api/certificates/preview  CertificateRequest → CertificatePreview (needs a session)
+ * POST   /api/print-jobs            CertificateRequest → 202 PrintJobView (stored before the reply)
+ * GET    /api/print-jobs/:id              → PrintJobView
+ * POST   /api/ratings               RatingRequest → 201 RatingResponse (stored before the reply)
+ * Simulation only (404 otherwise):
+ * GET    /api/sim/fixtures                → SimFixture[]
+ * POST   /api/sim/id-reader/card    SimCardRequest → 204;  DELETE removes the card
+ * POST   /api/sim/scanner/scan      SimScanRequest → 204
+ * POST   /api/sim/:printerId/state  SimPrinterStateRequest → 204 (a4-printer | receipt-printer)
+ * POST   /api/sim/devices/:deviceId/disconnect | /connect → 204
+ */
+export const apiPaths = {
+  health: '/api/health',
+  events: '/api/events',
+  session: '/api/session',
+  certificates: '/api/certificates',
+  certificatePreview: '/api/certificates/preview',
+  printJobs: '/api/print-jobs',
+  printJob: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}`,
+  ratings: '/api/ratings',
+  simFixtures: '/api/sim/fixtures',
+  simCard: '/api/sim/id-reader/card',
+  simScan: '/api/sim/scanner/scan',
+  simPrinterState: (printerId: 'a4-printer' | 'receipt-printer') => `/api/sim/${printerId}/state`,
+  simDevice: (deviceId: string, action: 'connect' | 'disconnect') =>
+    `/api/sim/devices/${encodeURIComponent(deviceId)}/${action}`,
+} as const;

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * The kiosk's configuration (DESIGN rule 8). config/default.json holds every default; a site
+ * override named by KIOSK_CONFIG is deep-merged over it and the result must parse with this schema.
+ * Drivers listed here are the ones this build really has; a real-hardware driver is added to a
+ * device's union when its issue lands, never before.
+ */
+const simulatedDevice = z.object({ driver: z.literal('simulated') }).strict();
+
+const simulatedIdReader = simulatedDevice
+  .extend({
+    /** how long the simulated SAM takes from card placed to text read (real readers: 0.5–1.5 s) */
+    readMs: z.number().int().min(0).max(10_000).default(700),
+  })
+  .strict();
+
+const simulatedA4Printer = simulatedDevice
+  .extend({
+    /** time per page (a small office laser: 2–4 s per page) */
+    pageMs: z.number().int().min(0).max(60_000).default(1500),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    kiosk: z
+      .object({
+        /** terminal id: shown to staff and sent with ratings; never personal */
+        id: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and dashes, at most 32'),
+        siteName: z.string().min(1).max(60),
+        /** shown on the out-of-service screen */
+        helpPhone: z.string().regex(/^[0-9+\- ]{3,20}$/, 'a phone number such as 0571-12345678 or 12345'),
+      })
+      .strict(),
+    server: z
+      .object({
+        /** the bridge listens on loopback only; the kiosk browser is on the same machine */
+        host: z.literal('127.0.0.1'),
+        port: z.number().int().min(1).max(65_535),
+      })
+      .strict(),
+    session: z
+      .object({
+        /** no touch for this long → the countdown starts */
+        idleTimeoutSeconds: z.number().int().min(1).max(3_600),
+        /** the countdown's length before the session ends by itself */
+        countdownSeconds: z.number().int().min(1).max(300),
+        /** the UI's event stream may drop this long (a reload) before the bridge ends the session */
+        uiDisconnectGraceSeconds: z.number().min(0).max(300),
+      })
+      .strict(),
+    devices: z
+      .object({
+        'id-reader': simulatedIdReader,
+        scanner: simulatedDevice,
+        'a4-printer': simulatedA4Printer,
+        'receipt-printer': simulatedDevice,
+        camera: simulatedDevice,
+        'document-camera': simulatedDevice,
+      })
+      .strict(),
+    platform: z.object({ driver: z.literal('embedded') }).strict(),
+    certificates: z
+      .object({
+        /** the issuing body printed on certificates and in the seal */
+        issuer: z.string().min(2).max(30),
+        /** how long a printed certificate is valid for its purpose */
+        validityDays: z.number().int().min(1).max(366),
+        /** where a receiver checks a certificate; the QR code holds this URL plus number and code */
+        verificationBaseUrl: z.url({ protocol: /^https?$/ }),
+      })
+      .strict(),
+    log: z.object({ level: z.enum(['debug', 'info', 'warn', 'error']) }).strict(),
+  })
+  .strict();
+
+export type KioskConfig = z.infer<typeof configSchema>;
+export type DevicesConfig = KioskConfig['devices'];

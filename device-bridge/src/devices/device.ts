@@ -1,0 +1,97 @@
+import type { CardIdentity, DeviceId, DeviceStatus, PrinterCondition } from '../api/index.ts';
+
+/**
+ * Every device is an interface with a real driver and simulators (DESIGN rule 1). The bridge only
+ * ever talks to these interfaces; the composition root picks the implementation from config.
+ */
+export interface Device {
+  readonly id: DeviceId;
+  /** e.g. "simulated", "memory", "sam-serial" */
+  readonly driver: string;
+  status(): DeviceStatus;
+  /** called on every status change; returns an unsubscribe function */
+  onStatus(listener: (status: DeviceStatus) => void): () => void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** What the reader reports while a card is presented. */
+export type CardReadEvent =
+  | { kind: 'reading' }
+  | { kind: 'read'; identity: CardIdentity }
+  /** the card was presented but could not be read (moved away, damaged, not an ID card) */
+  | { kind: 'unreadable' };
+
+export interface IdReader extends Device {
+  readonly id: 'id-reader';
+  onCard(listener: (event: CardReadEvent) => void): () => void;
+}
+
+export interface CodeScanner extends Device {
+  readonly id: 'scanner';
+  /** one decoded code (QR / barcode) as text */
+  onScan(listener: (data: string) => void): () => void;
+}
+
+/** A document ready for the A4 printer. The PDF holds personal data: drivers must not keep it. */
+export interface PrintDocument {
+  jobId: string;
+  pdf: Buffer;
+  pages: number;
+}
+
+export type PrintProgress =
+  | { kind: 'started' }
+  | { kind: 'page'; pagesPrinted: number }
+  /** the printer stopped for a condition someone must fix; printing resumes by itself after */
+  | { kind: 'held'; reason: PrinterCondition | 'disconnected' }
+  | { kind: 'resumed' };
+
+export class PrintFailedError extends Error {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PrintFailedError';
+  }
+}
+
+export interface A4Printer extends Device {
+  readonly id: 'a4-printer';
+  /**
+   * Prints the document. Resolves when the last page is out; waits (reporting `held`) while the
+   * printer needs attention; rejects with PrintFailedError only when the job cannot print at all.
+   */
+  print(document: PrintDocument, onProgress: (progress: PrintProgress) => void): Promise<void>;
+}
+
+export interface ReceiptPrinter extends Device {
+  readonly id: 'receipt-printer';
+}
+
+export interface Camera extends Device {
+  readonly id: 'camera' | 'document-camera';
+}
+
+export interface DeviceSet {
+  'id-reader': IdReader;
+  scanner: CodeScanner;
+  'a4-printer': A4Printer;
+  'receipt-printer': ReceiptPrinter;
+  camera: Camera;
+  'document-camera': Camera & { readonly id: 'document-camera' };
+}
+
+/**
+ * Controls of simulated devices, behind /api/sim/* (present only when devices are simulated).
+ * The dev panel and tests use these like a person plugging hardware in and out.
+ */
+export interface SimulationControls {
+  placeCard(identity: CardIdentity): void;
+  removeCard(): void;
+  scan(data: string): void;
+  setPrinterCondition(printer: 'a4-printer' | 'receipt-printer', condition: PrinterCondition): void;
+  disconnect(device: DeviceId): void;
+  connect(device: DeviceId): void;
+}
