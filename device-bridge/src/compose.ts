@@ -1,0 +1,146 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { createApp } from './app.ts';
+import { repoRoot } from './config/load.ts';
+import type { KioskConfig } from './config/schema.ts';
+import type { BridgeContext } from './context.ts';
+import { createDevices, startAll, stopAll } from './devices/create-devices.ts';
+import { createCertificateRenderer, newCertificateNumber } from './documents/index.ts';
+import { createEventBus } from './events/event-bus.ts';
+import { createEventLogger, type EventLogger } from './log/logger.ts';
+import { createEmbeddedPlatform } from './platform/embedded/embedded-platform.ts';
+import { fixtureCitizens } from './platform/embedded/fixtures.ts';
+import { createPrintService } from './printing/print-service.ts';
+import { createSpool } from './printing/spool.ts';
+import { loadOrCreateKey } from './secrets/secrets.ts';
+import { admitCards } from './session/admit-cards.ts';
+import { createSessionHolder } from './session/session-holder.ts';
+import { openKioskStore } from './store/store.ts';
+import { systemClock, type Clock } from './time/clock.ts';
+
+export interface ComposeOptions {
+  /** var/ by default: SQLite files, secrets, spool, simulated print-out */
+  dataDir: string;
+  /** the built UI (kiosk-ui/dist) */
+  uiDir?: string;
+  clock?: Clock;
+  randomBytes?: (n: number) => Buffer;
+  logger?: EventLogger;
+  version?: string;
+}
+
+export interface Bridge {
+  readonly context: BridgeContext;
+  /** listens on config.server; resolves with the server once it accepts connections */
+  listen(): Promise<Server>;
+  /** ends any session (wiped), stops devices, closes stores */
+  stop(): Promise<void>;
+}
+
+/** The composition root: config in, a wired bridge out. Real or simulated parts are chosen here. */
+export async function composeBridge(config: KioskConfig, options: ComposeOptions): Promise<Bridge> {
+  const clock = options.clock ?? systemClock;
+  const random = options.randomBytes ?? randomBytes;
+  const logger = options.logger ?? createEventLogger({ level: config.log.level });
+  const { dataDir } = options;
+
+  const bus = createEventBus((error) => logger.log('request-failed', { message: (error as Error).message }));
+  const store = openKioskStore(dataDir, logger);
+  const platform = createEmbeddedPlatform({ file: join(dataDir, 'platform.db'), clock });
+  const { devices, simulation } = createDevices(config.devices, {
+    clock,
+    logger,
+    printOutDir: join(dataDir, 'print-out'),
+  });
+
+  const sessions = createSessionHolder({
+    clock,
+    newId: randomUUID,
+    onStarted: (session) => {
+      logger.log('session-started', { session: session.id });
+      bus.publish({ type: 'session-started', session });
+    },
+    onEnded: (reason) => {
+      logger.log('session-ended', { reason });
+      bus.publish({ type: 'session-ended', reason });
+    },
+  });
+
+  const renderer = createCertificateRenderer({
+    ...config.certificates,
+    key: loadOrCreateKey(dataDir, 'certificate-hmac', random),
+    clock,
+  });
+  const printService = createPrintService({
+    store: store.printJobs,
+    printer: devices['a4-printer'],
+    spool: createSpool({ dir: join(dataDir, 'spool'), key: loadOrCreateKey(dataDir, 'spool', random), randomBytes: random }),
+    platform,
+    render: (data, number) => renderer.render(data, number),
+    newCertificateNumber: () => newCertificateNumber(clock.now(), random),
+    newJobId: randomUUID,
+    bus,
+    logger,
+    clock,
+  });
+
+  const context: BridgeContext = {
+    config,
+    version: options.version ?? '0.1.0',
+    clock,
+    newId: randomUUID,
+    logger,
+    bus,
+    devices,
+    simulation,
+    fixtures: simulation ? fixtureCitizens : [],
+    sessions,
+    platform,
+    previewCertificate: (data) => renderer.preview(data),
+    printService,
+    ratings: store.ratings,
+    uiDir: options.uiDir ?? join(repoRoot, 'kiosk-ui/dist'),
+  };
+
+  const unsubscribers = [
+    ...Object.values(devices).map((device) =>
+      device.onStatus((status) => bus.publish({ type: 'device', device: status })),
+    ),
+    devices.scanner.onScan((data) => {
+      logger.log('scan-received', { length: data.length });
+      bus.publish({ type: 'scan', data });
+    }),
+    admitCards({ reader: devices['id-reader'], sessions, bus, logger, clock }),
+  ];
+
+  await startAll(devices);
+  printService.resumeUnfinished();
+  let server: Server | null = null;
+
+  return {
+    context,
+    async listen() {
+      const app = createApp(context);
+      server = app.listen(config.server.port, config.server.host);
+      await once(server, 'listening');
+      logger.log('bridge-listening', { url: `http://${config.server.host}:${config.server.port}` });
+      return server;
+    },
+    async stop() {
+      logger.log('bridge-stopping');
+      sessions.end('shutdown');
+      if (server) {
+        const closed = once(server, 'close');
+        server.close();
+        server.closeAllConnections();
+        await closed;
+      }
+      for (const unsubscribe of unsubscribers) unsubscribe();
+      await stopAll(devices);
+      platform.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import type { KioskConfig } from './config/schema.ts';
+import type { DeviceSet, SimulationControls } from './devices/device.ts';
+import type { CertificatePreview, SimFixture } from './api/index.ts';
+import type { EventBus } from './events/event-bus.ts';
+import type { EventLogger } from './log/logger.ts';
+import type { CertificateData, Platform } from './platform/platform.ts';
+import type { PrintService } from './printing/print-service.ts';
+import type { SessionHolder } from './session/session-holder.ts';
+import type { RatingStore } from './store/ratings.ts';
+import type { Clock } from './time/clock.ts';
+
+/** Everything the routes need, built once by the composition root. */
+export interface BridgeContext {
+  config: KioskConfig;
+  version: string;
+  clock: Clock;
+  newId: () => string;
+  logger: EventLogger;
+  bus: EventBus;
+  devices: DeviceSet;
+  /** null unless devices are simulated: then /api/sim/* exists */
+  simulation: SimulationControls | null;
+  fixtures: readonly SimFixture[];
+  sessions: SessionHolder;
+  platform: Platform;
+  previewCertificate: (data: CertificateData) => CertificatePreview;
+  printService: PrintService;
+  ratings: RatingStore;
+  /** where the built UI is served from */
+  uiDir: string;
+}

@@ -1,0 +1,32 @@
+import { Router } from 'express';
+import type { HealthResponse } from '../api/index.ts';
+import type { BridgeContext } from '../context.ts';
+import { capabilitiesOf, overallStatus } from '../devices/capabilities.ts';
+import type { DeviceSet } from '../devices/device.ts';
+
+export function deviceStatuses(devices: DeviceSet) {
+  return Object.values(devices).map((device) => device.status());
+}
+
+export function healthOf(context: BridgeContext): HealthResponse {
+  const devices = deviceStatuses(context.devices);
+  const { kiosk, session } = context.config;
+  return {
+    status: overallStatus(devices),
+    simulated: context.simulation !== null,
+    capabilities: capabilitiesOf(devices),
+    devices,
+    site: { kioskId: kiosk.id, name: kiosk.siteName, helpPhone: kiosk.helpPhone },
+    session: { idleTimeoutSeconds: session.idleTimeoutSeconds, countdownSeconds: session.countdownSeconds },
+    version: context.version,
+  };
+}
+
+/** GET /api/health: always 200 while the bridge runs; `status` says what the kiosk can do. */
+export function healthRoutes(context: BridgeContext): Router {
+  const router = Router();
+  router.get('/api/health', (_request, response) => {
+    response.json(healthOf(context));
+  });
+  return router;
+}

@@ -1,0 +1,29 @@
+import express, { Router } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Serves the built kiosk UI from the same origin as the API, so the browser never makes a
+ * cross-origin call. Hashed assets are cached for good; index.html never is.
+ */
+export function uiRoutes(uiDir: string): Router {
+  const router = Router();
+  const index = join(uiDir, 'index.html');
+  router.use(
+    '/assets',
+    express.static(join(uiDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
+  );
+  router.use(express.static(uiDir, { index: false, maxAge: 0 }));
+  router.get(/^\/(?!api\/).*/, (_request, response) => {
+    if (!existsSync(index)) {
+      response
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('The kiosk UI is not built. Run `npm run build` (npm start does it for you).');
+      return;
+    }
+    response.setHeader('Cache-Control', 'no-store');
+    response.sendFile(index);
+  });
+  return router;
+}
