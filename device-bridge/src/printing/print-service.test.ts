@@ -1,0 +1,149 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CardIdentity, KioskEvent, PrintJobView } from '../api/index.ts';
+import { createMemoryA4Printer } from '../devices/a4-printer/memory.ts';
+import { createEventBus } from '../events/event-bus.ts';
+import { createMemoryLogger } from '../log/logger.ts';
+import type { CertificateData, IssuedCertificate, Platform } from '../platform/platform.ts';
+import type { Session } from '../session/session-holder.ts';
+import { openKioskStore } from '../store/store.ts';
+import { systemClock } from '../time/clock.ts';
+import { createPrintService } from './print-service.ts';
+import { createSpool } from './spool.ts';
+
+const identity: CardIdentity = {
+  name: '张伟',
+  sex: '1',
+  nation: '01',
+  birthDate: '19900307',
+  address: '杭州',
+  idNumber: '330106199003071234',
+  issuer: '杭州市公安局',
+  validFrom: '20160101',
+  validTo: '20360101',
+};
+const session: Session = { id: 's1', identity, startedAt: new Date() };
+
+function fakePlatform(hasRecord = true) {
+  const issued: IssuedCertificate[] = [];
+  const platform: Platform = {
+    listCertificateTypes: async () => [],
+    getCertificateData: async (type, who): Promise<CertificateData | null> =>
+      hasRecord
+        ? { type, title: '社会保险参保缴费证明', serviceCode: 'X', holderName: who.name, idNumber: who.idNumber, rows: [] }
+        : null,
+    recordIssuedCertificate: async (certificate) => void issued.push(certificate),
+    verifyCertificate: async () => null,
+    close: () => {},
+  };
+  return { platform, issued };
+}
+
+function setup(options: { dataDir?: string; hasRecord?: boolean } = {}) {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tongban-print-'));
+  const store = openKioskStore(dataDir, createMemoryLogger());
+  const printer = createMemoryA4Printer();
+  const bus = createEventBus();
+  const jobEvents: PrintJobView[] = [];
+  bus.subscribe((event: KioskEvent) => event.type === 'job' && jobEvents.push(event.job));
+  const spool = createSpool({ dir: join(dataDir, 'spool'), key: Buffer.alloc(32, 7), randomBytes });
+  const { platform, issued } = fakePlatform(options.hasRecord ?? true);
+  let n = 0;
+  const service = createPrintService({
+    store: store.printJobs,
+    printer,
+    spool,
+    platform,
+    render: async (data) => ({
+      pdf: Buffer.from(`%PDF certificate for ${data.holderName}`),
+      pages: 2,
+      verificationCode: 'ABCD-EFGH-JKMN-PQRS',
+      issuedAt: '2026-11-22T02:00:00.000Z',
+      validUntil: '2027-02-20',
+      contentSha256: 'f'.repeat(64),
+    }),
+    newCertificateNumber: () => `SB20261122-0000000${++n}`,
+    newJobId: () => `job-${n}`,
+    bus,
+    logger: createMemoryLogger(),
+    clock: systemClock,
+  });
+  return { dataDir, store, printer, service, jobEvents, issued, spool };
+}
+
+describe('print service', () => {
+  it('stores the job before answering, prints it, and forgets the document once the paper is out', async () => {
+    const { store, printer, service, jobEvents, issued, spool } = setup();
+    printer.holdJobs();
+    const job = await service.submit(session, 'social-insurance-contribution');
+    expect(job).toMatchObject({ state: 'queued', pages: 2 });
+    expect(store.printJobs.get(job.id)).not.toBeNull();
+    expect(issued).toEqual([expect.objectContaining({ number: job.certificateNumber, maskedIdNumber: '330106********1234' })]);
+    await Promise.resolve();
+    printer.printPage();
+    printer.finish();
+    await service.drain();
+    expect(store.printJobs.get(job.id)).toMatchObject({ state: 'completed', pagesPrinted: 2 });
+    expect(jobEvents.map((event) => event.state)).toEqual(['queued', 'printing', 'printing', 'printing', 'completed']);
+    expect(printer.printed.map((document) => document.jobId)).toEqual([job.id]);
+    expect(spool.read(job.id)).toBeNull();
+  });
+
+  it('holds a job while the printer needs paper and completes it afterwards', async () => {
+    const { printer, service, jobEvents } = setup();
+    printer.holdJobs();
+    await service.submit(session, 'social-insurance-contribution');
+    await Promise.resolve();
+    printer.hold('paper-out');
+    expect(jobEvents.at(-1)).toMatchObject({ state: 'held', reason: 'paper-out' });
+    printer.resume();
+    printer.finish();
+    await service.drain();
+    expect(jobEvents.at(-1)).toMatchObject({ state: 'completed' });
+  });
+
+  it('refuses to accept a job the printer cannot print, so nothing is promised and lost', async () => {
+    const { printer, service, store } = setup();
+    printer.setState('fault', 'paper-out');
+    await expect(service.submit(session, 'social-insurance-contribution')).rejects.toMatchObject({
+      status: 409,
+      code: 'printer-unavailable',
+    });
+    expect(store.printJobs.unfinished()).toEqual([]);
+  });
+
+  it('says so when the platform has no record for the citizen', async () => {
+    const { service } = setup({ hasRecord: false });
+    await expect(service.submit(session, 'social-insurance-contribution')).rejects.toMatchObject({
+      code: 'record-not-found',
+    });
+  });
+
+  it('after a restart, prints a job that was waiting and fails (never duplicates) one that was mid-print', async () => {
+    const first = setup();
+    first.printer.holdJobs();
+    const waiting = await first.service.submit(session, 'social-insurance-contribution');
+    await Promise.resolve();
+    first.printer.hold('paper-out');
+    first.store.close();
+
+    // "power cut": a second job row was mid-print when the process died
+    const second = setup({ dataDir: first.dataDir });
+    second.store.printJobs.insert({
+      id: 'job-cut',
+      certificateType: 'social-insurance-contribution',
+      certificateNumber: 'SB20261122-CUTCUTCU',
+      pages: 1,
+      createdAt: '2026-11-22T02:00:01.000Z',
+    });
+    second.store.printJobs.update('job-cut', { state: 'printing', updatedAt: '2026-11-22T02:00:02.000Z' });
+    second.service.resumeUnfinished();
+    await second.service.drain();
+    expect(second.store.printJobs.get(waiting.id)).toMatchObject({ state: 'completed' });
+    expect(second.store.printJobs.get('job-cut')).toMatchObject({ state: 'failed', reason: 'interrupted' });
+    expect(second.printer.printed.map((document) => document.jobId)).toEqual([waiting.id]);
+  });
+});
