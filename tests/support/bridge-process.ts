@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { rawRequest } from './http.ts';
 import { repoRoot, uiDistDir } from './repo.ts';
 
 export interface StartBridgeOptions {
@@ -22,6 +23,8 @@ export interface RunningBridge {
   url: string;
   port: number;
   pid: number;
+  /** wall time from spawning the process to the first 200 from /api/health */
+  startupMs: number;
   /** KIOSK_DATA_DIR of this bridge: SQLite store, print-out/ … */
   dataDir: string;
   /** everything the bridge wrote to stdout and stderr so far (JSON log lines) */
@@ -66,6 +69,7 @@ export async function startBridge(options: StartBridgeOptions = {}): Promise<Run
     env.KIOSK_CONFIG = configFile;
   }
 
+  const spawnedAt = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'device-bridge/src/main.ts'], {
     cwd: repoRoot,
     env,
@@ -89,11 +93,13 @@ export async function startBridge(options: StartBridgeOptions = {}): Promise<Run
     throw error;
   }
 
+  const startupMs = performance.now() - spawnedAt;
   let stopped: Promise<void> | undefined;
   return {
     url,
     port,
     pid: child.pid ?? -1,
+    startupMs,
     dataDir,
     logs: () => output,
     stop() {
@@ -126,14 +132,13 @@ async function waitUntilHealthy(
       );
     }
     try {
-      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      await response.arrayBuffer();
+      const response = await rawRequest(`${url}/api/health`, { timeoutMs: 2_000 });
       if (response.status === 200) return;
       lastProblem = `GET /api/health answered ${response.status}`;
     } catch (error) {
       lastProblem = error instanceof Error ? error.message : String(error);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(
     `the bridge was not healthy within ${timeoutMs} ms (${lastProblem}). Output:\n${output()}`,
