@@ -113,6 +113,17 @@ describe('simulated ID reader', () => {
     expect(reads).toEqual(['张三', '赵六']);
   });
 
+  it('reads a card that was already on the reader when the bridge started, going straight to busy', async () => {
+    const clock = createManualClock();
+    const reader = createSimulatedIdReader({ clock, readMs });
+    const states: string[] = [];
+    reader.onStatus((status) => states.push(status.state));
+    reader.placeCard(testIdentity());
+    await reader.start();
+    clock.advance(readMs);
+    expect(states).toEqual(['busy', 'ready']);
+  });
+
   it('ends a read in progress when stopped and reads nothing afterwards', async () => {
     const { clock, reader, events } = await startedReader();
     reader.placeCard(testIdentity());
