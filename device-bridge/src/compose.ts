@@ -7,6 +7,7 @@ import { repoRoot } from './config/load.ts';
 import type { KioskConfig } from './config/schema.ts';
 import type { BridgeContext } from './context.ts';
 import { createDevices, startAll, stopAll } from './devices/create-devices.ts';
+import type { Device } from './devices/device.ts';
 import { createCertificateRenderer, newCertificateNumber } from './documents/index.ts';
 import { createEventBus } from './events/event-bus.ts';
 import { createEventLogger, type EventLogger } from './log/logger.ts';
@@ -105,7 +106,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
   };
 
   const unsubscribers = [
-    ...Object.values(devices).map((device) =>
+    ...Object.values(devices).map((device: Device) =>
       device.onStatus((status) => bus.publish({ type: 'device', device: status })),
     ),
     devices.scanner.onScan((data) => {

@@ -105,6 +105,17 @@ describe('print service', () => {
     expect(jobEvents.at(-1)).toMatchObject({ state: 'completed' });
   });
 
+  it('leaves a waiting job waiting when the bridge shuts down, so the next start prints it', async () => {
+    const { printer, service, store } = setup();
+    printer.holdJobs();
+    const job = await service.submit(session, 'social-insurance-contribution');
+    await Promise.resolve();
+    printer.hold('paper-out');
+    printer.fail('stopped');
+    await service.drain();
+    expect(store.printJobs.get(job.id)).toMatchObject({ state: 'held', reason: 'paper-out' });
+  });
+
   it('refuses to accept a job the printer cannot print, so nothing is promised and lost', async () => {
     const { printer, service, store } = setup();
     printer.setState('fault', 'paper-out');

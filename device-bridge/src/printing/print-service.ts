@@ -86,6 +86,9 @@ export function createPrintService(deps: PrintServiceDeps) {
       change(current, { state: 'completed', pagesPrinted: job.pages });
       spool.remove(job.id);
     } catch (error) {
+      // The bridge is shutting down: leave the job as it stands so the next start resumes a waiting
+      // job and fails (never repeats) one that was mid-print.
+      if (error instanceof PrintFailedError && error.reason === 'stopped') return;
       const reason = error instanceof PrintFailedError ? error.reason : 'printer-error';
       change(current, { state: 'failed', pagesPrinted, reason });
       logger.log('print-job-failed', { job: job.id, reason, message: (error as Error).message });

@@ -34,7 +34,7 @@ describe('print spool', () => {
     spool.write('job-3', Buffer.from('original'));
     const file = join(dir, 'job-3.pdf.enc');
     const stored = readFileSync(file);
-    stored[stored.length - 1] ^= 0xff;
+    stored.writeUInt8(stored.readUInt8(stored.length - 1) ^ 0xff, stored.length - 1);
     writeFileSync(file, stored);
     expect(spool.read('job-3')).toBeNull();
   });
