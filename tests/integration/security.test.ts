@@ -92,6 +92,16 @@ describe('Origin check (cross-site requests)', () => {
     expect(response.status).toBe(204);
   });
 
+  it('never grants CORS, so a foreign page cannot read an answer either', async () => {
+    const response = await rawRequest(bridge.url + apiPaths.health, { headers: { origin: 'http://evil.example' } });
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
+    const preflight = await rawRequest(bridge.url + apiPaths.simCard, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://evil.example', 'access-control-request-method': 'POST' },
+    });
+    expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
   it('accepts a GET without an Origin header (the browser omits it for same-origin GETs)', async () => {
     const response = await rawRequest(bridge.url + apiPaths.health);
     expect(response.status).toBe(200);
