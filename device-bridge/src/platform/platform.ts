@@ -1,0 +1,36 @@
+import type { CardIdentity, CertificateType, CertificateTypeInfo, ContributionRow } from '../api/index.ts';
+
+/**
+ * The kiosk's view of the government service platform (一体化政务服务平台). The bridge's routes call
+ * only this interface; the embedded implementation (SQLite, demo data) and an HTTP adapter sit behind it.
+ */
+export interface CertificateData {
+  type: CertificateType;
+  title: string;
+  serviceCode: string;
+  holderName: string;
+  idNumber: string; // full values: only ever printed/masked by documents/
+  rows: ContributionRow[]; // oldest month first, 12 months
+}
+
+export interface IssuedCertificate {
+  number: string;
+  type: CertificateType;
+  verificationCode: string;
+  contentSha256: string;
+  issuedAt: string;
+  validUntil: string;
+  maskedHolderName: string;
+  maskedIdNumber: string;
+}
+
+export interface Platform {
+  listCertificateTypes(): Promise<CertificateTypeInfo[]>;
+  /** null when the platform has no record of this person for this certificate */
+  getCertificateData(type: CertificateType, identity: CardIdentity): Promise<CertificateData | null>;
+  /** the platform keeps what was issued so a receiver can verify it later (only masked personal data) */
+  recordIssuedCertificate(certificate: IssuedCertificate): Promise<void>;
+  /** looks up an issued certificate by number + typed code; null when unknown or the code does not match */
+  verifyCertificate(number: string, verificationCode: string): Promise<IssuedCertificate | null>;
+  close(): void;
+}
