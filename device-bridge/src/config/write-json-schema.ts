@@ -7,4 +7,4 @@ import { repoRoot } from './load.ts';
 //   node --import tsx device-bridge/src/config/write-json-schema.ts
 const target = resolve(repoRoot, 'config/kiosk-config.schema.json');
 writeFileSync(target, JSON.stringify(configJsonSchema(), null, 2) + '\n');
-console.log(`wrote ${target}`);
+process.stdout.write(`wrote ${target}\n`);
