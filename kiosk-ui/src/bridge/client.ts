@@ -1,0 +1,95 @@
+import type {
+  CertificatePreview,
+  CertificateType,
+  CertificateTypeInfo,
+  DeviceId,
+  EndSessionRequest,
+  HealthResponse,
+  PrinterCondition,
+  PrintJobView,
+  RatingRequest,
+  RatingResponse,
+  SessionView,
+  SimFixture,
+} from '@tongban/device-bridge/api';
+import { BridgeError, bridgeErrorFromBody } from './bridge-error.ts';
+import { bridgePaths } from './paths.ts';
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface BridgeClient {
+  fetchHealth(): Promise<HealthResponse>;
+  /** the current session, or null when there is none (404 no-session) */
+  getSession(): Promise<SessionView | null>;
+  endSession(reason: EndSessionRequest['reason']): Promise<void>;
+  listCertificates(): Promise<CertificateTypeInfo[]>;
+  previewCertificate(type: CertificateType): Promise<CertificatePreview>;
+  submitPrintJob(type: CertificateType): Promise<PrintJobView>;
+  getPrintJob(id: string): Promise<PrintJobView>;
+  submitRating(request: RatingRequest): Promise<RatingResponse>;
+  simFixtures(): Promise<SimFixture[]>;
+  simPlaceCard(fixtureId: string): Promise<void>;
+  simRemoveCard(): Promise<void>;
+  simScan(data: string): Promise<void>;
+  simPrinterState(printer: 'a4-printer' | 'receipt-printer', state: PrinterCondition): Promise<void>;
+  simDevice(device: DeviceId, action: 'connect' | 'disconnect'): Promise<void>;
+}
+
+/**
+ * Typed HTTP client for the device bridge. `baseUrl` is empty in production (same origin);
+ * `fetchImpl` is injectable so tests need no network.
+ */
+export function createBridgeClient(baseUrl = '', fetchImpl: FetchLike = (input, init) => fetch(input, init)): BridgeClient {
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const init: RequestInit = { method, headers: { Accept: 'application/json' } };
+    if (body !== undefined) {
+      init.headers = { Accept: 'application/json', 'Content-Type': 'application/json' };
+      init.body = JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await fetchImpl(baseUrl + path, init);
+    } catch (cause) {
+      throw new BridgeError('unreachable', `bridge not reachable: ${String(cause)}`, 0);
+    }
+    if (response.status === 204) return undefined as T;
+    const parsed = await readJson(response);
+    if (!response.ok) throw bridgeErrorFromBody(response.status, parsed);
+    if (parsed === undefined) throw new BridgeError('bad-response', `HTTP ${response.status} without JSON`, response.status);
+    return parsed as T;
+  }
+
+  return {
+    fetchHealth: () => request<HealthResponse>('GET', bridgePaths.health),
+    async getSession() {
+      try {
+        return await request<SessionView>('GET', bridgePaths.session);
+      } catch (error) {
+        if (error instanceof BridgeError && error.code === 'no-session') return null;
+        throw error;
+      }
+    },
+    endSession: (reason) => request<void>('DELETE', bridgePaths.session, { reason }),
+    listCertificates: () => request<CertificateTypeInfo[]>('GET', bridgePaths.certificates),
+    previewCertificate: (type) => request<CertificatePreview>('POST', bridgePaths.certificatePreview, { type }),
+    submitPrintJob: (type) => request<PrintJobView>('POST', bridgePaths.printJobs, { type }),
+    getPrintJob: (id) => request<PrintJobView>('GET', bridgePaths.printJob(id)),
+    submitRating: (rating) => request<RatingResponse>('POST', bridgePaths.ratings, rating),
+    simFixtures: () => request<SimFixture[]>('GET', bridgePaths.simFixtures),
+    simPlaceCard: (fixture) => request<void>('POST', bridgePaths.simCard, { fixture }),
+    simRemoveCard: () => request<void>('DELETE', bridgePaths.simCard),
+    simScan: (data) => request<void>('POST', bridgePaths.simScan, { data }),
+    simPrinterState: (printer, state) => request<void>('POST', bridgePaths.simPrinterState(printer), { state }),
+    simDevice: (device, action) => request<void>('POST', bridgePaths.simDevice(device, action)),
+  };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

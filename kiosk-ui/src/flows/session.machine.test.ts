@@ -1,0 +1,379 @@
+import { getShortestPaths, getSimplePaths } from '@xstate/graph';
+import { createActor, fromCallback, fromPromise, initialTransition, SimulatedClock, transition } from 'xstate';
+import type { RatingRequest } from '@tongban/device-bridge/api';
+import { describe, expect, it } from 'vitest';
+import {
+  citizenSession,
+  contributionPreview,
+  jobIn,
+  kioskWithoutPrinter,
+  kioskWithoutReader,
+  otherCitizenSession,
+  workingKiosk,
+} from './session.fixtures.ts';
+import { sessionMachine } from './session.machine.ts';
+import { isCountdownShown, isIdentified, screenOf, type SessionSnapshot } from './session.screens.ts';
+import type { SessionEvent } from './session.types.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Generated paths. @xstate/graph walks the machine with pure transitions, so invoked actors and
+// timers never run: their results are fed in as the events XState itself would deliver
+// (`xstate.done.actor.<invoke id>`, `xstate.after.<delay>.<state id>`), exactly like deterministic
+// fakes that answer at once.
+// ---------------------------------------------------------------------------------------------
+
+const synthetic = (type: string, extra: Record<string, unknown> = {}) => ({ type, ...extra }) as unknown as SessionEvent;
+const after = (delay: string, stateId: string) => synthetic(`xstate.after.${delay}.session.${stateId}`);
+const actorDone = (id: string, output?: unknown) => synthetic(`xstate.done.actor.${id}`, { output });
+const actorFailed = (id: string, code: string) => synthetic(`xstate.error.actor.${id}`, { error: { code } });
+
+const actorAndTimerEvents: SessionEvent[] = [
+  actorDone('loadPreview', contributionPreview),
+  actorFailed('loadPreview', 'platform-unavailable'),
+  actorDone('submitPrint', jobIn('queued')),
+  actorFailed('submitPrint', 'printer-unavailable'),
+  actorDone('submitRating', { id: 'rating-1' }),
+  actorFailed('submitRating', 'internal'),
+  actorDone('endSession'),
+  actorFailed('endSession', 'unreachable'),
+  after('cardReadingTimeout', 'cardReading'),
+  after('cardRejectedNotice', 'cardRejected'),
+  after('greeting', 'inSession.flow.greeting'),
+  after('takeDocument', 'inSession.flow.takeDocument'),
+  after('idleTimeout', 'inSession.idle.watching'),
+  after('countdownTick', 'inSession.idle.countdown.ticking'),
+  after('endSessionTimeout', 'exiting'),
+  after('endSessionTimeout', 'timingOut'),
+  after('goodbye', 'goodbye'),
+];
+
+const citizenEvents: SessionEvent[] = [
+  { type: 'CARD_READING' },
+  { type: 'CARD_REJECTED', reason: 'expired' },
+  { type: 'SESSION_STARTED', session: citizenSession },
+  { type: 'SESSION_ENDED', reason: 'ui-disconnected' },
+  { type: 'USER_ACTIVITY' },
+  { type: 'CONTINUE' },
+  { type: 'SELECT_SERVICE', service: 'social-insurance-contribution' },
+  { type: 'PRINT' },
+  { type: 'BACK' },
+  { type: 'DONE' },
+  { type: 'EXIT' },
+  { type: 'MORE_TIME' },
+  { type: 'RATE', grade: 5 },
+  { type: 'SKIP_RATING' },
+  { type: 'JOB', job: jobIn('printing', { pagesPrinted: 0 }) },
+  { type: 'JOB', job: jobIn('held', { reason: 'paper-out' }) },
+  { type: 'JOB', job: jobIn('completed') },
+  { type: 'JOB', job: jobIn('failed', { reason: 'jam' }) },
+];
+
+const kioskEvents: SessionEvent[] = [
+  { type: 'KIOSK_STATUS', status: workingKiosk },
+  { type: 'KIOSK_STATUS', status: kioskWithoutReader },
+  { type: 'BRIDGE_UNREACHABLE' },
+];
+
+const allEvents = [...kioskEvents, ...citizenEvents, ...actorAndTimerEvents];
+
+const reachable = getShortestPaths(sessionMachine, { events: allEvents });
+const reachableStates = reachable.map((path) => path.state);
+const sessionStates = reachableStates.filter((state) => isIdentified(state));
+
+const next = (state: SessionSnapshot, event: SessionEvent) => transition(sessionMachine, state, event)[0];
+
+function hasNoPersonalData(state: SessionSnapshot) {
+  const { session, preview, job, service, failure } = state.context;
+  return session === null && preview === null && job === null && service === null && failure === null;
+}
+
+describe('session flow, generated paths', () => {
+  it('reaches every screen of the journey', () => {
+    const screens = new Set(reachableStates.map(screenOf));
+    expect([...screens].sort()).toEqual(
+      [
+        'attract',
+        'card-reading',
+        'card-rejected',
+        'certificate-preview',
+        'error',
+        'goodbye',
+        'greeting',
+        'menu',
+        'out-of-service',
+        'printing',
+        'rating',
+        'take-document',
+      ].sort(),
+    );
+  });
+
+  it('every simulated actor result and timer is one the machine actually listens for', () => {
+    // guards the test itself: a renamed state or invoke id would otherwise silently stop being explored
+    for (const event of actorAndTimerEvents) {
+      const moves = reachableStates.some((state) => next(state, event) !== state && screenOrValueChanged(state, next(state, event)));
+      expect(moves, event.type).toBe(true);
+    }
+  });
+
+  it('holds no personal data in any state outside a session', () => {
+    const outside = reachableStates.filter((state) => !isIdentified(state));
+    expect(outside.length).toBeGreaterThan(5);
+    for (const state of outside) expect(hasNoPersonalData(state), JSON.stringify(state.value)).toBe(true);
+  });
+
+  it('offers exit on every screen after identification, and exit ends in goodbye then attract with nothing kept', () => {
+    expect(sessionStates.length).toBeGreaterThan(20);
+    for (const state of sessionStates) {
+      expect(state.can({ type: 'EXIT' }), JSON.stringify(state.value)).toBe(true);
+      const exiting = next(state, { type: 'EXIT' });
+      expect(exiting.value).toBe('exiting');
+      expect(screenOf(exiting)).toBe('goodbye');
+      expect(hasNoPersonalData(exiting)).toBe(true);
+      const goodbye = next(exiting, actorDone('endSession'));
+      expect(goodbye.value).toBe('goodbye');
+      const attract = next(goodbye, after('goodbye', 'goodbye'));
+      expect(attract.value).toBe(waitingScreenFor(state));
+      expect(hasNoPersonalData(attract)).toBe(true);
+    }
+  });
+
+  it('returns to attract with nothing kept whenever the bridge says the session ended', () => {
+    for (const state of sessionStates) {
+      const ended = next(state, { type: 'SESSION_ENDED', reason: 'timeout' });
+      expect(ended.value).toBe(waitingScreenFor(state));
+      expect(hasNoPersonalData(ended)).toBe(true);
+    }
+  });
+
+  it('lets the idle countdown end any non-printing screen, back to attract with nothing kept', () => {
+    const watching = sessionStates.filter((state) => state.matches({ inSession: { idle: 'watching' } }));
+    expect(new Set(watching.map(screenOf))).toEqual(
+      new Set(['greeting', 'menu', 'certificate-preview', 'take-document', 'rating', 'error']),
+    );
+    for (const state of watching) {
+      let current = next(state, after('idleTimeout', 'inSession.idle.watching'));
+      expect(isCountdownShown(current)).toBe(true);
+      for (let tick = 0; tick < workingKiosk.countdownSeconds; tick++) {
+        current = next(current, after('countdownTick', 'inSession.idle.countdown.ticking'));
+      }
+      expect(current.value).toBe('timingOut');
+      expect(screenOf(current)).toBe('attract');
+      expect(hasNoPersonalData(current)).toBe(true);
+      expect(next(current, actorDone('endSession')).value).toBe(waitingScreenFor(state));
+    }
+  });
+
+  it('never runs the idle timer while a print job is in progress', () => {
+    const printing = sessionStates.filter((state) => screenOf(state) === 'printing');
+    expect(printing.length).toBeGreaterThan(2);
+    for (const state of printing) {
+      expect(state.matches({ inSession: { idle: 'suspended' } }), JSON.stringify(state.value)).toBe(true);
+    }
+  });
+
+  it('keeps waiting, with the held message state, while the printer needs attention', () => {
+    const held = sessionStates.filter((state) => state.matches({ inSession: { flow: { printing: { tracking: 'held' } } } }));
+    expect(held.length).toBeGreaterThan(0);
+    for (const state of held) {
+      expect(state.context.job?.state).toBe('held');
+      const resumed = next(state, { type: 'JOB', job: jobIn('printing', { pagesPrinted: 0 }) });
+      expect(resumed.matches({ inSession: { flow: { printing: { tracking: 'active' } } } })).toBe(true);
+    }
+  });
+
+  it('every way to print a certificate goes on to the rating and then goodbye', () => {
+    // Simple paths over the citizen's forward actions and every actor/printer outcome (the kiosk stays
+    // healthy and nobody idles away or leaves; those are covered state by state above).
+    const forward = new Set(['SESSION_STARTED', 'CONTINUE', 'SELECT_SERVICE', 'PRINT', 'DONE', 'RATE', 'SKIP_RATING', 'JOB']);
+    const journeyEvents = allEvents.filter(
+      (event) =>
+        forward.has(event.type) ||
+        /^xstate\.(done|error)\.actor\.(loadPreview|submitPrint|submitRating)$/.test(event.type) ||
+        (event.type as string) === 'xstate.done.actor.endSession' ||
+        /^xstate\.after\.(greeting|takeDocument)\./.test(event.type),
+    );
+    const start = next(initialTransition(sessionMachine)[0], { type: 'KIOSK_STATUS', status: workingKiosk });
+    const paths = getSimplePaths(sessionMachine, {
+      events: journeyEvents,
+      // states differ by where the flow is and what the job and rating did, not by the data shown
+      serializeState: (state) =>
+        JSON.stringify([state.value, state.context.job?.state, state.context.failure, state.context.ratingOutcome]),
+      fromState: start,
+      toState: (state) => state.matches('goodbye'),
+    }).filter((path) => path.state.matches('goodbye'));
+    const printPaths = paths.filter((path) => path.steps.some((step) => screenOf(step.state) === 'printing'));
+    expect(printPaths.length).toBeGreaterThan(3);
+    for (const path of printPaths) {
+      const screens = collapse(path.steps.map((step) => screenOf(step.state)));
+      // whatever went wrong before (a failed preview or job sends the citizen back to the menu),
+      // the print that reached goodbye went through "take your document" and the rating
+      expect(screens.slice(screens.lastIndexOf('printing'))).toEqual(['printing', 'take-document', 'rating', 'goodbye']);
+    }
+  });
+
+  it('shows only services that work now: no printer, no certificate to choose', () => {
+    const menu = next(next(next(initialTransition(sessionMachine)[0], { type: 'KIOSK_STATUS', status: kioskWithoutPrinter }), { type: 'SESSION_STARTED', session: citizenSession }), { type: 'CONTINUE' });
+    expect(screenOf(menu)).toBe('menu');
+    expect(menu.can({ type: 'SELECT_SERVICE', service: 'social-insurance-contribution' })).toBe(false);
+  });
+
+  it('shows out-of-service when nobody can be identified, and attract again when the reader returns', () => {
+    const initial = initialTransition(sessionMachine)[0];
+    expect(screenOf(initial)).toBe('attract');
+    const down = next(initial, { type: 'KIOSK_STATUS', status: kioskWithoutReader });
+    expect(screenOf(down)).toBe('out-of-service');
+    expect(screenOf(next(down, { type: 'KIOSK_STATUS', status: workingKiosk }))).toBe('attract');
+    expect(screenOf(next(initial, { type: 'BRIDGE_UNREACHABLE' }))).toBe('out-of-service');
+  });
+
+  it('a new card replacing the session starts over with the new citizen and nothing of the old one', () => {
+    const inPreview = sessionStates.find((state) => state.matches({ inSession: { flow: { preview: 'ready' } } }));
+    expect(inPreview).toBeDefined();
+    const replaced = next(inPreview!, { type: 'SESSION_STARTED', session: otherCitizenSession });
+    expect(screenOf(replaced)).toBe('greeting');
+    expect(replaced.context.session?.maskedName).toBe('李*');
+    expect(replaced.context.preview).toBeNull();
+  });
+});
+
+/** where a kiosk goes when a session is over: attract, or out-of-service if the reader failed meanwhile */
+function waitingScreenFor(state: SessionSnapshot) {
+  return state.context.kiosk.capabilities.identify ? 'attract' : 'outOfService';
+}
+
+function screenOrValueChanged(before: SessionSnapshot, after: SessionSnapshot) {
+  return JSON.stringify(before.value) !== JSON.stringify(after.value) || before.context !== after.context;
+}
+
+/** consecutive steps on the same screen count once */
+function collapse(screens: string[]) {
+  return screens.filter((screen, index) => screen !== screens[index - 1]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Interpreted runs: the real timers on a simulated clock, actors as deterministic fakes.
+// ---------------------------------------------------------------------------------------------
+
+function startKiosk() {
+  const clock = new SimulatedClock();
+  const endedWith: string[] = [];
+  const ratings: RatingRequest[] = [];
+  const machine = sessionMachine.provide({
+    actors: {
+      loadPreview: fromPromise(async () => contributionPreview),
+      submitPrint: fromPromise(async () => jobIn('queued')),
+      watchPrintJob: fromCallback(() => () => undefined),
+      submitRating: fromPromise(async ({ input }: { input: RatingRequest }) => {
+        ratings.push(input);
+        return { id: 'rating-1' };
+      }),
+      endSession: fromPromise(async ({ input }: { input: { reason: 'exit' | 'timeout' } }) => {
+        endedWith.push(input.reason);
+      }),
+    },
+  });
+  const actor = createActor(machine, { clock });
+  actor.start();
+  actor.send({ type: 'KIOSK_STATUS', status: { ...workingKiosk, idleTimeoutSeconds: 120, countdownSeconds: 20 } });
+  const screen = () => screenOf(actor.getSnapshot());
+  // SimulatedClock starts a timer set during a jump at the jump's end, so chained one-second
+  // countdown ticks need the time to pass in small steps, as it does for real.
+  const elapse = (ms: number) => {
+    for (let passed = 0; passed < ms; passed += 500) clock.increment(Math.min(500, ms - passed));
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { elapse, actor, screen, settle, endedWith, ratings };
+}
+
+async function signInToMenu(kiosk: ReturnType<typeof startKiosk>) {
+  kiosk.actor.send({ type: 'SESSION_STARTED', session: citizenSession });
+  expect(kiosk.screen()).toBe('greeting');
+  kiosk.elapse(2_000);
+  expect(kiosk.screen()).toBe('menu');
+}
+
+describe('session flow, on a simulated clock', () => {
+  it('shows the countdown after 120 s without input, counts down from 20 and ends the session at 0', async () => {
+    const kiosk = startKiosk();
+    await signInToMenu(kiosk);
+    // the idle timer started with the session, 2 s before the menu appeared
+    kiosk.elapse(117_000);
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(false);
+    kiosk.elapse(1_000);
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(true);
+    expect(kiosk.actor.getSnapshot().context.countdownRemaining).toBe(20);
+    kiosk.elapse(5_000);
+    expect(kiosk.actor.getSnapshot().context.countdownRemaining).toBe(15);
+    kiosk.elapse(15_000);
+    expect(kiosk.screen()).toBe('attract');
+    await kiosk.settle();
+    expect(kiosk.endedWith).toEqual(['timeout']);
+    expect(kiosk.actor.getSnapshot().value).toBe('attract');
+    expect(kiosk.actor.getSnapshot().context.session).toBeNull();
+  });
+
+  it('"more time" closes the countdown and gives the full idle time again', () => {
+    const kiosk = startKiosk();
+    void signInToMenu(kiosk);
+    kiosk.elapse(125_000);
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(true);
+    kiosk.actor.send({ type: 'MORE_TIME' });
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(false);
+    kiosk.elapse(119_000);
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(false);
+    expect(kiosk.screen()).toBe('menu');
+    kiosk.elapse(1_000);
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(true);
+  });
+
+  it('any touch restarts the idle timer', () => {
+    const kiosk = startKiosk();
+    void signInToMenu(kiosk);
+    kiosk.elapse(100_000);
+    kiosk.actor.send({ type: 'USER_ACTIVITY' });
+    kiosk.elapse(100_000);
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(false);
+    kiosk.elapse(20_000);
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(true);
+  });
+
+  it('a long print (printer out of paper for 10 minutes) is not cut off by the idle timeout', async () => {
+    const kiosk = startKiosk();
+    await signInToMenu(kiosk);
+    kiosk.actor.send({ type: 'SELECT_SERVICE', service: 'social-insurance-contribution' });
+    await kiosk.settle();
+    kiosk.actor.send({ type: 'PRINT' });
+    await kiosk.settle();
+    kiosk.actor.send({ type: 'JOB', job: jobIn('held', { reason: 'paper-out' }) });
+    kiosk.elapse(600_000);
+    expect(kiosk.screen()).toBe('printing');
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(false);
+    kiosk.actor.send({ type: 'JOB', job: jobIn('completed') });
+    expect(kiosk.screen()).toBe('take-document');
+    // the idle timer runs again once the paper is out
+    kiosk.elapse(15_000);
+    expect(kiosk.screen()).toBe('rating');
+    kiosk.actor.send({ type: 'RATE', grade: 4 });
+    await kiosk.settle();
+    expect(kiosk.ratings).toEqual([{ grade: 4, serviceCode: '330000-SB-001', caseId: 'SB2025000001' }]);
+    expect(kiosk.screen()).toBe('goodbye');
+    await kiosk.settle();
+    expect(kiosk.endedWith).toEqual(['exit']);
+    expect(kiosk.actor.getSnapshot().context.ratingOutcome).toBe('saved');
+    kiosk.elapse(5_000);
+    expect(kiosk.screen()).toBe('attract');
+  });
+
+  it('a rejected card shows its reason, then attract again', () => {
+    const kiosk = startKiosk();
+    kiosk.actor.send({ type: 'CARD_READING' });
+    expect(kiosk.screen()).toBe('card-reading');
+    kiosk.actor.send({ type: 'CARD_REJECTED', reason: 'expired' });
+    expect(kiosk.screen()).toBe('card-rejected');
+    expect(kiosk.actor.getSnapshot().context.rejection).toBe('expired');
+    kiosk.elapse(12_000);
+    expect(kiosk.screen()).toBe('attract');
+    expect(kiosk.actor.getSnapshot().context.rejection).toBeNull();
+  });
+});

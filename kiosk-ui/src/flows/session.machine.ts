@@ -1,0 +1,389 @@
+import type {
+  CertificatePreview,
+  CertificateType,
+  PrintJobView,
+  RatingRequest,
+  RatingResponse,
+  SessionView,
+} from '@tongban/device-bridge/api';
+import { and, assign, fromCallback, fromPromise, not, raise, setup } from 'xstate';
+import type { KioskStatus, SessionContext, SessionEvent } from './session.types.ts';
+
+/**
+ * Every timing of the citizen flow, in milliseconds, in one place. The app and tests override any of
+ * them with `machine.provide({ delays })`. The idle timeout comes from the bridge's config.
+ */
+export const sessionDelays = {
+  /** the greeting shows the masked name briefly, then the menu */
+  greeting: 2_000,
+  /** safety net: the reader said "reading" but never reported a result */
+  cardReadingTimeout: 20_000,
+  /** a rejected card's message stays long enough to read twice */
+  cardRejectedNotice: 12_000,
+  /** inactivity before the countdown overlay appears */
+  idleTimeout: ({ context }: { context: SessionContext }) => context.kiosk.idleTimeoutSeconds * 1_000,
+  /** one second of the countdown overlay */
+  countdownTick: 1_000,
+  /** "please take your document and ID card" before moving on to the rating */
+  takeDocument: 15_000,
+  /** goodbye before the next citizen's attract screen */
+  goodbye: 5_000,
+  /** how long to wait for DELETE /api/session before leaving anyway (the bridge also ends it) */
+  endSessionTimeout: 5_000,
+};
+
+export type SessionDelay = keyof typeof sessionDelays;
+
+/** Until the first health answer arrives the kiosk assumes nothing works and nothing is offered. */
+export const unknownKioskStatus: KioskStatus = {
+  capabilities: { identify: false, printCertificate: false, printReceipt: false, scan: false },
+  siteName: '',
+  helpPhone: '',
+  idleTimeoutSeconds: 120,
+  countdownSeconds: 20,
+  services: [],
+};
+
+/** Nothing personal: what the context must look like whenever no citizen is being served. */
+const noPersonalData = {
+  session: null,
+  service: null,
+  preview: null,
+  job: null,
+  failure: null,
+} as const satisfies Partial<SessionContext>;
+
+/** Reads a stable code from whatever an injected actor threw (BridgeError carries `code`). */
+export function failureCodeOf(error: unknown): string {
+  if (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string') {
+    return (error as { code: string }).code;
+  }
+  return 'generic';
+}
+
+function gradeOf(event: SessionEvent): RatingRequest['grade'] {
+  if (event.type !== 'RATE') throw new Error(`rating saved without a RATE event (got ${event.type})`);
+  return event.grade;
+}
+
+function notProvided(name: string): never {
+  throw new Error(`session machine: the "${name}" actor must be provided by the app (machine.provide)`);
+}
+
+export const sessionMachine = setup({
+  types: {
+    context: {} as SessionContext,
+    events: {} as SessionEvent,
+  },
+  actors: {
+    /** POST /api/certificates/preview */
+    loadPreview: fromPromise<CertificatePreview, { service: CertificateType }>(async () => notProvided('loadPreview')),
+    /** POST /api/print-jobs: resolves once the job is stored */
+    submitPrint: fromPromise<PrintJobView, { service: CertificateType }>(async () => notProvided('submitPrint')),
+    /** keeps a job's state fresh (e.g. polling) in case an SSE job event was missed; sends JOB events */
+    watchPrintJob: fromCallback<SessionEvent, { jobId: string }>(() => notProvided('watchPrintJob')),
+    /** POST /api/ratings */
+    submitRating: fromPromise<RatingResponse, RatingRequest>(async () => notProvided('submitRating')),
+    /** DELETE /api/session */
+    endSession: fromPromise<void, { reason: 'exit' | 'timeout' }>(async () => notProvided('endSession')),
+  },
+  delays: sessionDelays,
+  guards: {
+    identifyAvailable: ({ context }) => context.kiosk.capabilities.identify,
+    canPrint: ({ context }) => context.kiosk.capabilities.printCertificate,
+    offersService: ({ context, event }) =>
+      event.type === 'SELECT_SERVICE' &&
+      context.kiosk.capabilities.printCertificate &&
+      context.kiosk.services.some((service) => service.type === event.service),
+    syncBringsSession: ({ event }) => event.type === 'SESSION_SYNC' && event.session !== null,
+    syncLostSession: ({ context, event }) =>
+      event.type === 'SESSION_SYNC' && (event.session === null || event.session.id !== context.session?.id),
+    isAnotherSession: ({ context, event }) => event.type === 'SESSION_STARTED' && event.session.id !== context.session?.id,
+    isOurJob: ({ context, event }) => event.type === 'JOB' && event.job.id === context.job?.id,
+    jobCompleted: ({ context }) => context.job?.state === 'completed',
+    jobFailed: ({ context }) => context.job?.state === 'failed',
+    jobHeld: ({ context }) => context.job?.state === 'held',
+    countdownRunning: ({ context }) => context.countdownRemaining > 1,
+  },
+  actions: {
+    storeKioskStatus: assign({
+      kiosk: ({ context, event }) => (event.type === 'KIOSK_STATUS' ? event.status : context.kiosk),
+    }),
+    /** with no bridge nothing works; the flow shows the out-of-service screen until health returns */
+    markBridgeUnreachable: assign({
+      kiosk: ({ context }) => ({
+        ...context.kiosk,
+        capabilities: { identify: false, printCertificate: false, printReceipt: false, scan: false },
+      }),
+    }),
+    storeSession: assign({
+      session: ({ event }): SessionView | null =>
+        event.type === 'SESSION_STARTED' || event.type === 'SESSION_SYNC' ? event.session : null,
+    }),
+    forgetPersonalData: assign({ ...noPersonalData }),
+    forgetEverythingOfTheVisit: assign({ ...noPersonalData, rejection: null, ratingOutcome: null }),
+    startCountdown: assign({ countdownRemaining: ({ context }) => context.kiosk.countdownSeconds }),
+    countDown: assign({ countdownRemaining: ({ context }) => context.countdownRemaining - 1 }),
+    storeJob: assign({ job: ({ context, event }) => (event.type === 'JOB' ? event.job : context.job) }),
+  },
+}).createMachine({
+  id: 'session',
+  context: {
+    kiosk: unknownKioskStatus,
+    ...noPersonalData,
+    rejection: null,
+    countdownRemaining: 0,
+    ratingOutcome: null,
+  },
+  initial: 'starting',
+  on: {
+    // Capabilities change at any time (a printer runs out of paper mid-session); screens read them live.
+    KIOSK_STATUS: { actions: 'storeKioskStatus' },
+    BRIDGE_UNREACHABLE: { actions: 'markBridgeUnreachable' },
+  },
+  states: {
+    /** waiting for the first health answer; renders as the attract screen */
+    starting: {
+      on: {
+        // attract re-routes to out-of-service by itself when nobody can be identified
+        KIOSK_STATUS: { target: 'attract', actions: 'storeKioskStatus' },
+        BRIDGE_UNREACHABLE: { target: 'outOfService', actions: 'markBridgeUnreachable' },
+      },
+    },
+    attract: {
+      entry: 'forgetEverythingOfTheVisit',
+      always: { guard: not('identifyAvailable'), target: 'outOfService' },
+      on: {
+        CARD_READING: 'cardReading',
+        CARD_REJECTED: {
+          target: 'cardRejected',
+          actions: assign({ rejection: ({ event }) => event.reason }),
+        },
+        SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
+        SESSION_SYNC: { guard: 'syncBringsSession', target: 'inSession', actions: 'storeSession' },
+      },
+    },
+    cardReading: {
+      always: { guard: not('identifyAvailable'), target: 'outOfService' },
+      after: { cardReadingTimeout: 'attract' },
+      on: {
+        CARD_REJECTED: {
+          target: 'cardRejected',
+          actions: assign({ rejection: ({ event }) => event.reason }),
+        },
+        SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
+      },
+    },
+    cardRejected: {
+      after: { cardRejectedNotice: 'attract' },
+      on: {
+        DONE: 'attract',
+        CARD_READING: 'cardReading',
+        SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
+      },
+    },
+    /** no way to identify anyone (reader gone, bridge unreachable): the hall's phone number, until it returns */
+    outOfService: {
+      entry: 'forgetEverythingOfTheVisit',
+      always: { guard: 'identifyAvailable', target: 'attract' },
+    },
+    /** a citizen is identified: the flow and the idle watch run side by side */
+    inSession: {
+      type: 'parallel',
+      exit: 'forgetPersonalData',
+      on: {
+        EXIT: 'exiting',
+        SESSION_ENDED: 'attract',
+        SESSION_SYNC: [
+          { guard: and(['syncLostSession', 'syncBringsSession']), target: 'inSession', reenter: true, actions: 'storeSession' },
+          { guard: 'syncLostSession', target: 'attract' },
+        ],
+        SESSION_STARTED: { guard: 'isAnotherSession', target: 'inSession', reenter: true, actions: 'storeSession' },
+      },
+      states: {
+        flow: {
+          initial: 'greeting',
+          states: {
+            greeting: {
+              after: { greeting: 'menu' },
+              on: { CONTINUE: 'menu' },
+            },
+            menu: {
+              on: {
+                SELECT_SERVICE: {
+                  guard: 'offersService',
+                  target: 'preview',
+                  actions: assign({ service: ({ event }) => event.service, preview: null, job: null }),
+                },
+              },
+            },
+            preview: {
+              initial: 'loading',
+              on: { BACK: 'menu' },
+              states: {
+                loading: {
+                  invoke: {
+                    id: 'loadPreview',
+                    src: 'loadPreview',
+                    input: ({ context }) => ({ service: context.service ?? 'social-insurance-contribution' }),
+                    onDone: { target: 'ready', actions: assign({ preview: ({ event }) => event.output }) },
+                    onError: {
+                      target: '#session.inSession.flow.failed',
+                      actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }),
+                    },
+                  },
+                },
+                ready: {
+                  on: { PRINT: { guard: 'canPrint', target: '#session.inSession.flow.printing' } },
+                },
+              },
+            },
+            printing: {
+              // A job in progress keeps the session: the idle timer pauses until printing is over.
+              entry: raise({ type: 'IDLE_SUSPEND' }),
+              exit: raise({ type: 'IDLE_RESUME' }),
+              initial: 'submitting',
+              states: {
+                submitting: {
+                  invoke: {
+                    id: 'submitPrint',
+                    src: 'submitPrint',
+                    input: ({ context }) => ({ service: context.service ?? 'social-insurance-contribution' }),
+                    onDone: { target: 'tracking', actions: assign({ job: ({ event }) => event.output }) },
+                    onError: {
+                      target: '#session.inSession.flow.failed',
+                      actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }),
+                    },
+                  },
+                },
+                tracking: {
+                  invoke: {
+                    id: 'watchPrintJob',
+                    src: 'watchPrintJob',
+                    input: ({ context }) => ({ jobId: context.job?.id ?? '' }),
+                  },
+                  on: { JOB: { guard: 'isOurJob', target: '.evaluating', actions: 'storeJob' } },
+                  initial: 'evaluating',
+                  states: {
+                    /** routes on the latest job state; the submit reply itself may already say completed */
+                    evaluating: {
+                      always: [
+                        { guard: 'jobCompleted', target: '#session.inSession.flow.takeDocument' },
+                        {
+                          guard: 'jobFailed',
+                          target: '#session.inSession.flow.failed',
+                          actions: assign({ failure: 'print-failed' }),
+                        },
+                        { guard: 'jobHeld', target: 'held' },
+                        { target: 'active' },
+                      ],
+                    },
+                    active: {},
+                    /** the printer needs someone (paper out, cover open): keep waiting, it resumes by itself */
+                    held: {},
+                  },
+                },
+              },
+            },
+            takeDocument: {
+              after: { takeDocument: 'rating' },
+              on: { DONE: 'rating' },
+            },
+            rating: {
+              initial: 'choosing',
+              states: {
+                choosing: {
+                  on: {
+                    RATE: 'saving',
+                    SKIP_RATING: { target: '#session.exiting', actions: assign({ ratingOutcome: 'skipped' }) },
+                  },
+                },
+                saving: {
+                  invoke: {
+                    id: 'submitRating',
+                    src: 'submitRating',
+                    input: ({ context, event }) => ({
+                      grade: gradeOf(event),
+                      serviceCode: context.kiosk.services.find((service) => service.type === context.service)?.serviceCode ?? '',
+                      caseId: context.job?.certificateNumber ?? '',
+                    }),
+                    onDone: { target: '#session.exiting', actions: assign({ ratingOutcome: 'saved' }) },
+                    onError: { target: '#session.exiting', actions: assign({ ratingOutcome: 'failed' }) },
+                  },
+                },
+              },
+            },
+            failed: {
+              on: { DONE: 'menu' },
+            },
+          },
+        },
+        idle: {
+          initial: 'watching',
+          states: {
+            watching: {
+              after: { idleTimeout: 'countdown' },
+              on: {
+                USER_ACTIVITY: { target: 'watching', reenter: true },
+                IDLE_SUSPEND: 'suspended',
+              },
+            },
+            countdown: {
+              entry: 'startCountdown',
+              initial: 'ticking',
+              on: {
+                MORE_TIME: 'watching',
+                IDLE_SUSPEND: 'suspended',
+              },
+              states: {
+                ticking: {
+                  after: {
+                    countdownTick: [
+                      { guard: 'countdownRunning', target: 'ticking', reenter: true, actions: 'countDown' },
+                      { target: '#session.timingOut' },
+                    ],
+                  },
+                },
+              },
+            },
+            suspended: {
+              on: { IDLE_RESUME: 'watching' },
+            },
+          },
+        },
+      },
+    },
+    /** the citizen pressed exit or finished: end the session at the bridge, then say goodbye */
+    exiting: {
+      invoke: {
+        id: 'endSession',
+        src: 'endSession',
+        input: { reason: 'exit' },
+        onDone: 'goodbye',
+        onError: 'goodbye',
+      },
+      after: { endSessionTimeout: 'goodbye' },
+    },
+    /** nobody answered the countdown: end the session and go straight back to attract */
+    timingOut: {
+      invoke: {
+        id: 'endSession',
+        src: 'endSession',
+        input: { reason: 'timeout' },
+        onDone: 'attract',
+        onError: 'attract',
+      },
+      after: { endSessionTimeout: 'attract' },
+    },
+    goodbye: {
+      after: { goodbye: 'attract' },
+      on: {
+        DONE: 'attract',
+        CARD_READING: 'cardReading',
+        SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
+      },
+    },
+  },
+});
+
+export type SessionMachine = typeof sessionMachine;

@@ -1,0 +1,48 @@
+import type { SnapshotFrom } from 'xstate';
+import type { SessionMachine } from './session.machine.ts';
+
+/** The screen names of the selector contract (`data-screen`); browser tests depend on them. */
+export const screenNames = [
+  'attract',
+  'card-reading',
+  'card-rejected',
+  'greeting',
+  'menu',
+  'certificate-preview',
+  'printing',
+  'take-document',
+  'rating',
+  'goodbye',
+  'out-of-service',
+  'error',
+] as const;
+export type ScreenName = (typeof screenNames)[number];
+
+export type SessionSnapshot = SnapshotFrom<SessionMachine>;
+
+/** Which screen a flow state shows. Kept apart from the machine so the machine stays about behaviour. */
+export function screenOf(snapshot: SessionSnapshot): ScreenName {
+  if (snapshot.matches('cardReading')) return 'card-reading';
+  if (snapshot.matches('cardRejected')) return 'card-rejected';
+  if (snapshot.matches('outOfService')) return 'out-of-service';
+  // exiting shows goodbye at once; the DELETE finishes behind it
+  if (snapshot.matches('exiting') || snapshot.matches('goodbye')) return 'goodbye';
+  if (snapshot.matches({ inSession: { flow: 'greeting' } })) return 'greeting';
+  if (snapshot.matches({ inSession: { flow: 'menu' } })) return 'menu';
+  if (snapshot.matches({ inSession: { flow: 'preview' } })) return 'certificate-preview';
+  if (snapshot.matches({ inSession: { flow: 'printing' } })) return 'printing';
+  if (snapshot.matches({ inSession: { flow: 'takeDocument' } })) return 'take-document';
+  if (snapshot.matches({ inSession: { flow: 'rating' } })) return 'rating';
+  if (snapshot.matches({ inSession: { flow: 'failed' } })) return 'error';
+  // starting, attract and timingOut (the session is already forgotten)
+  return 'attract';
+}
+
+/** A citizen is identified: the exit button, the masked greeting in the header and the idle watch apply. */
+export function isIdentified(snapshot: SessionSnapshot): boolean {
+  return snapshot.matches('inSession');
+}
+
+export function isCountdownShown(snapshot: SessionSnapshot): boolean {
+  return snapshot.matches({ inSession: { idle: 'countdown' } });
+}
