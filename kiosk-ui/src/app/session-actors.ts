@@ -1,0 +1,27 @@
+import { fromCallback, fromPromise } from 'xstate';
+import type { BridgeClient } from '../bridge/client.ts';
+import type { SessionEvent } from '../flows/session.types.ts';
+import type { CertificateType, RatingRequest } from '@tongban/device-bridge/api';
+
+/** How often a print job is re-read while printing, in case an SSE job event was missed on a reconnect. */
+export const printJobPollMs = 3_000;
+
+/** The real side effects of the session flow, backed by the bridge client. */
+export function sessionActors(client: BridgeClient) {
+  return {
+    loadPreview: fromPromise(({ input }: { input: { service: CertificateType } }) => client.previewCertificate(input.service)),
+    submitPrint: fromPromise(({ input }: { input: { service: CertificateType } }) => client.submitPrintJob(input.service)),
+    watchPrintJob: fromCallback<SessionEvent, { jobId: string }>(({ input, sendBack }) => {
+      const timer = setInterval(() => {
+        client.getPrintJob(input.jobId).then(
+          (job) => sendBack({ type: 'JOB', job }),
+          // a failed poll changes nothing: SSE events and the next poll still arrive
+          () => undefined,
+        );
+      }, printJobPollMs);
+      return () => clearInterval(timer);
+    }),
+    submitRating: fromPromise(({ input }: { input: RatingRequest }) => client.submitRating(input)),
+    endSession: fromPromise(({ input }: { input: { reason: 'exit' | 'timeout' } }) => client.endSession(input.reason)),
+  };
+}

@@ -1,0 +1,13 @@
+import type { SessionView } from '@tongban/device-bridge/api';
+import { useI18n } from '../i18n/language-context.tsx';
+
+/** "您好，张*先生": only the masked name the bridge sent ever reaches the screen. */
+export function GreetingText({ session, large = false }: { session: SessionView; large?: boolean }) {
+  const { t } = useI18n();
+  const salutation = t(`greeting.${session.salutation === 'none' ? 'none' : session.salutation}`);
+  return (
+    <span class={large ? 'greeting greeting--large' : 'greeting'} data-testid="greeting">
+      {t('greeting.hello', { name: session.maskedName, salutation })}
+    </span>
+  );
+}

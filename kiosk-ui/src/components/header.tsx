@@ -1,0 +1,34 @@
+import type { SessionView } from '@tongban/device-bridge/api';
+import { useI18n } from '../i18n/language-context.tsx';
+import { GreetingText } from './greeting-text.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+export interface HeaderProps {
+  /** the identified citizen, for the masked greeting; null before identification */
+  session: SessionView | null;
+  showGreeting: boolean;
+  onExit: (() => void) | null;
+  onHelp: () => void;
+}
+
+/** Top bar on every screen: who is served (masked), language, ask staff, and exit once identified. */
+export function Header({ session, showGreeting, onExit, onHelp }: HeaderProps) {
+  const { t } = useI18n();
+  return (
+    <header class="header">
+      <div class="header__brand">{t('app.title')}</div>
+      <div class="header__who">{session && showGreeting ? <GreetingText session={session} /> : null}</div>
+      <div class="header__tools">
+        <LanguageSwitch />
+        <button type="button" class="tool-button" data-action="help" onClick={onHelp}>
+          {t('help.button')}
+        </button>
+        {onExit ? (
+          <button type="button" class="tool-button tool-button--exit" data-action="exit" aria-label={t('exit.label')} onClick={onExit}>
+            {t('exit.button')}
+          </button>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,105 @@
+import type { DeviceId, PrinterCondition, SimFixture } from '@tongban/device-bridge/api';
+import { useEffect, useState } from 'preact/hooks';
+import type { BridgeClient } from '../bridge/client.ts';
+
+export interface DevPanelProps {
+  client: BridgeClient;
+  onClose: () => void;
+}
+
+// Developer/tester tool (simulation only): English, compact, not citizen-facing.
+const printerConditions: readonly PrinterCondition[] = ['ready', 'paper-out', 'paper-low', 'cover-open', 'jam', 'offline'];
+const deviceIds: readonly DeviceId[] = ['id-reader', 'scanner', 'a4-printer', 'receipt-printer', 'camera', 'document-camera'];
+
+/**
+ * Plugs simulated hardware in and out while the app runs (vxsuite's "dev dock"): place a fixture
+ * citizen's card, remove it, scan a code, set printer conditions, connect/disconnect devices.
+ */
+export function DevPanel({ client, onClose }: DevPanelProps) {
+  const [fixtures, setFixtures] = useState<SimFixture[]>([]);
+  const [scanText, setScanText] = useState('');
+  const [lastResult, setLastResult] = useState('');
+
+  useEffect(() => {
+    client.simFixtures().then(setFixtures, (error: unknown) => setLastResult(`fixtures: ${String(error)}`));
+  }, [client]);
+
+  const run = (label: string, action: () => Promise<void>) => {
+    action().then(
+      () => setLastResult(`${label}: ok`),
+      (error: unknown) => setLastResult(`${label}: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  };
+
+  return (
+    <aside class="dev-panel" data-testid="dev-panel" aria-label="Simulated devices">
+      <div class="dev-panel__head">
+        <strong>Simulated devices</strong>
+        <button type="button" onClick={onClose}>
+          close
+        </button>
+      </div>
+      <fieldset>
+        <legend>ID card</legend>
+        {fixtures.map((fixture) => (
+          <button
+            type="button"
+            key={fixture.id}
+            data-fixture={fixture.id}
+            title={fixture.label}
+            onClick={() => run(`card ${fixture.id}`, () => client.simPlaceCard(fixture.id))}
+          >
+            {fixture.id} · {fixture.label}
+          </button>
+        ))}
+        <button type="button" data-action="sim-remove-card" onClick={() => run('remove card', () => client.simRemoveCard())}>
+          remove card
+        </button>
+      </fieldset>
+      <fieldset>
+        <legend>Scanner</legend>
+        <input
+          type="text"
+          data-testid="sim-scan-text"
+          value={scanText}
+          onInput={(event) => setScanText((event.target as HTMLInputElement).value)}
+        />
+        <button type="button" data-action="sim-scan" disabled={scanText === ''} onClick={() => run('scan', () => client.simScan(scanText))}>
+          scan
+        </button>
+      </fieldset>
+      {(['a4-printer', 'receipt-printer'] as const).map((printer) => (
+        <fieldset key={printer}>
+          <legend>{printer}</legend>
+          <select
+            data-printer={printer}
+            onChange={(event) =>
+              run(`${printer} state`, () => client.simPrinterState(printer, (event.target as HTMLSelectElement).value as PrinterCondition))
+            }
+          >
+            {printerConditions.map((condition) => (
+              <option key={condition} value={condition}>
+                {condition}
+              </option>
+            ))}
+          </select>
+        </fieldset>
+      ))}
+      <fieldset>
+        <legend>Connection</legend>
+        {deviceIds.map((device) => (
+          <div class="dev-panel__row" key={device}>
+            <span>{device}</span>
+            <button type="button" data-device={device} data-sim="disconnect" onClick={() => run(`${device} disconnect`, () => client.simDevice(device, 'disconnect'))}>
+              disconnect
+            </button>
+            <button type="button" data-device={device} data-sim="connect" onClick={() => run(`${device} connect`, () => client.simDevice(device, 'connect'))}>
+              connect
+            </button>
+          </div>
+        ))}
+      </fieldset>
+      <output data-testid="dev-panel-result">{lastResult}</output>
+    </aside>
+  );
+}

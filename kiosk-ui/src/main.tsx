@@ -1,0 +1,12 @@
+import { render } from 'preact';
+import { App } from './app.tsx';
+import { startKioskRuntime } from './app/kiosk-runtime.ts';
+import { createBridgeClient } from './bridge/client.ts';
+import './styles.css';
+
+// Same origin as the bridge in production: no base URL, no CORS.
+const client = createBridgeClient();
+const runtime = startKioskRuntime(client);
+const root = document.getElementById('app');
+if (!root) throw new Error('index.html lacks #app');
+render(<App runtime={runtime} client={client} />, root);

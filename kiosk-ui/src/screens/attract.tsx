@@ -1,0 +1,21 @@
+import { ScreenFrame } from '../components/screen-frame.tsx';
+import { useI18n } from '../i18n/language-context.tsx';
+import type { ScreenProps } from './screen-props.ts';
+
+export function AttractScreen({ snapshot }: ScreenProps) {
+  const { t } = useI18n();
+  const { capabilities } = snapshot.context.kiosk;
+  return (
+    <ScreenFrame name="attract" title={t('attract.title')}>
+      <div class="card-slot" aria-hidden="true">
+        <div class="card-slot__card">
+          <span class="card-slot__chip" />
+        </div>
+        <div class="card-slot__arrow">⬇</div>
+        <div class="card-slot__reader" />
+      </div>
+      <p class="lead">{t('attract.body')}</p>
+      <p class="note">{capabilities.printCertificate ? t('attract.services') : t('attract.printingUnavailable')}</p>
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,94 @@
+import { BigButton } from '../components/big-button.tsx';
+import { ScreenFrame } from '../components/screen-frame.tsx';
+import { useI18n } from '../i18n/language-context.tsx';
+import { formatFen } from './money.ts';
+import type { ScreenProps } from './screen-props.ts';
+
+/** The same (masked) data the paper will carry, to check before printing. */
+export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
+  const { t } = useI18n();
+  const { preview, kiosk } = snapshot.context;
+  const canPrint = kiosk.capabilities.printCertificate;
+  if (!preview) {
+    return (
+      <ScreenFrame name="certificate-preview" title={t('preview.title')}>
+        <div class="spinner" role="progressbar" aria-label={t('preview.loading')} />
+        <p class="lead" data-testid="preview-loading">
+          {t('preview.loading')}
+        </p>
+      </ScreenFrame>
+    );
+  }
+  return (
+    <ScreenFrame
+      name="certificate-preview"
+      title={t('preview.title')}
+      actions={
+        <>
+          <BigButton tone="secondary" action="back" onPress={() => send({ type: 'BACK' })}>
+            {t('preview.back')}
+          </BigButton>
+          {canPrint ? (
+            <BigButton action="print" onPress={() => send({ type: 'PRINT' })}>
+              {t('preview.print')}
+            </BigButton>
+          ) : null}
+        </>
+      }
+    >
+      <div class="document">
+        <h2 class="document__title">{preview.title}</h2>
+        <dl class="document__facts">
+          <div>
+            <dt>{t('preview.holder')}</dt>
+            <dd data-testid="preview-name">{preview.holderMaskedName}</dd>
+          </div>
+          <div>
+            <dt>{t('preview.idNumber')}</dt>
+            <dd data-testid="preview-id-number">{preview.maskedIdNumber}</dd>
+          </div>
+          <div>
+            <dt>{t('preview.issuer')}</dt>
+            <dd>{preview.issuer}</dd>
+          </div>
+        </dl>
+        {preview.rows.length === 0 ? (
+          <p class="lead">{t('preview.empty')}</p>
+        ) : (
+          <div class="document__table" tabIndex={0}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('preview.month')}</th>
+                  <th scope="col">{t('preview.employer')}</th>
+                  <th scope="col" class="number">{t('preview.base')}</th>
+                  <th scope="col" class="number">{t('preview.employerAmount')}</th>
+                  <th scope="col" class="number">{t('preview.personalAmount')}</th>
+                  <th scope="col">{t('preview.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((row) => (
+                  <tr key={`${row.month}-${row.employer}`}>
+                    <td>{row.month}</td>
+                    <td>{row.employer}</td>
+                    <td class="number">{formatFen(row.baseFen)}</td>
+                    <td class="number">{formatFen(row.employerFen)}</td>
+                    <td class="number">{formatFen(row.personalFen)}</td>
+                    <td class={row.status === 'owed' ? 'owed' : undefined}>{t(`preview.status.${row.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <p class="note">{t('preview.pages', { pages: preview.pages })}</p>
+      </div>
+      {!canPrint ? (
+        <p class="notice" role="status">
+          {t('preview.printingUnavailable')}
+        </p>
+      ) : null}
+    </ScreenFrame>
+  );
+}
