@@ -3,7 +3,8 @@ import { useFocusOnMount } from '../a11y/focus.ts';
 
 /**
  * The idle warning: big remaining seconds and one big "more time" button. A modal dialog so the
- * button is the obvious thing to touch; exit stays in reach for someone who is done.
+ * button is the obvious thing to touch; exit stays in reach for someone who is done (its own
+ * data-action, so `[data-action="exit"]` still names exactly one button: the header's).
  */
 export function CountdownOverlay({ seconds, onMoreTime, onExit }: { seconds: number; onMoreTime: () => void; onExit: () => void }) {
   const { t } = useI18n();
@@ -14,7 +15,8 @@ export function CountdownOverlay({ seconds, onMoreTime, onExit }: { seconds: num
         <h2 id="idle-title" class="overlay__title">
           {t('idle.title')}
         </h2>
-        <p class="countdown" data-testid="idle-countdown" aria-live="assertive">
+        {/* not a live region: a number spoken every second would drown the question itself */}
+        <p class="countdown" data-testid="idle-countdown">
           <span class="countdown__seconds">{seconds}</span>
         </p>
         <p id="idle-body" class="overlay__body">
@@ -24,7 +26,7 @@ export function CountdownOverlay({ seconds, onMoreTime, onExit }: { seconds: num
           <button type="button" ref={buttonRef} class="big-button big-button--primary big-button--huge" data-action="more-time" onClick={onMoreTime}>
             {t('idle.moreTime')}
           </button>
-          <button type="button" class="big-button big-button--secondary" data-action="exit" aria-label={t('exit.label')} onClick={onExit}>
+          <button type="button" class="big-button big-button--secondary" data-action="countdown-exit" aria-label={t('exit.label')} onClick={onExit}>
             {t('exit.button')}
           </button>
         </div>
