@@ -10,3 +10,7 @@ const runtime = startKioskRuntime(client);
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html lacks #app');
 render(<App runtime={runtime} client={client} />, root);
+
+// The kiosk ships its own Chinese font (Noto Sans SC), so a kiosk image without CJK fonts still
+// shows every character. Its @font-face rules load after first paint, in their own stylesheet.
+void import('./fonts.css');
