@@ -76,11 +76,38 @@ export async function advanceTo(
   throw new Error(`expected to reach the "${target}" screen within ${timeoutMs} ms, but "${await currentScreen(page)}" is showing`);
 }
 
-/** Places a fixture citizen's card through the on-screen dev panel (simulated devices only). */
+/**
+ * Places a fixture citizen's card through the on-screen dev panel (simulated devices only), then
+ * closes the panel again as a tester would, so it does not cover the citizen's screen.
+ */
 export async function placeCardViaDevPanel(page: Page, fixtureId: string): Promise<void> {
+  const toggle = page.locator('[data-testid="dev-panel-toggle"]').first();
   const fixtureButton = page.locator(`[data-fixture="${fixtureId}"]`).first();
-  if (!(await fixtureButton.isVisible())) await page.locator('[data-testid="dev-panel-toggle"]').first().click();
+  if (!(await fixtureButton.isVisible())) await toggle.click();
   await fixtureButton.click();
+  if (await fixtureButton.isVisible()) await toggle.click();
+  await fixtureButton.waitFor({ state: 'hidden', timeout: 5_000 });
+}
+
+/** Runs one step of a journey; a failure names the step and the screen that was showing. */
+export async function step<T>(page: Page, name: string, body: () => Promise<T>): Promise<T> {
+  try {
+    return await body();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new Error(`step "${name}" failed on the "${await currentScreen(page).catch(() => '?')}" screen: ${detail}`, {
+      cause: error,
+    });
+  }
+}
+
+/** Ends whatever session a previous test left behind, so each journey starts at attract. */
+export async function resetKiosk(baseUrl: string): Promise<void> {
+  await bridgeRequest(baseUrl, 'DELETE', apiPaths.simCard);
+  const ended = await bridgeRequest(baseUrl, 'DELETE', apiPaths.session, { reason: 'exit' });
+  if (ended.status !== 204 && ended.status !== 404) {
+    throw new Error(`could not end the previous session: ${ended.status} ${ended.text}`);
+  }
 }
 
 /** Everything the page holds right now, hidden parts included: what a later citizen could dig out. */
