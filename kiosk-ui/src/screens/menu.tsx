@@ -1,3 +1,4 @@
+import { PrinterIcon } from '../components/icons.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { useI18n } from '../i18n/language-context.tsx';
 import type { ScreenProps } from './screen-props.ts';
@@ -21,7 +22,7 @@ export function MenuScreen({ snapshot, send }: ScreenProps) {
                 onClick={() => send({ type: 'SELECT_SERVICE', service: service.type })}
               >
                 <span class="service-tile__icon" aria-hidden="true">
-                  🖨
+                  <PrinterIcon size={84} />
                 </span>
                 <span class="service-tile__text">
                   <span class="service-tile__name">{t(`menu.service.${service.type}`)}</span>

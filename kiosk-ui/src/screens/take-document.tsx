@@ -1,4 +1,5 @@
 import { BigButton } from '../components/big-button.tsx';
+import { DocumentIcon, IdCardIcon } from '../components/icons.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { useI18n } from '../i18n/language-context.tsx';
 import type { ScreenProps } from './screen-props.ts';
@@ -17,7 +18,8 @@ export function TakeDocumentScreen({ send }: ScreenProps) {
     >
       <p class="hero">{t('takeDocument.body')}</p>
       <div class="take-icons" aria-hidden="true">
-        📄 🪪
+        <DocumentIcon size={140} />
+        <IdCardIcon size={140} />
       </div>
     </ScreenFrame>
   );
