@@ -4,21 +4,9 @@ import type { Locator, Page } from 'playwright-core';
 import { apiPaths, simFixtureSchema, type SimFixture } from '@tongban/device-bridge/api';
 import { bridgeRequest, expectStatus } from './http.ts';
 
-export const screenNames = [
-  'attract',
-  'card-reading',
-  'card-rejected',
-  'greeting',
-  'menu',
-  'certificate-preview',
-  'printing',
-  'take-document',
-  'rating',
-  'goodbye',
-  'out-of-service',
-  'error',
-] as const;
-export type ScreenName = (typeof screenNames)[number];
+import type { ScreenName } from '../../kiosk-ui/src/flows/screen-names.ts';
+
+export { screenNames, type ScreenName } from '../../kiosk-ui/src/flows/screen-names.ts';
 
 export function screen(page: Page, name: ScreenName): Locator {
   return page.locator(`[data-screen="${name}"]`);

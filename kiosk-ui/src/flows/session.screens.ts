@@ -1,22 +1,8 @@
 import type { SnapshotFrom } from 'xstate';
 import type { SessionMachine } from './session.machine.ts';
+import type { ScreenName } from './screen-names.ts';
 
-/** The screen names of the selector contract (`data-screen`); browser tests depend on them. */
-export const screenNames = [
-  'attract',
-  'card-reading',
-  'card-rejected',
-  'greeting',
-  'menu',
-  'certificate-preview',
-  'printing',
-  'take-document',
-  'rating',
-  'goodbye',
-  'out-of-service',
-  'error',
-] as const;
-export type ScreenName = (typeof screenNames)[number];
+export { screenNames, type ScreenName } from './screen-names.ts';
 
 export type SessionSnapshot = SnapshotFrom<SessionMachine>;
 
