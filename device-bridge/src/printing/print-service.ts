@@ -114,7 +114,14 @@ export function createPrintService(deps: PrintServiceDeps) {
         throw new HttpError(404, 'record-not-found', 'No record of this person for this certificate. / 未查询到您的相关记录。');
       }
       const number = deps.newCertificateNumber();
+      const renderStarted = performance.now();
       const rendered = await deps.render(data, number);
+      logger.log('certificate-rendered', {
+        certificateType: type,
+        pages: rendered.pages,
+        bytes: rendered.pdf.length,
+        ms: Math.round(performance.now() - renderStarted),
+      });
       const issued: IssuedCertificate = {
         number,
         type,
