@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { verificationCode, type VerifiableContent } from './verification-code.ts';
+
+const key = Buffer.alloc(32, 0x5a);
+const content: VerifiableContent = {
+  number: 'SB20261122-7K3Q9M2X',
+  type: 'social-insurance-contribution',
+  maskedIdNumber: '330106********1234',
+  holderName: '张伟',
+  rows: [
+    { month: '2026-09', employer: '杭州市西湖区某科技有限公司', baseFen: 1_200_000, employerFen: 192_000, personalFen: 96_000, status: 'paid' },
+    { month: '2026-10', employer: '杭州市西湖区某科技有限公司', baseFen: 1_200_000, employerFen: 192_000, personalFen: 96_000, status: 'paid' },
+  ],
+  issuedAt: '2026-11-22T02:15:00.000Z',
+  validUntil: '2026-12-22',
+};
+
+describe('verification code', () => {
+  it('is 16 typable characters and the same for the same content and key', () => {
+    const code = verificationCode(key, content);
+    expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{16}$/);
+    expect(verificationCode(key, structuredClone(content))).toBe(code);
+  });
+
+  it('changes when anything printed changes', () => {
+    const code = verificationCode(key, content);
+    const row = content.rows[1]!;
+    const altered: VerifiableContent[] = [
+      { ...content, rows: [content.rows[0]!, { ...row, personalFen: row.personalFen + 1 }] },
+      { ...content, rows: [content.rows[0]!, { ...row, status: 'owed' }] },
+      { ...content, rows: [content.rows[0]!, { ...row, employer: '杭州市西湖区另一家科技有限公司' }] },
+      { ...content, rows: [content.rows[0]!, { ...row, month: '2026-11' }] },
+      { ...content, rows: [content.rows[0]!] },
+      { ...content, holderName: '张玮' },
+      { ...content, maskedIdNumber: '330106********1235' },
+      { ...content, number: 'SB20261122-7K3Q9M2Y' },
+      { ...content, issuedAt: '2026-11-22T02:15:01.000Z' },
+      { ...content, validUntil: '2026-12-23' },
+    ];
+    for (const variant of altered) expect(verificationCode(key, variant)).not.toBe(code);
+  });
+
+  it('cannot be made without the key', () => {
+    expect(verificationCode(Buffer.alloc(32, 0x5b), content)).not.toBe(verificationCode(key, content));
+  });
+});
