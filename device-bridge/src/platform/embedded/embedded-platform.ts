@@ -10,7 +10,8 @@ import type { Clock } from '../../time/clock.ts';
 import type { CertificateData, IssuedCertificate, Platform } from '../platform.ts';
 import { fullMonthsBefore } from '../china-time.ts';
 import { normalizeCrockford } from '../../documents/crockford.ts';
-import { openPlatformDatabase } from './database.ts';
+import { openDatabase } from '../../store/database.ts';
+import { platformMigrations } from './migrations.ts';
 import { certificateMonths, postMonthlyContributions, seedDemoData } from './seed.ts';
 
 export interface EmbeddedPlatformOptions {
@@ -51,7 +52,7 @@ interface IssuedDbRow {
  * HTTP adapter can take its place unchanged.
  */
 export function createEmbeddedPlatform(options: EmbeddedPlatformOptions): Platform {
-  const db = openPlatformDatabase(options.file);
+  const db = openDatabase(options.file, platformMigrations);
   seedDemoData(db);
   postMonthlyContributions(db, options.clock.now());
 

@@ -1,4 +1,4 @@
-import type { PlatformDatabase } from './database.ts';
+import type { SqliteDatabase as PlatformDatabase } from '../../store/database.ts';
 import { fixtureCitizen, fixtureCitizens } from './fixtures.ts';
 import { certificateTypeSeed, contributionAccountSeed } from './seed-data.ts';
 import { fullMonthsBefore } from '../china-time.ts';
