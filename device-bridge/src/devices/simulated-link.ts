@@ -1,4 +1,4 @@
-import type { DeviceId } from '../api/index.ts';
+import type { DeviceId, DeviceState } from '../api/index.ts';
 import type { Clock } from '../time/clock.ts';
 import type { Device } from './device.ts';
 import { createStatusTracker } from './status-tracker.ts';
@@ -15,17 +15,30 @@ export interface SimulatedLinkDevice<Id extends DeviceId> extends Device {
   disconnect(): void;
   /** started and plugged in: the device would see and deliver input now */
   isLive(): boolean;
+  /** recomputes the status after something `linkStatus` reads has changed */
+  refresh(): void;
 }
 
-export function createSimulatedLinkDevice<Id extends DeviceId>(id: Id, options: { clock: Pick<Clock, 'now'> }): SimulatedLinkDevice<Id> {
+export interface SimulatedLinkOptions {
+  clock: Pick<Clock, 'now'>;
+  /** the status while started; by default ready when plugged in, disconnected when not */
+  linkStatus?: (connected: boolean) => { state: DeviceState; reason?: string };
+}
+
+const plainLink = (connected: boolean): { state: DeviceState; reason?: string } => ({
+  state: connected ? 'ready' : 'disconnected',
+});
+
+export function createSimulatedLinkDevice<Id extends DeviceId>(id: Id, options: SimulatedLinkOptions): SimulatedLinkDevice<Id> {
+  const linkStatus: NonNullable<SimulatedLinkOptions['linkStatus']> = options.linkStatus ?? plainLink;
   const tracker = createStatusTracker({ id, driver: 'simulated', clock: options.clock, state: 'disconnected', reason: 'stopped' });
   let connected = true;
   let running = false;
 
   function updateStatus(): void {
-    if (!running) tracker.set('disconnected', 'stopped');
-    else if (!connected) tracker.set('disconnected');
-    else tracker.set('ready');
+    if (!running) return tracker.set('disconnected', 'stopped');
+    const { state, reason } = linkStatus(connected);
+    tracker.set(state, reason);
   }
 
   return {
@@ -50,5 +63,6 @@ export function createSimulatedLinkDevice<Id extends DeviceId>(id: Id, options: 
       updateStatus();
     },
     isLive: () => running && connected,
+    refresh: updateStatus,
   };
 }
