@@ -1,19 +1,42 @@
 // Makes sure the Debian packages the tests drive are present before anything else runs:
-// Chromium for the browser end-to-end tests, poppler-utils to read back the printed PDFs.
+// the list below says what each is for.
 // Runs at the start of every `npm test`, so the common case (all present) only stats a few files.
 // Plain Node ESM with no dependencies: it must work before `npm install` has finished anything.
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 
-/** Debian package → the executables the tests call from it. */
+/** Debian package → the executables (or libraries) the tests and real drivers use from it. */
 const requiredPackages = [
+  // browser end-to-end tests
   { name: 'chromium', binaries: ['/usr/bin/chromium'] },
-  { name: 'poppler-utils', binaries: ['/usr/bin/pdftotext', '/usr/bin/pdffonts', '/usr/bin/pdftoppm'] },
+  // reading printed PDFs back; pdfsig checks the PAdES signature
+  { name: 'poppler-utils', binaries: ['/usr/bin/pdftotext', '/usr/bin/pdffonts', '/usr/bin/pdftoppm', '/usr/bin/pdfsig'] },
+  // pseudo-terminal pairs for the serial device simulators (ID reader, scanner, receipt printer)
+  { name: 'socat', binaries: ['/usr/bin/socat'] },
+  // serialport's port listing; node-hid's runtime library
+  { name: 'udev', binaries: ['/usr/bin/udevadm'] },
+  { name: 'libusb-1.0-0', binaries: ['/usr/lib/x86_64-linux-gnu/libusb-1.0.so.0'] },
+  // a real CUPS server with a virtual PDF queue for the A4 driver
+  { name: 'cups', binaries: ['/usr/sbin/cupsd', '/usr/sbin/lpadmin', '/usr/sbin/cupsdisable'] },
+  { name: 'cups-client', binaries: ['/usr/bin/lp', '/usr/bin/lpstat'] },
+  { name: 'cups-ipp-utils', binaries: ['/usr/bin/ipptool'] },
+  { name: 'printer-driver-cups-pdf', binaries: ['/usr/lib/cups/backend/cups-pdf'] },
+  // fleet monitoring engines: agent + central Prometheus, Alertmanager, the MQTT broker
+  { name: 'prometheus', binaries: ['/usr/bin/prometheus', '/usr/bin/promtool'] },
+  { name: 'prometheus-alertmanager', binaries: ['/usr/bin/prometheus-alertmanager', '/usr/bin/amtool'] },
+  { name: 'mosquitto', binaries: ['/usr/sbin/mosquitto'] },
+  { name: 'mosquitto-clients', binaries: ['/usr/bin/mosquitto_pub', '/usr/bin/mosquitto_sub'] },
+  // camera capture (V4L2 → MJPEG) and fake camera video for the browser tests
+  { name: 'ffmpeg', binaries: ['/usr/bin/ffmpeg'] },
+  // offline voice guidance clips rendered from the message catalogue
+  { name: 'espeak-ng', binaries: ['/usr/bin/espeak-ng'] },
 ];
 
 function isExecutable(file) {
+  // shared libraries are not executable files; being there is enough
+  const mode = file.includes('.so') ? constants.R_OK : constants.X_OK;
   try {
-    accessSync(file, constants.X_OK);
+    accessSync(file, mode);
     return true;
   } catch {
     return false;
