@@ -16,6 +16,13 @@ export const errorCodes = [
   'platform-unavailable',
   'record-not-found',
   'simulation-only',
+  // platform (issue 5)
+  'item-not-found',
+  'item-not-applicable',
+  'material-missing',
+  'slot-full',
+  'appointment-not-found',
+  'queue-ticket-exists',
   'internal',
 ] as const;
 

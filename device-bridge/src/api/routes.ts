@@ -10,6 +10,19 @@
  * POST   /api/print-jobs            CertificateRequest → 202 PrintJobView (stored before the reply)
  * GET    /api/print-jobs/:id              → PrintJobView
  * POST   /api/ratings               RatingRequest → 201 RatingResponse (stored before the reply)
+ * Platform (issue 5; see /api contract files catalogue/records/applications/appointments/queue):
+ * GET    /api/catalogue?q=&category=      → CatalogueResponse (no session)
+ * GET    /api/catalogue/:code             → ServiceItem | 404 item-not-found (no session)
+ * GET    /api/records                     → RecordListResponse (session)
+ * GET    /api/records/:type               → RecordView | 404 record-not-found (session)
+ * POST   /api/applications   ApplicationSubmit → 201 ApplicationReceipt (session; stored before the reply)
+ * GET    /api/applications                → ApplicationListResponse (session)
+ * GET    /api/appointments/slots?itemCode=&date= → SlotListResponse (no session)
+ * GET    /api/appointments                → AppointmentListResponse (session)
+ * POST   /api/appointments   AppointmentBook → 201 AppointmentView (session)
+ * DELETE /api/appointments/:id            → 204 (session, own only)
+ * POST   /api/queue          QueueTake → 201 QueueTicket (session)
+ * GET    /api/queue/:number               → QueueStatus
  * Simulation only (404 otherwise):
  * GET    /api/sim/fixtures                → SimFixture[]
  * POST   /api/sim/id-reader/card    SimCardRequest → 204;  DELETE removes the card
@@ -26,6 +39,16 @@ export const apiPaths = {
   printJobs: '/api/print-jobs',
   printJob: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}`,
   ratings: '/api/ratings',
+  catalogue: '/api/catalogue',
+  catalogueItem: (code: string) => `/api/catalogue/${encodeURIComponent(code)}`,
+  records: '/api/records',
+  record: (type: string) => `/api/records/${encodeURIComponent(type)}`,
+  applications: '/api/applications',
+  appointmentSlots: '/api/appointments/slots',
+  appointments: '/api/appointments',
+  appointment: (id: string) => `/api/appointments/${encodeURIComponent(id)}`,
+  queue: '/api/queue',
+  queueTicket: (number: string) => `/api/queue/${encodeURIComponent(number)}`,
   simFixtures: '/api/sim/fixtures',
   simCard: '/api/sim/id-reader/card',
   simScan: '/api/sim/scanner/scan',

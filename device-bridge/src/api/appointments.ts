@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { itemCodeSchema } from './catalogue.ts';
+
+/** 预约: slots per hall and window; the citizen books, lists and cancels their own (needs a session). */
+export const appointmentSlotSchema = z.object({
+  id: z.string(),
+  hallId: z.string(),
+  hallName: z.string(),
+  window: z.string(),
+  /** ISO start and end, Asia/Shanghai offset */
+  start: z.string(),
+  end: z.string(),
+  remaining: z.number().int().min(0),
+});
+export type AppointmentSlot = z.infer<typeof appointmentSlotSchema>;
+
+/** GET /api/appointments/slots?itemCode=&date=YYYY-MM-DD (no session needed) */
+export const slotQuerySchema = z.object({
+  itemCode: itemCodeSchema,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+});
+export type SlotQuery = z.infer<typeof slotQuerySchema>;
+export const slotListResponseSchema = z.object({ slots: z.array(appointmentSlotSchema) });
+export type SlotListResponse = z.infer<typeof slotListResponseSchema>;
+
+/** POST /api/appointments → 201 AppointmentView; 409 slot-full when taken meanwhile */
+export const appointmentBookSchema = z.object({ slotId: z.string().min(1).max(80), itemCode: itemCodeSchema });
+export type AppointmentBook = z.infer<typeof appointmentBookSchema>;
+
+export const appointmentViewSchema = z.object({
+  id: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  hallName: z.string(),
+  window: z.string(),
+  start: z.string(),
+  end: z.string(),
+  state: z.enum(['booked', 'cancelled', 'attended']),
+});
+export type AppointmentView = z.infer<typeof appointmentViewSchema>;
+
+/** GET /api/appointments (mine); DELETE /api/appointments/:id → 204 (only my own, only booked) */
+export const appointmentListResponseSchema = z.object({ appointments: z.array(appointmentViewSchema) });
+export type AppointmentListResponse = z.infer<typeof appointmentListResponseSchema>;
