@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { BridgeContext } from './context.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { hostAndOriginGuard, securityHeaders } from './http/guard.ts';
+import { callStaffRoutes } from './routes/call-staff.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -26,6 +27,7 @@ export function createApp(context: BridgeContext): Express {
   app.use(certificateRoutes(context));
   app.use(printJobRoutes(context));
   app.use(ratingRoutes(context));
+  app.use(callStaffRoutes(context));
   if (context.simulation) app.use(simulationRoutes(context, context.simulation));
   app.use('/api', apiNotFound);
   app.use(uiRoutes(context.uiDir));

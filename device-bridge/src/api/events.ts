@@ -25,6 +25,14 @@ export const kioskEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session-ended'), reason: sessionEndReasonSchema }),
   z.object({ type: z.literal('job'), job: printJobViewSchema }),
   z.object({ type: z.literal('scan'), data: z.string() }),
+  /** a citizen pressed "call staff" on `screen` (no personal data); staff displays and metrics listen */
+  z.object({
+    type: z.literal('staff-called'),
+    callId: z.string(),
+    screen: z.string(),
+    inSession: z.boolean(),
+    calledAt: z.string(),
+  }),
 ]);
 export type KioskEvent = z.infer<typeof kioskEventSchema>;
 export type KioskEventType = KioskEvent['type'];

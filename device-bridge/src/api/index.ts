@@ -13,6 +13,7 @@ export * from './records.ts';
 export * from './applications.ts';
 export * from './appointments.ts';
 export * from './queue.ts';
+export * from './call-staff.ts';
 export * from './events.ts';
 export * from './sim.ts';
 export * from './routes.ts';

@@ -10,6 +10,7 @@
  * POST   /api/print-jobs            CertificateRequest → 202 PrintJobView (stored before the reply)
  * GET    /api/print-jobs/:id              → PrintJobView
  * POST   /api/ratings               RatingRequest → 201 RatingResponse (stored before the reply)
+ * POST   /api/call-staff            CallStaffRequest → 201 CallStaffResponse (event staff-called)
  * Platform (issue 5; see /api contract files catalogue/records/applications/appointments/queue):
  * GET    /api/catalogue?q=&category=      → CatalogueResponse (no session)
  * GET    /api/catalogue/:code             → ServiceItem | 404 item-not-found (no session)
@@ -39,6 +40,7 @@ export const apiPaths = {
   printJobs: '/api/print-jobs',
   printJob: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}`,
   ratings: '/api/ratings',
+  callStaff: '/api/call-staff',
   catalogue: '/api/catalogue',
   catalogueItem: (code: string) => `/api/catalogue/${encodeURIComponent(code)}`,
   records: '/api/records',

@@ -22,6 +22,7 @@ export const logEvents = {
   'print-job-state': { level: 'info', message: 'print job changed state' },
   'print-job-failed': { level: 'error', message: 'print job failed' },
   'rating-stored': { level: 'info', message: 'rating stored' },
+  'staff-called': { level: 'warn', message: 'citizen called staff' },
   'platform-error': { level: 'warn', message: 'platform request failed' },
   'request-rejected': { level: 'warn', message: 'request rejected by the host/origin guard' },
   'request-invalid': { level: 'info', message: 'request body failed validation' },

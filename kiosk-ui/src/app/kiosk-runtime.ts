@@ -104,6 +104,7 @@ export function toFlowEvent(event: KioskEvent): SessionEvent | null {
       return { type: 'JOB', job: event.job };
     case 'device':
     case 'scan':
+    case 'staff-called':
       return null;
   }
 }

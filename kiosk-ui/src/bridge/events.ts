@@ -15,6 +15,7 @@ export const kioskEventTypes = [
   'session-ended',
   'job',
   'scan',
+  'staff-called',
 ] as const satisfies readonly KioskEventType[];
 
 type MissingEventTypes = Exclude<KioskEventType, (typeof kioskEventTypes)[number]>;
