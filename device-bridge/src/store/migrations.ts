@@ -27,4 +27,21 @@ export const storeMigrations: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // 2 (issue 7, technician + monitoring): bridge start counter, technician PIN lockout, audit log
+  `
+  CREATE TABLE bridge_starts (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL);
+  CREATE TABLE technician_lockout (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    failed_attempts INTEGER NOT NULL,
+    locked_until TEXT
+  );
+  CREATE TABLE technician_audit (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    detail TEXT
+  );
+  `,
 ];
