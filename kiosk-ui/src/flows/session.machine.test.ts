@@ -61,6 +61,9 @@ const citizenEvents: SessionEvent[] = [
   { type: 'EXIT' },
   { type: 'MORE_TIME' },
   { type: 'RATE', grade: 5 },
+  { type: 'RATE', grade: 1 },
+  { type: 'TOGGLE_INDICATOR', indicator: 'efficiency' },
+  { type: 'SUBMIT_RATING' },
   { type: 'SKIP_RATING' },
   { type: 'JOB', job: jobIn('printing', { pagesPrinted: 0 }) },
   { type: 'JOB', job: jobIn('held', { reason: 'paper-out' }) },
@@ -185,10 +188,11 @@ describe('session flow, generated paths', () => {
   it('every way to print a certificate goes on to the rating and then goodbye', () => {
     // Simple paths over the citizen's forward actions and every actor/printer outcome (the kiosk stays
     // healthy and nobody idles away or leaves; those are covered state by state above).
+    // (a bad grade's indicators are walked on their own below; here one good grade keeps paths few)
     const forward = new Set(['SESSION_STARTED', 'CONTINUE', 'SELECT_SERVICE', 'PRINT', 'DONE', 'RATE', 'SKIP_RATING', 'JOB']);
     const journeyEvents = allEvents.filter(
       (event) =>
-        forward.has(event.type) ||
+        (forward.has(event.type) && !(event.type === 'RATE' && event.grade <= 2)) ||
         /^xstate\.(done|error)\.actor\.(loadPreview|submitPrint|submitRating)$/.test(event.type) ||
         (event.type as string) === 'xstate.done.actor.endSession' ||
         /^xstate\.after\.(greeting|takeDocument)\./.test(event.type),
@@ -297,8 +301,8 @@ describe('session flow, on a simulated clock', () => {
   it('shows the countdown after 120 s without input, counts down from 20 and ends the session at 0', async () => {
     const kiosk = startKiosk();
     await signInToMenu(kiosk);
-    // the idle timer started with the session, 2 s before the menu appeared
-    kiosk.elapse(117_000);
+    // each step starts its own idle limit: the menu's 120 s run from when the menu appeared
+    kiosk.elapse(119_000);
     expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(false);
     kiosk.elapse(1_000);
     expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(true);
@@ -356,7 +360,7 @@ describe('session flow, on a simulated clock', () => {
     expect(kiosk.screen()).toBe('rating');
     kiosk.actor.send({ type: 'RATE', grade: 4 });
     await kiosk.settle();
-    expect(kiosk.ratings).toEqual([{ grade: 4, serviceCode: '330000-SB-001', caseId: 'SB2025000001' }]);
+    expect(kiosk.ratings).toEqual([{ grade: 4, indicators: [], serviceCode: '330000-SB-001', caseId: 'SB2025000001' }]);
     expect(kiosk.screen()).toBe('goodbye');
     await kiosk.settle();
     expect(kiosk.endedWith).toEqual(['exit']);
@@ -375,5 +379,104 @@ describe('session flow, on a simulated clock', () => {
     kiosk.elapse(12_000);
     expect(kiosk.screen()).toBe('attract');
     expect(kiosk.actor.getSnapshot().context.rejection).toBeNull();
+  });
+});
+
+describe('rating (好差评), generated paths', () => {
+  const ratingStates = sessionStates.filter((state) => screenOf(state) === 'rating');
+
+  it('never starts with a grade chosen for the citizen', () => {
+    const fresh = ratingStates.filter((state) => state.matches({ inSession: { flow: { rating: 'choosing' } } }));
+    expect(fresh.length).toBeGreaterThan(0);
+    for (const state of fresh) expect(state.context.rating).toEqual({ grade: null, indicators: [] });
+  });
+
+  it('a bad grade is sent only with at least one indicator, a good one at once without any', () => {
+    const choosing = ratingStates.find((state) => state.matches({ inSession: { flow: { rating: 'choosing' } } }))!;
+    const good = next(choosing, { type: 'RATE', grade: 4 });
+    expect(good.matches({ inSession: { flow: { rating: 'saving' } } })).toBe(true);
+    for (const grade of [1, 2] as const) {
+      const bad = next(choosing, { type: 'RATE', grade });
+      expect(bad.matches({ inSession: { flow: { rating: 'explaining' } } })).toBe(true);
+      expect(bad.can({ type: 'SUBMIT_RATING' })).toBe(false);
+      const explained = next(bad, { type: 'TOGGLE_INDICATOR', indicator: 'guide-accuracy' });
+      expect(explained.context.rating).toEqual({ grade, indicators: ['guide-accuracy'] });
+      // toggling it off again leaves nothing to send
+      expect(next(explained, { type: 'TOGGLE_INDICATOR', indicator: 'guide-accuracy' }).can({ type: 'SUBMIT_RATING' })).toBe(false);
+      expect(next(explained, { type: 'SUBMIT_RATING' }).matches({ inSession: { flow: { rating: 'saving' } } })).toBe(true);
+      // changing one's mind goes back to an empty choice
+      expect(next(explained, { type: 'BACK' }).context.rating).toEqual({ grade: null, indicators: [] });
+    }
+  });
+
+  it('skipping is possible wherever a choice is still open, and not while the rating is being sent', () => {
+    for (const state of ratingStates) {
+      const sending = state.matches({ inSession: { flow: { rating: 'saving' } } });
+      const skipped = next(state, { type: 'SKIP_RATING' });
+      expect(skipped.matches('exiting'), JSON.stringify(state.value)).toBe(!sending);
+    }
+  });
+});
+
+describe('rating on a simulated clock', () => {
+  it('非常不满意 with two indicators reaches the bridge with those indicators', async () => {
+    const kiosk = startKiosk();
+    await signInToMenu(kiosk);
+    kiosk.actor.send({ type: 'SELECT_SERVICE', service: 'social-insurance-contribution' });
+    await kiosk.settle();
+    kiosk.actor.send({ type: 'PRINT' });
+    await kiosk.settle();
+    kiosk.actor.send({ type: 'JOB', job: jobIn('completed') });
+    kiosk.actor.send({ type: 'DONE' });
+    expect(kiosk.screen()).toBe('rating');
+    kiosk.actor.send({ type: 'RATE', grade: 1 });
+    kiosk.actor.send({ type: 'TOGGLE_INDICATOR', indicator: 'efficiency' });
+    kiosk.actor.send({ type: 'TOGGLE_INDICATOR', indicator: 'operability' });
+    kiosk.actor.send({ type: 'SUBMIT_RATING' });
+    await kiosk.settle();
+    expect(kiosk.ratings).toEqual([
+      { grade: 1, indicators: ['efficiency', 'operability'], serviceCode: '330000-SB-001', caseId: 'SB2025000001' },
+    ]);
+    expect(kiosk.screen()).toBe('goodbye');
+  });
+
+  it('each step has its own idle limit: the rating gives up sooner than the preview', async () => {
+    const kiosk = startKiosk();
+    await signInToMenu(kiosk);
+    kiosk.actor.send({ type: 'SELECT_SERVICE', service: 'social-insurance-contribution' });
+    await kiosk.settle();
+    expect(kiosk.screen()).toBe('certificate-preview');
+    // preview: 1.5 × 120 s
+    kiosk.elapse(179_000);
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(false);
+    kiosk.elapse(1_000);
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(true);
+    kiosk.actor.send({ type: 'MORE_TIME' });
+    kiosk.actor.send({ type: 'PRINT' });
+    await kiosk.settle();
+    kiosk.actor.send({ type: 'JOB', job: jobIn('completed') });
+    kiosk.actor.send({ type: 'DONE' });
+    expect(kiosk.screen()).toBe('rating');
+    // rating: 0.5 × 120 s
+    kiosk.elapse(59_000);
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(false);
+    kiosk.elapse(1_000);
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(true);
+  });
+});
+
+describe('pacing (elder mode)', () => {
+  it('stretches the waits for a person: greeting 2 s → 3 s and the idle limit 120 s → 180 s at 1.5', () => {
+    const kiosk = startKiosk();
+    kiosk.actor.send({ type: 'SET_PACING', factor: 1.5 });
+    kiosk.actor.send({ type: 'SESSION_STARTED', session: citizenSession });
+    kiosk.elapse(2_500);
+    expect(kiosk.screen()).toBe('greeting');
+    kiosk.elapse(500);
+    expect(kiosk.screen()).toBe('menu');
+    kiosk.elapse(179_000);
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(false);
+    kiosk.elapse(1_000);
+    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(true);
   });
 });

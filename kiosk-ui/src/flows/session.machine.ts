@@ -6,28 +6,39 @@ import type {
   RatingResponse,
   SessionView,
 } from '@tongban/device-bridge/api';
-import { and, assign, fromCallback, fromPromise, not, raise, setup } from 'xstate';
-import type { KioskStatus, SessionContext, SessionEvent } from './session.types.ts';
+import { and, assign, enqueueActions, fromCallback, fromPromise, not, raise, setup } from 'xstate';
+import { idleLimitSeconds } from './idle-limits.ts';
+import { canStartPrint } from './menu.ts';
+import { isBadGrade } from './rating-indicators.ts';
+import type { ScreenName } from './screen-names.ts';
+import type { KioskStatus, RatingDraft, SessionContext, SessionEvent } from './session.types.ts';
 
 /**
  * Every timing of the citizen flow, in milliseconds, in one place. The app and tests override any of
  * them with `machine.provide({ delays })`. The idle timeout comes from the bridge's config.
  */
+/** Delays that wait for a person to read or act stretch with the pacing (elder mode is slower). */
+const paced =
+  (ms: number) =>
+  ({ context }: { context: SessionContext }) =>
+    Math.round(ms * context.pacing);
+
 export const sessionDelays = {
   /** the greeting shows the masked name briefly, then the menu */
-  greeting: 2_000,
+  greeting: paced(2_000),
   /** safety net: the reader said "reading" but never reported a result */
   cardReadingTimeout: 20_000,
   /** a rejected card's message stays long enough to read twice */
-  cardRejectedNotice: 12_000,
-  /** inactivity before the countdown overlay appears */
-  idleTimeout: ({ context }: { context: SessionContext }) => context.kiosk.idleTimeoutSeconds * 1_000,
+  cardRejectedNotice: paced(12_000),
+  /** inactivity before the countdown overlay appears: the site's idle timeout scaled for the step on screen */
+  idleTimeout: ({ context }: { context: SessionContext }) =>
+    Math.round(idleLimitSeconds(context.step, context.kiosk.idleTimeoutSeconds, context.kiosk.countdownSeconds) * 1_000 * context.pacing),
   /** one second of the countdown overlay */
   countdownTick: 1_000,
   /** "please take your document and ID card" before moving on to the rating */
-  takeDocument: 15_000,
+  takeDocument: paced(15_000),
   /** goodbye before the next citizen's attract screen */
-  goodbye: 5_000,
+  goodbye: paced(5_000),
   /** how long to wait for DELETE /api/session before leaving anyway (the bridge also ends it) */
   endSessionTimeout: 5_000,
 };
@@ -44,6 +55,8 @@ export const unknownKioskStatus: KioskStatus = {
   services: [],
 };
 
+const noRating: RatingDraft = { grade: null, indicators: [] };
+
 /** Nothing personal: what the context must look like whenever no citizen is being served. */
 const noPersonalData = {
   session: null,
@@ -51,6 +64,7 @@ const noPersonalData = {
   preview: null,
   job: null,
   failure: null,
+  rating: noRating,
 } as const satisfies Partial<SessionContext>;
 
 /** Reads a stable code from whatever an injected actor threw (BridgeError carries `code`). */
@@ -61,9 +75,15 @@ export function failureCodeOf(error: unknown): string {
   return 'generic';
 }
 
-function gradeOf(event: SessionEvent): RatingRequest['grade'] {
-  if (event.type !== 'RATE') throw new Error(`rating saved without a RATE event (got ${event.type})`);
-  return event.grade;
+function ratingRequestOf(context: SessionContext): RatingRequest {
+  const { grade, indicators } = context.rating;
+  if (grade === null) throw new Error('rating saved without a grade');
+  return {
+    grade,
+    indicators: isBadGrade(grade) ? indicators : [],
+    serviceCode: context.kiosk.services.find((service) => service.type === context.service)?.serviceCode ?? '',
+    caseId: context.job?.certificateNumber ?? '',
+  };
 }
 
 function notProvided(name: string): never {
@@ -91,10 +111,9 @@ export const sessionMachine = setup({
   guards: {
     identifyAvailable: ({ context }) => context.kiosk.capabilities.identify,
     canPrint: ({ context }) => context.kiosk.capabilities.printCertificate,
-    offersService: ({ context, event }) =>
-      event.type === 'SELECT_SERVICE' &&
-      context.kiosk.capabilities.printCertificate &&
-      context.kiosk.services.some((service) => service.type === event.service),
+    offersService: ({ context, event }) => event.type === 'SELECT_SERVICE' && canStartPrint(context.kiosk, event.service),
+    isBadGrade: ({ event }) => event.type === 'RATE' && isBadGrade(event.grade),
+    indicatorChosen: ({ context }) => context.rating.indicators.length > 0,
     syncBringsSession: ({ event }) => event.type === 'SESSION_SYNC' && event.session !== null,
     syncLostSession: ({ context, event }) =>
       event.type === 'SESSION_SYNC' && (event.session === null || event.session.id !== context.session?.id),
@@ -125,6 +144,26 @@ export const sessionMachine = setup({
     startCountdown: assign({ countdownRemaining: ({ context }) => context.kiosk.countdownSeconds }),
     countDown: assign({ countdownRemaining: ({ context }) => context.countdownRemaining - 1 }),
     storeJob: assign({ job: ({ context, event }) => (event.type === 'JOB' ? event.job : context.job) }),
+    /** a new step is on screen: remember which, and let the idle watch start that step's own limit */
+    enterStep: enqueueActions(({ enqueue }, params: { step: ScreenName }) => {
+      enqueue.assign({ step: params.step });
+      enqueue.raise({ type: 'STEP_CHANGED' });
+    }),
+    chooseGrade: assign({
+      rating: ({ event }) => ({ grade: event.type === 'RATE' ? event.grade : null, indicators: [] }),
+    }),
+    toggleIndicator: assign({
+      rating: ({ context, event }) => {
+        if (event.type !== 'TOGGLE_INDICATOR') return context.rating;
+        const { indicators } = context.rating;
+        return {
+          ...context.rating,
+          indicators: indicators.includes(event.indicator)
+            ? indicators.filter((indicator) => indicator !== event.indicator)
+            : [...indicators, event.indicator],
+        };
+      },
+    }),
   },
 }).createMachine({
   id: 'session',
@@ -134,12 +173,16 @@ export const sessionMachine = setup({
     rejection: null,
     countdownRemaining: 0,
     ratingOutcome: null,
+    step: 'attract',
+    pacing: 1,
   },
   initial: 'starting',
   on: {
     // Capabilities change at any time (a printer runs out of paper mid-session); screens read them live.
     KIOSK_STATUS: { actions: 'storeKioskStatus' },
     BRIDGE_UNREACHABLE: { actions: 'markBridgeUnreachable' },
+    // the display mode sets how slowly the flow moves on by itself (elder mode: 1.5)
+    SET_PACING: { actions: assign({ pacing: ({ event }) => Math.min(Math.max(event.factor, 1), 3) }) },
   },
   states: {
     /** waiting for the first health answer; renders as the attract screen */
@@ -205,10 +248,12 @@ export const sessionMachine = setup({
           initial: 'greeting',
           states: {
             greeting: {
+              entry: { type: 'enterStep', params: { step: 'greeting' } },
               after: { greeting: 'menu' },
               on: { CONTINUE: 'menu' },
             },
             menu: {
+              entry: { type: 'enterStep', params: { step: 'menu' } },
               on: {
                 SELECT_SERVICE: {
                   guard: 'offersService',
@@ -218,6 +263,7 @@ export const sessionMachine = setup({
               },
             },
             preview: {
+              entry: { type: 'enterStep', params: { step: 'certificate-preview' } },
               initial: 'loading',
               on: { BACK: 'menu' },
               states: {
@@ -240,7 +286,7 @@ export const sessionMachine = setup({
             },
             printing: {
               // A job in progress keeps the session: the idle timer pauses until printing is over.
-              entry: raise({ type: 'IDLE_SUSPEND' }),
+              entry: [{ type: 'enterStep', params: { step: 'printing' } }, raise({ type: 'IDLE_SUSPEND' })],
               exit: raise({ type: 'IDLE_RESUME' }),
               initial: 'submitting',
               states: {
@@ -286,27 +332,45 @@ export const sessionMachine = setup({
               },
             },
             takeDocument: {
+              entry: { type: 'enterStep', params: { step: 'take-document' } },
               after: { takeDocument: 'rating' },
               on: { DONE: 'rating' },
             },
+            /**
+             * 好差评, 一次一评: straight after the case. Nothing is pre-selected; a bad grade asks what
+             * went wrong (at least one indicator) before it is sent; skipping is one tap everywhere.
+             */
             rating: {
+              entry: [{ type: 'enterStep', params: { step: 'rating' } }, assign({ rating: noRating })],
               initial: 'choosing',
+              on: {
+                SKIP_RATING: { target: '#session.exiting', actions: assign({ ratingOutcome: 'skipped' }) },
+              },
               states: {
                 choosing: {
                   on: {
-                    RATE: 'saving',
-                    SKIP_RATING: { target: '#session.exiting', actions: assign({ ratingOutcome: 'skipped' }) },
+                    RATE: [
+                      { guard: 'isBadGrade', target: 'explaining', actions: 'chooseGrade' },
+                      { target: 'saving', actions: 'chooseGrade' },
+                    ],
+                  },
+                },
+                /** 不满意 / 非常不满意: which part was bad (efficiency, guide, convenience, operation, service) */
+                explaining: {
+                  on: {
+                    TOGGLE_INDICATOR: { actions: 'toggleIndicator' },
+                    SUBMIT_RATING: { guard: 'indicatorChosen', target: 'saving' },
+                    // a different grade after all: choose again from nothing
+                    BACK: { target: 'choosing', actions: assign({ rating: noRating }) },
                   },
                 },
                 saving: {
+                  // the rating being sent can no longer be skipped or changed
+                  on: { SKIP_RATING: {} },
                   invoke: {
                     id: 'submitRating',
                     src: 'submitRating',
-                    input: ({ context, event }) => ({
-                      grade: gradeOf(event),
-                      serviceCode: context.kiosk.services.find((service) => service.type === context.service)?.serviceCode ?? '',
-                      caseId: context.job?.certificateNumber ?? '',
-                    }),
+                    input: ({ context }) => ratingRequestOf(context),
                     onDone: { target: '#session.exiting', actions: assign({ ratingOutcome: 'saved' }) },
                     onError: { target: '#session.exiting', actions: assign({ ratingOutcome: 'failed' }) },
                   },
@@ -314,6 +378,7 @@ export const sessionMachine = setup({
               },
             },
             failed: {
+              entry: { type: 'enterStep', params: { step: 'error' } },
               on: { DONE: 'menu' },
             },
           },
@@ -325,6 +390,7 @@ export const sessionMachine = setup({
               after: { idleTimeout: 'countdown' },
               on: {
                 USER_ACTIVITY: { target: 'watching', reenter: true },
+                STEP_CHANGED: { target: 'watching', reenter: true },
                 IDLE_SUSPEND: 'suspended',
               },
             },

@@ -1,3 +1,4 @@
+import type { ScreenName } from './screen-names.ts';
 import type {
   Capabilities,
   CertificatePreview,
@@ -5,6 +6,7 @@ import type {
   CertificateTypeInfo,
   KioskEvent,
   PrintJobView,
+  RatingIndicator,
   RatingRequest,
   SessionEndReason,
   SessionView,
@@ -12,6 +14,14 @@ import type {
 
 export type CardRejectionReason = Extract<KioskEvent, { type: 'card-rejected' }>['reason'];
 export type RatingGrade = RatingRequest['grade'];
+export type { RatingIndicator };
+
+/** The rating being given: nothing is chosen until the citizen chooses (no suggested grade). */
+export interface RatingDraft {
+  grade: RatingGrade | null;
+  /** what went wrong, asked only for a bad grade */
+  indicators: RatingIndicator[];
+}
 
 /** What the kiosk can do and how it is set up: no personal data, kept across sessions. */
 export interface KioskStatus {
@@ -45,6 +55,11 @@ export interface SessionContext {
   countdownRemaining: number;
   /** what happened to the rating, for the goodbye screen's wording */
   ratingOutcome: RatingOutcome | null;
+  rating: RatingDraft;
+  /** the step on screen, for its own idle limit (idle-limits.ts) */
+  step: ScreenName;
+  /** ≥ 1: multiplies every wait for a person (elder mode is slower); not personal, kept across visits */
+  pacing: number;
 }
 
 export type SessionEvent =
@@ -52,6 +67,8 @@ export type SessionEvent =
   | { type: 'KIOSK_STATUS'; status: KioskStatus }
   /** the bridge cannot be reached at all */
   | { type: 'BRIDGE_UNREACHABLE' }
+  /** the display mode changed: 1 normally, 1.5 in elder mode (a11y/display-mode.ts pacingFactor) */
+  | { type: 'SET_PACING'; factor: number }
   | { type: 'CARD_READING' }
   | { type: 'CARD_REJECTED'; reason: CardRejectionReason }
   | { type: 'SESSION_STARTED'; session: SessionView }
@@ -69,7 +86,12 @@ export type SessionEvent =
   | { type: 'EXIT' }
   | { type: 'MORE_TIME' }
   | { type: 'RATE'; grade: RatingGrade }
+  /** a bad grade asks what went wrong: each indicator toggles on or off */
+  | { type: 'TOGGLE_INDICATOR'; indicator: RatingIndicator }
+  | { type: 'SUBMIT_RATING' }
   | { type: 'SKIP_RATING' }
   /** raised internally: printing pauses the idle timer, leaving printing resumes it */
   | { type: 'IDLE_SUSPEND' }
-  | { type: 'IDLE_RESUME' };
+  | { type: 'IDLE_RESUME' }
+  /** raised internally when a new step appears: its own idle limit starts */
+  | { type: 'STEP_CHANGED' };

@@ -52,8 +52,43 @@ export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
             <dd>{preview.issuer}</dd>
           </div>
         </dl>
-        {preview.rows.length === 0 ? (
-          <p class="lead">{t('preview.empty')}</p>
+        {preview.fields.length > 0 ? (
+          <dl class="document__facts" data-testid="preview-fields">
+            {preview.fields.map((field) => (
+              <div key={field.label}>
+                <dt>{field.label}</dt>
+                <dd>{field.value}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : null}
+        {preview.statement ? <p class="document__statement">{preview.statement}</p> : null}
+        {preview.table !== null && preview.table.rows.length > 0 ? (
+          // every certificate type's table arrives display-ready from the bridge, as it is printed
+          <div class="document__table" tabIndex={0} data-testid="preview-table">
+            <table>
+              <thead>
+                <tr>
+                  {preview.table.columns.map((column) => (
+                    <th key={column} scope="col">
+                      {column}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {preview.table.rows.map((row, index) => (
+                  <tr key={index}>
+                    {row.map((cell, column) => (
+                      <td key={column}>{cell}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : preview.rows.length === 0 ? (
+          preview.fields.length === 0 ? <p class="lead">{t('preview.empty')}</p> : null
         ) : (
           <div class="document__table" tabIndex={0}>
             <table>

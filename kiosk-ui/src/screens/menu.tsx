@@ -1,45 +1,63 @@
 import { PrinterIcon } from '../components/icons.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
+import { menuEntries } from '../flows/menu.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import type { ScreenProps } from './screen-props.ts';
 
-/** Only what works now is offered; when printing is down the citizen is told so and what to do instead. */
+/**
+ * Every service this kiosk implements, each with whether it works now. One that does not stays on
+ * the menu, greyed, with the reason and what to do instead, so nobody searches for a missing item.
+ */
 export function MenuScreen({ snapshot, send }: ScreenProps) {
   const { t } = useI18n();
-  const { capabilities, services } = snapshot.context.kiosk;
-  const offered = capabilities.printCertificate ? services : [];
+  const entries = menuEntries(snapshot.context.kiosk);
+  const printingDown = entries.some((entry) => entry.reason === 'printer');
   return (
     <ScreenFrame name="menu" title={t('menu.title')}>
-      {offered.length > 0 ? (
+      {entries.length > 0 ? (
         <ul class="service-list">
-          {offered.map((service) => (
-            <li key={service.type}>
-              <button
-                type="button"
-                class="service-tile"
-                data-action="service"
-                data-service={service.type}
-                onClick={() => send({ type: 'SELECT_SERVICE', service: service.type })}
-              >
-                <span class="service-tile__icon" aria-hidden="true">
-                  <PrinterIcon size={84} />
-                </span>
-                <span class="service-tile__text">
-                  <span class="service-tile__name">{t(`menu.service.${service.type}`)}</span>
-                  <span class="service-tile__hint">{t(`menu.serviceHint.${service.type}`)}</span>
-                </span>
-              </button>
-            </li>
-          ))}
+          {entries.map((entry) => {
+            const name = t(`menu.service.${entry.service}`);
+            return (
+              <li key={entry.id}>
+                <button
+                  type="button"
+                  class={`service-tile${entry.available ? '' : ' service-tile--unavailable'}`}
+                  data-action="service"
+                  data-service={entry.id}
+                  data-available={String(entry.available)}
+                  aria-disabled={!entry.available}
+                  aria-label={entry.available ? undefined : t('menu.unavailableLabel', { name })}
+                  aria-describedby={entry.available ? undefined : `menu-reason-${entry.id}`}
+                  // a greyed tile still answers a touch, with its reason read out, instead of doing nothing
+                  onClick={() => (entry.available ? send({ type: 'SELECT_SERVICE', service: entry.service }) : undefined)}
+                >
+                  <span class="service-tile__icon" aria-hidden="true">
+                    <PrinterIcon size={84} />
+                  </span>
+                  <span class="service-tile__text">
+                    <span class="service-tile__name">{name}</span>
+                    {entry.available ? (
+                      <span class="service-tile__hint">{t(`menu.serviceHint.${entry.service}`)}</span>
+                    ) : (
+                      <span class="service-tile__hint service-tile__reason" id={`menu-reason-${entry.id}`} data-reason={entry.reason ?? ''}>
+                        {t(`menu.unavailable.${entry.reason ?? 'printer'}`)}
+                      </span>
+                    )}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
         </ul>
-      ) : null}
-      {!capabilities.printCertificate ? (
+      ) : (
+        <p class="notice">{t('menu.nothingAvailable')}</p>
+      )}
+      {printingDown ? (
         <div class="notice" role="status" data-testid="printing-unavailable">
           <p>{t('menu.printingUnavailable')}</p>
           <p>{t('menu.stillWorks')}</p>
         </div>
-      ) : offered.length === 0 ? (
-        <p class="notice">{t('menu.nothingAvailable')}</p>
       ) : null}
     </ScreenFrame>
   );

@@ -13,6 +13,7 @@ import { PrintingScreen } from './printing.tsx';
 import { RatingScreen } from './rating.tsx';
 import type { ScreenProps } from './screen-props.ts';
 import { TakeDocumentScreen } from './take-document.tsx';
+import './journeys.css';
 
 /** One component per screen name; the Record type makes a missing screen a compile error. */
 export const screenComponents: Record<ScreenName, ComponentType<ScreenProps>> = {
