@@ -6,6 +6,7 @@ import { callStaffRoutes } from './routes/call-staff.ts';
 import { certificateRoutes } from './routes/certificates.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
+import { metricsRoutes } from './routes/metrics.ts';
 import { printJobRoutes } from './routes/print-jobs.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -21,6 +22,7 @@ export function createApp(context: BridgeContext): Express {
   app.use(securityHeaders);
   // Only JSON bodies are parsed: a form post (text/plain, urlencoded) from elsewhere never reaches a route.
   app.use('/api', express.json({ limit: '64kb', strict: true }));
+  app.use(metricsRoutes(context.metrics));
   app.use(healthRoutes(context));
   app.use(eventRoutes(context));
   app.use(sessionRoutes(context));

@@ -11,6 +11,9 @@ import type { Device } from './devices/device.ts';
 import { createCertificateRenderer, newCertificateNumber } from './documents/index.ts';
 import { createEventBus } from './events/event-bus.ts';
 import { createEventLogger, type EventLogger } from './log/logger.ts';
+import { recordBridgeStart } from './monitoring/bridge-starts.ts';
+import { createKioskMetrics } from './monitoring/kiosk-metrics.ts';
+import { loadOutboxStats } from './monitoring/outbox-source.ts';
 import { createEmbeddedPlatform } from './platform/embedded/embedded-platform.ts';
 import { fixtureCitizens } from './platform/embedded/fixtures.ts';
 import { createPrintService } from './printing/print-service.ts';
@@ -87,6 +90,16 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     clock,
   });
 
+  const metrics = createKioskMetrics({
+    bus,
+    devices,
+    version: options.version ?? '0.1.0',
+    clock,
+    starts: recordBridgeStart(store.db),
+    outboxStats: await loadOutboxStats(),
+    processMetrics: true,
+  });
+
   const context: BridgeContext = {
     config,
     version: options.version ?? '0.1.0',
@@ -102,6 +115,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     previewCertificate: (data) => renderer.preview(data),
     printService,
     ratings: store.ratings,
+    metrics,
     uiDir: options.uiDir ?? join(repoRoot, 'kiosk-ui/dist'),
   };
 
@@ -139,6 +153,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
         await closed;
       }
       for (const unsubscribe of unsubscribers) unsubscribe();
+      metrics.close();
       await stopAll(devices);
       platform.close();
       store.close();

@@ -3,6 +3,7 @@ import type { DeviceSet, SimulationControls } from './devices/device.ts';
 import type { CertificatePreview, SimFixture } from './api/index.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { EventLogger } from './log/logger.ts';
+import type { KioskMetrics } from './monitoring/kiosk-metrics.ts';
 import type { CertificateData, Platform } from './platform/platform.ts';
 import type { PrintService } from './printing/print-service.ts';
 import type { SessionHolder } from './session/session-holder.ts';
@@ -26,6 +27,8 @@ export interface BridgeContext {
   previewCertificate: (data: CertificateData) => CertificatePreview;
   printService: PrintService;
   ratings: RatingStore;
+  /** Prometheus metrics (issue 7): /metrics, fed from the bus and finished requests */
+  metrics: KioskMetrics;
   /** where the built UI is served from */
   uiDir: string;
 }
