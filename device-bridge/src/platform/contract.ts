@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import {
+  appointmentSlotSchema,
+  appointmentViewSchema,
+  applicationStateSchema,
+  applicationViewSchema,
+  certificateTypeInfoSchema,
+  itemCodeSchema,
+  queueStatusSchema,
+  ratingIndicatorSchema,
+  serviceCategorySchema,
+  serviceItemSchema,
+  serviceItemSummarySchema,
+} from '../api/index.ts';
+
+/**
+ * The wire contract between a kiosk and the platform (the standalone server, or a provincial
+ * platform behind an adapter that speaks it). The embedded platform, the standalone server and the
+ * HTTP adapter all use these schemas; config/platform-openapi.json is generated from them.
+ * Personal data travels only in POST bodies, never in a URL (URLs end up in access logs).
+ */
+
+/** 一号申请: the platform checks name + ID number together (two-factor, level 3). */
+export const applicantSchema = z.object({
+  idNumber: z.string().regex(/^\d{17}[\dX]$/),
+  name: z.string().min(1).max(15),
+});
+export type Applicant = z.infer<typeof applicantSchema>;
+
+export const catalogueListSchema = z.object({ items: z.array(serviceItemSummarySchema) });
+export const certificateTypesSchema = z.object({ types: z.array(certificateTypeInfoSchema) });
+
+export const platformMaterialSchema = z.object({
+  materialId: z.string().max(40),
+  fileName: z.string().max(120),
+  /** one PDF per material, base64 */
+  pdfBase64: z.string().max(20_000_000),
+});
+export type PlatformMaterial = z.infer<typeof platformMaterialSchema>;
+
+/** POST /v1/applications with an Idempotency-Key header equal to idempotencyKey */
+export const submitApplicationSchema = z.object({
+  idempotencyKey: z.string().min(8).max(80),
+  localNumber: z.string().max(64),
+  itemCode: itemCodeSchema,
+  applicant: applicantSchema,
+  form: z.record(z.string(), z.string().max(500)),
+  materials: z.array(platformMaterialSchema).max(20),
+  delivery: z.enum(['collect', 'post']),
+  submittedAt: z.string(),
+});
+export type SubmitApplication = z.infer<typeof submitApplicationSchema>;
+
+export const submitApplicationResultSchema = z.object({
+  platformNumber: z.string(),
+  itemName: z.string(),
+  state: applicationStateSchema,
+  acceptedAt: z.string(),
+  office: z.string(),
+});
+export type SubmitApplicationResult = z.infer<typeof submitApplicationResultSchema>;
+
+export const applicationsSchema = z.object({ applications: z.array(applicationViewSchema) });
+
+/** what this kiosk delivered (reconciliation): only the calling kiosk's own */
+export const kioskDeliveriesSchema = z.object({
+  deliveries: z.array(z.object({ idempotencyKey: z.string(), localNumber: z.string(), platformNumber: z.string(), acceptedAt: z.string() })),
+});
+
+/** POST /v1/ratings with an Idempotency-Key header; channel is the self-service terminal + kiosk id */
+export const submitRatingSchema = z.object({
+  idempotencyKey: z.string().min(8).max(80),
+  caseNumber: z.string().min(1).max(64),
+  itemCode: z.string().min(1).max(64),
+  grade: z.number().int().min(1).max(5),
+  indicators: z.array(ratingIndicatorSchema),
+  comment: z.string().max(300).optional(),
+  ratedAt: z.string(),
+  /** real-name rating: kept confidential by the platform, never returned by any endpoint */
+  rater: applicantSchema.nullable(),
+});
+export type SubmitRating = z.infer<typeof submitRatingSchema>;
+export const submitRatingResultSchema = z.object({ ratingId: z.string() });
+
+export const slotsSchema = z.object({ slots: z.array(appointmentSlotSchema) });
+export const bookAppointmentSchema = z.object({ applicant: applicantSchema, slotId: z.string().max(80), itemCode: itemCodeSchema });
+export type BookAppointment = z.infer<typeof bookAppointmentSchema>;
+export const cancelAppointmentSchema = z.object({ applicant: applicantSchema });
+export const appointmentsSchema = z.object({ appointments: z.array(appointmentViewSchema) });
+
+export const takeQueueNumberSchema = z.object({ applicant: applicantSchema, category: serviceCategorySchema });
+export type TakeQueueNumber = z.infer<typeof takeQueueNumberSchema>;
+export const platformTicketSchema = z.object({
+  number: z.string(),
+  category: serviceCategorySchema,
+  hallName: z.string(),
+  ahead: z.number().int().min(0),
+  issuedAt: z.string(),
+});
+export type PlatformTicket = z.infer<typeof platformTicketSchema>;
+export { queueStatusSchema, serviceItemSchema, appointmentViewSchema };
+
+/** errors the platform answers with: a stable code and a message */
+export const platformErrorCodes = [
+  'bad-request',
+  'unknown-kiosk',
+  'item-not-found',
+  'item-not-applicable',
+  'identity-mismatch',
+  'slot-not-found',
+  'slot-full',
+  'appointment-not-found',
+  'queue-ticket-exists',
+  'ticket-not-found',
+  'idempotency-conflict',
+  'not-found',
+  'internal',
+] as const;
+export type PlatformErrorCode = (typeof platformErrorCodes)[number];
+export const platformErrorSchema = z.object({ error: z.object({ code: z.enum(platformErrorCodes), message: z.string() }) });
+
+/** A refusal by the platform (4xx): retrying the same request will not help. */
+export class PlatformRejection extends Error {
+  constructor(
+    readonly code: PlatformErrorCode,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+    this.name = 'PlatformRejection';
+  }
+}
+
+/** The platform could not be reached or answered nonsense: worth retrying later. */
+export class PlatformUnavailable extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PlatformUnavailable';
+  }
+}

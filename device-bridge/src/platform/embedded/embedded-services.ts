@@ -1,0 +1,563 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { pinyin } from 'pinyin-pro';
+import {
+  applicationStateSchema,
+  serviceCategorySchema,
+  serviceCategoryTitles,
+  serviceGuideSchema,
+  serviceModeSchema,
+  type AppointmentSlot,
+  type AppointmentView,
+  type ApplicationState,
+  type ApplicationView,
+  type CatalogueQuery,
+  type QueueStatus,
+  type ServiceCategory,
+  type ServiceItem,
+  type ServiceItemSummary,
+  type TimelineEntry,
+} from '../../api/index.ts';
+import type { SqliteDatabase } from '../../store/database.ts';
+import type { Clock } from '../../time/clock.ts';
+import { formatChinaDate } from '../china-time.ts';
+import { PlatformRejection, type Applicant, type SubmitApplication, type SubmitRating } from '../contract.ts';
+import type { ServicePlatform } from '../service-platform.ts';
+import { fixtureCitizen } from './fixtures.ts';
+import { catalogueSeed, queuePrefixes } from './seed-catalogue.ts';
+import { migrateServiceTables } from './service-schema.ts';
+
+const hourMs = 3_600_000;
+const dayMs = 24 * hourMs;
+/** the demo hall serves one ticket per category every few minutes */
+const serveEveryMs = 4 * 60_000;
+const hallId = 'HZ-SMZX';
+const hallName = '杭州市民中心政务服务大厅';
+
+/** lower-case pinyin initials of a Chinese name: 社保参保 → sbcb (letters/digits kept as they are) */
+export function pinyinInitials(name: string): string {
+  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' })
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}
+
+interface ItemRow {
+  code: string;
+  name: string;
+  category: string;
+  initials: string;
+  department: string;
+  kind: string;
+  modes: string;
+  guide: string;
+}
+
+interface ApplicationRow {
+  platform_number: string;
+  kiosk_id: string | null;
+  idempotency_key: string | null;
+  request_sha256: string | null;
+  local_number: string | null;
+  item_code: string;
+  channel: 'kiosk' | 'window' | 'online';
+  office: string;
+  submitted_at: string;
+  accepted_at: string;
+  auto_progress: number;
+}
+
+function sha256(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
+}
+
+/** ISO with the +08:00 offset, as the hall's clocks read */
+function chinaIso(instant: Date): string {
+  const shifted = new Date(instant.getTime() + 8 * hourMs);
+  return shifted.toISOString().replace('Z', '+08:00');
+}
+
+/** 00:00 China time of the day `instant` falls in, as an instant */
+function chinaMidnight(instant: Date): number {
+  const date = formatChinaDate(instant);
+  return Date.parse(`${date}T00:00:00+08:00`);
+}
+
+export interface EmbeddedServices {
+  /** the platform as one kiosk sees it */
+  forKiosk(kioskId: string): ServicePlatform;
+  /** what this kiosk delivered (reconciliation after a crash; each kiosk sees only its own) */
+  deliveries(kioskId: string): { idempotencyKey: string; localNumber: string; platformNumber: string; acceptedAt: string }[];
+  /** counts for tests and the bench: how many times each application idempotency key was stored */
+  applicationCount(kioskId: string): number;
+}
+
+/**
+ * Catalogue, applications, appointments, queue and ratings of the embedded platform, on its SQLite
+ * file. Idempotency keys are per kiosk (two kiosks may well draw the same UUID prefix scheme), and
+ * the same key with a different body is refused rather than silently answered with the first result.
+ */
+export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): EmbeddedServices {
+  migrateServiceTables(db);
+  seedCatalogue(db);
+  seedCaseHistory(db, clock.now());
+
+  const allItems = db.prepare('SELECT * FROM service_items ORDER BY sort_order');
+  const itemByCode = db.prepare('SELECT * FROM service_items WHERE code = ?');
+  const nextCounter = db.prepare(
+    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
+  );
+  const appByKey = db.prepare('SELECT * FROM applications WHERE kiosk_id = ? AND idempotency_key = ?');
+  const insertApp = db.prepare(
+    `INSERT INTO applications (platform_number, kiosk_id, idempotency_key, request_sha256, local_number, item_code, id_number, name,
+       form, delivery, channel, office, submitted_at, accepted_at, auto_progress)
+     VALUES (@platformNumber, @kioskId, @idempotencyKey, @requestSha256, @localNumber, @itemCode, @idNumber, @name,
+       @form, @delivery, 'kiosk', @office, @submittedAt, @acceptedAt, 1)`,
+  );
+  const insertFile = db.prepare('INSERT INTO application_files (platform_number, material_id, file_name, pdf) VALUES (?, ?, ?, ?)');
+  const insertEvent = db.prepare(
+    'INSERT OR IGNORE INTO application_events (platform_number, state, at, office, note) VALUES (?, ?, ?, ?, ?)',
+  );
+  const appsOfPerson = db.prepare('SELECT * FROM applications WHERE id_number = ? AND name = ? ORDER BY submitted_at DESC');
+  const eventsOf = db.prepare('SELECT state, at, office, note FROM application_events WHERE platform_number = ? ORDER BY at, rowid');
+  const deliveriesOf = db.prepare(
+    'SELECT idempotency_key, local_number, platform_number, accepted_at FROM applications WHERE kiosk_id = ? ORDER BY accepted_at',
+  );
+  const ratingByKey = db.prepare('SELECT id, request_sha256 FROM ratings WHERE kiosk_id = ? AND idempotency_key = ?');
+  const insertRating = db.prepare(
+    `INSERT INTO ratings (id, kiosk_id, idempotency_key, request_sha256, case_number, item_code, channel, grade, indicators, comment,
+       rated_at, received_at, rater_id_number, rater_name)
+     VALUES (@id, @kioskId, @idempotencyKey, @requestSha256, @caseNumber, @itemCode, @channel, @grade, @indicators, @comment,
+       @ratedAt, @receivedAt, @raterIdNumber, @raterName)`,
+  );
+
+  function toSummary(row: ItemRow): ServiceItemSummary {
+    return {
+      code: row.code,
+      name: row.name,
+      category: serviceCategorySchema.parse(row.category),
+      initials: row.initials,
+      department: row.department,
+      kind: row.kind === 'immediate' ? 'immediate' : 'promised',
+      modes: (JSON.parse(row.modes) as unknown[]).map((mode) => serviceModeSchema.parse(mode)),
+    };
+  }
+  function toItem(row: ItemRow): ServiceItem {
+    return { ...toSummary(row), guide: serviceGuideSchema.parse(JSON.parse(row.guide)) };
+  }
+  function requireItem(code: string): ServiceItem {
+    const row = itemByCode.get(code) as ItemRow | undefined;
+    if (!row) throw new PlatformRejection('item-not-found', `no service item ${code} in the catalogue`, 404);
+    return toItem(row);
+  }
+
+  /**
+   * Applications move on by themselves in the demo platform: accepted when delivered, in review two
+   * hours later, approved and completed by the promised limit (即办件: within the hour).
+   */
+  function advance(row: ApplicationRow, now: Date): void {
+    if (row.auto_progress !== 1) return;
+    const item = requireItem(row.item_code);
+    const accepted = Date.parse(row.accepted_at);
+    const promisedMs = item.guide.promisedLimitDays * dayMs;
+    const schedule: [ApplicationState, number][] =
+      item.guide.promisedLimitDays === 0
+        ? [['completed', accepted + hourMs]]
+        : [
+            ['in-review', accepted + 2 * hourMs],
+            ['approved', accepted + promisedMs - 2 * hourMs],
+            ['completed', accepted + promisedMs],
+          ];
+    for (const [state, at] of schedule) {
+      if (at <= now.getTime()) insertEvent.run(row.platform_number, state, chinaIso(new Date(at)), row.office, null);
+    }
+  }
+
+  function toView(row: ApplicationRow, now: Date): ApplicationView {
+    advance(row, now);
+    const item = requireItem(row.item_code);
+    const timeline = (eventsOf.all(row.platform_number) as { state: string; at: string; office: string; note: string | null }[]).map(
+      (event): TimelineEntry => ({
+        state: applicationStateSchema.parse(event.state),
+        at: event.at,
+        office: event.office,
+        ...(event.note ? { note: event.note } : {}),
+      }),
+    );
+    return {
+      caseNumber: row.platform_number,
+      caseNumberKind: 'platform',
+      localNumber: row.local_number,
+      itemCode: row.item_code,
+      itemName: item.name,
+      state: timeline[timeline.length - 1]?.state ?? 'received',
+      submittedAt: row.submitted_at,
+      office: row.office,
+      timeline,
+      channel: row.channel,
+    };
+  }
+
+  function newPlatformNumber(now: Date): string {
+    const day = formatChinaDate(now).replaceAll('-', '');
+    const { value } = nextCounter.get(`application-${day}`) as { value: number };
+    return `3301${day}${String(value).padStart(6, '0')}`;
+  }
+
+  const submitApplication = db.transaction((kioskId: string, application: SubmitApplication, now: Date) => {
+    const requestSha256 = sha256(application);
+    const existing = appByKey.get(kioskId, application.idempotencyKey) as ApplicationRow | undefined;
+    if (existing) {
+      if (existing.request_sha256 !== requestSha256) {
+        throw new PlatformRejection('idempotency-conflict', 'this Idempotency-Key was already used for a different application', 422);
+      }
+      const item = requireItem(existing.item_code);
+      const view = toView(existing, now);
+      return { platformNumber: existing.platform_number, itemName: item.name, state: view.state, acceptedAt: existing.accepted_at, office: existing.office };
+    }
+    const item = requireItem(application.itemCode);
+    if (!item.modes.includes('apply')) {
+      throw new PlatformRejection('item-not-applicable', `${item.name} is not applied for at a kiosk; see its guide`, 409);
+    }
+    const platformNumber = newPlatformNumber(now);
+    const acceptedAt = chinaIso(now);
+    insertApp.run({
+      platformNumber,
+      kioskId,
+      idempotencyKey: application.idempotencyKey,
+      requestSha256,
+      localNumber: application.localNumber,
+      itemCode: item.code,
+      idNumber: application.applicant.idNumber,
+      name: application.applicant.name,
+      form: JSON.stringify(application.form),
+      delivery: application.delivery,
+      office: item.guide.office,
+      submittedAt: application.submittedAt,
+      acceptedAt,
+    });
+    for (const file of application.materials) {
+      insertFile.run(platformNumber, file.materialId, file.fileName, Buffer.from(file.pdfBase64, 'base64'));
+    }
+    insertEvent.run(platformNumber, 'received', application.submittedAt, `自助终端 ${kioskId}`, null);
+    insertEvent.run(platformNumber, 'accepted', acceptedAt, item.guide.office, null);
+    return { platformNumber, itemName: item.name, state: 'accepted' as const, acceptedAt, office: item.guide.office };
+  });
+
+  const submitRating = db.transaction((kioskId: string, rating: SubmitRating, now: Date) => {
+    const requestSha256 = sha256(rating);
+    const existing = ratingByKey.get(kioskId, rating.idempotencyKey) as { id: string; request_sha256: string } | undefined;
+    if (existing) {
+      if (existing.request_sha256 !== requestSha256) {
+        throw new PlatformRejection('idempotency-conflict', 'this Idempotency-Key was already used for a different rating', 422);
+      }
+      return { ratingId: existing.id };
+    }
+    const id = `PJ${formatChinaDate(now).replaceAll('-', '')}${randomUUID().slice(0, 8).toUpperCase()}`;
+    insertRating.run({
+      id,
+      kioskId,
+      idempotencyKey: rating.idempotencyKey,
+      requestSha256,
+      caseNumber: rating.caseNumber,
+      itemCode: rating.itemCode,
+      channel: `self-service-kiosk:${kioskId}`,
+      grade: rating.grade,
+      indicators: JSON.stringify(rating.indicators),
+      comment: rating.comment ?? null,
+      ratedAt: rating.ratedAt,
+      receivedAt: chinaIso(now),
+      raterIdNumber: rating.rater?.idNumber ?? null,
+      raterName: rating.rater?.name ?? null,
+    });
+    return { ratingId: id };
+  });
+
+  const appointments = createAppointmentBook(db, clock, requireItem);
+  const queue = createQueue(db, clock);
+
+  return {
+    forKiosk(kioskId: string): ServicePlatform {
+      return {
+        async listServiceItems(query: CatalogueQuery) {
+          const q = query.q?.trim().toLowerCase() ?? '';
+          return (allItems.all() as ItemRow[])
+            .filter((row) => !query.category || row.category === query.category)
+            .filter((row) => q === '' || row.name.includes(q) || row.initials.includes(q) || row.code.toLowerCase().includes(q))
+            .map(toSummary);
+        },
+        async getServiceItem(code: string) {
+          const row = itemByCode.get(code) as ItemRow | undefined;
+          return row ? toItem(row) : null;
+        },
+        async submitApplication(application) {
+          return submitApplication(kioskId, application, clock.now());
+        },
+        async listApplications(applicant: Applicant) {
+          const now = clock.now();
+          return (appsOfPerson.all(applicant.idNumber, applicant.name) as ApplicationRow[]).map((row) => toView(row, now));
+        },
+        async submitRating(rating) {
+          return submitRating(kioskId, rating, clock.now());
+        },
+        listSlots: async (itemCode, date) => appointments.slots(itemCode, date),
+        bookAppointment: async (booking) => appointments.book(kioskId, booking.applicant, booking.slotId, booking.itemCode),
+        cancelAppointment: async (applicant, id) => appointments.cancel(applicant, id),
+        listAppointments: async (applicant) => appointments.mine(applicant),
+        takeQueueNumber: async (request) => queue.take(kioskId, request.applicant, request.category),
+        queueStatus: async (number: string): Promise<QueueStatus | null> => queue.status(number),
+      };
+    },
+    deliveries(kioskId: string) {
+      return (deliveriesOf.all(kioskId) as { idempotency_key: string; local_number: string; platform_number: string; accepted_at: string }[]).map(
+        (row) => ({ idempotencyKey: row.idempotency_key, localNumber: row.local_number, platformNumber: row.platform_number, acceptedAt: row.accepted_at }),
+      );
+    },
+    applicationCount(kioskId: string) {
+      return (db.prepare('SELECT count(*) AS n FROM applications WHERE kiosk_id = ?').get(kioskId) as { n: number }).n;
+    },
+  };
+}
+
+function seedCatalogue(db: SqliteDatabase): void {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO service_items (code, name, category, initials, department, kind, modes, guide, sort_order)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    catalogueSeed(pinyinInitials).forEach((item, index) =>
+      insert.run(item.code, item.name, item.category, item.initials, item.department, item.kind, JSON.stringify(item.modes), JSON.stringify(item.guide), index),
+    );
+  })();
+}
+
+/**
+ * Applications the demo citizens already have at the window or online, so progress shows something
+ * the first time: placed relative to the first open, kept as they are afterwards.
+ */
+function seedCaseHistory(db: SqliteDatabase, now: Date): void {
+  const seeded = db.prepare("SELECT 1 FROM counters WHERE name = 'seeded-history'").get();
+  if (seeded) return;
+  const item = (code: string) => db.prepare('SELECT guide FROM service_items WHERE code = ?').get(code) as { guide: string };
+  const office = (code: string) => (JSON.parse(item(code).guide) as { office: string }).office;
+  const insertApp = db.prepare(
+    `INSERT INTO applications (platform_number, kiosk_id, idempotency_key, request_sha256, local_number, item_code, id_number, name,
+       form, delivery, channel, office, submitted_at, accepted_at, auto_progress)
+     VALUES (?, NULL, NULL, NULL, NULL, ?, ?, ?, '{}', 'collect', ?, ?, ?, ?, 0)`,
+  );
+  const insertEvent = db.prepare('INSERT INTO application_events (platform_number, state, at, office, note) VALUES (?, ?, ?, ?, ?)');
+  const ago = (days: number) => chinaIso(new Date(now.getTime() - days * dayMs));
+  const cases: { number: string; fixture: string; code: string; channel: 'window' | 'online'; events: [ApplicationState, number, string?][] }[] = [
+    {
+      number: '3301000000000101', fixture: 'zhang-wei', code: '330100-GJ-00312-001', channel: 'online',
+      events: [['received', 3], ['accepted', 3], ['in-review', 2]],
+    },
+    {
+      number: '3301000000000102', fixture: 'li-na', code: '330100-HJ-00530-000', channel: 'window',
+      events: [['received', 6], ['accepted', 6], ['in-review', 5], ['supplement-needed', 4, '请补充提交劳动合同或社保缴纳证明（就业证明）']],
+    },
+    {
+      number: '3301000000000103', fixture: 'zhao-guilan', code: '330100-MZ-00730-000', channel: 'window',
+      events: [['received', 20], ['accepted', 20], ['in-review', 18], ['approved', 12], ['completed', 11]],
+    },
+  ];
+  db.transaction(() => {
+    for (const entry of cases) {
+      const { card } = fixtureCitizen(entry.fixture);
+      const where = office(entry.code);
+      insertApp.run(entry.number, entry.code, card.idNumber, card.name, entry.channel, where, ago(entry.events[0]![1]), ago(entry.events[1]![1]));
+      for (const [state, days, note] of entry.events) insertEvent.run(entry.number, state, ago(days), where, note ?? null);
+    }
+    db.prepare("INSERT INTO counters (name, value) VALUES ('seeded-history', 1)").run();
+  })();
+}
+
+/** windows per category in the demo hall */
+const windowsOf: Record<ServiceCategory, string[]> = {
+  'social-insurance': ['B12', 'B13'],
+  'medical-insurance': ['B20'],
+  'housing-fund': ['C01', 'C02'],
+  'real-estate': ['D01', 'D02'],
+  household: ['A01', 'A02'],
+  tax: ['E01'],
+  'civil-affairs': ['F01'],
+};
+const slotTimes = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30'];
+const slotCapacity = 2;
+
+function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (code: string) => ServiceItem) {
+  const insertSlot = db.prepare(
+    'INSERT OR IGNORE INTO slots (id, hall_id, hall_name, window, category, start, end, capacity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const slotsOf = db.prepare(
+    `SELECT s.*, s.capacity - (SELECT count(*) FROM appointments a WHERE a.slot_id = s.id AND a.state = 'booked') AS remaining
+     FROM slots s WHERE category = ? AND start >= ? AND start < ? ORDER BY start, window`,
+  );
+  const slotById = db.prepare(
+    `SELECT s.*, s.capacity - (SELECT count(*) FROM appointments a WHERE a.slot_id = s.id AND a.state = 'booked') AS remaining FROM slots s WHERE id = ?`,
+  );
+  const insertAppointment = db.prepare(
+    "INSERT INTO appointments (id, slot_id, item_code, id_number, kiosk_id, state, created_at) VALUES (?, ?, ?, ?, ?, 'booked', ?)",
+  );
+  const mine = db.prepare(
+    `SELECT a.id, a.item_code, a.state, s.hall_name, s.window, s.start, s.end FROM appointments a JOIN slots s ON s.id = a.slot_id
+     WHERE a.id_number = ? ORDER BY s.start`,
+  );
+  const cancel = db.prepare("UPDATE appointments SET state = 'cancelled' WHERE id = ? AND id_number = ? AND state = 'booked'");
+  const sameSlotBooked = db.prepare("SELECT 1 FROM appointments WHERE slot_id = ? AND id_number = ? AND state = 'booked'");
+
+  interface SlotRow {
+    id: string;
+    hall_id: string;
+    hall_name: string;
+    window: string;
+    start: string;
+    end: string;
+    remaining: number;
+  }
+  const toSlot = (row: SlotRow): AppointmentSlot => ({
+    id: row.id,
+    hallId: row.hall_id,
+    hallName: row.hall_name,
+    window: row.window,
+    start: row.start,
+    end: row.end,
+    remaining: Math.max(0, row.remaining),
+  });
+
+  /** the working days (Mon–Fri) from tomorrow on, 7 of them, get slots */
+  function ensureSlots(now: Date): void {
+    db.transaction(() => {
+      for (let offset = 1, made = 0; made < 7; offset++) {
+        const day = formatChinaDate(new Date(now.getTime() + offset * dayMs));
+        const weekday = new Date(`${day}T12:00:00+08:00`).getUTCDay();
+        if (weekday === 0 || weekday === 6) continue;
+        made++;
+        for (const category of Object.keys(windowsOf) as ServiceCategory[]) {
+          for (const window of windowsOf[category]) {
+            for (const time of slotTimes) {
+              const start = `${day}T${time}:00+08:00`;
+              const end = chinaIso(new Date(Date.parse(start) + 30 * 60_000));
+              insertSlot.run(`${hallId}-${window}-${day.replaceAll('-', '')}${time.replace(':', '')}`, hallId, hallName, window, category, start, end, slotCapacity);
+            }
+          }
+        }
+      }
+    })();
+  }
+
+  function toView(row: { id: string; item_code: string; state: string; hall_name: string; window: string; start: string; end: string }): AppointmentView {
+    return {
+      id: row.id,
+      itemCode: row.item_code,
+      itemName: requireItem(row.item_code).name,
+      hallName: row.hall_name,
+      window: row.window,
+      start: row.start,
+      end: row.end,
+      state: row.state === 'cancelled' ? 'cancelled' : row.state === 'attended' ? 'attended' : 'booked',
+    };
+  }
+
+  const book = db.transaction((kioskId: string, applicant: Applicant, slotId: string, itemCode: string) => {
+    const item = requireItem(itemCode);
+    if (!item.modes.includes('appointment')) throw new PlatformRejection('item-not-applicable', `${item.name} takes no appointments`, 409);
+    const slot = slotById.get(slotId) as (SlotRow & { category: string }) | undefined;
+    if (!slot || slot.category !== item.category) throw new PlatformRejection('slot-not-found', 'this time slot does not exist for the item', 404);
+    if (Date.parse(slot.start) <= clock.now().getTime()) throw new PlatformRejection('slot-not-found', 'this time slot has passed', 404);
+    if (sameSlotBooked.get(slotId, applicant.idNumber)) throw new PlatformRejection('slot-full', 'you already hold this time slot', 409);
+    if (slot.remaining <= 0) throw new PlatformRejection('slot-full', 'this time slot was just taken; choose another', 409);
+    const id = `YY${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`;
+    insertAppointment.run(id, slotId, itemCode, applicant.idNumber, kioskId, chinaIso(clock.now()));
+    return toView({ id, item_code: itemCode, state: 'booked', hall_name: slot.hall_name, window: slot.window, start: slot.start, end: slot.end });
+  });
+
+  // A demo citizen already holds an appointment (身份证换领), so "my appointments" is not empty at first.
+  if (!db.prepare("SELECT 1 FROM counters WHERE name = 'seeded-appointments'").get()) {
+    ensureSlots(clock.now());
+    const first = slotsOf.get('household', '0000', '9999') as SlotRow | undefined;
+    if (first) {
+      const { card } = fixtureCitizen('chen-expired');
+      insertAppointment.run('YY000000000001', first.id, '330100-HJ-00501-000', card.idNumber, null, chinaIso(clock.now()));
+    }
+    db.prepare("INSERT INTO counters (name, value) VALUES ('seeded-appointments', 1)").run();
+  }
+
+  return {
+    slots(itemCode: string, date: string | undefined): AppointmentSlot[] {
+      const item = requireItem(itemCode);
+      if (!item.modes.includes('appointment')) return [];
+      const now = clock.now();
+      ensureSlots(now);
+      const from = date ? `${date}T00:00:00+08:00` : chinaIso(now);
+      const to = date ? `${date}T23:59:59+08:00` : '9999';
+      return (slotsOf.all(item.category, from, to) as SlotRow[]).filter((row) => Date.parse(row.start) > now.getTime()).map(toSlot);
+    },
+    book,
+    cancel(applicant: Applicant, id: string): void {
+      if (cancel.run(id, applicant.idNumber).changes !== 1) {
+        throw new PlatformRejection('appointment-not-found', 'no booked appointment of yours with this id', 404);
+      }
+    },
+    mine(applicant: Applicant): AppointmentView[] {
+      return (mine.all(applicant.idNumber) as Parameters<typeof toView>[0][]).map(toView);
+    },
+  };
+}
+
+function createQueue(db: SqliteDatabase, clock: Clock) {
+  const nextCounter = db.prepare(
+    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
+  );
+  const ticketsOfDay = db.prepare('SELECT * FROM queue_tickets WHERE day = ? AND category = ? ORDER BY issued_at');
+  const ticketByNumber = db.prepare('SELECT * FROM queue_tickets WHERE day = ? AND number = ?');
+  const ticketOfPerson = db.prepare('SELECT * FROM queue_tickets WHERE day = ? AND category = ? AND id_number = ?');
+  const insertTicket = db.prepare(
+    `INSERT INTO queue_tickets (day, number, category, hall_name, id_number, kiosk_id, issued_at, ahead_at_issue)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  interface TicketRow {
+    number: string;
+    category: string;
+    issued_at: string;
+    ahead_at_issue: number;
+  }
+  /** the hall calls one ticket per category every serveEveryMs: people ahead shrink with time */
+  const aheadNow = (row: TicketRow, now: Date) =>
+    Math.max(0, row.ahead_at_issue - Math.floor((now.getTime() - Date.parse(row.issued_at)) / serveEveryMs));
+  const stateNow = (row: TicketRow, now: Date): QueueStatus['state'] => {
+    const ahead = aheadNow(row, now);
+    if (ahead > 0) return 'waiting';
+    const calledAt = Date.parse(row.issued_at) + row.ahead_at_issue * serveEveryMs;
+    return now.getTime() - calledAt < 2 * serveEveryMs ? 'called' : 'done';
+  };
+
+  const take = db.transaction((kioskId: string, applicant: Applicant, category: ServiceCategory) => {
+    const now = clock.now();
+    const day = formatChinaDate(now);
+    const own = ticketOfPerson.get(day, category, applicant.idNumber) as TicketRow | undefined;
+    if (own && stateNow(own, now) !== 'done') {
+      throw new PlatformRejection('queue-ticket-exists', `you already hold ticket ${own.number} for ${serviceCategoryTitles[category]}`, 409);
+    }
+    // A new ticket is called one serving interval after the last ticket still to be called today.
+    const callTimes = (ticketsOfDay.all(day, category) as TicketRow[]).map((row) => Date.parse(row.issued_at) + row.ahead_at_issue * serveEveryMs);
+    const lastCall = Math.max(-Infinity, ...callTimes);
+    // with nobody in line from kiosks, the hall still has walk-ins who took a number at the counter machine
+    const walkIns = Math.floor((now.getTime() - chinaMidnight(now)) / hourMs) % 5;
+    const ahead = lastCall + serveEveryMs > now.getTime() ? Math.ceil((lastCall + serveEveryMs - now.getTime()) / serveEveryMs) : walkIns;
+    const sequence = (nextCounter.get(`queue-${day}-${category}`) as { value: number }).value;
+    const number = `${queuePrefixes[category]}${String(sequence).padStart(3, '0')}`;
+    const issuedAt = chinaIso(now);
+    insertTicket.run(day, number, category, hallName, applicant.idNumber, kioskId, issuedAt, ahead);
+    return { number, category, hallName, ahead, issuedAt };
+  });
+
+  return {
+    take,
+    status(number: string): QueueStatus | null {
+      const now = clock.now();
+      const row = ticketByNumber.get(formatChinaDate(now), number.trim().toUpperCase()) as TicketRow | undefined;
+      if (!row) return null;
+      return { number: row.number, ahead: aheadNow(row, now), state: stateNow(row, now) };
+    },
+  };
+}
