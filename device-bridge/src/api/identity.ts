@@ -11,8 +11,8 @@ export const cardIdentitySchema = z.object({
   name: z.string().min(1).max(15),
   /** GB/T 2261.1: 1 male, 2 female, 0 unknown, 9 unspecified */
   sex: z.enum(['0', '1', '2', '9']),
-  /** GB 3304 nation code, two digits */
-  nation: z.string().regex(/^\d{2}$/),
+  /** GB 3304 nation code, two digits; empty on permits for HK/Macao/Taiwan residents and foreigners */
+  nation: z.union([z.string().regex(/^\d{2}$/), z.literal('')]),
   birthDate: compactDate,
   address: z.string().max(35),
   idNumber: z.string().regex(/^\d{17}[\dX]$/, 'expected 17 digits and a digit or X'),
@@ -20,5 +20,10 @@ export const cardIdentitySchema = z.object({
   validFrom: compactDate,
   /** YYYYMMDD or 长期 (permanent) */
   validTo: z.union([compactDate, z.literal('长期')]),
+  /**
+   * Which card it was (absent: resident ID). Permits for HK/Macao/Taiwan residents and the 2023
+   * foreign permanent residence card carry 18-character numbers checked like a citizen's.
+   */
+  documentType: z.enum(['resident-id', 'hmt-residence-permit', 'foreign-permanent-2023']).optional(),
 });
 export type CardIdentity = z.infer<typeof cardIdentitySchema>;
