@@ -3,6 +3,7 @@ import type { BridgeClient } from './bridge/client.ts';
 import type { KioskRuntime } from './app/kiosk-runtime.ts';
 import { useSessionSnapshot } from './app/use-snapshot.ts';
 import { useDocumentLanguage } from './a11y/document-language.ts';
+import { DisplayModeContext, displayModeAttributes, pacingFactor, useDisplayModeState } from './a11y/display-mode.ts';
 import { CountdownOverlay } from './components/countdown-overlay.tsx';
 import { Footer } from './components/footer.tsx';
 import { Header } from './components/header.tsx';
@@ -11,9 +12,11 @@ import { DevPanelToggle } from './dev-panel/dev-panel-toggle.tsx';
 import { isCountdownShown, isIdentified, screenOf } from './flows/session.screens.ts';
 import type { SessionEvent } from './flows/session.types.ts';
 import { LanguageContext, type LanguageState } from './i18n/language-context.tsx';
-import { defaultLanguage, type Language } from './i18n/messages.ts';
+import type { LanguageTag } from './i18n/languages.ts';
+import { defaultLanguage } from './i18n/messages.ts';
 import { translate } from './i18n/translate.ts';
 import { screenComponents } from './screens/screen-for.tsx';
+import { useVoiceGuide } from './voice/use-voice-guide.ts';
 
 export interface AppProps {
   runtime: KioskRuntime;
@@ -23,7 +26,7 @@ export interface AppProps {
 export function App({ runtime, client }: AppProps) {
   const snapshot = useSessionSnapshot(runtime.actor);
   const send = (event: SessionEvent) => runtime.actor.send(event);
-  const [language, setLanguage] = useState<Language>(defaultLanguage);
+  const [language, setLanguage] = useState<LanguageTag>(defaultLanguage);
   const [helpOpen, setHelpOpen] = useState(false);
   const [simulated, setSimulated] = useState(() => runtime.health()?.simulated ?? false);
   useEffect(() => runtime.onHealth((health) => setSimulated(health.simulated)), [runtime]);
@@ -31,6 +34,13 @@ export function App({ runtime, client }: AppProps) {
   const screen = screenOf(snapshot);
   const identified = isIdentified(snapshot);
   const { session, kiosk } = snapshot.context;
+  const display = useDisplayModeState(session?.elder ?? false);
+  const countdownShown = isCountdownShown(snapshot);
+  // elder mode slows every read-and-act delay of the flow (greeting, notices, idle limits)
+  const pacing = pacingFactor(display);
+  useEffect(() => runtime.actor.send({ type: 'SET_PACING', factor: pacing }), [runtime, pacing]);
+  // what the voice says: the overlay on top if there is one, else the screen
+  const voice = useVoiceGuide(countdownShown ? 'idle-warning' : helpOpen ? 'staff-called' : screen, language);
 
   // The next citizen starts from the defaults: language and open dialogs do not carry over.
   const wasIdentified = useRef(identified);
@@ -38,6 +48,7 @@ export function App({ runtime, client }: AppProps) {
     if (wasIdentified.current && !identified) {
       setLanguage(defaultLanguage);
       setHelpOpen(false);
+      display.reset();
     }
     wasIdentified.current = identified;
   }, [identified]);
@@ -63,18 +74,20 @@ export function App({ runtime, client }: AppProps) {
   const exit = () => send({ type: 'EXIT' });
   return (
     <LanguageContext.Provider value={i18n}>
-      <div class={`kiosk${session?.elder ? ' kiosk--elder' : ''}`} data-current-screen={screen}>
+      <DisplayModeContext.Provider value={display}>
+      <div class="kiosk" data-current-screen={screen} {...displayModeAttributes(display)}>
         <Header session={session} showGreeting={identified && screen !== 'greeting'} onExit={identified ? exit : null} onHelp={() => setHelpOpen(true)} />
         <main class="kiosk__main">
           <Screen key={screen} snapshot={snapshot} send={send} />
         </main>
-        <Footer siteName={kiosk.siteName} helpPhone={kiosk.helpPhone} />
-        {isCountdownShown(snapshot) ? (
+        <Footer siteName={kiosk.siteName} helpPhone={kiosk.helpPhone} onRepeatVoice={() => void voice.repeat()} />
+        {countdownShown ? (
           <CountdownOverlay seconds={snapshot.context.countdownRemaining} onMoreTime={() => send({ type: 'MORE_TIME' })} onExit={exit} />
         ) : null}
-        {helpOpen ? <HelpDialog helpPhone={kiosk.helpPhone} onClose={() => setHelpOpen(false)} /> : null}
+        {helpOpen ? <HelpDialog helpPhone={kiosk.helpPhone} screen={screen} onClose={() => setHelpOpen(false)} /> : null}
         {simulated ? <DevPanelToggle client={client} /> : null}
       </div>
+      </DisplayModeContext.Provider>
     </LanguageContext.Provider>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect } from 'preact/hooks';
-import type { Language } from '../i18n/messages.ts';
+import { languageInfo, type LanguageTag } from '../i18n/languages.ts';
 
-/** Keeps <html lang> on the shown language so speech output picks the right voice. */
-export function useDocumentLanguage(language: Language) {
+/** Keeps <html lang> and dir on the shown language so assistive tech and speech pick the right voice. */
+export function useDocumentLanguage(language: LanguageTag) {
   useEffect(() => {
     document.documentElement.lang = language;
+    document.documentElement.dir = languageInfo(language).dir;
   }, [language]);
 }

@@ -8,10 +8,11 @@ export interface HeaderProps {
   session: SessionView | null;
   showGreeting: boolean;
   onExit: (() => void) | null;
+  /** "call staff": always in the same place, on every screen (WCAG 3.2.6 consistent help) */
   onHelp: () => void;
 }
 
-/** Top bar on every screen: who is served (masked), language, ask staff, and exit once identified. */
+/** Top bar on every screen: who is served (masked), language, call staff, and exit once identified. */
 export function Header({ session, showGreeting, onExit, onHelp }: HeaderProps) {
   const { t } = useI18n();
   return (
@@ -20,8 +21,8 @@ export function Header({ session, showGreeting, onExit, onHelp }: HeaderProps) {
       <div class="header__who">{session && showGreeting ? <GreetingText session={session} /> : null}</div>
       <div class="header__tools">
         <LanguageSwitch />
-        <button type="button" class="tool-button" data-action="help" onClick={onHelp}>
-          {t('help.button')}
+        <button type="button" class="tool-button tool-button--staff" data-action="call-staff" onClick={onHelp}>
+          {t('staff.button')}
         </button>
         {onExit ? (
           <button type="button" class="tool-button tool-button--exit" data-action="exit" aria-label={t('exit.label')} onClick={onExit}>

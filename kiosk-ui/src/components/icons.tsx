@@ -44,3 +44,12 @@ export function IdCardIcon({ size = 96 }: IconProps) {
     </svg>
   );
 }
+
+export function SpeakerIcon({ size = 36 }: IconProps) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 48 48" aria-hidden="true" focusable="false">
+      <path {...stroke} d="M8 18h8l10-8v28l-10-8H8z" />
+      <path {...stroke} d="M32 17c2.5 2 4 4.5 4 7s-1.5 5-4 7M37 11c4.5 3.5 7 8 7 13s-2.5 9.5-7 13" />
+    </svg>
+  );
+}

@@ -1,21 +1,31 @@
 import { useI18n } from '../i18n/language-context.tsx';
-import { languages } from '../i18n/messages.ts';
+import { availableLanguages } from '../i18n/languages.ts';
 import { nextLanguage } from '../i18n/translate.ts';
 
-/** One button, labelled in the language it switches to, so someone who cannot read the current one finds it. */
+/**
+ * One button, labelled in the language it switches to, so someone who cannot read the current one
+ * finds it. With more than two languages it steps through them in order.
+ */
 export function LanguageSwitch() {
   const { language, setLanguage, t } = useI18n();
-  const target = nextLanguage(language, languages);
+  const target = nextLanguage(
+    language,
+    availableLanguages.map((info) => info.tag),
+  );
+  const info = availableLanguages.find((candidate) => candidate.tag === target);
+  // two languages: the catalogue's own wording ("English" / "中文"); more: the target's own name
+  const label = availableLanguages.length === 2 ? t('language.switch') : (info?.name ?? target);
   return (
     <button
       type="button"
       class="tool-button"
       data-action="language"
       lang={target}
-      aria-label={t('language.switchLabel')}
+      dir={info?.dir}
+      aria-label={availableLanguages.length === 2 ? t('language.switchLabel') : undefined}
       onClick={() => setLanguage(target)}
     >
-      {t('language.switch')}
+      {label}
     </button>
   );
 }

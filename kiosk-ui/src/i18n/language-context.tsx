@@ -1,11 +1,12 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { defaultLanguage, type Language, type MessageKey } from './messages.ts';
+import type { LanguageTag } from './languages.ts';
+import { defaultLanguage, type MessageKey } from './messages.ts';
 import { translate, type MessageParams } from './translate.ts';
 
 export interface LanguageState {
-  language: Language;
-  setLanguage: (language: Language) => void;
+  language: LanguageTag;
+  setLanguage: (language: LanguageTag) => void;
   t: (key: MessageKey, params?: MessageParams) => string;
 }
 

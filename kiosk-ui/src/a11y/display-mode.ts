@@ -1,0 +1,71 @@
+import { createContext } from 'preact';
+import { useContext, useState } from 'preact/hooks';
+
+/**
+ * How the screen is presented for the person in front of it: elder mode (关爱模式: larger text
+ * and targets, one decision per screen, slower pacing) and high contrast. Both reset to the
+ * defaults when the session ends, so the next citizen starts from the usual screen.
+ */
+export interface DisplayMode {
+  elder: boolean;
+  highContrast: boolean;
+}
+
+export const defaultDisplayMode: DisplayMode = { elder: false, highContrast: false };
+
+/** Elder mode gives people half as much time again for every read-and-act delay. */
+export const elderPacingFactor = 1.5;
+
+/** The multiplier the flow machines apply to delays that wait for a person to read or act. */
+export function pacingFactor(mode: DisplayMode): number {
+  return mode.elder ? elderPacingFactor : 1;
+}
+
+/** The smallest text and touch target each mode promises (CSS px); the browser tests check them. */
+export const modeMinimums = {
+  default: { textPx: 24, targetPx: 48 },
+  elder: { textPx: 32, targetPx: 64 },
+} as const;
+
+/** The attributes on the kiosk root that switch the CSS tokens in styles.css. */
+export function displayModeAttributes(mode: DisplayMode): Record<string, string> {
+  return {
+    'data-elder': String(mode.elder),
+    'data-contrast': mode.highContrast ? 'high' : 'normal',
+  };
+}
+
+export interface DisplayModeState extends DisplayMode {
+  setElder: (elder: boolean) => void;
+  setHighContrast: (highContrast: boolean) => void;
+}
+
+export const DisplayModeContext = createContext<DisplayModeState>({
+  ...defaultDisplayMode,
+  setElder: () => undefined,
+  setHighContrast: () => undefined,
+});
+
+export function useDisplayMode(): DisplayModeState {
+  return useContext(DisplayModeContext);
+}
+
+/**
+ * The app's display-mode state. Elder mode follows the identified citizen's age (60+, from the
+ * bridge) until someone taps the switch; an explicit choice wins. `reset` returns to the defaults
+ * for the next citizen.
+ */
+export function useDisplayModeState(citizenIsElder: boolean): DisplayModeState & { reset: () => void } {
+  const [elderChoice, setElderChoice] = useState<boolean | null>(null);
+  const [highContrast, setHighContrast] = useState(false);
+  return {
+    elder: elderChoice ?? citizenIsElder,
+    highContrast,
+    setElder: setElderChoice,
+    setHighContrast,
+    reset: () => {
+      setElderChoice(null);
+      setHighContrast(false);
+    },
+  };
+}
