@@ -22,6 +22,36 @@ const simulatedA4Printer = simulatedDevice
   })
   .strict();
 
+/** A UVC camera read through ffmpeg (issue 8); document heads: stillSize at full sensor resolution. */
+const videoSize = z.string().regex(/^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$/, 'WIDTHxHEIGHT such as 1280x720');
+const v4l2Camera = z
+  .object({
+    driver: z.literal('v4l2'),
+    /** prefer a stable /dev/v4l/by-id/… name over /dev/videoN, which can change between boots */
+    device: z.string().regex(/^\/dev\//, 'a device path under /dev, e.g. /dev/v4l/by-id/usb-…-video-index0'),
+    previewSize: videoSize.default('1280x720'),
+    previewFps: z.number().int().min(1).max(60).default(15),
+    /** full-resolution stills (e.g. 2592x1944 on a 5 MP document head); absent: a still is a preview frame */
+    stillSize: videoSize.optional(),
+  })
+  .strict();
+
+/** Face verification (人证比对, issue 8): 1:1 against the card photo, with alternatives always offered. */
+const faceCheck = z
+  .object({
+    /** false: the face check is never offered; the alternatives still are */
+    enabled: z.boolean(),
+    /** similarity (0..1) of live face and card photo at or above which they are the same person */
+    threshold: z.number().min(0.3).max(0.99),
+    /** the model's live and real scores must both reach this (0..1) */
+    livenessThreshold: z.number().min(0).max(1),
+    /** attempts per session before only the alternatives remain */
+    maxAttempts: z.number().int().min(1).max(10),
+    /** the non-face ways offered on the same screen; at least one (人脸识别技术应用安全管理办法) */
+    alternatives: z.array(z.enum(['e-id', 'staff'])).min(1),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     kiosk: z
@@ -56,8 +86,8 @@ export const configSchema = z
         scanner: simulatedDevice,
         'a4-printer': simulatedA4Printer,
         'receipt-printer': simulatedDevice,
-        camera: simulatedDevice,
-        'document-camera': simulatedDevice,
+        camera: z.discriminatedUnion('driver', [simulatedDevice, v4l2Camera]),
+        'document-camera': z.discriminatedUnion('driver', [simulatedDevice, v4l2Camera]),
       })
       .strict(),
     platform: z.object({ driver: z.literal('embedded') }).strict(),
@@ -71,6 +101,7 @@ export const configSchema = z
         verificationBaseUrl: z.url({ protocol: /^https?$/ }),
       })
       .strict(),
+    face: faceCheck,
     log: z.object({ level: z.enum(['debug', 'info', 'warn', 'error']) }).strict(),
   })
   .strict();

@@ -4,6 +4,7 @@ import type { EventLogger } from '../log/logger.ts';
 import type { Clock } from '../time/clock.ts';
 import { createSimulatedA4Printer } from './a4-printer/simulator.ts';
 import { createSimulatedCamera } from './camera/simulator.ts';
+import { createV4l2Camera } from './camera/v4l2-camera.ts';
 import type { Device, DeviceSet, SimulationControls } from './device.ts';
 import { createSimulatedIdReader } from './id-reader/simulator.ts';
 import { createSimulatedReceiptPrinter } from './receipt-printer/simulator.ts';
@@ -85,8 +86,10 @@ export function createDevices(
     switch (entry.driver) {
       case 'simulated':
         return (simulators.camera = createSimulatedCamera('camera', { clock }));
+      case 'v4l2':
+        return createV4l2Camera({ id: 'camera', clock, ...entry, onError: (message) => logger.log('device-error', { device: 'camera', message }) });
       default:
-        return unhandledDriver('camera', entry.driver);
+        return unhandledDriver('camera', entry);
     }
   }
 
@@ -95,8 +98,10 @@ export function createDevices(
     switch (entry.driver) {
       case 'simulated':
         return (simulators['document-camera'] = createSimulatedCamera('document-camera', { clock }));
+      case 'v4l2':
+        return createV4l2Camera({ id: 'document-camera', clock, ...entry, onError: (message) => logger.log('device-error', { device: 'document-camera', message }) });
       default:
-        return unhandledDriver('document-camera', entry.driver);
+        return unhandledDriver('document-camera', entry);
     }
   }
 

@@ -17,10 +17,20 @@ export interface Device {
 
 /** What the reader reports while a card is presented. */
 export type CardReadEvent =
+  /** a card was placed and found: reading starts */
   | { kind: 'reading' }
-  | { kind: 'read'; identity: CardIdentity }
-  /** the card was presented but could not be read (moved away, damaged, not an ID card) */
-  | { kind: 'unreadable' };
+  /**
+   * `photo`: the card's raw 1024-byte WLT photo when the reader delivered one. Personal data:
+   * bridge memory for the session only, never to the UI or a log (id-reader/photo-decoder.ts).
+   */
+  | { kind: 'read'; identity: CardIdentity; photo?: Uint8Array }
+  /**
+   * the card was presented but could not be read (moved away, damaged, not an ID card);
+   * `reason` is a machine reason for logs (a SAM status name or a decoding problem), never card data
+   */
+  | { kind: 'unreadable'; reason?: string }
+  /** the card was taken off the reader (reported by drivers that can tell) */
+  | { kind: 'removed' };
 
 export interface IdReader extends Device {
   readonly id: 'id-reader';
@@ -72,6 +82,13 @@ export interface ReceiptPrinter extends Device {
 
 export interface Camera extends Device {
   readonly id: 'camera' | 'document-camera';
+  /**
+   * Preview frames (one JPEG each, untrusted bytes) for as long as a listener is subscribed: the
+   * camera streams only while someone watches (issue 8). Returns an unsubscribe function.
+   */
+  onFrame(listener: (jpeg: Buffer) => void): () => void;
+  /** One still at the camera's full resolution (JPEG); rejects when the camera cannot deliver one. */
+  captureStill(): Promise<Buffer>;
 }
 
 export interface DeviceSet {
