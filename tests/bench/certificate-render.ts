@@ -54,12 +54,18 @@ function watermarkLines(text: string): string {
 
 /** The same page as the PDF layout: every string from the same CertificateContent. */
 function certificateHtml(content: CertificateContent, fontUrl: string): string {
-  const rows = content.rows
-    .map(
-      (row) =>
-        `<tr><td>${row.month}</td><td>${escape(row.employer)}</td><td class="n">${row.base}</td><td class="n">${row.employerPart}</td><td class="n">${row.personalPart}</td><td>${row.status}</td></tr>`,
-    )
+  const table = content.table;
+  const rows = (table?.rows ?? [])
+    .map((row) => `<tr>${row.cells.map((cell, i) => `<td class="${table!.columns[i]!.align === 'right' ? 'n' : ''}">${escape(cell)}</td>`).join('')}</tr>`)
     .join('');
+  const factPairs: string[] = [];
+  for (let i = 0; i < content.facts.length; i += 2) {
+    const pair = content.facts.slice(i, i + 2);
+    factPairs.push(`<tr>${pair.map(([label, value]) => `<td>${escape(label)}</td><td>${escape(value)}</td>`).join('')}</tr>`);
+  }
+  const total = table?.total
+    ? `<tr><th colspan="2">${escape(table.total[0]!)}</th>${table.total.slice(2).map((cell) => `<th class="n">${escape(cell)}</th>`).join('')}</tr>`
+    : '';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
   @font-face { font-family: Cert; src: url("${fontUrl}"); }
   @page { size: A4; margin: 18mm 16mm; }
@@ -79,14 +85,12 @@ function certificateHtml(content: CertificateContent, fontUrl: string): string {
   <div class="watermark">${watermarkLines(content.watermark)}</div>
   <div class="top"><span>${escape(content.systemLine)}</span><span>证明编号：${content.number}</span></div>
   <h1>${escape(content.title)}</h1>
-  <table class="head"><tr><td>姓&#12288;名</td><td>${escape(content.holderName)}</td><td>公民身份号码</td><td>${content.maskedIdNumber}</td></tr>
-  <tr><td>事项编码</td><td>${escape(content.serviceCode)}</td><td>缴费期间</td><td>${escape(content.period)}</td></tr></table>
-  <p>${escape(content.statement)}</p><p style="text-align:right;font-size:8pt">${content.amountUnit}</p>
-  <table><tr>${content.columns.map((c) => `<th>${c}</th>`).join('')}</tr>${rows}
-  <tr><th colspan="3">合&#12288;计</th><th class="n">${content.totals.employerPart}</th><th class="n">${content.totals.personalPart}</th><th></th></tr></table>
+  <table class="head">${factPairs.join('')}</table>
+  <p>${escape(content.statement)}</p><p style="text-align:right;font-size:8pt">${table?.unit ?? ''}</p>
+  ${table ? `<table><thead><tr>${table.columns.map((c) => `<th>${escape(c.title)}</th>`).join('')}</tr></thead>${rows}${total}</table>` : ''}
   <p>${content.closing}</p>
   <div class="notes">${content.notes.map((note, i) => `<div>${i + 1}. ${escape(note)}</div>`).join('')}</div>
-  <div class="foot"><div>${qrSvg(content.verificationUrl)}<div>证明编号 ${content.number}</div><div>核验码</div><div class="code">${content.verificationCodeGrouped}</div></div>
+  <div class="foot"><div>${qrSvg(content.qrText)}<div>证明编号 ${content.number}</div><div>核验码</div><div class="code">${content.verificationCodeGrouped}</div></div>
   <div style="text-align:center">${sealSvg(content.issuer)}<div>${escape(content.issuer)}</div><div>${content.issueDate}</div></div></div>
   <div class="validity">${escape(content.validityLine)}</div>
   </body></html>`;

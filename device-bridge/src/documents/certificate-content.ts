@@ -1,20 +1,12 @@
 import type { CertificateType } from '../api/index.ts';
 import type { CertificateData } from '../platform/platform.ts';
 import { maskIdNumber, maskName } from '../privacy/mask.ts';
-import { chinaDateAsInstant, formatChineseDate, formatChineseMonth } from './dates.ts';
+import { chinaDateAsInstant, formatChineseDate } from './dates.ts';
 import { groupInFours } from './crockford.ts';
-import { formatYuan } from './money.ts';
+import { certificateBody } from './templates/bodies.ts';
+import type { PrintedTable } from './templates/template.ts';
 
-/** One table row as printed. */
-export interface PrintedRow {
-  month: string;
-  employer: string;
-  base: string;
-  employerPart: string;
-  personalPart: string;
-  status: string;
-  owed: boolean;
-}
+export type { PrintedColumn, PrintedRow, PrintedTable } from './templates/template.ts';
 
 /**
  * Every string a certificate page carries, decided once: the PDF layout (and the benchmark's HTML
@@ -28,12 +20,10 @@ export interface CertificateContent {
   holderName: string;
   holderMaskedName: string;
   maskedIdNumber: string;
-  period: string;
+  /** label/value pairs of the grid under the title, 姓名 and 公民身份号码 first */
+  facts: Array<[string, string]>;
   statement: string;
-  amountUnit: string;
-  columns: readonly string[];
-  rows: PrintedRow[];
-  totals: { employerPart: string; personalPart: string };
+  table: PrintedTable | null;
   closing: string;
   notes: string[];
   issuer: string;
@@ -41,15 +31,14 @@ export interface CertificateContent {
   number: string;
   verificationCodeGrouped: string;
   verificationBaseUrl: string;
-  verificationUrl: string;
+  /** the QR code's text: verification URL with number, code and an Ed25519 signature */
+  qrText: string;
   validityLine: string;
   watermark: string;
   systemLine: string;
 }
 
-export const contributionColumns = ['缴费年月', '缴费单位', '缴费基数', '单位缴纳', '个人缴纳', '缴费状态'] as const;
-
-/** The QR code's text: the verification page with number and code filled in. */
+/** The verification page with number and code filled in (what a receiver opens). */
 export function verificationUrl(baseUrl: string, number: string, code: string): string {
   const separator = baseUrl.includes('?') ? '&' : '?';
   return `${baseUrl}${separator}no=${encodeURIComponent(number)}&code=${encodeURIComponent(code)}`;
@@ -57,10 +46,13 @@ export function verificationUrl(baseUrl: string, number: string, code: string): 
 
 export interface ContentInputs {
   data: CertificateData;
+  /** the issuing body (the data's own, else the kiosk's configured one) */
   issuer: string;
   number: string;
   verificationCode: string;
   verificationBaseUrl: string;
+  /** what the QR code holds (signed); defaults to the plain verification URL */
+  qrText?: string;
   issuedAt: Date;
   /** YYYY-MM-DD, last day of validity */
   validUntil: string;
@@ -71,40 +63,32 @@ export function maskedHolder(data: CertificateData): { holderMaskedName: string;
   return { holderMaskedName: maskName(data.holderName), maskedIdNumber: maskIdNumber(data.idNumber) };
 }
 
+/** 姓名 and the masked number first, then the type's own facts. */
+export function certificateFacts(data: CertificateData): { facts: Array<[string, string]>; body: ReturnType<typeof certificateBody> } {
+  const body = certificateBody(data);
+  return {
+    facts: [['姓　　名', data.holderName], ['公民身份号码', maskIdNumber(data.idNumber)], ...body.facts],
+    body,
+  };
+}
+
 export function buildCertificateContent(inputs: ContentInputs): CertificateContent {
   const { data, issuer } = inputs;
-  const first = data.rows[0];
-  const last = data.rows[data.rows.length - 1];
-  const period = first && last ? `${formatChineseMonth(first.month)}至${formatChineseMonth(last.month)}` : '—';
+  const { facts, body } = certificateFacts(data);
   const validUntilText = formatChineseDate(chinaDateAsInstant(inputs.validUntil));
-  const anyOwed = data.rows.some((row) => row.status === 'owed');
+  const url = verificationUrl(inputs.verificationBaseUrl, inputs.number, inputs.verificationCode);
   return {
     type: data.type,
     title: data.title,
     serviceCode: data.serviceCode,
     holderName: data.holderName,
     ...maskedHolder(data),
-    period,
-    statement: `兹证明上述人员在本统筹区参加社会保险，${period}缴费情况如下：`,
-    amountUnit: '金额单位：元',
-    columns: contributionColumns,
-    rows: data.rows.map((row) => ({
-      month: formatChineseMonth(row.month),
-      employer: row.employer,
-      // resident schemes have no contribution base: a dash, not a misleading 0.00
-      base: row.baseFen === 0 ? '—' : formatYuan(row.baseFen),
-      employerPart: formatYuan(row.employerFen),
-      personalPart: formatYuan(row.personalFen),
-      status: row.status === 'paid' ? '已缴' : '欠缴',
-      owed: row.status === 'owed',
-    })),
-    totals: {
-      employerPart: formatYuan(data.rows.reduce((sum, row) => sum + row.employerFen, 0)),
-      personalPart: formatYuan(data.rows.reduce((sum, row) => sum + row.personalFen, 0)),
-    },
+    facts,
+    statement: body.statement,
+    table: body.table,
     closing: '特此证明。',
     notes: [
-      `本证明所列为${period}的缴费记录${anyOwed ? '；“欠缴”表示该月应缴费用尚未到账，到账后重新打印即可更新' : ''}。`,
+      ...body.notes,
       `核验方法：扫描左下方二维码，或访问 ${inputs.verificationBaseUrl} 输入证明编号和核验码。`,
       '本证明由政务服务自助终端打印，涂改无效，真伪以核验结果为准。',
     ],
@@ -113,7 +97,7 @@ export function buildCertificateContent(inputs: ContentInputs): CertificateConte
     number: inputs.number,
     verificationCodeGrouped: groupInFours(inputs.verificationCode),
     verificationBaseUrl: inputs.verificationBaseUrl,
-    verificationUrl: verificationUrl(inputs.verificationBaseUrl, inputs.number, inputs.verificationCode),
+    qrText: inputs.qrText ?? url,
     validityLine: `此件由${issuer}提供，仅供办理政务服务事项使用，有效期至${validUntilText}`,
     watermark: `仅供办理政务服务事项使用  ${issuer}`,
     systemLine: '一体化政务服务平台 · 自助终端打印',

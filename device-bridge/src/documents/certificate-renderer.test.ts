@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Clock } from '../time/clock.ts';
-import type { CertificateData, Platform } from '../platform/platform.ts';
+import type { Platform } from '../platform/platform.ts';
+import type { CertificateDataOf } from '../api/index.ts';
 import { createEmbeddedPlatform } from '../platform/embedded/embedded-platform.ts';
 import { fixtureCitizen } from '../platform/embedded/fixtures.ts';
 import { createCertificateRenderer, type RenderedCertificate } from './certificate-renderer.ts';
@@ -32,7 +33,7 @@ function compact(text: string): string {
 
 describe('certificate PDF', () => {
   let platform: Platform;
-  const data: Record<string, CertificateData> = {};
+  const data: Record<string, CertificateDataOf<'social-insurance-contribution'>> = {};
   let zhangWei: RenderedCertificate;
 
   beforeAll(async () => {
@@ -177,15 +178,18 @@ describe('certificate PDF', () => {
   it('previews masked data without rendering, promising the page count the PDF has', () => {
     const renderer = createCertificateRenderer(options);
     const preview = renderer.preview(data['zhang-wei']!);
-    expect(preview).toEqual({
+    expect(preview).toMatchObject({
       type: 'social-insurance-contribution',
       title: '社会保险参保缴费证明',
       holderMaskedName: '张*',
       maskedIdNumber: zhangWei.preview.maskedIdNumber,
       issuer: options.issuer,
       rows: data['zhang-wei']!.rows,
+      fields: [{ label: '事项编码', value: '330100-JD-00127-001' }, { label: '缴费期间', value: '2025年11月至2026年10月' }],
       pages: 1,
     });
+    expect(preview.table?.columns).toEqual(['缴费年月', '缴费单位', '缴费基数', '单位缴纳', '个人缴纳', '缴费状态']);
+    expect(preview.table?.rows).toHaveLength(12);
     expect(JSON.stringify(preview)).not.toContain(fixtureCitizen('zhang-wei').card.idNumber);
     expect(zhangWei.pages).toBe(1);
   });
@@ -208,7 +212,7 @@ describe('certificate PDF', () => {
       expect(pages.join('')).toContain(`${year}年${month}月`);
     }
     expect(pages[1]).toContain('社会保险参保缴费证明（续）');
-    expect(pages[rendered.pages - 1]).toContain(`第${rendered.pages}页，共${rendered.pages}页`);
+    expect(pages[rendered.pages - 1]).toContain(`第${rendered.pages}页共${rendered.pages}页`);
     expect(pages[rendered.pages - 1]).toContain(rendered.verificationCode.match(/.{4}/g)!.join('-'));
     expect(pages[0]).not.toContain(rendered.verificationCode.match(/.{4}/g)!.join('-'));
   });

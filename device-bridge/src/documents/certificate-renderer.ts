@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import type { CertificatePreview } from '../api/index.ts';
 import type { CertificateData } from '../platform/platform.ts';
 import { formatChinaDate } from '../platform/china-time.ts';
 import type { Clock } from '../time/clock.ts';
-import { buildCertificateContent, maskedHolder } from './certificate-content.ts';
+import { buildCertificateContent, certificateFacts, maskedHolder } from './certificate-content.ts';
+import { signedQrText } from './qr-signature.ts';
 import { certificatePageCount, drawCertificate } from './certificate-layout.ts';
 import { installCjkFont } from './fonts.ts';
 import { verificationCode } from './verification-code.ts';
@@ -15,6 +16,8 @@ export interface CertificateRendererOptions {
   verificationBaseUrl: string;
   /** secret HMAC key for verification codes; lives outside the repo */
   key: Buffer;
+  /** Ed25519 key that signs the QR code's payload (offline checking); absent → the QR holds the plain URL */
+  signingKey?: KeyObject;
   clock: Clock;
 }
 
@@ -30,6 +33,8 @@ export interface RenderedCertificate {
   validUntil: string;
   /** SHA-256 (hex) of the PDF bytes: what was printed, to compare an archived copy against */
   contentSha256: string;
+  /** what the QR code holds: the verification URL, Ed25519-signed when a signing key is configured */
+  qrText: string;
   preview: CertificatePreview;
 }
 
@@ -42,14 +47,36 @@ export interface CertificateRenderer {
 const dayMs = 24 * 60 * 60 * 1000;
 
 export function createCertificateRenderer(options: CertificateRendererOptions): CertificateRenderer {
+  function issuerOf(data: CertificateData): string {
+    return data.issuer ?? options.issuer;
+  }
+
   function preview(data: CertificateData): CertificatePreview {
+    const { facts, body } = certificateFacts(data);
+    const content = buildCertificateContent({
+      data,
+      issuer: issuerOf(data),
+      number: 'PREVIEW',
+      verificationCode: '0000000000000000',
+      verificationBaseUrl: options.verificationBaseUrl,
+      issuedAt: options.clock.now(),
+      validUntil: formatChinaDate(options.clock.now()),
+    });
+    const doc = newDocument(data.title, 'PREVIEW', options.clock.now(), issuerOf(data));
+    const pages = certificatePageCount(doc, content);
     return {
       type: data.type,
       title: data.title,
       ...maskedHolder(data),
-      issuer: options.issuer,
-      rows: data.rows,
-      pages: certificatePageCount(data.rows.length),
+      issuer: issuerOf(data),
+      rows: data.type === 'social-insurance-contribution' ? data.rows : [],
+      // 姓名 and the number are in holderMaskedName/maskedIdNumber; the screen shows the rest
+      fields: facts.slice(2).map(([label, value]) => ({ label: label.replace(/\u3000/g, ''), value })),
+      table: body.table
+        ? { columns: body.table.columns.map((column) => column.title), rows: body.table.rows.map((row) => row.cells) }
+        : null,
+      statement: body.statement,
+      pages,
     };
   }
 
@@ -58,43 +85,37 @@ export function createCertificateRenderer(options: CertificateRendererOptions): 
     const issuedAt = issued.toISOString();
     const validUntil = formatChinaDate(new Date(issued.getTime() + options.validityDays * dayMs));
     const { maskedIdNumber } = maskedHolder(data);
+    const issuer = issuerOf(data);
+    const { facts, body } = certificateFacts(data);
     const code = verificationCode(options.key, {
       number,
       type: data.type,
       maskedIdNumber,
       holderName: data.holderName,
-      rows: data.rows,
+      facts: [...facts.slice(2), ...(body.table?.rows.map((row) => row.cells) ?? [])],
       issuedAt,
       validUntil,
     });
     const content = buildCertificateContent({
       data,
-      issuer: options.issuer,
+      issuer,
       number,
       verificationCode: code,
       verificationBaseUrl: options.verificationBaseUrl,
+      ...(options.signingKey
+        ? {
+            qrText: signedQrText(
+              options.verificationBaseUrl,
+              { number, code, type: data.type, maskedIdNumber, issuedOn: formatChinaDate(issued), validUntil },
+              options.signingKey,
+            ),
+          }
+        : {}),
       issuedAt: issued,
       validUntil,
     });
 
-    const doc = new PDFDocument({
-      autoFirstPage: false,
-      // no default font: pdfkit would otherwise load Helvetica, which has no CJK glyphs anyway
-      font: null as unknown as string,
-      pdfVersion: '1.7',
-      lang: 'zh-CN',
-      displayTitle: true,
-      info: {
-        Title: data.title,
-        Subject: `${data.title} ${number}`,
-        Author: options.issuer,
-        Creator: 'Tongban Kiosk',
-        Producer: 'Tongban Kiosk (PDFKit)',
-        // from the injected clock, so the same input at the same instant gives the same bytes
-        CreationDate: issued,
-      },
-    });
-    installCjkFont(doc);
+    const doc = newDocument(data.title, number, issued, issuer);
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     const finished = new Promise<void>((resolve, reject) => {
@@ -113,9 +134,32 @@ export function createCertificateRenderer(options: CertificateRendererOptions): 
       issuedAt,
       validUntil,
       contentSha256: createHash('sha256').update(pdf).digest('hex'),
+      qrText: content.qrText,
       preview: { ...preview(data), pages },
     };
   }
 
   return { preview, render };
+}
+
+function newDocument(title: string, number: string, issued: Date, issuer: string): PDFKit.PDFDocument {
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    // no default font: pdfkit would otherwise load Helvetica, which has no CJK glyphs anyway
+    font: null as unknown as string,
+    pdfVersion: '1.7',
+    lang: 'zh-CN',
+    displayTitle: true,
+    info: {
+      Title: title,
+      Subject: `${title} ${number}`,
+      Author: issuer,
+      Creator: 'Tongban Kiosk',
+      Producer: 'Tongban Kiosk (PDFKit)',
+      // from the injected clock, so the same input at the same instant gives the same bytes
+      CreationDate: issued,
+    },
+  });
+  installCjkFont(doc);
+  return doc;
 }

@@ -7,9 +7,9 @@ const content: VerifiableContent = {
   type: 'social-insurance-contribution',
   maskedIdNumber: '330106********1234',
   holderName: '张伟',
-  rows: [
-    { month: '2026-09', employer: '杭州市西湖区某科技有限公司', baseFen: 1_200_000, employerFen: 192_000, personalFen: 96_000, status: 'paid' },
-    { month: '2026-10', employer: '杭州市西湖区某科技有限公司', baseFen: 1_200_000, employerFen: 192_000, personalFen: 96_000, status: 'paid' },
+  facts: [
+    ['2026年09月', '杭州市西湖区某科技有限公司', '12000.00', '1920.00', '960.00', '已缴'],
+    ['2026年10月', '杭州市西湖区某科技有限公司', '12000.00', '1920.00', '960.00', '已缴'],
   ],
   issuedAt: '2026-11-22T02:15:00.000Z',
   validUntil: '2026-12-22',
@@ -24,13 +24,15 @@ describe('verification code', () => {
 
   it('changes when anything printed changes', () => {
     const code = verificationCode(key, content);
-    const row = content.rows[1]!;
+    const first = content.facts[0]!;
+    const row = content.facts[1]!;
+    const withCell = (index: number, value: string) => [first, row.map((cell, at) => (at === index ? value : cell))];
     const altered: VerifiableContent[] = [
-      { ...content, rows: [content.rows[0]!, { ...row, personalFen: row.personalFen + 1 }] },
-      { ...content, rows: [content.rows[0]!, { ...row, status: 'owed' }] },
-      { ...content, rows: [content.rows[0]!, { ...row, employer: '杭州市西湖区另一家科技有限公司' }] },
-      { ...content, rows: [content.rows[0]!, { ...row, month: '2026-11' }] },
-      { ...content, rows: [content.rows[0]!] },
+      { ...content, facts: withCell(4, '960.01') },
+      { ...content, facts: withCell(5, '欠缴') },
+      { ...content, facts: withCell(1, '杭州市西湖区另一家科技有限公司') },
+      { ...content, facts: withCell(0, '2026年11月') },
+      { ...content, facts: [first] },
       { ...content, holderName: '张玮' },
       { ...content, maskedIdNumber: '330106********1235' },
       { ...content, number: 'SB20261122-7K3Q9M2Y' },

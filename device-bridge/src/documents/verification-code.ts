@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { CertificateType, ContributionRow } from '../api/index.ts';
+import type { CertificateType } from '../api/index.ts';
 import { encodeCrockford } from './crockford.ts';
 
 /** Everything a verification code vouches for: what the paper says, with the ID number masked. */
@@ -8,24 +8,25 @@ export interface VerifiableContent {
   type: CertificateType;
   maskedIdNumber: string;
   holderName: string;
-  rows: ContributionRow[];
+  /** the facts grid and every table row, as printed (display text) */
+  facts: string[][];
   issuedAt: string;
   validUntil: string;
 }
 
 /**
  * One unambiguous string per content: a JSON array in a fixed order (object key order is not
- * something a verifier in another language should have to reproduce). The `v1` tag lets the
+ * something a verifier in another language should have to reproduce). The version tag lets the
  * format change later without old codes verifying against new content.
  */
 export function canonicalContent(content: VerifiableContent): string {
   return JSON.stringify([
-    'tongban-certificate-v1',
+    'tongban-certificate-v2',
     content.number,
     content.type,
     content.maskedIdNumber,
     content.holderName,
-    content.rows.map((row) => [row.month, row.employer, row.baseFen, row.employerFen, row.personalFen, row.status]),
+    content.facts,
     content.issuedAt,
     content.validUntil,
   ]);

@@ -1,17 +1,13 @@
-import type { CardIdentity, CertificateType, CertificateTypeInfo, ContributionRow } from '../api/index.ts';
+import type { CardIdentity, CertificateDataOf, CertificateType, CertificateTypeInfo } from '../api/index.ts';
 
 /**
  * The kiosk's view of the government service platform (一体化政务服务平台). The bridge's routes call
  * only this interface; the embedded implementation (SQLite, demo data) and an HTTP adapter sit behind it.
+ *
+ * CertificateData: one discriminated union per certificate type (api/certificates.ts, zod, so the
+ * HTTP adapter validates what the platform sends). Full values: only ever printed/masked by documents/.
  */
-export interface CertificateData {
-  type: CertificateType;
-  title: string;
-  serviceCode: string;
-  holderName: string;
-  idNumber: string; // full values: only ever printed/masked by documents/
-  rows: ContributionRow[]; // oldest month first, 12 months
-}
+export type { CertificateData } from '../api/certificates.ts';
 
 export interface IssuedCertificate {
   number: string;
@@ -27,7 +23,7 @@ export interface IssuedCertificate {
 export interface Platform {
   listCertificateTypes(): Promise<CertificateTypeInfo[]>;
   /** null when the platform has no record of this person for this certificate */
-  getCertificateData(type: CertificateType, identity: CardIdentity): Promise<CertificateData | null>;
+  getCertificateData<T extends CertificateType>(type: T, identity: CardIdentity): Promise<CertificateDataOf<T> | null>;
   /** the platform keeps what was issued so a receiver can verify it later (only masked personal data) */
   recordIssuedCertificate(certificate: IssuedCertificate): Promise<void>;
   /** looks up an issued certificate by number + typed code; null when unknown or the code does not match */

@@ -7,7 +7,7 @@ import type { CardIdentity, KioskEvent, PrintJobView } from '../api/index.ts';
 import { createMemoryA4Printer } from '../devices/a4-printer/memory.ts';
 import { createEventBus } from '../events/event-bus.ts';
 import { createMemoryLogger } from '../log/logger.ts';
-import type { CertificateData, IssuedCertificate, Platform } from '../platform/platform.ts';
+import type { IssuedCertificate, Platform } from '../platform/platform.ts';
 import type { Session } from '../session/session-holder.ts';
 import { openKioskStore } from '../store/store.ts';
 import { systemClock } from '../time/clock.ts';
@@ -31,10 +31,10 @@ function fakePlatform(hasRecord = true) {
   const issued: IssuedCertificate[] = [];
   const platform: Platform = {
     listCertificateTypes: async () => [],
-    getCertificateData: async (type, who): Promise<CertificateData | null> =>
-      hasRecord
-        ? { type, title: '社会保险参保缴费证明', serviceCode: 'X', holderName: who.name, idNumber: who.idNumber, rows: [] }
-        : null,
+    getCertificateData: async (_type, who) =>
+      (hasRecord
+        ? { type: 'social-insurance-contribution', title: '社会保险参保缴费证明', serviceCode: 'X', holderName: who.name, idNumber: who.idNumber, rows: [] }
+        : null) as never,
     recordIssuedCertificate: async (certificate) => void issued.push(certificate),
     verifyCertificate: async () => null,
     close: () => {},

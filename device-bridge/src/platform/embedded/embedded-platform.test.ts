@@ -45,7 +45,7 @@ describe('embedded platform', () => {
   it('offers the social-insurance contribution certificate with its official title', async () => {
     const platform = openPlatform(clockAt('2026-11-22T10:00:00+08:00'));
     const types = await platform.listCertificateTypes();
-    expect(types).toHaveLength(1);
+    expect(types).toHaveLength(5);
     expect(types[0]).toMatchObject({ type: 'social-insurance-contribution', title: '社会保险参保缴费证明' });
     expect(types[0]!.serviceCode).toMatch(/^\d{6}-/);
   });
@@ -110,7 +110,7 @@ describe('embedded platform', () => {
     openPlatform(clock).close();
     open.length = 0;
     const platform = openPlatform(clock);
-    expect(await platform.listCertificateTypes()).toHaveLength(1);
+    expect(await platform.listCertificateTypes()).toHaveLength(5);
     const data = await platform.getCertificateData('social-insurance-contribution', fixtureCitizen('zhang-wei').card);
     expect(data!.rows).toHaveLength(12);
     platform.close();
@@ -120,7 +120,7 @@ describe('embedded platform', () => {
     try {
       const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
       expect(count('SELECT COUNT(*) AS n FROM citizens')).toBe(fixtureCitizens.length);
-      expect(count('SELECT COUNT(*) AS n FROM certificate_types')).toBe(1);
+      expect(count('SELECT COUNT(*) AS n FROM certificate_types')).toBe(5);
       expect(count('SELECT COUNT(*) AS n FROM contributions')).toBe(citizensWithRecords.length * 12);
       expect(db.pragma('user_version', { simple: true })).toBe(1);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

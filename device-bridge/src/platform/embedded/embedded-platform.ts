@@ -8,10 +8,12 @@ import {
 } from '../../api/index.ts';
 import type { Clock } from '../../time/clock.ts';
 import type { CertificateData, IssuedCertificate, Platform } from '../platform.ts';
+import type { CertificateDataOf } from '../../api/index.ts';
 import { fullMonthsBefore } from '../china-time.ts';
 import { normalizeCrockford } from '../../documents/crockford.ts';
 import { openDatabase } from '../../store/database.ts';
 import { platformMigrations } from './migrations.ts';
+import { certificateRecord } from './certificate-records/records.ts';
 import { certificateMonths, postMonthlyContributions, seedDemoData } from './seed.ts';
 
 export interface EmbeddedPlatformOptions {
@@ -90,31 +92,38 @@ export function createEmbeddedPlatform(options: EmbeddedPlatformOptions): Platfo
     };
   }
 
+  function certificateData(type: CertificateType, identity: CardIdentity): CertificateData | null {
+    const typeRow = selectType.get(type) as CertificateTypeRow | undefined;
+    if (!typeRow) return null;
+    if (type !== 'social-insurance-contribution') {
+      return certificateRecord(type, toTypeInfo(typeRow), identity, options.clock.now());
+    }
+    const citizen = selectCitizen.get(identity.idNumber, identity.name) as { name: string } | undefined;
+    if (!citizen || !selectAccount.get(identity.idNumber, type)) return null;
+    // A kiosk that has run since last month must still show last month.
+    const now = options.clock.now();
+    postMonthlyContributions(db, now, identity.idNumber);
+    const months = fullMonthsBefore(now, certificateMonths);
+    const dbRows = selectRows.all(identity.idNumber, type, months[0], months[months.length - 1]) as ContributionDbRow[];
+    const rows: ContributionRow[] = dbRows.map((row) => ({
+      month: row.month,
+      employer: row.employer,
+      baseFen: row.base_fen,
+      employerFen: row.employer_fen,
+      personalFen: row.personal_fen,
+      status: row.status,
+    }));
+    const info = toTypeInfo(typeRow);
+    return { type, title: info.title, serviceCode: info.serviceCode, holderName: citizen.name, idNumber: identity.idNumber, rows };
+  }
+
   return {
     async listCertificateTypes() {
       return (selectTypes.all() as CertificateTypeRow[]).map(toTypeInfo);
     },
 
-    async getCertificateData(type: CertificateType, identity: CardIdentity): Promise<CertificateData | null> {
-      const typeRow = selectType.get(type) as CertificateTypeRow | undefined;
-      if (!typeRow) return null;
-      const citizen = selectCitizen.get(identity.idNumber, identity.name) as { name: string } | undefined;
-      if (!citizen || !selectAccount.get(identity.idNumber, type)) return null;
-      // A kiosk that has run since last month must still show last month.
-      const now = options.clock.now();
-      postMonthlyContributions(db, now, identity.idNumber);
-      const months = fullMonthsBefore(now, certificateMonths);
-      const dbRows = selectRows.all(identity.idNumber, type, months[0], months[months.length - 1]) as ContributionDbRow[];
-      const rows: ContributionRow[] = dbRows.map((row) => ({
-        month: row.month,
-        employer: row.employer,
-        baseFen: row.base_fen,
-        employerFen: row.employer_fen,
-        personalFen: row.personal_fen,
-        status: row.status,
-      }));
-      const info = toTypeInfo(typeRow);
-      return { type, title: info.title, serviceCode: info.serviceCode, holderName: citizen.name, idNumber: identity.idNumber, rows };
+    async getCertificateData<T extends CertificateType>(type: T, identity: CardIdentity): Promise<CertificateDataOf<T> | null> {
+      return certificateData(type, identity) as CertificateDataOf<T> | null;
     },
 
     async recordIssuedCertificate(issued: IssuedCertificate) {

@@ -1,4 +1,5 @@
 import type { CertificateType, CertificateTypeInfo } from '../../api/index.ts';
+import { recordCertificateTypes } from './certificate-records/records.ts';
 
 /**
  * What the embedded platform knows on first open. The 事项编码 is a demo code in the shape of the
@@ -7,6 +8,8 @@ import type { CertificateType, CertificateTypeInfo } from '../../api/index.ts';
  */
 export const certificateTypeSeed: CertificateTypeInfo[] = [
   { type: 'social-insurance-contribution', title: '社会保险参保缴费证明', serviceCode: '330100-JD-00127-001' },
+  // tax, real estate, housing fund, household: certificate-records/ (issue 4)
+  ...recordCertificateTypes,
 ];
 
 /** One person's contribution account: what each month's row looks like. Amounts in fen. */
