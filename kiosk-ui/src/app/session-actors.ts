@@ -1,7 +1,8 @@
 import { fromCallback, fromPromise } from 'xstate';
 import type { BridgeClient } from '../bridge/client.ts';
+import { guidesMachine } from '../flows/guides.machine.ts';
 import type { SessionEvent } from '../flows/session.types.ts';
-import type { CertificateType, RatingRequest } from '@tongban/device-bridge/api';
+import type { CatalogueQuery, CertificateType, RatingRequest } from '@tongban/device-bridge/api';
 
 /** How often a print job is re-read while printing, in case an SSE job event was missed on a reconnect. */
 export const printJobPollMs = 3_000;
@@ -23,5 +24,11 @@ export function sessionActors(client: BridgeClient) {
     }),
     submitRating: fromPromise(({ input }: { input: RatingRequest }) => client.submitRating(input)),
     endSession: fromPromise(({ input }: { input: { reason: 'exit' | 'timeout' } }) => client.endSession(input.reason)),
+    guides: guidesMachine.provide({
+      actors: {
+        searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.searchCatalogue(input)),
+        loadItem: fromPromise(({ input }: { input: { code: string } }) => client.getServiceItem(input.code)),
+      },
+    }),
   };
 }

@@ -39,6 +39,17 @@ describe('bridge client', () => {
     expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({ reason: 'timeout' });
   });
 
+  it('searches the catalogue with only the filters given, encoded', async () => {
+    const urls: string[] = [];
+    const client = createBridgeClient('', async (url) => {
+      urls.push(url);
+      return new Response(JSON.stringify({ items: [], categories: [] }), { status: 200 });
+    });
+    await client.searchCatalogue({ q: '社保 证明', category: undefined });
+    await client.searchCatalogue({});
+    expect(urls).toEqual(['/api/catalogue?q=%E7%A4%BE%E4%BF%9D+%E8%AF%81%E6%98%8E', '/api/catalogue']);
+  });
+
   it('calls a body that is not the contract a bad response', async () => {
     const client = createBridgeClient('', async () => new Response('<html>proxy error</html>', { status: 502 }));
     await expect(client.listCertificates()).rejects.toMatchObject({ code: 'bad-response', status: 502 });

@@ -1,4 +1,19 @@
 import type {
+  ApplicationListResponse,
+  ApplicationReceipt,
+  ApplicationSubmit,
+  AppointmentBook,
+  AppointmentListResponse,
+  AppointmentView,
+  CatalogueQuery,
+  CatalogueResponse,
+  QueueTake,
+  QueueTicket,
+  RecordListResponse,
+  RecordView,
+  ServiceItem,
+  SlotListResponse,
+  SlotQuery,
   CertificatePreview,
   CertificateType,
   CertificateTypeInfo,
@@ -27,6 +42,18 @@ export interface BridgeClient {
   submitPrintJob(type: CertificateType): Promise<PrintJobView>;
   getPrintJob(id: string): Promise<PrintJobView>;
   submitRating(request: RatingRequest): Promise<RatingResponse>;
+  /** 办事指南: no session needed */
+  searchCatalogue(query: CatalogueQuery): Promise<CatalogueResponse>;
+  getServiceItem(code: string): Promise<ServiceItem>;
+  listRecords(): Promise<RecordListResponse>;
+  getRecord(type: CertificateType): Promise<RecordView>;
+  submitApplication(application: ApplicationSubmit): Promise<ApplicationReceipt>;
+  listApplications(): Promise<ApplicationListResponse>;
+  listSlots(query: SlotQuery): Promise<SlotListResponse>;
+  listAppointments(): Promise<AppointmentListResponse>;
+  bookAppointment(booking: AppointmentBook): Promise<AppointmentView>;
+  cancelAppointment(id: string): Promise<void>;
+  takeQueueNumber(request: QueueTake): Promise<QueueTicket>;
   simFixtures(): Promise<SimFixture[]>;
   simPlaceCard(fixtureId: string): Promise<void>;
   simRemoveCard(): Promise<void>;
@@ -75,6 +102,17 @@ export function createBridgeClient(baseUrl = '', fetchImpl: FetchLike = (input, 
     submitPrintJob: (type) => request<PrintJobView>('POST', bridgePaths.printJobs, { type }),
     getPrintJob: (id) => request<PrintJobView>('GET', bridgePaths.printJob(id)),
     submitRating: (rating) => request<RatingResponse>('POST', bridgePaths.ratings, rating),
+    searchCatalogue: (query) => request<CatalogueResponse>('GET', bridgePaths.catalogue + queryString(query)),
+    getServiceItem: (code) => request<ServiceItem>('GET', bridgePaths.catalogueItem(code)),
+    listRecords: () => request<RecordListResponse>('GET', bridgePaths.records),
+    getRecord: (type) => request<RecordView>('GET', bridgePaths.record(type)),
+    submitApplication: (application) => request<ApplicationReceipt>('POST', bridgePaths.applications, application),
+    listApplications: () => request<ApplicationListResponse>('GET', bridgePaths.applications),
+    listSlots: (query) => request<SlotListResponse>('GET', bridgePaths.appointmentSlots + queryString(query)),
+    listAppointments: () => request<AppointmentListResponse>('GET', bridgePaths.appointments),
+    bookAppointment: (booking) => request<AppointmentView>('POST', bridgePaths.appointments, booking),
+    cancelAppointment: (id) => request<void>('DELETE', bridgePaths.appointment(id)),
+    takeQueueNumber: (ticket) => request<QueueTicket>('POST', bridgePaths.queue, ticket),
     simFixtures: () => request<SimFixture[]>('GET', bridgePaths.simFixtures),
     simPlaceCard: (fixture) => request<void>('POST', bridgePaths.simCard, { fixture }),
     simRemoveCard: () => request<void>('DELETE', bridgePaths.simCard),
@@ -82,6 +120,16 @@ export function createBridgeClient(baseUrl = '', fetchImpl: FetchLike = (input, 
     simPrinterState: (printer, state) => request<void>('POST', bridgePaths.simPrinterState(printer), { state }),
     simDevice: (device, action) => request<void>('POST', bridgePaths.simDevice(device, action)),
   };
+}
+
+/** `?a=1&b=2` from the defined, non-empty values; '' when there are none. */
+export function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -13,6 +13,8 @@ export const idleLimitFactors: Record<ScreenName, number | null> = {
   'out-of-service': null,
   greeting: 1,
   menu: 1,
+  // reading a guide takes time
+  guides: 2,
   // the citizen reads their own records line by line
   'certificate-preview': 1.5,
   // the print job keeps the session; the idle watch is suspended while printing

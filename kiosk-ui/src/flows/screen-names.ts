@@ -6,6 +6,7 @@ export const screenNames = [
   'card-rejected',
   'greeting',
   'menu',
+  'guides',
   'certificate-preview',
   'printing',
   'take-document',

@@ -45,6 +45,8 @@ const actorAndTimerEvents: SessionEvent[] = [
   after('endSessionTimeout', 'exiting'),
   after('endSessionTimeout', 'timingOut'),
   after('goodbye', 'goodbye'),
+  after('anonymousIdle', 'browsingGuides.watching'),
+  actorDone('guides'),
 ];
 
 const citizenEvents: SessionEvent[] = [
@@ -55,6 +57,7 @@ const citizenEvents: SessionEvent[] = [
   { type: 'USER_ACTIVITY' },
   { type: 'CONTINUE' },
   { type: 'SELECT_SERVICE', service: 'social-insurance-contribution' },
+  { type: 'OPEN_GUIDES' },
   { type: 'PRINT' },
   { type: 'BACK' },
   { type: 'DONE' },
@@ -102,6 +105,7 @@ describe('session flow, generated paths', () => {
         'error',
         'goodbye',
         'greeting',
+        'guides',
         'menu',
         'out-of-service',
         'printing',
@@ -152,7 +156,7 @@ describe('session flow, generated paths', () => {
   it('lets the idle countdown end any non-printing screen, back to attract with nothing kept', () => {
     const watching = sessionStates.filter((state) => state.matches({ inSession: { idle: 'watching' } }));
     expect(new Set(watching.map(screenOf))).toEqual(
-      new Set(['greeting', 'menu', 'certificate-preview', 'take-document', 'rating', 'error']),
+      new Set(['greeting', 'menu', 'guides', 'certificate-preview', 'take-document', 'rating', 'error']),
     );
     for (const state of watching) {
       let current = next(state, after('idleTimeout', 'inSession.idle.watching'));

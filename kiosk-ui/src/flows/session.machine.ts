@@ -7,8 +7,10 @@ import type {
   SessionView,
 } from '@tongban/device-bridge/api';
 import { and, assign, enqueueActions, fromCallback, fromPromise, not, raise, setup } from 'xstate';
+import { failureCodeOf } from './failure-code.ts';
 import { idleLimitSeconds } from './idle-limits.ts';
 import { canStartPrint } from './menu.ts';
+import { guidesMachine } from './guides.machine.ts';
 import { isBadGrade } from './rating-indicators.ts';
 import type { ScreenName } from './screen-names.ts';
 import type { KioskStatus, RatingDraft, SessionContext, SessionEvent } from './session.types.ts';
@@ -39,6 +41,8 @@ export const sessionDelays = {
   takeDocument: paced(15_000),
   /** goodbye before the next citizen's attract screen */
   goodbye: paced(5_000),
+  /** guides read without a card: untouched this long, the kiosk returns to attract for the next person */
+  anonymousIdle: paced(90_000),
   /** how long to wait for DELETE /api/session before leaving anyway (the bridge also ends it) */
   endSessionTimeout: 5_000,
 };
@@ -67,13 +71,6 @@ const noPersonalData = {
   rating: noRating,
 } as const satisfies Partial<SessionContext>;
 
-/** Reads a stable code from whatever an injected actor threw (BridgeError carries `code`). */
-export function failureCodeOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string') {
-    return (error as { code: string }).code;
-  }
-  return 'generic';
-}
 
 function ratingRequestOf(context: SessionContext): RatingRequest {
   const { grade, indicators } = context.rating;
@@ -106,6 +103,8 @@ export const sessionMachine = setup({
     submitRating: fromPromise<RatingResponse, RatingRequest>(async () => notProvided('submitRating')),
     /** DELETE /api/session */
     endSession: fromPromise<void, { reason: 'exit' | 'timeout' }>(async () => notProvided('endSession')),
+    /** 办事指南 journey; its own actors (catalogue search, item) are provided on it by the app */
+    guides: guidesMachine,
   },
   delays: sessionDelays,
   guards: {
@@ -204,6 +203,26 @@ export const sessionMachine = setup({
         },
         SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
         SESSION_SYNC: { guard: 'syncBringsSession', target: 'inSession', actions: 'storeSession' },
+        OPEN_GUIDES: 'browsingGuides',
+      },
+    },
+    /** 办事指南 without a card: anyone may read; a card placed meanwhile starts the session as usual */
+    browsingGuides: {
+      entry: { type: 'enterStep', params: { step: 'guides' } },
+      invoke: { id: 'guides', src: 'guides', onDone: 'attract' },
+      on: {
+        CARD_READING: 'cardReading',
+        CARD_REJECTED: { target: 'cardRejected', actions: assign({ rejection: ({ event }) => event.reason }) },
+        SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
+        SESSION_SYNC: { guard: 'syncBringsSession', target: 'inSession', actions: 'storeSession' },
+      },
+      initial: 'watching',
+      states: {
+        // the journey keeps running while this inner state restarts its timer on every touch
+        watching: {
+          after: { anonymousIdle: '#session.attract' },
+          on: { USER_ACTIVITY: { target: 'watching', reenter: true } },
+        },
       },
     },
     cardReading: {
@@ -255,6 +274,7 @@ export const sessionMachine = setup({
             menu: {
               entry: { type: 'enterStep', params: { step: 'menu' } },
               on: {
+                OPEN_GUIDES: 'guides',
                 SELECT_SERVICE: {
                   guard: 'offersService',
                   target: 'preview',
@@ -330,6 +350,10 @@ export const sessionMachine = setup({
                   },
                 },
               },
+            },
+            guides: {
+              entry: { type: 'enterStep', params: { step: 'guides' } },
+              invoke: { id: 'guides', src: 'guides', onDone: 'menu' },
             },
             takeDocument: {
               entry: { type: 'enterStep', params: { step: 'take-document' } },

@@ -80,6 +80,8 @@ export type SessionEvent =
   | { type: 'USER_ACTIVITY' }
   | { type: 'CONTINUE' }
   | { type: 'SELECT_SERVICE'; service: CertificateType }
+  /** 办事指南: from attract (no card needed) or from the menu */
+  | { type: 'OPEN_GUIDES' }
   | { type: 'PRINT' }
   | { type: 'BACK' }
   | { type: 'DONE' }

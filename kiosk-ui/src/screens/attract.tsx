@@ -2,7 +2,7 @@ import { ScreenFrame } from '../components/screen-frame.tsx';
 import { useI18n } from '../i18n/language-context.tsx';
 import type { ScreenProps } from './screen-props.ts';
 
-export function AttractScreen({ snapshot }: ScreenProps) {
+export function AttractScreen({ snapshot, send }: ScreenProps) {
   const { t } = useI18n();
   const { capabilities } = snapshot.context.kiosk;
   return (
@@ -16,6 +16,13 @@ export function AttractScreen({ snapshot }: ScreenProps) {
       </div>
       <p class="lead">{t('attract.body')}</p>
       <p class="note">{capabilities.printCertificate ? t('attract.services') : t('attract.printingUnavailable')}</p>
+      {snapshot.matches('attract') ? (
+        // 办事指南 needs no card: anyone may read what to bring before queueing
+        <button type="button" class="big-button big-button--secondary" data-action="open-guides" onClick={() => send({ type: 'OPEN_GUIDES' })}>
+          {t('guides.open')}
+          <span class="note"> · {t('guides.openHint')}</span>
+        </button>
+      ) : null}
     </ScreenFrame>
   );
 }

@@ -53,6 +53,9 @@ export function MenuScreen({ snapshot, send }: ScreenProps) {
       ) : (
         <p class="notice">{t('menu.nothingAvailable')}</p>
       )}
+      <button type="button" class="big-button big-button--secondary" data-action="open-guides" onClick={() => send({ type: 'OPEN_GUIDES' })}>
+        {t('guides.open')}
+      </button>
       {printingDown ? (
         <div class="notice" role="status" data-testid="printing-unavailable">
           <p>{t('menu.printingUnavailable')}</p>

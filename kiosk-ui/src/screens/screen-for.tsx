@@ -7,6 +7,7 @@ import { CertificatePreviewScreen } from './certificate-preview.tsx';
 import { ErrorScreen } from './error.tsx';
 import { GoodbyeScreen } from './goodbye.tsx';
 import { GreetingScreen } from './greeting.tsx';
+import { lazyScreen } from './lazy-screen.tsx';
 import { MenuScreen } from './menu.tsx';
 import { OutOfServiceScreen } from './out-of-service.tsx';
 import { PrintingScreen } from './printing.tsx';
@@ -22,6 +23,7 @@ export const screenComponents: Record<ScreenName, ComponentType<ScreenProps>> = 
   'card-rejected': CardRejectedScreen,
   greeting: GreetingScreen,
   menu: MenuScreen,
+  guides: lazyScreen('guides', 'guides.title', () => import('./guides.tsx').then((module) => module.GuidesScreen)),
   'certificate-preview': CertificatePreviewScreen,
   printing: PrintingScreen,
   'take-document': TakeDocumentScreen,

@@ -1,0 +1,220 @@
+import type { ServiceCategory, ServiceItem } from '@tongban/device-bridge/api';
+import { useState } from 'preact/hooks';
+import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
+import { BigButton } from '../components/big-button.tsx';
+import { ScreenFrame } from '../components/screen-frame.tsx';
+import { guidesActorOf, type GuidesActorRef } from '../flows/session.screens.ts';
+import { useI18n } from '../i18n/language-context.tsx';
+import { OnScreenKeyboard } from '../keyboard/on-screen-keyboard.tsx';
+import type { ScreenProps } from './screen-props.ts';
+
+/** 办事指南 from attract or the menu: the screen follows the guides journey (its child actor). */
+export function GuidesScreen({ snapshot }: ScreenProps) {
+  const actor = guidesActorOf(snapshot);
+  const { t } = useI18n();
+  if (!actor) {
+    return (
+      <ScreenFrame name="guides" title={t('guides.title')}>
+        <div class="spinner" role="progressbar" aria-label={t('guides.loading')} />
+      </ScreenFrame>
+    );
+  }
+  return <GuidesJourney actor={actor} />;
+}
+
+function GuidesJourney({ actor }: { actor: GuidesActorRef }) {
+  const { t } = useI18n();
+  const guides = useActorSnapshot(actor);
+  const { item, failure } = guides.context;
+  const close = (
+    <BigButton tone="secondary" action="close-guides" onPress={() => actor.send({ type: 'CLOSE' })}>
+      {t('guides.close')}
+    </BigButton>
+  );
+
+  if (guides.matches('reading') && item) {
+    return (
+      <ScreenFrame
+        name="guides"
+        title={item.name}
+        actions={
+          <>
+            <BigButton tone="secondary" action="back" onPress={() => actor.send({ type: 'BACK' })}>
+              {t('guides.back')}
+            </BigButton>
+            {close}
+          </>
+        }
+      >
+        <GuideDetail item={item} />
+      </ScreenFrame>
+    );
+  }
+
+  if (guides.matches('failed')) {
+    return (
+      <ScreenFrame
+        name="guides"
+        tone="warning"
+        title={t('guides.title')}
+        actions={
+          <>
+            {close}
+            <BigButton action="retry" onPress={() => actor.send({ type: 'RETRY' })}>
+              {t('guides.retry')}
+            </BigButton>
+          </>
+        }
+      >
+        <p class="hero" role="alert" data-code={failure ?? 'generic'}>
+          {t('guides.failed')}
+        </p>
+      </ScreenFrame>
+    );
+  }
+
+  return (
+    <ScreenFrame name="guides" title={t('guides.title')} actions={close}>
+      <GuideList actor={actor} />
+    </ScreenFrame>
+  );
+}
+
+function GuideList({ actor }: { actor: GuidesActorRef }) {
+  const { t } = useI18n();
+  const guides = useActorSnapshot(actor);
+  const [keyboardOpen, setKeyboardOpen] = useState(false);
+  const { query, category, results } = guides.context;
+  const busy = guides.matches('searching') || guides.matches('typing') || guides.matches('opening');
+  const setCategory = (next: ServiceCategory | null) => actor.send({ type: 'SET_CATEGORY', category: next });
+  return (
+    <div class="guides">
+      <div class="guides__search">
+        <output class="guides__query" data-testid="guides-query" aria-label={t('guides.search')}>
+          {query === '' ? <span class="guides__placeholder">{t('guides.searchPlaceholder')}</span> : query}
+        </output>
+        <button type="button" class="big-button big-button--secondary" data-action="toggle-keyboard" aria-expanded={keyboardOpen} onClick={() => setKeyboardOpen(!keyboardOpen)}>
+          {keyboardOpen ? t('guides.searchClose') : t('guides.searchOpen')}
+        </button>
+      </div>
+      {keyboardOpen ? (
+        <OnScreenKeyboard value={query} maxLength={40} modes={['latin', 'pinyin']} onChange={(value) => actor.send({ type: 'SET_QUERY', query: value.toLowerCase() })} />
+      ) : (
+        <div class="guides__categories" role="group" aria-label={t('guides.title')}>
+          <button type="button" class={`chip${category === null ? ' chip--active' : ''}`} data-action="category" data-category="" aria-pressed={category === null} onClick={() => setCategory(null)}>
+            {t('guides.allCategories')}
+          </button>
+          {(results?.categories ?? []).map((entry) => (
+            <button
+              key={entry.category}
+              type="button"
+              class={`chip${category === entry.category ? ' chip--active' : ''}`}
+              data-action="category"
+              data-category={entry.category}
+              aria-pressed={category === entry.category}
+              onClick={() => setCategory(entry.category)}
+            >
+              {entry.title}
+            </button>
+          ))}
+        </div>
+      )}
+      <p class="note" aria-live="polite" data-testid="guides-count">
+        {busy ? t('guides.loading') : t('guides.count', { count: results?.items.length ?? 0 })}
+      </p>
+      {results && results.items.length === 0 && !busy ? <p class="notice">{t('guides.none')}</p> : null}
+      <ul class="guides__items">
+        {(results?.items ?? []).map((summary) => (
+          <li key={summary.code}>
+            <button type="button" class="guide-item" data-action="open-guide" data-code={summary.code} onClick={() => actor.send({ type: 'OPEN', code: summary.code })}>
+              <span class="guide-item__name">{summary.name}</span>
+              <span class="guide-item__meta">
+                {summary.department} · {t(`guides.kind.${summary.kind}`)}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function GuideDetail({ item }: { item: ServiceItem }) {
+  const { t } = useI18n();
+  const { guide } = item;
+  const limit =
+    guide.legalLimitDays === 0 && guide.promisedLimitDays === 0
+      ? t('guides.limitImmediate')
+      : t('guides.limitDays', { legal: guide.legalLimitDays, promised: guide.promisedLimitDays });
+  return (
+    <div class="guide-detail" data-testid="guide-detail" data-code={item.code} tabIndex={0}>
+      <dl class="document__facts">
+        <div>
+          <dt>{t('guides.department')}</dt>
+          <dd>{item.department}</dd>
+        </div>
+        <div>
+          <dt>{t('guides.limit')}</dt>
+          <dd>{limit}</dd>
+        </div>
+        <div>
+          <dt>{t('guides.fee')}</dt>
+          <dd>{guide.fee === '' ? t('guides.free') : guide.fee}</dd>
+        </div>
+      </dl>
+      <h2>{t('guides.conditions')}</h2>
+      <ul>
+        {guide.conditions.map((condition) => (
+          <li key={condition}>{condition}</li>
+        ))}
+      </ul>
+      <h2>{t('guides.materials')}</h2>
+      <ul data-testid="guide-materials">
+        {guide.materials.map((material) => (
+          <li key={material.id} data-material={material.id}>
+            <strong>{material.name}</strong>
+            {' — '}
+            {material.source === 'shared'
+              ? t('guides.material.shared')
+              : `${t('guides.material.copies', { form: t(`guides.material.form.${material.form}`), copies: material.copies })} · ${
+                  material.required ? t('guides.material.required') : t('guides.material.optional')
+                }`}
+            {material.note ? <span class="note"> （{material.note}）</span> : null}
+          </li>
+        ))}
+      </ul>
+      <h2>{t('guides.steps')}</h2>
+      <ol>
+        {guide.steps.map((stepText) => (
+          <li key={stepText}>{stepText}</li>
+        ))}
+      </ol>
+      <dl class="document__facts">
+        <div>
+          <dt>{t('guides.result')}</dt>
+          <dd>{guide.result}</dd>
+        </div>
+        <div>
+          <dt>{t('guides.where')}</dt>
+          <dd>
+            {guide.office}，{guide.address}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('guides.hours')}</dt>
+          <dd>{guide.hours}</dd>
+        </div>
+        <div>
+          <dt>{t('guides.phone')}</dt>
+          <dd>{guide.phone}</dd>
+        </div>
+      </dl>
+      <h2>{t('guides.legalBasis')}</h2>
+      <ul>
+        {guide.legalBasis.map((basis) => (
+          <li key={basis}>{basis}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
