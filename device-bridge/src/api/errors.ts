@@ -23,6 +23,17 @@ export const errorCodes = [
   'slot-full',
   'appointment-not-found',
   'queue-ticket-exists',
+  // technician mode (issue 7)
+  'technician-session-required',
+  'technician-pin-wrong',
+  'technician-locked-out',
+  'technician-not-set-up',
+  // face check and document capture (issue 8)
+  'consent-required',
+  'face-not-offered',
+  'no-attempts-left',
+  'staff-code-invalid',
+  'staff-code-locked',
   'internal',
 ] as const;
 

@@ -16,4 +16,6 @@ export * from './queue.ts';
 export * from './call-staff.ts';
 export * from './events.ts';
 export * from './sim.ts';
+export * from './face.ts';
+export * from './camera.ts';
 export * from './routes.ts';

@@ -24,6 +24,20 @@
  * DELETE /api/appointments/:id            → 204 (session, own only)
  * POST   /api/queue          QueueTake → 201 QueueTicket (session)
  * GET    /api/queue/:number               → QueueStatus
+ * Cameras, document capture, face check (issue 8; session needed; see api/camera.ts, api/face.ts):
+ * GET    /api/camera/:cameraId/preview        → multipart/x-mixed-replace MJPEG (face camera: after consent)
+ * POST   /api/materials/captures   StartMaterialCapture → 201 MaterialCaptureView
+ * GET    /api/materials/captures              → MaterialCaptureList
+ * DELETE /api/materials/captures/:id          → 204
+ * POST   /api/materials/captures/:id/pages    → 201 MaterialCaptureView (a still, cropped, ≤ 500 KB)
+ * PUT    /api/materials/captures/:id/pages/:i → MaterialCaptureView (retake);  DELETE → MaterialCaptureView
+ * GET    /api/materials/captures/:id/pages/:i/image → image/jpeg
+ * GET    /api/face/options                    → FaceOptions
+ * POST   /api/face/consent   FaceConsentRequest → 204
+ * GET    /api/face/guidance                   → FaceGuidance
+ * POST   /api/face/verify                     → FaceVerifyResult
+ * POST   /api/face/staff-confirm StaffConfirmRequest → VerifiedResponse | 403 staff-code-invalid
+ * POST   /api/sim/camera/:cameraId/scene  SimCameraScene → 204 (simulation only)
  * Simulation only (404 otherwise):
  * GET    /api/sim/fixtures                → SimFixture[]
  * POST   /api/sim/id-reader/card    SimCardRequest → 204;  DELETE removes the card
@@ -51,6 +65,20 @@ export const apiPaths = {
   appointment: (id: string) => `/api/appointments/${encodeURIComponent(id)}`,
   queue: '/api/queue',
   queueTicket: (number: string) => `/api/queue/${encodeURIComponent(number)}`,
+  // cameras, document capture and face check (issue 8; all need a session)
+  cameraPreview: (cameraId: 'camera' | 'document-camera') => `/api/camera/${cameraId}/preview`,
+  materialCaptures: '/api/materials/captures',
+  materialCapture: (captureId: string) => `/api/materials/captures/${encodeURIComponent(captureId)}`,
+  materialPages: (captureId: string) => `/api/materials/captures/${encodeURIComponent(captureId)}/pages`,
+  materialPage: (captureId: string, index: number) => `/api/materials/captures/${encodeURIComponent(captureId)}/pages/${index}`,
+  materialPageImage: (captureId: string, index: number) =>
+    `/api/materials/captures/${encodeURIComponent(captureId)}/pages/${index}/image`,
+  faceOptions: '/api/face/options',
+  faceConsent: '/api/face/consent',
+  faceGuidance: '/api/face/guidance',
+  faceVerify: '/api/face/verify',
+  faceStaffConfirm: '/api/face/staff-confirm',
+  simCameraScene: (cameraId: 'camera' | 'document-camera') => `/api/sim/camera/${cameraId}/scene`,
   simFixtures: '/api/sim/fixtures',
   simCard: '/api/sim/id-reader/card',
   simScan: '/api/sim/scanner/scan',

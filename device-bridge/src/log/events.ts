@@ -28,6 +28,31 @@ export const logEvents = {
   'request-invalid': { level: 'info', message: 'request body failed validation' },
   'request-failed': { level: 'error', message: 'request failed unexpectedly' },
   'sim-control': { level: 'info', message: 'simulation control used' },
+  // ID reader and scanner drivers (issue 3): machine reasons only, never card or code contents
+  'id-reader-sam-identified': { level: 'info', message: 'ID card reader SAM answered its status and id' },
+  'id-reader-sam-fault': { level: 'warn', message: 'ID card reader SAM is not usable' },
+  'id-reader-read-failed': { level: 'warn', message: 'ID card could not be read' },
+  'id-reader-line-problem': { level: 'warn', message: 'ID card reader line delivered malformed or no data' },
+  'serial-link-lost': { level: 'warn', message: 'serial device link lost; reconnecting' },
+  'serial-link-open': { level: 'info', message: 'serial device link open' },
+  'traffic-recording-enabled': { level: 'warn', message: 'raw device traffic is being recorded: the file holds personal data' },
+  'scan-rejected': { level: 'warn', message: 'scanned code rejected (too long or control characters)' },
+  // platform services and outbox (issue 5): numbers and codes only, never identity
+  'application-stored': { level: 'info', message: 'application stored with its outbox row' },
+  'appointment-booked': { level: 'info', message: 'appointment booked' },
+  'appointment-cancelled': { level: 'info', message: 'appointment cancelled' },
+  'queue-number-taken': { level: 'info', message: 'queue number taken' },
+  'outbox-delivered': { level: 'info', message: 'outbox row delivered to the platform' },
+  'outbox-retry': { level: 'warn', message: 'outbox delivery failed; will retry' },
+  'outbox-refused': { level: 'error', message: 'platform refused an outbox row; it will not be retried' },
+  // cameras, document capture and face check (issue 8): decisions and counts only, never a face or a page
+  'face-consent-given': { level: 'info', message: 'citizen gave separate consent to the face check' },
+  'face-check-result': { level: 'info', message: 'face check decided' },
+  'face-model-failed': { level: 'error', message: 'face model could not load or run; the face check is not offered' },
+  'staff-confirmed': { level: 'info', message: 'staff confirmed the citizen in person' },
+  'staff-code-rejected': { level: 'warn', message: 'wrong staff code entered at the kiosk' },
+  'material-page-captured': { level: 'info', message: 'document page captured and compressed' },
+  'materials-wiped': { level: 'info', message: 'captured pages wiped' },
 } as const satisfies Record<string, { level: 'debug' | 'info' | 'warn' | 'error' | 'fatal'; message: string }>;
 
 export type LogEventId = keyof typeof logEvents;

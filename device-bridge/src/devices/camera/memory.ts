@@ -17,7 +17,7 @@ export function createMemoryCamera<Id extends Camera['id']>(id: Id, options: { c
   const base = createMemoryDeviceBase(id, options);
   const frames = createListeners<Buffer>();
   const stills: Array<Buffer | Error> = [];
-  const camera = {
+  const camera: Omit<MemoryCamera<Id>, keyof MemoryDeviceBase<Id>> = {
     onFrame: (listener) => frames.add(listener),
     async captureStill() {
       const next = stills.shift();

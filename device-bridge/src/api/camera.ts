@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * Document capture (高拍仪, issue 8): the pages of one material, photographed in this session, held
+ * in bridge memory and wiped at session end. The page images are served only to this kiosk's UI.
+ */
+export const cameraIdSchema = z.enum(['camera', 'document-camera']);
+export type CameraId = z.infer<typeof cameraIdSchema>;
+
+export const materialPageSchema = z.object({
+  index: z.number().int().min(0),
+  width: z.number().int(),
+  height: z.number().int(),
+  /** size of the stored JPEG (≤ 500 KB) */
+  bytes: z.number().int(),
+  /** whether a page edge was found and the page cropped and straightened */
+  cropped: z.boolean(),
+});
+export type MaterialPage = z.infer<typeof materialPageSchema>;
+
+export const materialCaptureViewSchema = z.object({
+  captureId: z.string(),
+  materialId: z.string(),
+  pages: z.array(materialPageSchema),
+});
+export type MaterialCaptureView = z.infer<typeof materialCaptureViewSchema>;
+
+export const startMaterialCaptureSchema = z.object({ materialId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/) }).strict();
+export type StartMaterialCapture = z.infer<typeof startMaterialCaptureSchema>;
+
+export const materialCaptureListSchema = z.object({ captures: z.array(materialCaptureViewSchema) });
+export type MaterialCaptureList = z.infer<typeof materialCaptureListSchema>;

@@ -1,0 +1,268 @@
+import type { FaceHint, FaceOptions, FaceVerifyResult, VerificationMethod, VerifiedResponse } from '../api/index.ts';
+import type { KioskConfig } from '../config/schema.ts';
+import type { Camera } from '../devices/device.ts';
+import type { PhotoDecoder } from '../devices/id-reader/photo-decoder.ts';
+import { HttpError, noSession } from '../http/http-error.ts';
+import type { EventLogger } from '../log/logger.ts';
+import type { Session } from '../session/session-holder.ts';
+import type { Clock } from '../time/clock.ts';
+import type { FaceEngine, FaceObservation } from './face-engine.ts';
+import { faceMotion, guidanceFor, stillImageMotion } from './guidance.ts';
+import type { StaffCodeChecker } from './staff-code.ts';
+
+export interface FaceCheckDeps {
+  config: KioskConfig['face'];
+  engine: FaceEngine;
+  camera: Camera;
+  photoDecoder: PhotoDecoder;
+  currentSession: () => Session | null;
+  staffCodes: StaffCodeChecker | null;
+  clock: Clock;
+  logger: EventLogger;
+  /** frames looked at per attempt, and the least time between two of them */
+  framesPerAttempt?: number;
+  frameGapMs?: number;
+}
+
+/** Counts for metrics: decisions only, nothing about anyone. */
+export interface FaceCheckCounts {
+  decisions: Record<FaceVerifyResult['decision'], number>;
+  verified: Record<VerificationMethod, number>;
+  staffCodeRejected: number;
+}
+
+interface SessionState {
+  sessionId: string;
+  consented: boolean;
+  attemptsUsed: number;
+  /** the card photo's descriptor: undefined = not worked out yet, null = no usable photo */
+  reference: number[] | null | undefined;
+  verified: VerifiedResponse | null;
+}
+
+const usable = new Set(['ready', 'busy', 'degraded']);
+
+/**
+ * 人证比对: the live face against the card photo, one session at a time, in bridge memory only.
+ * Consent first (PIPL art. 29 separate consent), a limited number of attempts, and the decision is
+ * kept as "verified by face/staff/e-ID" for the session. Frames, the card photo and descriptors are
+ * zero-filled as soon as an attempt is decided, and the session's state when it ends.
+ */
+export function createFaceCheck(deps: FaceCheckDeps) {
+  const { config, engine, camera, clock, logger } = deps;
+  const framesPerAttempt = deps.framesPerAttempt ?? 4;
+  const frameGapMs = deps.frameGapMs ?? 250;
+  let state: SessionState | null = null;
+  let modelFailed = false;
+  let lastHint: FaceHint = 'no-face';
+  let guiding: Promise<FaceHint> | null = null;
+  const counts: FaceCheckCounts = {
+    decisions: { match: 0, 'no-match': 0, 'not-live': 0, 'no-face': 0 },
+    verified: { face: 0, 'e-id': 0, staff: 0 },
+    staffCodeRejected: 0,
+  };
+
+  function wipe(): void {
+    if (state?.reference) state.reference.fill(0);
+    state = null;
+  }
+
+  function sessionState(): SessionState {
+    const session = deps.currentSession();
+    if (!session) {
+      wipe();
+      throw noSession();
+    }
+    if (state?.sessionId !== session.id) {
+      wipe();
+      state = { sessionId: session.id, consented: false, attemptsUsed: 0, reference: undefined, verified: null };
+    }
+    return state;
+  }
+
+  async function reference(current: SessionState): Promise<number[] | null> {
+    if (current.reference !== undefined) return current.reference;
+    const session = deps.currentSession();
+    const wlt = (session as (Session & { photo?: Uint8Array }) | null)?.photo;
+    let descriptor: number[] | null = null;
+    if (wlt && config.enabled) {
+      const photo = await deps.photoDecoder.decode(wlt);
+      if (photo) {
+        try {
+          const face = await engine.analyze(photo.bytes, { describe: true });
+          descriptor = face?.description ? [...face.description.embedding] : null;
+        } catch (error) {
+          modelFailed = true;
+          logger.log('face-model-failed', { message: (error as Error).message });
+        } finally {
+          photo.bytes.fill(0);
+        }
+      }
+    }
+    // the session may have ended while the model ran
+    if (state === current) current.reference = descriptor;
+    else descriptor?.fill(0);
+    return descriptor;
+  }
+
+  function attemptsLeft(current: SessionState): number {
+    return Math.max(0, config.maxAttempts - current.attemptsUsed);
+  }
+
+  function alternatives(): FaceOptions['alternatives'] {
+    // e-ID needs a verifier for the token (the national CTID service); this build has none yet,
+    // so it is not offered rather than faked.
+    return config.alternatives.filter((alternative) => alternative === 'staff' && deps.staffCodes !== null);
+  }
+
+  async function options(): Promise<FaceOptions> {
+    const current = sessionState();
+    const base = { alternatives: alternatives(), attemptsLeft: attemptsLeft(current), consented: current.consented, verified: current.verified };
+    if (!config.enabled) return { ...base, faceOffered: false, reason: 'disabled' };
+    if (!usable.has(camera.status().state)) return { ...base, faceOffered: false, reason: 'camera-unavailable' };
+    if (modelFailed) return { ...base, faceOffered: false, reason: 'model-unavailable' };
+    if (attemptsLeft(current) === 0) return { ...base, faceOffered: false, reason: 'no-attempts-left' };
+    const descriptor = await reference(current);
+    if (modelFailed) return { ...base, faceOffered: false, reason: 'model-unavailable' };
+    if (!descriptor) return { ...base, faceOffered: false, reason: 'no-reference-photo' };
+    return { ...base, faceOffered: true };
+  }
+
+  function consent(): void {
+    const current = sessionState();
+    if (!current.consented) logger.log('face-consent-given');
+    current.consented = true;
+  }
+
+  function requireOffered(current: SessionState): void {
+    if (!current.consented) throw new HttpError(403, 'consent-required', 'The face check needs the citizen’s consent first. / 人脸核验需先征得本人同意。');
+    if (attemptsLeft(current) === 0) throw new HttpError(409, 'no-attempts-left', 'No face check attempts are left; use another way to confirm. / 人脸核验次数已用完，请选择其他方式。');
+    if (!current.reference) throw new HttpError(409, 'face-not-offered', 'The face check is not available for this card; use another way to confirm. / 本证件无法进行人脸核验，请选择其他方式。');
+  }
+
+  /** the next frames from the camera, at least frameGapMs apart */
+  function collectFrames(count: number, gapMs: number, timeoutMs: number): Promise<Buffer[]> {
+    return new Promise((resolve) => {
+      const frames: Buffer[] = [];
+      let lastAt = -Infinity;
+      const finish = () => {
+        clock.clearTimeout(timer);
+        unsubscribe();
+        resolve(frames);
+      };
+      const timer = clock.setTimeout(finish, timeoutMs);
+      const unsubscribe = camera.onFrame((jpeg) => {
+        const now = clock.now().getTime();
+        if (now - lastAt < gapMs) return;
+        lastAt = now;
+        frames.push(jpeg);
+        if (frames.length >= count) finish();
+      });
+    });
+  }
+
+  async function guidance(): Promise<FaceHint> {
+    const current = sessionState();
+    if (!current.consented) throw new HttpError(403, 'consent-required', 'The face camera starts only after consent. / 需先同意后才开启人脸摄像头。');
+    // one analysis at a time: a slow CPU answers with the last hint rather than queueing work
+    if (guiding) return lastHint;
+    guiding = (async () => {
+      const [frame] = await collectFrames(1, 0, 3_000);
+      if (!frame) return 'no-face' as const;
+      try {
+        return guidanceFor(await engine.analyze(frame, { describe: false }));
+      } finally {
+        frame.fill(0);
+      }
+    })();
+    try {
+      lastHint = await guiding;
+      return lastHint;
+    } finally {
+      guiding = null;
+    }
+  }
+
+  function decide(observations: FaceObservation[], best: FaceObservation | null, descriptor: readonly number[]): { decision: FaceVerifyResult['decision']; score: number } {
+    if (!best?.description || observations.length === 0) return { decision: 'no-face', score: 0 };
+    const score = engine.similarity(descriptor, best.description.embedding);
+    const still = observations.length >= 2 && faceMotion(observations.map((face) => face.thumbnail)) < stillImageMotion;
+    const spoofed = best.description.real < config.livenessThreshold || best.description.live < config.livenessThreshold;
+    if (still || spoofed) return { decision: 'not-live', score };
+    return { decision: score >= config.threshold ? 'match' : 'no-match', score };
+  }
+
+  async function verify(): Promise<FaceVerifyResult> {
+    const current = sessionState();
+    requireOffered(current);
+    const frames = await collectFrames(framesPerAttempt, frameGapMs, framesPerAttempt * frameGapMs + 4_000);
+    const seen: Array<{ frame: Buffer; face: FaceObservation }> = [];
+    const observations: FaceObservation[] = [];
+    let best: FaceObservation | null = null;
+    try {
+      for (const frame of frames) {
+        const face = await engine.analyze(frame, { describe: false });
+        if (face) {
+          seen.push({ frame, face });
+          observations.push(face);
+        }
+      }
+      // describe the most frontal, largest face only: the descriptor models are the expensive part
+      const chosen = seen.reduce<{ frame: Buffer; rank: number } | null>((top, { frame, face }) => {
+        const rank = face.box[2] * (1 - Math.min(0.9, Math.abs(face.yaw) + Math.abs(face.pitch)));
+        return !top || rank > top.rank ? { frame, rank } : top;
+      }, null);
+      if (chosen) best = await engine.analyze(chosen.frame, { describe: true });
+      if (state !== current) throw noSession(); // the session ended while we looked
+      const { decision, score } = decide(observations, best, current.reference!);
+      if (decision !== 'no-face') current.attemptsUsed += 1;
+      counts.decisions[decision] += 1;
+      if (decision === 'match') {
+        current.verified = { method: 'face', at: clock.now().toISOString() };
+        counts.verified.face += 1;
+      }
+      logger.log('face-check-result', { decision, attempt: current.attemptsUsed });
+      return { decision, score: Math.round(Math.max(0, Math.min(1, score)) * 100) / 100, attemptsLeft: attemptsLeft(current) };
+    } finally {
+      for (const frame of frames) frame.fill(0);
+      for (const face of observations) face.thumbnail.fill(0);
+      if (best?.description) (best.description.embedding as number[]).fill(0);
+    }
+  }
+
+  function staffConfirm(code: string): VerifiedResponse {
+    const current = sessionState();
+    if (!deps.staffCodes || !config.alternatives.includes('staff')) {
+      throw new HttpError(409, 'face-not-offered', 'Staff confirmation is not set up on this kiosk. / 本机未开通工作人员确认。');
+    }
+    const result = deps.staffCodes.check(code);
+    if (result === 'locked') throw new HttpError(429, 'staff-code-locked', 'Too many wrong staff codes; wait five minutes. / 工作人员码错误次数过多，请五分钟后再试。');
+    if (result === 'wrong') {
+      counts.staffCodeRejected += 1;
+      logger.log('staff-code-rejected');
+      throw new HttpError(403, 'staff-code-invalid', 'The staff code is wrong. / 工作人员码不正确。');
+    }
+    current.verified = { method: 'staff', at: clock.now().toISOString() };
+    counts.verified.staff += 1;
+    logger.log('staff-confirmed');
+    return current.verified;
+  }
+
+  return {
+    options,
+    consent,
+    guidance,
+    verify,
+    staffConfirm,
+    /** how the current session was verified, if it was (for journeys that need 实人 level) */
+    verification(): VerifiedResponse | null {
+      const session = deps.currentSession();
+      return session && state?.sessionId === session.id ? state.verified : null;
+    },
+    /** called when the session ends: nothing of it stays */
+    wipe,
+    counts: (): FaceCheckCounts => structuredClone(counts),
+  };
+}
+
+export type FaceCheck = ReturnType<typeof createFaceCheck>;
