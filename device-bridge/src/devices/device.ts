@@ -47,10 +47,15 @@ export interface CodeScanner extends Device {
 export interface PrintDocument {
   jobId: string;
   pdf: Buffer;
+  /** pages of one copy */
   pages: number;
+  /** identical copies (1–3); absent = 1 */
+  copies?: number;
 }
 
 export type PrintProgress =
+  /** the printer system took the job and gave it this id (store it: a restart follows the job by it) */
+  | { kind: 'submitted'; printerJobId: string }
   | { kind: 'started' }
   | { kind: 'page'; pagesPrinted: number }
   /** the printer stopped for a condition someone must fix; printing resumes by itself after */
@@ -74,6 +79,16 @@ export interface A4Printer extends Device {
    * printer needs attention; rejects with PrintFailedError only when the job cannot print at all.
    */
   print(document: PrintDocument, onProgress: (progress: PrintProgress) => void): Promise<void>;
+  /**
+   * After a bridge restart: what became of a job handed over before the crash. Resolves 'printed'
+   * once the printer has finished it, 'unknown' when the printer never received it (safe to send
+   * again); rejects with PrintFailedError when it was aborted or cancelled. Waits while it prints.
+   */
+  follow(
+    jobId: string,
+    printerJobId: string | null,
+    onProgress: (progress: PrintProgress) => void,
+  ): Promise<'printed' | 'unknown'>;
 }
 
 export interface ReceiptPrinter extends Device {

@@ -74,6 +74,9 @@ export function createMemoryA4Printer(options: { clock?: Pick<Clock, 'now'> } = 
         if (immediate) finish(job);
       });
     },
+    async follow(jobId: string) {
+      return printed.some((document) => document.jobId === jobId) ? ('printed' as const) : ('unknown' as const);
+    },
     openJobIds: () => open.map((job) => job.document.jobId),
     holdJobs() {
       immediate = false;

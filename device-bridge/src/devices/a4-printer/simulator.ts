@@ -3,7 +3,8 @@ import type { Clock, TimerHandle } from '../../time/clock.ts';
 import { PrintFailedError, type A4Printer, type PrintDocument, type PrintProgress } from '../device.ts';
 import { printerHoldReason, printerStatus } from '../printer-status.ts';
 import { createStatusTracker } from '../status-tracker.ts';
-import { writePrintOut } from './print-out-file.ts';
+import { access } from 'node:fs/promises';
+import { isSafeJobId, printOutPath, writePrintOut } from './print-out-file.ts';
 import { documentProblem } from './validate-document.ts';
 
 /**
@@ -114,6 +115,8 @@ export function createSimulatedA4Printer(options: { clock: Clock; pageMs: number
     job.document = null;
     let failure: Error | null = null;
     try {
+      for (let copy = (document.copies ?? 1); copy >= 2; copy--) await writePrintOut(printOutDir, `${document.jobId}-${copy}`, document.pdf);
+      // the job's own file last: its presence means the whole job is out (see follow)
       await writePrintOut(printOutDir, document.jobId, document.pdf);
     } catch (error) {
       failure = new PrintFailedError('output-failed', `job ${job.jobId}: could not write ${printOutDir}: ${String(error)}`);
@@ -163,7 +166,8 @@ export function createSimulatedA4Printer(options: { clock: Clock; pageMs: number
         queue.push({
           document,
           jobId: document.jobId,
-          pages: document.pages,
+          // copies come out one after another: pages × copies sheets
+          pages: document.pages * (document.copies ?? 1),
           onProgress,
           resolve,
           reject,
@@ -174,6 +178,16 @@ export function createSimulatedA4Printer(options: { clock: Clock; pageMs: number
         });
         startNextJob();
       });
+    },
+    /** The simulated paper is written whole once the last page is out, so the file tells the truth. */
+    async follow(jobId) {
+      if (!isSafeJobId(jobId)) return 'unknown';
+      try {
+        await access(printOutPath(printOutDir, jobId));
+        return 'printed';
+      } catch {
+        return 'unknown';
+      }
     },
     setCondition(next) {
       condition = next;

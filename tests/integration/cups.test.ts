@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCupsA4Printer } from '../../device-bridge/src/devices/a4-printer/cups.ts';
+import { createIppClient } from '../../device-bridge/src/devices/a4-printer/ipp/client.ts';
+import { PrintFailedError, type PrintProgress } from '../../device-bridge/src/devices/device.ts';
+import { systemClock } from '../../device-bridge/src/time/clock.ts';
+import { startPrivateCups, type PrivateCups } from '../support/cups.ts';
+import { waitFor } from '../support/wait.ts';
+
+const until = (what: string, condition: () => boolean) =>
+  waitFor(what, async () => (condition() ? { value: true } : { note: JSON.stringify(printerStatusNow()) }), 5_000);
+let printerStatusNow: () => unknown = () => null;
+
+/** A tiny but real PDF (one page). */
+const pdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+describe('A4 printer through a real CUPS server', () => {
+  let cups: PrivateCups;
+  let printer: ReturnType<typeof createCupsA4Printer>;
+
+  beforeAll(async () => {
+    cups = await startPrivateCups();
+    printer = createCupsA4Printer({ server: cups.server, queue: cups.queue, pollMs: 100, clock: systemClock });
+    await printer.start();
+    printerStatusNow = () => printer.status();
+  }, 30_000);
+  afterAll(async () => {
+    await printer?.stop();
+    await cups?.stop();
+  });
+
+  it('prints a certificate: the PDF arrives at the queue, the job is followed to completed, its title holds no personal data', async () => {
+    const progress: PrintProgress[] = [];
+    await printer.print({ jobId: 'job-ok-1', pdf, pages: 1 }, (event) => progress.push(event));
+    expect(progress[0]).toMatchObject({ kind: 'submitted' });
+    const cupsId = (progress[0] as { printerJobId: string }).printerJobId;
+    expect(cups.printed()).toContain(`job-${cupsId}.pdf`);
+    expect(readFileSync(join(cups.outDir, `job-${cupsId}.pdf`)).equals(pdf)).toBe(true);
+    const jobs = await createIppClient({ server: cups.server, queue: cups.queue, timeoutMs: 2000 }).jobs();
+    expect(jobs.find((job) => String(job.id) === cupsId)).toMatchObject({ name: 'job-ok-1', state: 'completed' });
+    expect(printer.status().state).toBe('ready');
+  });
+
+  it('says the printer is unavailable when the queue is disabled (cupsdisable), and ready again after cupsenable', async () => {
+    await cups.disable('toner change');
+    await until('disabled printer reported', () => printer.status().state === 'disconnected');
+    expect(printer.status().reason).toBe('offline');
+    await cups.enable();
+    await until('printer ready again', () => printer.status().state === 'ready');
+  });
+
+  it('reports a job aborted mid-way by paper-out as failed with reason paper-out, and does not retry it', async () => {
+    cups.setFault('paper-out');
+    const before = cups.printed().length;
+    const failure = await printer.print({ jobId: 'job-paper-out', pdf, pages: 1 }, () => {}).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PrintFailedError);
+    expect((failure as PrintFailedError).reason).toBe('paper-out');
+    await until('paper-out status', () => printer.status().reason === 'paper-out');
+    expect(printer.status().state).toBe('fault');
+    // abort-job: the job is finished as aborted, nothing comes out later
+    cups.setFault('none');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(cups.printed().length).toBe(before);
+    const jobs = await createIppClient({ server: cups.server, queue: cups.queue, timeoutMs: 2000 }).jobs();
+    expect(jobs.find((job) => job.name === 'job-paper-out')?.state).toBe('aborted');
+  });
+
+  it('after a restart, finds a job it sent by name and follows it instead of sending it again', async () => {
+    const client = createIppClient({ server: cups.server, queue: cups.queue, timeoutMs: 2000 });
+    cups.setFault('slow');
+    // as if the bridge had sent the job and died before storing CUPS's answer
+    await client.printJob('job-crashed-1', pdf);
+    cups.setFault('none');
+    const fresh = createCupsA4Printer({ server: cups.server, queue: cups.queue, pollMs: 100, clock: systemClock });
+    await fresh.start();
+    try {
+      const before = cups.printed().length;
+      expect(await fresh.follow('job-crashed-1', null, () => {})).toBe('printed');
+      expect(cups.printed().length).toBe(before + 1);
+      expect(await fresh.follow('job-never-sent', null, () => {})).toBe('unknown');
+    } finally {
+      await fresh.stop();
+    }
+  });
+});
