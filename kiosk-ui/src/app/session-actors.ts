@@ -1,6 +1,8 @@
 import { fromCallback, fromPromise } from 'xstate';
 import type { BridgeClient } from '../bridge/client.ts';
 import { guidesMachine } from '../flows/guides.machine.ts';
+import { progressMachine } from '../flows/progress.machine.ts';
+import { recordsMachine } from '../flows/records.machine.ts';
 import type { SessionEvent } from '../flows/session.types.ts';
 import type { CatalogueQuery, CertificateType, RatingRequest } from '@tongban/device-bridge/api';
 
@@ -24,6 +26,15 @@ export function sessionActors(client: BridgeClient) {
     }),
     submitRating: fromPromise(({ input }: { input: RatingRequest }) => client.submitRating(input)),
     endSession: fromPromise(({ input }: { input: { reason: 'exit' | 'timeout' } }) => client.endSession(input.reason)),
+    records: recordsMachine.provide({
+      actors: {
+        listRecords: fromPromise(() => client.listRecords()),
+        loadRecord: fromPromise(({ input }: { input: { recordType: CertificateType } }) => client.getRecord(input.recordType)),
+      },
+    }),
+    progress: progressMachine.provide({
+      actors: { listApplications: fromPromise(() => client.listApplications()) },
+    }),
     guides: guidesMachine.provide({
       actors: {
         searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.searchCatalogue(input)),

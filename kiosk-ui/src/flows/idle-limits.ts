@@ -15,6 +15,9 @@ export const idleLimitFactors: Record<ScreenName, number | null> = {
   menu: 1,
   // reading a guide takes time
   guides: 2,
+  // one's own records and case timelines are read line by line
+  records: 1.5,
+  progress: 1.5,
   // the citizen reads their own records line by line
   'certificate-preview': 1.5,
   // the print job keeps the session; the idle watch is suspended while printing

@@ -7,13 +7,23 @@ import type { KioskStatus } from './session.types.ts';
  */
 export type UnavailableReason = 'printer';
 
-/** One tile of the menu: what it starts, whether it works now, and why not. */
-export type MenuEntry = {
+interface EntryBase {
   /** stable id for the selector contract (`data-service`) */
   id: string;
   available: boolean;
   reason: UnavailableReason | null;
-} & { journey: 'print-certificate'; service: CertificateType };
+}
+
+/** One tile of the menu: what it starts, whether it works now, and why not. */
+export type MenuEntry =
+  | (EntryBase & { journey: 'print-certificate'; service: CertificateType })
+  | (EntryBase & { journey: 'records' | 'progress' });
+
+/**
+ * Journeys that need only the platform (which answers for itself: a failure says "the service
+ * system cannot be reached" on the journey's own screen).
+ */
+const platformJourneys = ['records', 'progress'] as const;
 
 /**
  * The menu, derived from what the bridge reports (health capabilities + the services it offers).
@@ -23,16 +33,20 @@ export type MenuEntry = {
  */
 export function menuEntries(kiosk: KioskStatus): MenuEntry[] {
   const printer = kiosk.capabilities.printCertificate;
-  return kiosk.services.map((service) => ({
-    id: service.type,
-    journey: 'print-certificate',
-    service: service.type,
-    available: printer,
-    reason: printer ? null : 'printer',
-  }));
+  const certificates = kiosk.services.map(
+    (service): MenuEntry => ({
+      id: service.type,
+      journey: 'print-certificate',
+      service: service.type,
+      available: printer,
+      reason: printer ? null : 'printer',
+    }),
+  );
+  const others = platformJourneys.map((journey): MenuEntry => ({ id: journey, journey, available: true, reason: null }));
+  return [...certificates, ...others];
 }
 
 /** Whether the menu may start this certificate's journey now (the machine's guard uses the same rule). */
 export function canStartPrint(kiosk: KioskStatus, service: CertificateType): boolean {
-  return menuEntries(kiosk).some((entry) => entry.service === service && entry.available);
+  return menuEntries(kiosk).some((entry) => entry.journey === 'print-certificate' && entry.service === service && entry.available);
 }

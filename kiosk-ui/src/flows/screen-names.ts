@@ -7,6 +7,8 @@ export const screenNames = [
   'greeting',
   'menu',
   'guides',
+  'records',
+  'progress',
   'certificate-preview',
   'printing',
   'take-document',

@@ -47,6 +47,9 @@ const actorAndTimerEvents: SessionEvent[] = [
   after('goodbye', 'goodbye'),
   after('anonymousIdle', 'browsingGuides.watching'),
   actorDone('guides'),
+  actorDone('records', { print: null }),
+  actorDone('records', { print: 'social-insurance-contribution' }),
+  actorDone('progress'),
 ];
 
 const citizenEvents: SessionEvent[] = [
@@ -58,6 +61,8 @@ const citizenEvents: SessionEvent[] = [
   { type: 'CONTINUE' },
   { type: 'SELECT_SERVICE', service: 'social-insurance-contribution' },
   { type: 'OPEN_GUIDES' },
+  { type: 'OPEN_RECORDS' },
+  { type: 'OPEN_PROGRESS' },
   { type: 'PRINT' },
   { type: 'BACK' },
   { type: 'DONE' },
@@ -109,7 +114,9 @@ describe('session flow, generated paths', () => {
         'menu',
         'out-of-service',
         'printing',
+        'progress',
         'rating',
+        'records',
         'take-document',
       ].sort(),
     );
@@ -156,7 +163,7 @@ describe('session flow, generated paths', () => {
   it('lets the idle countdown end any non-printing screen, back to attract with nothing kept', () => {
     const watching = sessionStates.filter((state) => state.matches({ inSession: { idle: 'watching' } }));
     expect(new Set(watching.map(screenOf))).toEqual(
-      new Set(['greeting', 'menu', 'guides', 'certificate-preview', 'take-document', 'rating', 'error']),
+      new Set(['greeting', 'menu', 'guides', 'records', 'progress', 'certificate-preview', 'take-document', 'rating', 'error']),
     );
     for (const state of watching) {
       let current = next(state, after('idleTimeout', 'inSession.idle.watching'));
@@ -482,5 +489,29 @@ describe('pacing (elder mode)', () => {
     expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(false);
     kiosk.elapse(1_000);
     expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(true);
+  });
+});
+
+describe('journeys started from the menu', () => {
+  const menu = sessionStates.find((state) => screenOf(state) === 'menu' && state.context.kiosk.capabilities.printCertificate)!;
+
+  it('records: closing returns to the menu; "print this" opens that certificate\'s preview', () => {
+    const records = next(menu, { type: 'OPEN_RECORDS' });
+    expect(screenOf(records)).toBe('records');
+    expect(screenOf(next(records, actorDone('records', { print: null })))).toBe('menu');
+    const preview = next(records, actorDone('records', { print: 'social-insurance-contribution' }));
+    expect(screenOf(preview)).toBe('certificate-preview');
+    expect(preview.context.service).toBe('social-insurance-contribution');
+  });
+
+  it('records: "print this" with the printer down goes back to the menu, where the reason is shown', () => {
+    const noPrinter = next(menu, { type: 'KIOSK_STATUS', status: kioskWithoutPrinter });
+    const records = next(noPrinter, { type: 'OPEN_RECORDS' });
+    expect(screenOf(next(records, actorDone('records', { print: 'social-insurance-contribution' })))).toBe('menu');
+  });
+
+  it('progress and guides return to the menu when closed', () => {
+    expect(screenOf(next(next(menu, { type: 'OPEN_PROGRESS' }), actorDone('progress')))).toBe('menu');
+    expect(screenOf(next(next(menu, { type: 'OPEN_GUIDES' }), actorDone('guides')))).toBe('menu');
   });
 });

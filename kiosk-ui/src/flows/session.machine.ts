@@ -11,6 +11,8 @@ import { failureCodeOf } from './failure-code.ts';
 import { idleLimitSeconds } from './idle-limits.ts';
 import { canStartPrint } from './menu.ts';
 import { guidesMachine } from './guides.machine.ts';
+import { progressMachine } from './progress.machine.ts';
+import { recordsMachine, type RecordsOutput } from './records.machine.ts';
 import { isBadGrade } from './rating-indicators.ts';
 import type { ScreenName } from './screen-names.ts';
 import type { KioskStatus, RatingDraft, SessionContext, SessionEvent } from './session.types.ts';
@@ -105,6 +107,10 @@ export const sessionMachine = setup({
     endSession: fromPromise<void, { reason: 'exit' | 'timeout' }>(async () => notProvided('endSession')),
     /** 办事指南 journey; its own actors (catalogue search, item) are provided on it by the app */
     guides: guidesMachine,
+    /** 查询我的记录 journey */
+    records: recordsMachine,
+    /** 办件进度 journey */
+    progress: progressMachine,
   },
   delays: sessionDelays,
   guards: {
@@ -275,6 +281,8 @@ export const sessionMachine = setup({
               entry: { type: 'enterStep', params: { step: 'menu' } },
               on: {
                 OPEN_GUIDES: 'guides',
+                OPEN_RECORDS: 'records',
+                OPEN_PROGRESS: 'progress',
                 SELECT_SERVICE: {
                   guard: 'offersService',
                   target: 'preview',
@@ -354,6 +362,33 @@ export const sessionMachine = setup({
             guides: {
               entry: { type: 'enterStep', params: { step: 'guides' } },
               invoke: { id: 'guides', src: 'guides', onDone: 'menu' },
+            },
+            records: {
+              entry: { type: 'enterStep', params: { step: 'records' } },
+              invoke: {
+                id: 'records',
+                src: 'records',
+                onDone: [
+                  {
+                    // "print this" on a record goes straight to that certificate's preview
+                    guard: ({ context, event }) => {
+                      const print = (event.output as RecordsOutput | undefined)?.print;
+                      return print != null && canStartPrint(context.kiosk, print);
+                    },
+                    target: 'preview',
+                    actions: assign({
+                      service: ({ event }) => (event.output as RecordsOutput).print,
+                      preview: null,
+                      job: null,
+                    }),
+                  },
+                  { target: 'menu' },
+                ],
+              },
+            },
+            progress: {
+              entry: { type: 'enterStep', params: { step: 'progress' } },
+              invoke: { id: 'progress', src: 'progress', onDone: 'menu' },
             },
             takeDocument: {
               entry: { type: 'enterStep', params: { step: 'take-document' } },

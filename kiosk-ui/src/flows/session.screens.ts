@@ -2,8 +2,12 @@ import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import type { SessionMachine } from './session.machine.ts';
 import type { ScreenName } from './screen-names.ts';
 import type { GuidesMachine } from './guides.machine.ts';
+import type { ProgressMachine } from './progress.machine.ts';
+import type { RecordsMachine } from './records.machine.ts';
 
 export type GuidesActorRef = ActorRefFrom<GuidesMachine>;
+export type RecordsActorRef = ActorRefFrom<RecordsMachine>;
+export type ProgressActorRef = ActorRefFrom<ProgressMachine>;
 
 export { screenNames, type ScreenName } from './screen-names.ts';
 
@@ -19,6 +23,8 @@ export function screenOf(snapshot: SessionSnapshot): ScreenName {
   if (snapshot.matches({ inSession: { flow: 'greeting' } })) return 'greeting';
   if (snapshot.matches({ inSession: { flow: 'menu' } })) return 'menu';
   if (snapshot.matches('browsingGuides') || snapshot.matches({ inSession: { flow: 'guides' } })) return 'guides';
+  if (snapshot.matches({ inSession: { flow: 'records' } })) return 'records';
+  if (snapshot.matches({ inSession: { flow: 'progress' } })) return 'progress';
   if (snapshot.matches({ inSession: { flow: 'preview' } })) return 'certificate-preview';
   if (snapshot.matches({ inSession: { flow: 'printing' } })) return 'printing';
   if (snapshot.matches({ inSession: { flow: 'takeDocument' } })) return 'take-document';
@@ -33,11 +39,15 @@ export function isIdentified(snapshot: SessionSnapshot): boolean {
   return snapshot.matches('inSession');
 }
 
-/** The running 办事指南 journey, when the guides screen is up. */
-export function guidesActorOf(snapshot: SessionSnapshot): GuidesActorRef | null {
-  const child = (snapshot.children as Record<string, unknown>)['guides'];
-  return (child as GuidesActorRef | undefined) ?? null;
+/** A running journey (child actor) by its invoke id, when its screen is up. */
+function childOf<T>(snapshot: SessionSnapshot, id: string): T | null {
+  const child = (snapshot.children as Record<string, unknown>)[id];
+  return (child as T | undefined) ?? null;
 }
+
+export const guidesActorOf = (snapshot: SessionSnapshot) => childOf<GuidesActorRef>(snapshot, 'guides');
+export const recordsActorOf = (snapshot: SessionSnapshot) => childOf<RecordsActorRef>(snapshot, 'records');
+export const progressActorOf = (snapshot: SessionSnapshot) => childOf<ProgressActorRef>(snapshot, 'progress');
 
 export function isCountdownShown(snapshot: SessionSnapshot): boolean {
   return snapshot.matches({ inSession: { idle: 'countdown' } });

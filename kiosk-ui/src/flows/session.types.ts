@@ -82,6 +82,9 @@ export type SessionEvent =
   | { type: 'SELECT_SERVICE'; service: CertificateType }
   /** 办事指南: from attract (no card needed) or from the menu */
   | { type: 'OPEN_GUIDES' }
+  /** 查询我的记录 and 办件进度, from the menu */
+  | { type: 'OPEN_RECORDS' }
+  | { type: 'OPEN_PROGRESS' }
   | { type: 'PRINT' }
   | { type: 'BACK' }
   | { type: 'DONE' }

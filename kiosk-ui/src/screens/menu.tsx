@@ -1,6 +1,7 @@
-import { PrinterIcon } from '../components/icons.tsx';
+import { DocumentIcon, PrinterIcon } from '../components/icons.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
-import { menuEntries } from '../flows/menu.ts';
+import { menuEntries, type MenuEntry } from '../flows/menu.ts';
+import type { SessionEvent } from '../flows/session.types.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import type { ScreenProps } from './screen-props.ts';
 
@@ -12,12 +13,24 @@ export function MenuScreen({ snapshot, send }: ScreenProps) {
   const { t } = useI18n();
   const entries = menuEntries(snapshot.context.kiosk);
   const printingDown = entries.some((entry) => entry.reason === 'printer');
+  const nameOf = (entry: MenuEntry) => (entry.journey === 'print-certificate' ? t(`menu.service.${entry.service}`) : t(`menu.${entry.journey}`));
+  const hintOf = (entry: MenuEntry) => (entry.journey === 'print-certificate' ? t(`menu.serviceHint.${entry.service}`) : t(`menu.${entry.journey}Hint`));
+  const eventOf = (entry: MenuEntry): SessionEvent => {
+    switch (entry.journey) {
+      case 'print-certificate':
+        return { type: 'SELECT_SERVICE', service: entry.service };
+      case 'records':
+        return { type: 'OPEN_RECORDS' };
+      case 'progress':
+        return { type: 'OPEN_PROGRESS' };
+    }
+  };
   return (
     <ScreenFrame name="menu" title={t('menu.title')}>
       {entries.length > 0 ? (
-        <ul class="service-list">
+        <ul class="service-list menu-grid">
           {entries.map((entry) => {
-            const name = t(`menu.service.${entry.service}`);
+            const name = nameOf(entry);
             return (
               <li key={entry.id}>
                 <button
@@ -29,16 +42,16 @@ export function MenuScreen({ snapshot, send }: ScreenProps) {
                   aria-disabled={!entry.available}
                   aria-label={entry.available ? undefined : t('menu.unavailableLabel', { name })}
                   aria-describedby={entry.available ? undefined : `menu-reason-${entry.id}`}
-                  // a greyed tile still answers a touch, with its reason read out, instead of doing nothing
-                  onClick={() => (entry.available ? send({ type: 'SELECT_SERVICE', service: entry.service }) : undefined)}
+                  // a greyed tile shows its reason instead of doing nothing silently
+                  onClick={() => (entry.available ? send(eventOf(entry)) : undefined)}
                 >
                   <span class="service-tile__icon" aria-hidden="true">
-                    <PrinterIcon size={84} />
+                    {entry.journey === 'print-certificate' ? <PrinterIcon size={84} /> : <DocumentIcon size={84} />}
                   </span>
                   <span class="service-tile__text">
                     <span class="service-tile__name">{name}</span>
                     {entry.available ? (
-                      <span class="service-tile__hint">{t(`menu.serviceHint.${entry.service}`)}</span>
+                      <span class="service-tile__hint">{hintOf(entry)}</span>
                     ) : (
                       <span class="service-tile__hint service-tile__reason" id={`menu-reason-${entry.id}`} data-reason={entry.reason ?? ''}>
                         {t(`menu.unavailable.${entry.reason ?? 'printer'}`)}

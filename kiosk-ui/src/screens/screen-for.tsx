@@ -11,7 +11,9 @@ import { lazyScreen } from './lazy-screen.tsx';
 import { MenuScreen } from './menu.tsx';
 import { OutOfServiceScreen } from './out-of-service.tsx';
 import { PrintingScreen } from './printing.tsx';
+import { ProgressScreen } from './progress.tsx';
 import { RatingScreen } from './rating.tsx';
+import { RecordsScreen } from './records.tsx';
 import type { ScreenProps } from './screen-props.ts';
 import { TakeDocumentScreen } from './take-document.tsx';
 import './journeys.css';
@@ -23,6 +25,8 @@ export const screenComponents: Record<ScreenName, ComponentType<ScreenProps>> = 
   'card-rejected': CardRejectedScreen,
   greeting: GreetingScreen,
   menu: MenuScreen,
+  records: RecordsScreen,
+  progress: ProgressScreen,
   guides: lazyScreen('guides', 'guides.title', () => import('./guides.tsx').then((module) => module.GuidesScreen)),
   'certificate-preview': CertificatePreviewScreen,
   printing: PrintingScreen,
