@@ -7,6 +7,7 @@ import { certificateRoutes } from './routes/certificates.ts';
 import { eventRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
+import { technicianRoutes } from './routes/technician.ts';
 import { printJobRoutes } from './routes/print-jobs.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -30,6 +31,7 @@ export function createApp(context: BridgeContext): Express {
   app.use(printJobRoutes(context));
   app.use(ratingRoutes(context));
   app.use(callStaffRoutes(context));
+  app.use(technicianRoutes(context, context.technician));
   if (context.simulation) app.use(simulationRoutes(context, context.simulation));
   app.use('/api', apiNotFound);
   app.use(uiRoutes(context.uiDir));

@@ -14,6 +14,7 @@ import { createEventLogger, type EventLogger } from './log/logger.ts';
 import { recordBridgeStart } from './monitoring/bridge-starts.ts';
 import { createKioskMetrics } from './monitoring/kiosk-metrics.ts';
 import { loadOutboxStats } from './monitoring/outbox-source.ts';
+import { createTechnicianService } from './technician/technician-service.ts';
 import { createEmbeddedPlatform } from './platform/embedded/embedded-platform.ts';
 import { fixtureCitizens } from './platform/embedded/fixtures.ts';
 import { createPrintService } from './printing/print-service.ts';
@@ -99,6 +100,14 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     outboxStats: await loadOutboxStats(),
     processMetrics: true,
   });
+  const technician = createTechnicianService({
+    db: store.db,
+    dataDir,
+    clock,
+    pepper: loadOrCreateKey(dataDir, 'technician-pepper', random),
+    inactivitySeconds: 300,
+    onLogin: (outcome) => metrics.technicianLogin(outcome),
+  });
 
   const context: BridgeContext = {
     config,
@@ -116,6 +125,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     printService,
     ratings: store.ratings,
     metrics,
+    technician,
     uiDir: options.uiDir ?? join(repoRoot, 'kiosk-ui/dist'),
   };
 

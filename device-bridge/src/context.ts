@@ -4,6 +4,7 @@ import type { CertificatePreview, SimFixture } from './api/index.ts';
 import type { EventBus } from './events/event-bus.ts';
 import type { EventLogger } from './log/logger.ts';
 import type { KioskMetrics } from './monitoring/kiosk-metrics.ts';
+import type { TechnicianService } from './technician/technician-service.ts';
 import type { CertificateData, Platform } from './platform/platform.ts';
 import type { PrintService } from './printing/print-service.ts';
 import type { SessionHolder } from './session/session-holder.ts';
@@ -29,6 +30,8 @@ export interface BridgeContext {
   ratings: RatingStore;
   /** Prometheus metrics (issue 7): /metrics, fed from the bus and finished requests */
   metrics: KioskMetrics;
+  /** technician mode (issue 7): PIN login, lockout, audit */
+  technician: TechnicianService;
   /** where the built UI is served from */
   uiDir: string;
 }

@@ -19,3 +19,4 @@ export * from './sim.ts';
 export * from './face.ts';
 export * from './camera.ts';
 export * from './routes.ts';
+export * from './technician.ts';

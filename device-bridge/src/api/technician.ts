@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { deviceIdSchema, deviceStatusSchema } from './devices.ts';
+
+/**
+ * Technician mode (issue 7). Every route except status and login needs the header
+ * `Authorization: Bearer <token>` from a login; without a live session the answer is 401
+ * technician-session-required.
+ */
+export const technicianLoginRequestSchema = z.object({ pin: z.string().min(1).max(32) });
+export type TechnicianLoginRequest = z.infer<typeof technicianLoginRequestSchema>;
+
+export const technicianLoginResponseSchema = z.object({
+  token: z.string(),
+  /** the technician session ends after this long without a request */
+  inactivitySeconds: z.number().int().positive(),
+});
+export type TechnicianLoginResponse = z.infer<typeof technicianLoginResponseSchema>;
+
+export const technicianStatusSchema = z.object({
+  /** false until a PIN is set with `npm run doctor -- set-pin` */
+  pinSet: z.boolean(),
+  /** ISO time until which PIN entry is refused, or null */
+  lockedUntil: z.string().nullable(),
+  failedAttempts: z.number().int().nonnegative(),
+});
+export type TechnicianStatus = z.infer<typeof technicianStatusSchema>;
+
+export const technicianDeviceSchema = z.object({
+  status: deviceStatusSchema,
+  /** the device's config entry as loaded (driver, port, baud, queue …; never secrets) */
+  config: z.record(z.string(), z.unknown()),
+  selfTest: z.enum(['test-page', 'wait-for-card', 'wait-for-scan', 'status-only']),
+});
+export type TechnicianDevice = z.infer<typeof technicianDeviceSchema>;
+export const technicianDevicesResponseSchema = z.object({ devices: z.array(technicianDeviceSchema) });
+export type TechnicianDevicesResponse = z.infer<typeof technicianDevicesResponseSchema>;
+
+export const selfTestResultSchema = z.object({
+  device: deviceIdSchema,
+  kind: z.enum(['test-page', 'wait-for-card', 'wait-for-scan', 'status-only']),
+  ok: z.boolean(),
+  /** what happened, for the technician (no personal data) */
+  detail: z.string(),
+  durationMs: z.number().nonnegative(),
+});
+export type SelfTestResult = z.infer<typeof selfTestResultSchema>;
+
+export const auditEntrySchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  outcome: z.string(),
+  detail: z.string().nullable(),
+});
+export type AuditEntryView = z.infer<typeof auditEntrySchema>;
+export const auditResponseSchema = z.object({ entries: z.array(auditEntrySchema) });
+export type AuditResponse = z.infer<typeof auditResponseSchema>;
+
+/** POST /api/technician/config/validate: checks a site override with the same schema as start-up */
+export const configValidateRequestSchema = z.object({ config: z.record(z.string(), z.unknown()) });
+export const configValidateResponseSchema = z.object({
+  valid: z.boolean(),
+  /** one line per problem, naming the field */
+  problems: z.array(z.string()),
+});
+export type ConfigValidateResponse = z.infer<typeof configValidateResponseSchema>;
+
+export const technicianPaths = {
+  status: '/api/technician/status',
+  login: '/api/technician/login',
+  logout: '/api/technician/logout',
+  devices: '/api/technician/devices',
+  selfTest: (device: string) => `/api/technician/devices/${encodeURIComponent(device)}/self-test`,
+  audit: '/api/technician/audit',
+  configValidate: '/api/technician/config/validate',
+  diagnosticBundle: '/api/technician/diagnostic-bundle',
+} as const;

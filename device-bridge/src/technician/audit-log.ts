@@ -1,0 +1,27 @@
+import type { SqliteDatabase } from '../store/database.ts';
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  /** "technician" (kiosk screen), "doctor" (CLI), "fleet" (MQTT command) */
+  actor: string;
+  action: string;
+  outcome: string;
+  /** short, never personal data */
+  detail: string | null;
+}
+
+/** Every technician and remote action, kept in SQLite (a technician's changes must be traceable). */
+export function createAuditLog(db: SqliteDatabase, now: () => Date) {
+  const insert = db.prepare('INSERT INTO technician_audit (at, actor, action, outcome, detail) VALUES (?, ?, ?, ?, ?)');
+  const recent = db.prepare('SELECT seq, at, actor, action, outcome, detail FROM technician_audit ORDER BY seq DESC LIMIT ?');
+  return {
+    record(entry: { actor: string; action: string; outcome: string; detail?: string | null }): void {
+      insert.run(now().toISOString(), entry.actor, entry.action, entry.outcome, entry.detail ?? null);
+    },
+    recent(limit = 100): AuditEntry[] {
+      return recent.all(Math.min(Math.max(limit, 1), 1000)) as AuditEntry[];
+    },
+  };
+}
+export type AuditLog = ReturnType<typeof createAuditLog>;

@@ -1,0 +1,35 @@
+import type { Clock } from '../time/clock.ts';
+import type { SqliteDatabase } from '../store/database.ts';
+import { createAuditLog, type AuditLog } from './audit-log.ts';
+import { createLockoutStore, defaultLockoutPolicy, type LockoutPolicy } from './lockout.ts';
+import { readStoredPin } from './pin-hash.ts';
+import { createTechnicianAuth, type TechnicianAuth } from './technician-auth.ts';
+
+export interface TechnicianService {
+  readonly auth: TechnicianAuth;
+  readonly audit: AuditLog;
+}
+
+/** Technician mode's durable parts (lockout + audit in the kiosk store, PIN hash in secrets/). */
+export function createTechnicianService(options: {
+  db: SqliteDatabase;
+  dataDir: string;
+  clock: Clock;
+  pepper: Buffer;
+  inactivitySeconds: number;
+  policy?: LockoutPolicy;
+  onLogin?: (outcome: 'success' | 'wrong-pin' | 'locked-out') => void;
+}): TechnicianService {
+  const audit = createAuditLog(options.db, () => options.clock.now());
+  const auth = createTechnicianAuth({
+    clock: options.clock,
+    lockout: createLockoutStore(options.db),
+    audit,
+    storedPin: () => readStoredPin(options.dataDir),
+    pepper: options.pepper,
+    policy: options.policy ?? defaultLockoutPolicy,
+    inactivitySeconds: options.inactivitySeconds,
+    onLogin: options.onLogin,
+  });
+  return { auth, audit };
+}

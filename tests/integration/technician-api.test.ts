@@ -1,0 +1,137 @@
+// Technician mode against a real bridge process: the PIN is set with the doctor CLI as a technician
+// would over SSH; admin routes refuse anyone without a technician session; wrong PINs lock PIN entry
+// out, and the lockout survives a bridge restart.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
+import { rawRequest } from '../support/http.ts';
+import { repoRoot } from '../support/repo.ts';
+
+const pin = '604217';
+
+function doctor(args: string[], dataDir: string, stdin = ''): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'device-bridge/src/doctor/main.ts', ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, KIOSK_DATA_DIR: dataDir },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, output }));
+    child.stdin.end(stdin);
+  });
+}
+
+describe('technician API', () => {
+  let dataDir: string;
+  let bridge: RunningBridge;
+  const login = (attempt: string) => rawRequest(`${bridge.url}/api/technician/login`, { method: 'POST', body: { pin: attempt } });
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-technician-'));
+    const set = await doctor(['set-pin', '--pin-stdin'], dataDir, `${pin}\n`);
+    expect(set.code, set.output).toBe(0);
+    bridge = await startBridge({ dataDir });
+  });
+  afterAll(async () => {
+    await bridge?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('refuses every admin route without a technician session (401)', async () => {
+    const routes: Array<[string, string]> = [
+      ['GET', '/api/technician/devices'],
+      ['POST', '/api/technician/devices/a4-printer/self-test'],
+      ['GET', '/api/technician/audit'],
+      ['POST', '/api/technician/config/validate'],
+      ['GET', '/api/technician/diagnostic-bundle'],
+      ['POST', '/api/technician/logout'],
+    ];
+    for (const [method, route] of routes) {
+      const answer = await rawRequest(`${bridge.url}${route}`, {
+        method,
+        headers: { authorization: `Bearer ${'ab'.repeat(32)}` },
+        ...(method === 'POST' ? { body: {} } : {}),
+      });
+      expect(answer.status, `${method} ${route}`).toBe(401);
+      expect(answer.json()).toMatchObject({ error: { code: 'technician-session-required' } });
+    }
+  });
+
+  it('logs in with the PIN, lists devices, prints a test page, validates config and exports a bundle', async () => {
+    const answer = await login(pin);
+    expect(answer.status).toBe(200);
+    const { token } = answer.json() as { token: string };
+    const headers = { authorization: `Bearer ${token}` };
+
+    const devices = (await rawRequest(`${bridge.url}/api/technician/devices`, { headers })).json() as {
+      devices: Array<{ status: { id: string; state: string }; selfTest: string }>;
+    };
+    expect(devices.devices.map((device) => device.status.id)).toContain('a4-printer');
+
+    const test = await rawRequest(`${bridge.url}/api/technician/devices/a4-printer/self-test`, { method: 'POST', headers });
+    expect(test.json()).toMatchObject({ device: 'a4-printer', kind: 'test-page', ok: true });
+    const printed = await readdir(path.join(dataDir, 'print-out'));
+    expect(printed.some((file) => file.startsWith('selftest-') && file.endsWith('.pdf'))).toBe(true);
+
+    const bad = await rawRequest(`${bridge.url}/api/technician/config/validate`, {
+      method: 'POST',
+      headers,
+      body: { config: { session: { idleTimeoutSeconds: 0 } } },
+    });
+    expect(bad.json()).toMatchObject({ valid: false });
+    expect(JSON.stringify(bad.json())).toContain('session.idleTimeoutSeconds');
+    const good = await rawRequest(`${bridge.url}/api/technician/config/validate`, {
+      method: 'POST',
+      headers,
+      body: { config: { kiosk: { siteName: '某某村便民服务站' } } },
+    });
+    expect(good.json()).toEqual({ valid: true, problems: [] });
+
+    const bundle = await rawRequest(`${bridge.url}/api/technician/diagnostic-bundle`, { headers });
+    expect(bundle.headers['content-disposition']).toContain('attachment');
+    expect(bundle.json()).toMatchObject({ kind: 'tongban-diagnostic-bundle', health: { status: expect.any(String) } });
+
+    const audit = (await rawRequest(`${bridge.url}/api/technician/audit`, { headers })).json() as {
+      entries: Array<{ action: string; outcome: string }>;
+    };
+    expect(audit.entries.map((entry) => entry.action)).toEqual(
+      expect.arrayContaining(['login', 'self-test a4-printer', 'config-validate', 'diagnostic-bundle']),
+    );
+
+    expect((await rawRequest(`${bridge.url}/api/technician/logout`, { method: 'POST', headers })).status).toBe(204);
+    expect((await rawRequest(`${bridge.url}/api/technician/devices`, { headers })).status).toBe(401);
+  });
+
+  it('wrong PINs lock PIN entry out, even for the right PIN, and a restart does not reset it', async () => {
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      const answer = await login('000000');
+      expect(answer.status).toBe(401);
+      expect(answer.json()).toMatchObject({ error: { code: 'technician-pin-wrong' } });
+    }
+    const fifth = await login('000000');
+    expect(fifth.status).toBe(401);
+    expect(Number(fifth.headers['retry-after'])).toBeGreaterThan(0);
+
+    const locked = await login(pin);
+    expect(locked.status).toBe(429);
+    expect(locked.json()).toMatchObject({ error: { code: 'technician-locked-out' } });
+
+    await bridge.stop();
+    bridge = await startBridge({ dataDir });
+    const afterRestart = await login(pin);
+    expect(afterRestart.status).toBe(429);
+    const status = (await rawRequest(`${bridge.url}/api/technician/status`)).json() as { lockedUntil: string | null; failedAttempts: number };
+    expect(status.failedAttempts).toBe(5);
+    expect(status.lockedUntil).not.toBeNull();
+
+    const metrics = (await rawRequest(`${bridge.url}/metrics`)).text;
+    expect(metrics).toMatch(/kiosk_technician_logins_total\{outcome="locked-out"\} [1-9]/);
+  });
+});
