@@ -30,6 +30,7 @@ export const ratingRequestSchema = z
     path: ['indicators'],
   });
 export type RatingRequest = z.input<typeof ratingRequestSchema>;
+export type RatingParsed = z.output<typeof ratingRequestSchema>;
 
 /** stored locally before the reply; sent to the platform through the outbox (now or when the line is back) */
 export const ratingResponseSchema = z.object({ id: z.string() });

@@ -1,4 +1,5 @@
 import type { CardIdentity, CertificateDataOf, CertificateType, CertificateTypeInfo } from '../api/index.ts';
+import type { ServicePlatform } from './service-platform.ts';
 
 /**
  * The kiosk's view of the government service platform (一体化政务服务平台). The bridge's routes call
@@ -20,7 +21,7 @@ export interface IssuedCertificate {
   maskedIdNumber: string;
 }
 
-export interface Platform {
+export interface Platform extends ServicePlatform {
   listCertificateTypes(): Promise<CertificateTypeInfo[]>;
   /** null when the platform has no record of this person for this certificate */
   getCertificateData<T extends CertificateType>(type: T, identity: CardIdentity): Promise<CertificateDataOf<T> | null>;

@@ -13,6 +13,7 @@ import { fullMonthsBefore } from '../china-time.ts';
 import { normalizeCrockford } from '../../documents/crockford.ts';
 import { openDatabase } from '../../store/database.ts';
 import { platformMigrations } from './migrations.ts';
+import { createEmbeddedServices, type EmbeddedServices } from './embedded-services.ts';
 import { certificateRecord } from './certificate-records/records.ts';
 import { certificateMonths, postMonthlyContributions, seedDemoData } from './seed.ts';
 
@@ -20,6 +21,13 @@ export interface EmbeddedPlatformOptions {
   /** the SQLite file (created on first open); ':memory:' for a throwaway platform */
   file: string;
   clock: Clock;
+  /** the kiosk this platform serves in the bridge (the standalone server serves many: see services.forKiosk) */
+  kioskId?: string;
+}
+
+/** The embedded platform, plus its per-kiosk service views for the standalone server. */
+export interface EmbeddedPlatform extends Platform {
+  readonly services: EmbeddedServices;
 }
 
 interface CertificateTypeRow {
@@ -53,8 +61,9 @@ interface IssuedDbRow {
  * runs out of the box with no government back end. Answers synchronously under a Promise API so the
  * HTTP adapter can take its place unchanged.
  */
-export function createEmbeddedPlatform(options: EmbeddedPlatformOptions): Platform {
+export function createEmbeddedPlatform(options: EmbeddedPlatformOptions): EmbeddedPlatform {
   const db = openDatabase(options.file, platformMigrations);
+  const services = createEmbeddedServices(db, options.clock);
   seedDemoData(db);
   postMonthlyContributions(db, options.clock.now());
 
@@ -118,6 +127,8 @@ export function createEmbeddedPlatform(options: EmbeddedPlatformOptions): Platfo
   }
 
   return {
+    services,
+    ...services.forKiosk(options.kioskId ?? 'embedded'),
     async listCertificateTypes() {
       return (selectTypes.all() as CertificateTypeRow[]).map(toTypeInfo);
     },

@@ -1,0 +1,346 @@
+import { createHmac } from 'node:crypto';
+import {
+  type ApplicationReceipt,
+  type ApplicationSubmitParsed,
+  type ApplicationView,
+  type CardIdentity,
+  type CatalogueQuery,
+  type RatingParsed,
+  type ServiceItem,
+  type ServiceItemSummary,
+} from '../api/index.ts';
+import { HttpError } from '../http/http-error.ts';
+import { PlatformUnavailable, type Applicant, type SubmitApplication, type SubmitApplicationResult, type SubmitRating } from '../platform/contract.ts';
+import type { Platform } from '../platform/platform.ts';
+import { platformHttpError } from '../platform/platform-http-error.ts';
+import type { SqliteDatabase } from '../store/database.ts';
+import type { Clock } from '../time/clock.ts';
+import { formatChinaDate } from '../platform/china-time.ts';
+import { createOutbox, type OutboxEvent } from './outbox.ts';
+
+/** What the materials helper (document camera, session memory) gives the application route. */
+export interface SessionMaterials {
+  assemblePdf(captureId: string): Promise<{ materialId: string; pages: number; pdf: Buffer } | null>;
+  release(captureId: string): void;
+}
+
+/** The application receipt as the receipt printer prints it (no personal data beyond the masked name). */
+export interface ApplicationReceiptPrint {
+  kind: 'application';
+  caseNumber: string;
+  caseNumberKind: 'platform' | 'local';
+  localNumber: string;
+  itemName: string;
+  office: string;
+  submittedAt: string;
+  queuedOffline: boolean;
+}
+
+export interface KioskServicesOptions {
+  db: SqliteDatabase;
+  platform: Platform;
+  kioskId: string;
+  /** per-device key (secrets/outbox.key) */
+  key: Buffer;
+  clock: Clock;
+  randomBytes: (n: number) => Buffer;
+  /** how long a submission waits for the platform before the citizen is told it will be sent later */
+  submitWaitMs?: number;
+  outbox?: { baseBackoffMs?: number; maxBackoffMs?: number; pollMs?: number; leaseMs?: number; concurrency?: number };
+  onOutboxEvent?: (event: OutboxEvent) => void;
+}
+
+interface KioskApplicationRow {
+  local_number: string;
+  idempotency_key: string;
+  applicant_hash: string;
+  item_code: string;
+  item_name: string;
+  office: string;
+  submitted_at: string;
+  platform_number: string | null;
+  failure: string | null;
+}
+
+function chinaIso(instant: Date): string {
+  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
+}
+
+/**
+ * The kiosk side of the platform services: applications and ratings go through the outbox (stored
+ * before the reply, delivered exactly once), the catalogue is cached so guides still show while the
+ * platform is unreachable, and live calls report an unreachable platform as 503 with the reason.
+ */
+export function createKioskServices(options: KioskServicesOptions) {
+  const { db, platform, kioskId, clock } = options;
+  const submitWaitMs = options.submitWaitMs ?? 3_000;
+
+  const applicantHash = (idNumber: string) => createHmac('sha256', options.key).update(`applicant:${idNumber}`).digest('hex');
+
+  const outbox = createOutbox({
+    db,
+    key: options.key,
+    clock,
+    randomBytes: options.randomBytes,
+    ...options.outbox,
+    onEvent: options.onOutboxEvent,
+    handlers: {
+      application: {
+        send: (payload) => platform.submitApplication(payload as SubmitApplication),
+        acknowledged: (idempotencyKey, result) => {
+          setPlatformNumber.run((result as SubmitApplicationResult).platformNumber, idempotencyKey);
+        },
+        refused: (idempotencyKey, reason) => setFailure.run(reason, idempotencyKey),
+      },
+      rating: {
+        send: (payload) => platform.submitRating(payload as SubmitRating),
+        acknowledged: () => undefined,
+        refused: () => undefined,
+      },
+    },
+  });
+
+  const setPlatformNumber = db.prepare('UPDATE kiosk_applications SET platform_number = ? WHERE idempotency_key = ?');
+  const setFailure = db.prepare('UPDATE kiosk_applications SET failure = ? WHERE idempotency_key = ?');
+  const byKey = db.prepare('SELECT * FROM kiosk_applications WHERE idempotency_key = ?');
+  const byApplicant = db.prepare('SELECT * FROM kiosk_applications WHERE applicant_hash = ? ORDER BY submitted_at DESC');
+  const insertApplication = db.prepare(
+    `INSERT INTO kiosk_applications (local_number, idempotency_key, applicant_hash, item_code, item_name, office, submitted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const nextCounter = db.prepare(
+    'INSERT INTO kiosk_counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
+  );
+  const cacheItem = db.prepare(
+    'INSERT INTO catalogue_cache (code, item, fetched_at) VALUES (?, ?, ?) ON CONFLICT (code) DO UPDATE SET item = excluded.item, fetched_at = excluded.fetched_at',
+  );
+  const cachedItem = db.prepare('SELECT item FROM catalogue_cache WHERE code = ?');
+  const cachedItems = db.prepare('SELECT item FROM catalogue_cache ORDER BY code');
+
+  /** runs a live platform call; an unreachable platform becomes 503 platform-unavailable, a refusal its 4xx */
+  async function live<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      const result = await call();
+      outbox.noteUpstream(true, null);
+      return result;
+    } catch (error) {
+      if (error instanceof PlatformUnavailable) outbox.noteUpstream(false, error.message);
+      throw platformHttpError(error);
+    }
+  }
+
+  function receiptOf(row: KioskApplicationRow, queuedOffline: boolean, receiptPrinted: boolean): ApplicationReceipt {
+    return {
+      localNumber: row.local_number,
+      platformNumber: row.platform_number,
+      itemCode: row.item_code,
+      itemName: row.item_name,
+      delivery: row.platform_number ? 'delivered' : row.failure ? 'failed' : 'waiting',
+      caseNumber: row.platform_number ?? row.local_number,
+      caseNumberKind: row.platform_number ? 'platform' : 'local',
+      submittedAt: row.submitted_at,
+      queuedOffline,
+      receiptPrinted,
+    };
+  }
+
+  function newLocalNumber(now: Date): string {
+    const day = formatChinaDate(now).replaceAll('-', '');
+    const { value } = nextCounter.get(`local-${day}`) as { value: number };
+    return `${kioskId}-${day}-${String(value).padStart(4, '0')}`;
+  }
+
+  async function getItem(code: string): Promise<ServiceItem> {
+    try {
+      const item = await platform.getServiceItem(code);
+      outbox.noteUpstream(true, null);
+      if (!item) throw new HttpError(404, 'item-not-found', `There is no service item ${code}. / 没有该办事事项。`);
+      cacheItem.run(item.code, JSON.stringify(item), clock.now().getTime());
+      return item;
+    } catch (error) {
+      if (!(error instanceof PlatformUnavailable)) throw platformHttpError(error);
+      outbox.noteUpstream(false, error.message);
+      const cached = cachedItem.get(code) as { item: string } | undefined;
+      if (!cached) throw platformHttpError(error);
+      return JSON.parse(cached.item) as ServiceItem;
+    }
+  }
+
+  const storeApplication = db.transaction((row: Omit<KioskApplicationRow, 'platform_number' | 'failure'>, payload: SubmitApplication) => {
+    outbox.add('application', row.idempotency_key, payload);
+    insertApplication.run(row.local_number, row.idempotency_key, row.applicant_hash, row.item_code, row.item_name, row.office, row.submitted_at);
+  });
+
+  const services = {
+    outbox,
+    live,
+    getItem,
+
+    async listCatalogue(query: CatalogueQuery): Promise<{ items: ServiceItemSummary[]; cached: boolean }> {
+      try {
+        const items = await platform.listServiceItems(query);
+        outbox.noteUpstream(true, null);
+        return { items, cached: false };
+      } catch (error) {
+        if (!(error instanceof PlatformUnavailable)) throw platformHttpError(error);
+        outbox.noteUpstream(false, error.message);
+        const q = query.q?.trim().toLowerCase() ?? '';
+        const items = (cachedItems.all() as { item: string }[])
+          .map((row) => JSON.parse(row.item) as ServiceItem)
+          .filter((item) => !query.category || item.category === query.category)
+          .filter((item) => q === '' || item.name.includes(q) || item.initials.includes(q))
+          .map(({ guide: _guide, ...summary }) => summary);
+        if (items.length === 0) throw platformHttpError(error);
+        return { items, cached: true };
+      }
+    },
+
+    /** fills the catalogue cache in the background so guides read offline later */
+    async warmCatalogue(): Promise<number> {
+      const items = await platform.listServiceItems({});
+      for (const summary of items) await getItem(summary.code);
+      return items.length;
+    },
+
+    /**
+     * Stores the application with its outbox row (one transaction) before anything else, then gives
+     * the relay a few seconds to get the platform's number. Materials are copied (sealed) into the
+     * outbox row and released from session memory.
+     */
+    async submitApplication(
+      identity: CardIdentity,
+      request: ApplicationSubmitParsed,
+      materials: SessionMaterials | null,
+      printReceipt: ((receipt: ApplicationReceiptPrint) => Promise<boolean>) | null,
+    ): Promise<{ receipt: ApplicationReceipt; created: boolean }> {
+      const hash = applicantHash(identity.idNumber);
+      const previous = byKey.get(request.idempotencyKey) as KioskApplicationRow | undefined;
+      if (previous) {
+        if (previous.applicant_hash !== hash) throw new HttpError(409, 'bad-request', 'This idempotency key belongs to another application. / 请重新提交。');
+        return { receipt: receiptOf(previous, false, false), created: false };
+      }
+      const item = await getItem(request.itemCode);
+      if (!item.modes.includes('apply')) {
+        throw new HttpError(409, 'item-not-applicable', `${item.name} cannot be applied for at this kiosk; see its guide. / 该事项不能在自助机申请，请查看办事指南。`);
+      }
+      for (const field of item.guide.formFields) {
+        const value = request.form[field.id]?.trim() ?? '';
+        if (field.required && value === '') throw new HttpError(400, 'bad-request', `form.${field.id}: ${field.label} is required / ${field.label}为必填项`);
+        if (value !== '' && field.options && !field.options.includes(value)) {
+          throw new HttpError(400, 'bad-request', `form.${field.id}: choose one of ${field.options.join(', ')}`);
+        }
+      }
+      const files: SubmitApplication['materials'] = [];
+      for (const wanted of item.guide.materials.filter((material) => material.kioskCapturable && material.required)) {
+        const given = request.materials.find((entry) => entry.materialId === wanted.id);
+        const pdf = given && materials ? await materials.assemblePdf(given.captureId) : null;
+        if (!pdf || pdf.materialId !== wanted.id) {
+          throw new HttpError(422, 'material-missing', `${wanted.name} is needed: photograph it on the document camera. / 请用高拍仪拍摄：${wanted.name}`);
+        }
+        files.push({ materialId: wanted.id, fileName: `${wanted.id}.pdf`, pdfBase64: pdf.pdf.toString('base64') });
+      }
+      for (const extra of request.materials.filter((entry) => !files.some((file) => file.materialId === entry.materialId))) {
+        const pdf = materials ? await materials.assemblePdf(extra.captureId) : null;
+        if (pdf && item.guide.materials.some((material) => material.id === pdf.materialId)) {
+          files.push({ materialId: pdf.materialId, fileName: `${pdf.materialId}.pdf`, pdfBase64: pdf.pdf.toString('base64') });
+        }
+      }
+      const now = clock.now();
+      const row = {
+        local_number: newLocalNumber(now),
+        idempotency_key: request.idempotencyKey,
+        applicant_hash: hash,
+        item_code: item.code,
+        item_name: item.name,
+        office: item.guide.office,
+        submitted_at: chinaIso(now),
+      };
+      const applicant: Applicant = { idNumber: identity.idNumber, name: identity.name };
+      storeApplication(row, {
+        idempotencyKey: request.idempotencyKey,
+        localNumber: row.local_number,
+        itemCode: item.code,
+        applicant,
+        form: request.form,
+        materials: files,
+        delivery: request.delivery,
+        submittedAt: row.submitted_at,
+      });
+      // the sealed copy in the outbox is the one that counts now: drop the session's pages
+      if (materials) for (const entry of request.materials) materials.release(entry.captureId);
+      const outcome = await outbox.deliverSoon(request.idempotencyKey, submitWaitMs);
+      const stored = byKey.get(request.idempotencyKey) as KioskApplicationRow;
+      const queuedOffline = outcome === 'pending' && outbox.upstream().reachable === false;
+      let receiptPrinted = false;
+      if (printReceipt) {
+        const view = receiptOf(stored, queuedOffline, false);
+        receiptPrinted = await printReceipt({
+          kind: 'application',
+          caseNumber: view.caseNumber,
+          caseNumberKind: view.caseNumberKind,
+          localNumber: view.localNumber,
+          itemName: view.itemName,
+          office: stored.office,
+          submittedAt: view.submittedAt,
+          queuedOffline,
+        }).catch(() => false);
+      }
+      return { receipt: receiptOf(stored, queuedOffline, receiptPrinted), created: true };
+    },
+
+    /** the platform's list plus this kiosk's applications still waiting to be delivered */
+    async listApplications(identity: CardIdentity): Promise<{ applications: ApplicationView[]; live: boolean; reason?: string }> {
+      const local = (byApplicant.all(applicantHash(identity.idNumber)) as KioskApplicationRow[]).filter((row) => !row.platform_number);
+      const waiting: ApplicationView[] = local.map((row) => ({
+        caseNumber: row.local_number,
+        caseNumberKind: 'local',
+        localNumber: row.local_number,
+        itemCode: row.item_code,
+        itemName: row.item_name,
+        state: row.failure ? 'rejected' : 'received',
+        submittedAt: row.submitted_at,
+        office: row.office,
+        timeline: [{ state: row.failure ? 'rejected' : 'received', at: row.submitted_at, office: `自助终端 ${kioskId}`, ...(row.failure ? { note: row.failure } : {}) }],
+        channel: 'kiosk',
+      }));
+      try {
+        const remote = await platform.listApplications({ idNumber: identity.idNumber, name: identity.name });
+        outbox.noteUpstream(true, null);
+        return { applications: [...waiting, ...remote], live: true };
+      } catch (error) {
+        if (!(error instanceof PlatformUnavailable)) throw platformHttpError(error);
+        outbox.noteUpstream(false, error.message);
+        return { applications: waiting, live: false, reason: error.message };
+      }
+    },
+
+    /**
+     * 好差评: the kiosk's own rating row (written by `insertLocal`) and its outbox row in one
+     * transaction. Real-name but confidential: the identity travels sealed, to the platform only.
+     */
+    storeRating(id: string, identity: CardIdentity | null, rating: RatingParsed, insertLocal: () => void): void {
+      db.transaction(() => {
+        insertLocal();
+        queueRating(id, identity, rating);
+      })();
+    },
+  };
+
+  return services;
+
+  function queueRating(id: string, identity: CardIdentity | null, rating: RatingParsed): void {
+      const payload: SubmitRating = {
+        idempotencyKey: id,
+        caseNumber: rating.caseId,
+        itemCode: rating.serviceCode,
+        grade: rating.grade,
+        indicators: rating.indicators,
+        ...(rating.comment ? { comment: rating.comment } : {}),
+        ratedAt: chinaIso(clock.now()),
+        rater: identity ? { idNumber: identity.idNumber, name: identity.name } : null,
+      };
+      outbox.add('rating', id, payload);
+  }
+}
+
+export type KioskServices = ReturnType<typeof createKioskServices>;

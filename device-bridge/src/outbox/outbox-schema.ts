@@ -1,0 +1,56 @@
+import type { SqliteDatabase } from '../store/database.ts';
+
+/**
+ * The outbox tables in the kiosk's own store. Versioned in their own `schema_parts` row (not the
+ * store's user_version, which print jobs and others append to), append only.
+ * - outbox: one row per side effect toward the platform; payload sealed (AES-256-GCM), dropped once
+ *   the platform acknowledged it.
+ * - kiosk_applications: what the citizen was told (local number, later the platform's number). The
+ *   applicant is findable only by a keyed hash of the ID number, never the number itself.
+ */
+const outboxMigrations: string[] = [
+  `
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL CHECK (kind IN ('application', 'rating')),
+    idempotency_key TEXT NOT NULL UNIQUE,
+    payload BLOB,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at INTEGER NOT NULL,
+    lease_until INTEGER,
+    last_error TEXT,
+    created_at INTEGER NOT NULL,
+    delivered_at INTEGER,
+    result TEXT
+  );
+  CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
+  CREATE TABLE kiosk_applications (
+    local_number TEXT PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE REFERENCES outbox (idempotency_key),
+    applicant_hash TEXT NOT NULL,
+    item_code TEXT NOT NULL,
+    item_name TEXT NOT NULL,
+    office TEXT NOT NULL,
+    submitted_at TEXT NOT NULL,
+    platform_number TEXT,
+    failure TEXT
+  );
+  CREATE INDEX kiosk_applications_by_applicant ON kiosk_applications (applicant_hash);
+  CREATE TABLE kiosk_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  CREATE TABLE catalogue_cache (code TEXT PRIMARY KEY, item TEXT NOT NULL, fetched_at INTEGER NOT NULL);
+  `,
+];
+
+export function migrateOutboxTables(db: SqliteDatabase): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_parts (name TEXT PRIMARY KEY, version INTEGER NOT NULL)');
+  const row = db.prepare("SELECT version FROM schema_parts WHERE name = 'outbox'").get() as { version: number } | undefined;
+  const applied = row?.version ?? 0;
+  if (applied > outboxMigrations.length) throw new Error(`outbox tables are newer (${applied}) than this build (${outboxMigrations.length})`);
+  for (let version = applied + 1; version <= outboxMigrations.length; version++) {
+    db.transaction(() => {
+      db.exec(outboxMigrations[version - 1]!);
+      db.prepare("INSERT INTO schema_parts (name, version) VALUES ('outbox', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version").run(version);
+    })();
+  }
+}

@@ -1,0 +1,41 @@
+import { once } from 'node:events';
+import { join, resolve } from 'node:path';
+import { repoRoot } from '../config/load.ts';
+import { createEmbeddedPlatform } from '../platform/embedded/embedded-platform.ts';
+import { systemClock } from '../time/clock.ts';
+import { loadKeyring } from './keyring.ts';
+import { createPlatformServerApp } from './server-app.ts';
+
+/**
+ * `npm run platform`: the embedded platform as a standalone HTTP service on 127.0.0.1:8090
+ * (PLATFORM_HOST / PLATFORM_PORT), data in var/platform-server/ (PLATFORM_DATA_DIR). The verification
+ * page checks QR signatures with the PEM keys in <data>/trusted-keys/ and, for a kiosk on this
+ * machine, the signing seed in KIOSK_DATA_DIR (default var/).
+ */
+const host = process.env.PLATFORM_HOST ?? '127.0.0.1';
+const port = Number(process.env.PLATFORM_PORT ?? 8090);
+const dataDir = resolve(process.env.PLATFORM_DATA_DIR ?? join(repoRoot, 'var/platform-server'));
+const kioskDataDir = resolve(process.env.KIOSK_DATA_DIR ?? join(repoRoot, 'var'));
+
+const platform = createEmbeddedPlatform({ file: join(dataDir, 'platform.db'), clock: systemClock, kioskId: 'platform-server' });
+const app = createPlatformServerApp({
+  platform,
+  keyring: loadKeyring(join(dataDir, 'trusted-keys'), [kioskDataDir]),
+  helpPhone: process.env.PLATFORM_HELP_PHONE ?? '12345',
+  ...(process.env.PLATFORM_PUBLIC_ORIGIN ? { publicOrigin: process.env.PLATFORM_PUBLIC_ORIGIN } : {}),
+});
+const server = app.listen(port, host);
+await once(server, 'listening');
+const address = server.address();
+const actualPort = typeof address === 'object' && address ? address.port : port;
+process.stdout.write(`${JSON.stringify({ event: 'platform-listening', url: `http://${host}:${actualPort}`, dataDir })}\n`);
+
+function shutdown(): void {
+  server.close(() => {
+    platform.close();
+    process.exit(0);
+  });
+  server.closeAllConnections();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

@@ -1,0 +1,62 @@
+// Starts the real standalone platform server (`npm run platform`) as a child process on a free
+// loopback port with a throw-away data directory, for the platform and outbox integration tests.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { freeLoopbackPort } from '../support/bridge-process.ts';
+import { repoRoot } from '../support/repo.ts';
+
+export interface RunningPlatformServer {
+  url: string;
+  port: number;
+  pid: number;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+export async function startPlatformServer(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningPlatformServer> {
+  const tempDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-platform-'));
+  const dataDir = options.dataDir ?? path.join(tempDir, 'data');
+  const port = options.port ?? (await freeLoopbackPort());
+  const child = spawn(process.execPath, ['--import', 'tsx', 'device-bridge/src/platform-server/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PLATFORM_PORT: String(port), PLATFORM_DATA_DIR: dataDir, KIOSK_DATA_DIR: path.join(tempDir, 'no-kiosk'), ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`platform server did not start in 30 s:\n${output}`)), 30_000);
+    const onData = (chunk: string) => {
+      output += chunk;
+      if (output.includes('"platform-listening"')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.setEncoding('utf8').on('data', onData);
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`platform server exited (${code}) before listening:\n${output}`));
+    });
+  });
+  let stopped: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    pid: child.pid ?? -1,
+    dataDir,
+    stop() {
+      stopped ??= (async () => {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGTERM');
+          await exited;
+        }
+        await rm(tempDir, { recursive: true, force: true });
+      })();
+      return stopped;
+    },
+  };
+}
