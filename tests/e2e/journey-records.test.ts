@@ -1,0 +1,85 @@
+// 查询我的记录 and 办件进度 for an identified citizen, in Chromium against the real bridge and the
+// embedded platform: records show masked identity only; "print this" leads to that certificate's
+// preview; applications show their state and timeline.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SimFixture } from '@tongban/device-bridge/api';
+import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
+import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import { action, advanceTo, maskedIdOf, pageHtml, placeCard, simFixture, step, waitForScreen } from '../support/kiosk-ui.ts';
+
+let bridge: RunningBridge;
+let browser: Browser;
+let kiosk: KioskPage;
+let citizen: SimFixture;
+
+beforeAll(async () => {
+  [bridge, browser] = await Promise.all([
+    startBridge({ config: { session: { idleTimeoutSeconds: 600, countdownSeconds: 30 }, devices: { 'id-reader': { driver: 'simulated', readMs: 200 } } } }),
+    launchChromium(),
+  ]);
+  kiosk = await openKioskPage(browser, bridge.url, 'landscape');
+  citizen = await simFixture(bridge.url, 'zhang-wei');
+});
+
+afterAll(async () => {
+  await kiosk?.close();
+  await browser?.close();
+  await bridge?.stop();
+});
+
+describe('records and progress, identified', () => {
+  it('menu → records → income tax on screen (masked) → print this → its preview → menu', async () => {
+    const { page } = kiosk;
+    await step(page, 'card placed, menu', async () => {
+      await waitForScreen(page, 'attract');
+      await placeCard(bridge.url, citizen.id);
+      await advanceTo(page, 'menu');
+    });
+
+    const records = await step(page, 'the records list names each type', async () => {
+      await action(page, 'service', '[data-service="records"]').first().click();
+      const screen = await waitForScreen(page, 'records');
+      await action(screen, 'open-record').first().waitFor({ state: 'visible', timeout: 15_000 });
+      return screen;
+    });
+
+    await step(page, 'the tax record shows the masked ID and its table, never the full ID', async () => {
+      await action(records, 'open-record', '[data-record="individual-income-tax"]').first().click();
+      const view = page.locator('[data-testid="record-view"]').first();
+      await view.waitFor({ state: 'visible', timeout: 15_000 });
+      expect(await page.locator('[data-testid="record-id-number"]').first().innerText()).toBe(maskedIdOf(citizen.card.idNumber));
+      expect(await view.locator('table tbody tr').count()).toBeGreaterThan(0);
+      const html = await pageHtml(page);
+      expect(html).not.toContain(citizen.card.idNumber);
+      expect(html).not.toContain(citizen.card.name);
+    });
+
+    await step(page, '"print this" opens that certificate\'s preview', async () => {
+      await action(page, 'print-record').first().click();
+      const preview = await waitForScreen(page, 'certificate-preview');
+      await expect.poll(() => preview.innerText(), { timeout: 15_000 }).toContain('个人所得税');
+      await action(page, 'back').first().click();
+      await waitForScreen(page, 'menu');
+    });
+  });
+
+  it('menu → progress → one application with its timeline → back → menu', async () => {
+    const { page } = kiosk;
+    await action(page, 'service', '[data-service="progress"]').first().click();
+    const progress = await waitForScreen(page, 'progress');
+    const firstCase = action(progress, 'open-case').first();
+    await firstCase.waitFor({ state: 'visible', timeout: 15_000 });
+    const caseNumber = await firstCase.getAttribute('data-case');
+    await firstCase.click();
+    const detail = page.locator('[data-testid="application-case"]').first();
+    await detail.waitFor({ state: 'visible' });
+    expect(await detail.getAttribute('data-case')).toBe(caseNumber);
+    expect(await detail.locator('.timeline li').count()).toBeGreaterThan(0);
+    await action(page, 'back').first().click();
+    await action(page, 'close-journey').first().click();
+    await waitForScreen(page, 'menu');
+    await action(page, 'exit').first().click();
+    await advanceTo(page, 'attract', [action(page, 'done')]);
+  });
+});
