@@ -15,7 +15,9 @@ import { recordBridgeStart } from './monitoring/bridge-starts.ts';
 import { createKioskMetrics } from './monitoring/kiosk-metrics.ts';
 import { loadOutboxStats } from './monitoring/outbox-source.ts';
 import { createTechnicianService } from './technician/technician-service.ts';
-import { createEmbeddedPlatform } from './platform/embedded/embedded-platform.ts';
+import { createPlatform } from './platform/create-platform.ts';
+import { createKioskServices } from './outbox/kiosk-services.ts';
+import { registerOutboxStats } from './outbox/outbox-stats.ts';
 import { fixtureCitizens } from './platform/embedded/fixtures.ts';
 import { createPrintService } from './printing/print-service.ts';
 import { createSpool } from './printing/spool.ts';
@@ -53,7 +55,21 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
 
   const bus = createEventBus((error) => logger.log('request-failed', { message: (error as Error).message }));
   const store = openKioskStore(dataDir, logger);
-  const platform = createEmbeddedPlatform({ file: join(dataDir, 'platform.db'), clock });
+  const platform = createPlatform(config, { dataDir, clock });
+  const kioskServices = createKioskServices({
+    db: store.db,
+    platform,
+    kioskId: config.kiosk.id,
+    key: loadOrCreateKey(dataDir, 'outbox', random),
+    clock,
+    randomBytes: random,
+    onOutboxEvent: (event) => {
+      if (event.type === 'delivered') logger.log('outbox-delivered', { kind: event.kind, attempts: event.attempts });
+      else if (event.type === 'retry') logger.log('outbox-retry', { kind: event.kind, attempts: event.attempts, delayMs: event.delayMs, reason: event.reason });
+      else logger.log('outbox-refused', { kind: event.kind, reason: event.reason });
+    },
+  });
+  registerOutboxStats(() => kioskServices.outbox.stats());
   const { devices, simulation } = createDevices(config.devices, {
     clock,
     logger,
@@ -124,6 +140,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     previewCertificate: (data) => renderer.preview(data),
     printService,
     ratings: store.ratings,
+    kioskServices,
     metrics,
     technician,
     uiDir: options.uiDir ?? join(repoRoot, 'kiosk-ui/dist'),
@@ -142,6 +159,9 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
 
   await startAll(devices);
   printService.resumeUnfinished();
+  kioskServices.outbox.start();
+  // guides stay readable while the platform is away: fill the catalogue cache now
+  void kioskServices.warmCatalogue().catch(() => undefined);
   let server: Server | null = null;
 
   return {
@@ -165,6 +185,8 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
       for (const unsubscribe of unsubscribers) unsubscribe();
       metrics.close();
       await stopAll(devices);
+      await kioskServices.outbox.stop();
+      registerOutboxStats(null);
       platform.close();
       store.close();
     },

@@ -9,7 +9,11 @@ import type { CertificateData, Platform } from './platform/platform.ts';
 import type { PrintService } from './printing/print-service.ts';
 import type { SessionHolder } from './session/session-holder.ts';
 import type { RatingStore } from './store/ratings.ts';
+import type { ApplicationReceiptPrint, KioskServices, SessionMaterials } from './outbox/kiosk-services.ts';
+import type { PlatformTicket } from './platform/contract.ts';
 import type { Clock } from './time/clock.ts';
+import type { FaceCheck } from './face/face-check.ts';
+import type { MaterialStore } from './session/materials.ts';
 
 /** Everything the routes need, built once by the composition root. */
 export interface BridgeContext {
@@ -32,6 +36,17 @@ export interface BridgeContext {
   metrics: KioskMetrics;
   /** technician mode (issue 7): PIN login, lockout, audit */
   technician: TechnicianService;
+  /** face check (人证比对) and staff confirmation for the current session (issue 8) */
+  faceCheck: FaceCheck;
+  /** pages captured on the document camera in the current session, memory only (issue 8) */
+  materials: MaterialStore;
   /** where the built UI is served from */
   uiDir: string;
+  /** platform services through the outbox and the catalogue cache (issue 5) */
+  kioskServices: KioskServices;
+  /** the session's captured materials as PDFs (document camera); null until that part is wired */
+  sessionMaterials?: SessionMaterials | null;
+  /** receipt printer: application receipt / queue ticket; resolve false when nothing was printed */
+  printApplicationReceipt?: ((receipt: ApplicationReceiptPrint) => Promise<boolean>) | null;
+  printQueueTicket?: ((ticket: PlatformTicket) => Promise<boolean>) | null;
 }

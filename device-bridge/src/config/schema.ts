@@ -90,7 +90,21 @@ export const configSchema = z
         'document-camera': z.discriminatedUnion('driver', [simulatedDevice, v4l2Camera]),
       })
       .strict(),
-    platform: z.object({ driver: z.literal('embedded') }).strict(),
+    /** where government data comes from: the embedded demo platform, or a platform server over HTTP (config/platform-openapi.json) */
+    platform: z.discriminatedUnion('driver', [
+      z.object({ driver: z.literal('embedded') }).strict(),
+      z
+        .object({
+          driver: z.literal('http'),
+          /** e.g. http://127.0.0.1:8090 for `npm run platform` */
+          baseUrl: z.url({ protocol: /^https?$/ }),
+          /** per request; a slow platform must not hold a citizen at the screen */
+          timeoutMs: z.number().int().min(100).max(60_000).default(5_000),
+          /** extra attempts for reads only (GET); writes are retried by the outbox with their idempotency key */
+          readRetries: z.number().int().min(0).max(5).default(2),
+        })
+        .strict(),
+    ]),
     certificates: z
       .object({
         /** the issuing body printed on certificates and in the seal */
