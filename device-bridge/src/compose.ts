@@ -26,6 +26,7 @@ import { admitCards } from './session/admit-cards.ts';
 import { createSessionHolder } from './session/session-holder.ts';
 import { openKioskStore } from './store/store.ts';
 import { systemClock, type Clock } from './time/clock.ts';
+import { createCameraServices } from './face/camera-services.ts';
 
 export interface ComposeOptions {
   /** var/ by default: SQLite files, secrets, spool, simulated print-out */
@@ -125,6 +126,8 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     onLogin: (outcome) => metrics.technicianLogin(outcome),
   });
 
+  const { faceCheck, materials } = createCameraServices({ config, devices, sessions, simulated: simulation !== null, dataDir, clock, random, newId: randomUUID, logger });
+
   const context: BridgeContext = {
     config,
     version: options.version ?? '0.1.0',
@@ -143,6 +146,8 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     kioskServices,
     metrics,
     technician,
+    faceCheck,
+    materials,
     uiDir: options.uiDir ?? join(repoRoot, 'kiosk-ui/dist'),
   };
 
@@ -155,6 +160,13 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
       bus.publish({ type: 'scan', data });
     }),
     admitCards({ reader: devices['id-reader'], sessions, bus, logger, clock }),
+    // face data and captured pages go the moment the session does (DESIGN rule 3)
+    bus.subscribe((event) => {
+      if (event.type === 'session-ended') {
+        faceCheck.wipe();
+        materials.wipe();
+      }
+    }),
   ];
 
   await startAll(devices);

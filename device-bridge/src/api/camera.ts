@@ -30,3 +30,17 @@ export type StartMaterialCapture = z.infer<typeof startMaterialCaptureSchema>;
 
 export const materialCaptureListSchema = z.object({ captures: z.array(materialCaptureViewSchema) });
 export type MaterialCaptureList = z.infer<typeof materialCaptureListSchema>;
+
+/** POST /api/sim/camera/:cameraId/scene (simulated cameras only): what the camera looks at. */
+export const simCameraSceneSchema = z
+  .object({
+    scene: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('face'), face: z.enum(['person-a', 'person-b', 'stranger']) }),
+      z.object({ kind: z.literal('still-photo'), face: z.enum(['person-a', 'person-b', 'stranger']) }),
+      z.object({ kind: z.literal('nobody') }),
+      z.object({ kind: z.literal('document'), title: z.string().min(1).max(60) }),
+      z.object({ kind: z.literal('empty-desk') }),
+    ]),
+  })
+  .strict();
+export type SimCameraScene = z.infer<typeof simCameraSceneSchema>;

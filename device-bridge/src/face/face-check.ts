@@ -254,6 +254,11 @@ export function createFaceCheck(deps: FaceCheckDeps) {
     guidance,
     verify,
     staffConfirm,
+    /** whether the citizen of the current session agreed to the face check (the face camera shows only then) */
+    consented(): boolean {
+      const session = deps.currentSession();
+      return Boolean(session && state?.sessionId === session.id && state.consented);
+    },
     /** how the current session was verified, if it was (for journeys that need 实人 level) */
     verification(): VerifiedResponse | null {
       const session = deps.currentSession();
