@@ -25,5 +25,19 @@ export const healthResponseSchema = z.object({
   /** timings the UI's flows use, from config */
   session: z.object({ idleTimeoutSeconds: z.number(), countdownSeconds: z.number() }),
   version: z.string(),
+  /**
+   * The government service platform (issue 5): services needing live data (records, progress,
+   * appointments, queue numbers) are unavailable while `reachable` is false, with `reason`;
+   * applications and ratings are still accepted and wait in the outbox (`waiting`).
+   */
+  platform: z
+    .object({
+      reachable: z.boolean().nullable(),
+      reason: z.string().nullable(),
+      since: z.string().nullable(),
+      waiting: z.number().int().min(0),
+      oldestWaitingSeconds: z.number().min(0),
+    })
+    .optional(),
 });
 export type HealthResponse = z.infer<typeof healthResponseSchema>;

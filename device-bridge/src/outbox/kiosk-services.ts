@@ -13,6 +13,7 @@ import { HttpError } from '../http/http-error.ts';
 import { PlatformUnavailable, type Applicant, type SubmitApplication, type SubmitApplicationResult, type SubmitRating } from '../platform/contract.ts';
 import type { Platform } from '../platform/platform.ts';
 import { platformHttpError } from '../platform/platform-http-error.ts';
+import { matchesCatalogueQuery } from '../platform/catalogue-search.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 import type { Clock } from '../time/clock.ts';
 import { formatChinaDate } from '../platform/china-time.ts';
@@ -121,12 +122,19 @@ export function createKioskServices(options: KioskServicesOptions) {
   async function live<T>(call: () => Promise<T>): Promise<T> {
     try {
       const result = await call();
-      outbox.noteUpstream(true, null);
+      noteReachable();
       return result;
     } catch (error) {
       if (error instanceof PlatformUnavailable) outbox.noteUpstream(false, error.message);
       throw platformHttpError(error);
     }
+  }
+
+  /** a live call got through: if the line was down, the outbox need not wait out its backoff */
+  function noteReachable(): void {
+    const wasDown = outbox.upstream().reachable === false;
+    outbox.noteUpstream(true, null);
+    if (wasDown) outbox.retryNow();
   }
 
   function receiptOf(row: KioskApplicationRow, queuedOffline: boolean, receiptPrinted: boolean): ApplicationReceipt {
@@ -153,7 +161,7 @@ export function createKioskServices(options: KioskServicesOptions) {
   async function getItem(code: string): Promise<ServiceItem> {
     try {
       const item = await platform.getServiceItem(code);
-      outbox.noteUpstream(true, null);
+      noteReachable();
       if (!item) throw new HttpError(404, 'item-not-found', `There is no service item ${code}. / 没有该办事事项。`);
       cacheItem.run(item.code, JSON.stringify(item), clock.now().getTime());
       return item;
@@ -179,16 +187,15 @@ export function createKioskServices(options: KioskServicesOptions) {
     async listCatalogue(query: CatalogueQuery): Promise<{ items: ServiceItemSummary[]; cached: boolean }> {
       try {
         const items = await platform.listServiceItems(query);
-        outbox.noteUpstream(true, null);
+        noteReachable();
         return { items, cached: false };
       } catch (error) {
         if (!(error instanceof PlatformUnavailable)) throw platformHttpError(error);
         outbox.noteUpstream(false, error.message);
-        const q = query.q?.trim().toLowerCase() ?? '';
         const items = (cachedItems.all() as { item: string }[])
           .map((row) => JSON.parse(row.item) as ServiceItem)
           .filter((item) => !query.category || item.category === query.category)
-          .filter((item) => q === '' || item.name.includes(q) || item.initials.includes(q))
+          .filter((item) => matchesCatalogueQuery(item, query.q ?? ''))
           .map(({ guide: _guide, ...summary }) => summary);
         if (items.length === 0) throw platformHttpError(error);
         return { items, cached: true };
@@ -305,7 +312,7 @@ export function createKioskServices(options: KioskServicesOptions) {
       }));
       try {
         const remote = await platform.listApplications({ idNumber: identity.idNumber, name: identity.name });
-        outbox.noteUpstream(true, null);
+        noteReachable();
         return { applications: [...waiting, ...remote], live: true };
       } catch (error) {
         if (!(error instanceof PlatformUnavailable)) throw platformHttpError(error);

@@ -238,6 +238,11 @@ export function createOutbox(options: OutboxOptions) {
       timer = null;
       if (draining) await draining;
     },
+    /** the line is back: every waiting row is due now, whatever its backoff said */
+    retryNow(): void {
+      db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?").run(clock.now().getTime(), clock.now().getTime());
+      if (running) void pump();
+    },
     /** a new row is waiting: deliver now instead of at the next poll */
     kick(): void {
       if (running) void pump();

@@ -3,6 +3,7 @@ import type { HealthResponse } from '../api/index.ts';
 import type { BridgeContext } from '../context.ts';
 import { capabilitiesOf, overallStatus } from '../devices/capabilities.ts';
 import type { DeviceSet } from '../devices/device.ts';
+import { platformHealthOf } from './platform-health.ts';
 
 export function deviceStatuses(devices: DeviceSet) {
   return Object.values(devices).map((device) => device.status());
@@ -19,6 +20,7 @@ export function healthOf(context: BridgeContext): HealthResponse {
     site: { kioskId: kiosk.id, name: kiosk.siteName, helpPhone: kiosk.helpPhone },
     session: { idleTimeoutSeconds: session.idleTimeoutSeconds, countdownSeconds: session.countdownSeconds },
     version: context.version,
+    platform: platformHealthOf(context),
   };
 }
 

@@ -20,6 +20,7 @@ import {
 import type { SqliteDatabase } from '../../store/database.ts';
 import type { Clock } from '../../time/clock.ts';
 import { formatChinaDate } from '../china-time.ts';
+import { matchesCatalogueQuery } from '../catalogue-search.ts';
 import { PlatformRejection, type Applicant, type SubmitApplication, type SubmitRating } from '../contract.ts';
 import type { ServicePlatform } from '../service-platform.ts';
 import { fixtureCitizen } from './fixtures.ts';
@@ -279,11 +280,10 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
     forKiosk(kioskId: string): ServicePlatform {
       return {
         async listServiceItems(query: CatalogueQuery) {
-          const q = query.q?.trim().toLowerCase() ?? '';
           return (allItems.all() as ItemRow[])
             .filter((row) => !query.category || row.category === query.category)
-            .filter((row) => q === '' || row.name.includes(q) || row.initials.includes(q) || row.code.toLowerCase().includes(q))
-            .map(toSummary);
+            .map(toSummary)
+            .filter((item) => matchesCatalogueQuery(item, query.q ?? ''));
         },
         async getServiceItem(code: string) {
           const row = itemByCode.get(code) as ItemRow | undefined;

@@ -1,0 +1,159 @@
+// The platform services through the real bridge, as the kiosk UI uses them: guides without a card,
+// applications with a local and a platform number, appointments, queue numbers and ratings; then a
+// bridge whose platform server goes away and comes back (applications still accepted, live services
+// unavailable with the reason, delivered when the line is back).
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPaths } from '../../device-bridge/src/api/routes.ts';
+import type { ApplicationListResponse, ApplicationReceipt, CatalogueResponse, HealthResponse, ServiceItem } from '../../device-bridge/src/api/index.ts';
+import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
+import { rawRequest } from '../support/http.ts';
+import { waitFor } from '../support/wait.ts';
+import { startPlatformServer, type RunningPlatformServer } from './platform-server.support.ts';
+
+const flexibleEmployment = '330100-JD-00131-000';
+
+async function call(bridge: RunningBridge, method: string, path: string, body?: object) {
+  const response = await rawRequest(`${bridge.url}${path}`, { method, ...(body ? { body } : {}) });
+  return { status: response.status, body: response.text ? (response.json() as Record<string, unknown>) : {} };
+}
+
+async function identify(bridge: RunningBridge, fixture: string): Promise<void> {
+  await rawRequest(`${bridge.url}${apiPaths.simCard}`, { method: 'POST', body: { fixture } });
+  await waitFor('a session', async () => ((await rawRequest(`${bridge.url}${apiPaths.session}`)).status === 200 ? { value: true } : {}), 10_000);
+}
+
+const applicationBody = (idempotencyKey = randomUUID()) => ({
+  itemCode: flexibleEmployment,
+  form: { phone: '13800000000', startMonth: '2026-12' },
+  materials: [],
+  idempotencyKey,
+});
+
+describe('platform services through the bridge (embedded platform)', () => {
+  let bridge: RunningBridge;
+  beforeAll(async () => {
+    bridge = await startBridge({ config: { devices: { 'id-reader': { driver: 'simulated', readMs: 0 } } } });
+  });
+  afterAll(async () => {
+    await bridge?.stop();
+  });
+
+  it('lets anyone search the catalogue and read a guide without a card, but not apply', async () => {
+    const catalogue = await call(bridge, 'GET', `${apiPaths.catalogue}?q=sb`);
+    expect(catalogue.status).toBe(200);
+    const body = catalogue.body as unknown as CatalogueResponse;
+    expect(body.items.length).toBeGreaterThan(0);
+    expect(body.categories.reduce((sum, entry) => sum + entry.count, 0)).toBeGreaterThanOrEqual(30);
+    const guide = (await call(bridge, 'GET', apiPaths.catalogueItem(flexibleEmployment))).body as unknown as ServiceItem;
+    expect(guide.guide.conditions.length).toBeGreaterThan(0);
+    expect((await call(bridge, 'GET', apiPaths.catalogueItem('330100-XX-0'))).body).toMatchObject({ error: { code: 'item-not-found' } });
+    expect((await call(bridge, 'POST', apiPaths.applications, applicationBody())).body).toMatchObject({ error: { code: 'no-session' } });
+  });
+
+  it('takes an application from the identified citizen, answers a repeat with the same receipt, and lists its progress', async () => {
+    await identify(bridge, 'zhang-wei');
+    const body = applicationBody();
+    const first = await call(bridge, 'POST', apiPaths.applications, body);
+    expect(first.status).toBe(201);
+    const receipt = first.body as unknown as ApplicationReceipt;
+    expect(receipt.localNumber).toMatch(/^TB-DEV-0001-\d{8}-\d{4}$/);
+    expect(receipt).toMatchObject({ delivery: 'delivered', caseNumberKind: 'platform', queuedOffline: false });
+    expect(receipt.caseNumber).toBe(receipt.platformNumber);
+    const again = await call(bridge, 'POST', apiPaths.applications, body);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ localNumber: receipt.localNumber, platformNumber: receipt.platformNumber });
+    const list = (await call(bridge, 'GET', apiPaths.applications)).body as unknown as ApplicationListResponse;
+    expect(list.live).toBe(true);
+    expect(list.applications.find((entry) => entry.caseNumber === receipt.platformNumber)?.localNumber).toBe(receipt.localNumber);
+    // required fields come from the guide: a form without them is refused with the field named
+    const missing = await call(bridge, 'POST', apiPaths.applications, { ...applicationBody(), form: {} });
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(missing.body)).toContain('form.phone');
+    // an item whose guide needs a paper the kiosk can photograph cannot go without it
+    const needsMaterial = await call(bridge, 'POST', apiPaths.applications, { ...applicationBody(), itemCode: '330100-HJ-00530-000', form: { phone: '1', address: 'x' } });
+    expect(needsMaterial.body).toMatchObject({ error: { code: 'material-missing' } });
+  });
+
+  it('needs an indicator for a bad rating and sends ratings through the outbox', async () => {
+    const bad = await call(bridge, 'POST', apiPaths.ratings, { grade: 1, serviceCode: flexibleEmployment, caseId: 'X1' });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('indicators');
+    const ok = await call(bridge, 'POST', apiPaths.ratings, { grade: 2, serviceCode: flexibleEmployment, caseId: 'X1', indicators: ['efficiency'], comment: '等待时间长' });
+    expect(ok.status).toBe(201);
+    await waitFor('the rating to leave the outbox', async () => {
+      const health = (await call(bridge, 'GET', apiPaths.health)).body as unknown as HealthResponse;
+      return health.platform?.waiting === 0 ? { value: true } : { note: JSON.stringify(health.platform) };
+    });
+  });
+
+  it('books, lists and cancels an appointment and takes a queue number', async () => {
+    const slots = (await call(bridge, 'GET', `${apiPaths.appointmentSlots}?itemCode=330100-HJ-00501-000`)).body as { slots: { id: string }[] };
+    const booked = await call(bridge, 'POST', apiPaths.appointments, { slotId: slots.slots[1]!.id, itemCode: '330100-HJ-00501-000' });
+    expect(booked.status).toBe(201);
+    const id = String(booked.body.id);
+    const mine = (await call(bridge, 'GET', apiPaths.appointments)).body as { appointments: { id: string; state: string }[] };
+    expect(mine.appointments.find((entry) => entry.id === id)?.state).toBe('booked');
+    expect((await call(bridge, 'DELETE', apiPaths.appointment(id))).status).toBe(204);
+    expect((await call(bridge, 'DELETE', apiPaths.appointment(id))).body).toMatchObject({ error: { code: 'appointment-not-found' } });
+    const ticket = await call(bridge, 'POST', apiPaths.queue, { category: 'social-insurance' });
+    expect(ticket.status).toBe(201);
+    expect(ticket.body.number).toMatch(/^A\d{3}$/);
+    expect((await call(bridge, 'POST', apiPaths.queue, { category: 'social-insurance' })).body).toMatchObject({ error: { code: 'queue-ticket-exists' } });
+    expect((await call(bridge, 'GET', apiPaths.queueTicket(String(ticket.body.number)))).status).toBe(200);
+  });
+});
+
+describe('a bridge whose platform server goes away and comes back', () => {
+  let server: RunningPlatformServer;
+  let bridge: RunningBridge;
+  beforeAll(async () => {
+    server = await startPlatformServer();
+    bridge = await startBridge({
+      config: { devices: { 'id-reader': { driver: 'simulated', readMs: 0 } }, platform: { driver: 'http', baseUrl: server.url, timeoutMs: 2_000, readRetries: 0 } },
+    });
+  });
+  afterAll(async () => {
+    await bridge?.stop();
+    await server?.stop();
+  });
+
+  it('accepts an application while the platform is down, says so honestly, and delivers it once the line is back', async () => {
+    await identify(bridge, 'li-na');
+    // the bridge reads the catalogue at start: the guide is cached before the line drops
+    await waitFor('the catalogue cache', async () => ((await call(bridge, 'GET', apiPaths.catalogueItem(flexibleEmployment))).status === 200 ? { value: true } : {}));
+    const { dataDir, port } = server;
+    await server.stop();
+
+    const receipt = await call(bridge, 'POST', apiPaths.applications, applicationBody());
+    expect(receipt.status).toBe(201);
+    expect(receipt.body).toMatchObject({ delivery: 'waiting', caseNumberKind: 'local', platformNumber: null, queuedOffline: true });
+    expect(receipt.body.caseNumber).toBe(receipt.body.localNumber);
+
+    const records = await call(bridge, 'GET', apiPaths.records);
+    expect(records.status).toBe(503);
+    expect(records.body).toMatchObject({ error: { code: 'platform-unavailable' } });
+    const progress = (await call(bridge, 'GET', apiPaths.applications)).body as unknown as ApplicationListResponse;
+    expect(progress.live).toBe(false);
+    expect(progress.applications.map((entry) => entry.caseNumber)).toEqual([receipt.body.localNumber]);
+    const health = (await call(bridge, 'GET', apiPaths.health)).body as unknown as HealthResponse;
+    expect(health.platform).toMatchObject({ reachable: false, waiting: 1 });
+    expect(health.platform?.reason).toMatch(/connect/);
+    // guides still read from the cache
+    expect((await call(bridge, 'GET', `${apiPaths.catalogue}?q=lhjy`)).status).toBe(200);
+
+    server = await startPlatformServer({ dataDir, port });
+    await call(bridge, 'GET', apiPaths.catalogueItem(flexibleEmployment)); // a live call sees the line is back
+    const delivered = await waitFor(
+      'the application to reach the platform',
+      async () => {
+        const list = (await call(bridge, 'GET', apiPaths.applications)).body as unknown as ApplicationListResponse;
+        const entry = list.applications.find((candidate) => candidate.localNumber === receipt.body.localNumber && candidate.caseNumberKind === 'platform');
+        return entry ? { value: entry } : { note: JSON.stringify(list) };
+      },
+      15_000,
+    );
+    expect(delivered.channel).toBe('kiosk');
+    expect(((await call(bridge, 'GET', apiPaths.health)).body as unknown as HealthResponse).platform).toMatchObject({ reachable: true, waiting: 0 });
+  });
+});
