@@ -148,6 +148,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     technician,
     faceCheck,
     materials,
+    sessionMaterials: materials,
     uiDir: options.uiDir ?? join(repoRoot, 'kiosk-ui/dist'),
   };
 
