@@ -15,6 +15,7 @@ import { recordBridgeStart } from './monitoring/bridge-starts.ts';
 import { createKioskMetrics } from './monitoring/kiosk-metrics.ts';
 import { loadOutboxStats } from './monitoring/outbox-source.ts';
 import { createTechnicianService } from './technician/technician-service.ts';
+import { startFleet } from './fleet/start-fleet.ts';
 import { createPlatform } from './platform/create-platform.ts';
 import { createKioskServices } from './outbox/kiosk-services.ts';
 import { registerOutboxStats } from './outbox/outbox-stats.ts';
@@ -122,7 +123,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     dataDir,
     clock,
     pepper: loadOrCreateKey(dataDir, 'technician-pepper', random),
-    inactivitySeconds: 300,
+    inactivitySeconds: config.technician.inactivityTimeoutSeconds,
     onLogin: (outcome) => metrics.technicianLogin(outcome),
   });
 
@@ -171,6 +172,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
   ];
 
   await startAll(devices);
+  const fleet = await startFleet(context, { dataDir, randomBytes: random });
   printService.resumeUnfinished();
   kioskServices.outbox.start();
   // guides stay readable while the platform is away: fill the catalogue cache now
@@ -197,6 +199,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
       }
       for (const unsubscribe of unsubscribers) unsubscribe();
       metrics.close();
+      await fleet?.stop();
       await stopAll(devices);
       await kioskServices.outbox.stop();
       registerOutboxStats(null);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fleetConfigSchema, technicianConfigSchema } from '../fleet/fleet-config.ts';
 
 /**
  * The kiosk's configuration (DESIGN rule 8). config/default.json holds every default; a site
@@ -116,6 +117,10 @@ export const configSchema = z
       })
       .strict(),
     face: faceCheck,
+    /** technician mode (issue 7) */
+    technician: technicianConfigSchema,
+    /** MQTT presence and remote commands (issue 7) */
+    fleet: fleetConfigSchema,
     log: z.object({ level: z.enum(['debug', 'info', 'warn', 'error']) }).strict(),
   })
   .strict();

@@ -28,6 +28,11 @@ export const logEvents = {
   'request-invalid': { level: 'info', message: 'request body failed validation' },
   'request-failed': { level: 'error', message: 'request failed unexpectedly' },
   'sim-control': { level: 'info', message: 'simulation control used' },
+  // fleet link (issue 7)
+  'fleet-connected': { level: 'info', message: 'connected to the fleet MQTT broker' },
+  'fleet-disconnected': { level: 'warn', message: 'fleet MQTT connection lost' },
+  'fleet-command': { level: 'info', message: 'remote command handled' },
+  'fleet-publish-failed': { level: 'warn', message: 'fleet MQTT publish failed' },
   // ID reader and scanner drivers (issue 3): machine reasons only, never card or code contents
   'id-reader-sam-identified': { level: 'info', message: 'ID card reader SAM answered its status and id' },
   'id-reader-sam-fault': { level: 'warn', message: 'ID card reader SAM is not usable' },

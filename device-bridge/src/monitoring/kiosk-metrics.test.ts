@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PrintJobView } from '../api/index.ts';
 import { createMemoryDevices } from '../devices/memory-devices.ts';
 import { createManualClock } from '../devices/testing/manual-clock.ts';
 import { createEventBus } from '../events/event-bus.ts';
@@ -43,9 +44,11 @@ describe('kiosk metrics', () => {
       pagesPrinted: 1,
       createdAt: '',
       updatedAt: '',
-    } as const;
-    bus.publish({ type: 'job', job: { ...job, state: 'completed' } });
-    bus.publish({ type: 'job', job: { ...job, state: 'failed', reason: 'jam' } });
+    };
+    // only the fields metrics read; the rest of the job view belongs to the print issue
+    const asJob = (fields: object) => fields as unknown as PrintJobView;
+    bus.publish({ type: 'job', job: asJob({ ...job, state: 'completed' }) });
+    bus.publish({ type: 'job', job: asJob({ ...job, state: 'failed', reason: 'jam' }) });
     bus.publish({ type: 'session-ended', reason: 'timeout' });
     bus.publish({ type: 'staff-called', callId: 'c1', screen: 'menu', inSession: true, calledAt: '' });
     const text = await metrics.render();
