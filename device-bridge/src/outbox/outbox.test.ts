@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createManualClock } from '../devices/testing/manual-clock.ts';
+import { PlatformRejection } from '../platform/contract.ts';
+import { createOutbox, type OutboxHandler } from './outbox.ts';
+
+function setup(send: OutboxHandler['send']) {
+  const db = new Database(':memory:');
+  const clock = createManualClock(new Date('2026-11-22T02:00:00Z'));
+  const refused: string[] = [];
+  const acknowledged: string[] = [];
+  const outbox = createOutbox({
+    db,
+    key: randomBytes(32),
+    clock,
+    randomBytes,
+    handlers: {
+      application: { send, acknowledged: (key) => void acknowledged.push(key), refused: (key, reason) => void refused.push(`${key}: ${reason}`) },
+      rating: { send, acknowledged: () => undefined, refused: () => undefined },
+    },
+  });
+  return { db, clock, outbox, refused, acknowledged };
+}
+
+const payload = { applicant: { idNumber: '330106199103142171', name: '张伟' }, form: { phone: '13800000000' } };
+
+describe('outbox', () => {
+  it('keeps payloads sealed at rest: neither the ID number nor the name is readable in the file', () => {
+    const { db, outbox } = setup(async () => ({}));
+    outbox.add('application', 'key-1', payload);
+    const row = db.prepare('SELECT payload FROM outbox').get() as { payload: Buffer };
+    expect(row.payload.includes(Buffer.from('330106199103142171'))).toBe(false);
+    expect(row.payload.includes(Buffer.from('张伟'))).toBe(false);
+    expect(row.payload.length).toBeGreaterThan(28);
+  });
+
+  it('adds a row once per idempotency key', () => {
+    const { outbox } = setup(async () => ({}));
+    expect(outbox.add('application', 'key-1', payload)).toBe(true);
+    expect(outbox.add('application', 'key-1', payload)).toBe(false);
+    expect(outbox.stats().backlog).toBe(1);
+  });
+
+  it('sends the decrypted payload with its key, records the acknowledgement and wipes the sealed copy', async () => {
+    const seen: unknown[] = [];
+    const { db, outbox, acknowledged } = setup(async (body, key) => void seen.push({ body, key }));
+    outbox.add('application', 'key-1', payload);
+    await outbox.drainOnce();
+    expect(seen).toEqual([{ body: payload, key: 'key-1' }]);
+    expect(acknowledged).toEqual(['key-1']);
+    expect(db.prepare('SELECT state, payload FROM outbox').get()).toEqual({ state: 'delivered', payload: null });
+  });
+
+  it('does not retry what the platform refused, and tells the application why', async () => {
+    const { db, outbox, refused } = setup(async () => {
+      throw new PlatformRejection('item-not-applicable', 'not at a kiosk', 409);
+    });
+    outbox.add('application', 'key-1', payload);
+    await outbox.drainOnce();
+    expect(refused).toEqual(['key-1: not at a kiosk']);
+    expect(db.prepare('SELECT state, payload FROM outbox').get()).toEqual({ state: 'failed', payload: null });
+    expect(outbox.stats().backlog).toBe(0);
+  });
+
+  it('refuses a payload moved into another row (the key is bound to its row)', async () => {
+    const { db, outbox, refused } = setup(async () => ({}));
+    outbox.add('application', 'key-1', payload);
+    outbox.add('application', 'key-2', { other: true });
+    db.prepare("UPDATE outbox SET payload = (SELECT payload FROM outbox WHERE idempotency_key = 'key-1') WHERE idempotency_key = 'key-2'").run();
+    await outbox.drainOnce();
+    expect(refused).toEqual(['key-2: the stored data could not be read']);
+  });
+
+  it('does not hand a leased row to a second delivery while the first is still in flight', async () => {
+    let release: () => void = () => undefined;
+    let calls = 0;
+    const { outbox, clock } = setup(
+      () =>
+        new Promise((resolve) => {
+          calls++;
+          release = () => resolve({});
+        }),
+    );
+    outbox.add('application', 'key-1', payload);
+    const first = outbox.drainOnce();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await outbox.drainOnce()).toBe(0);
+    clock.advance(10_000);
+    expect(await outbox.drainOnce()).toBe(0);
+    release();
+    await first;
+    expect(calls).toBe(1);
+    expect(outbox.stats()).toEqual({ backlog: 0, oldestAgeSeconds: 0 });
+  });
+
+  it('reports the backlog and the age of the oldest waiting row for metrics', async () => {
+    const { outbox, clock } = setup(async () => {
+      throw new Error('connect ECONNREFUSED');
+    });
+    outbox.add('application', 'key-1', payload);
+    clock.advance(90_000);
+    outbox.add('rating', 'key-2', payload);
+    await outbox.drainOnce();
+    expect(outbox.stats()).toEqual({ backlog: 2, oldestAgeSeconds: 90 });
+    expect(outbox.upstream()).toMatchObject({ reachable: false, reason: 'connect ECONNREFUSED' });
+  });
+});
