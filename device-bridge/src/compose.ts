@@ -21,6 +21,7 @@ import { createKioskServices } from './outbox/kiosk-services.ts';
 import { registerOutboxStats } from './outbox/outbox-stats.ts';
 import { fixtureCitizens } from './platform/embedded/fixtures.ts';
 import { createPrintService } from './printing/print-service.ts';
+import { certificateSigningKey } from './documents/signing-key.ts';
 import { createSpool } from './printing/spool.ts';
 import { loadOrCreateKey } from './secrets/secrets.ts';
 import { admitCards } from './session/admit-cards.ts';
@@ -94,6 +95,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
   const renderer = createCertificateRenderer({
     ...config.certificates,
     key: loadOrCreateKey(dataDir, 'certificate-hmac', random),
+    signingKey: certificateSigningKey(dataDir, random),
     clock,
   });
   const printService = createPrintService({

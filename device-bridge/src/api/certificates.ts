@@ -137,7 +137,8 @@ export const certificateTypeInfoSchema = z.object({
 export type CertificateTypeInfo = z.infer<typeof certificateTypeInfoSchema>;
 
 /** POST /api/certificates/preview and POST /api/print-jobs bodies */
-export const certificateRequestSchema = z.object({ type: certificateTypeSchema });
+/** strict: a request never names a person (identity comes from the session); extra keys are refused */
+export const certificateRequestSchema = z.object({ type: certificateTypeSchema }).strict();
 export type CertificateRequest = z.infer<typeof certificateRequestSchema>;
 
 /** What the citizen sees before printing: masked, the same data the paper will carry. */

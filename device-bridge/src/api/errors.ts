@@ -39,6 +39,12 @@ export const errorCodes = [
   'no-attempts-left',
   'staff-code-invalid',
   'staff-code-locked',
+  // printing (issue 4)
+  'not-failed',
+  'reprint-used',
+  'document-gone',
+  'other-person',
+  'printing-disabled',
   'internal',
 ] as const;
 

@@ -7,8 +7,12 @@
  * DELETE /api/session   EndSessionRequest → 204 (wipes the session)
  * GET    /api/certificates                → CertificateTypeInfo[]
  * POST   /api/certificates/preview  CertificateRequest → CertificatePreview (needs a session)
- * POST   /api/print-jobs            CertificateRequest → 202 PrintJobView (stored before the reply)
+ * POST   /api/print-jobs            PrintRequest {type, copies 1–3} → 202 PrintJobView (stored before the reply)
  * GET    /api/print-jobs/:id              → PrintJobView
+ * POST   /api/print-jobs/:id/reprint      → 202 PrintJobView (a failed job, once, same session)
+ * GET    /api/print-jobs/attention        → PrintJobList (failed jobs nobody acknowledged)
+ * POST   /api/print-jobs/:id/acknowledge  → 204
+ * POST   /api/receipts                    ReceiptRequest → 202 ReceiptResult (receipt printer)
  * POST   /api/ratings               RatingRequest → 201 RatingResponse (stored before the reply)
  * POST   /api/call-staff            CallStaffRequest → 201 CallStaffResponse (event staff-called)
  * Platform (issue 5; see /api contract files catalogue/records/applications/appointments/queue):
@@ -53,6 +57,9 @@ export const apiPaths = {
   certificatePreview: '/api/certificates/preview',
   printJobs: '/api/print-jobs',
   printJob: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}`,
+  printJobReprint: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}/reprint`,
+  printJobsAttention: '/api/print-jobs/attention',
+  printJobAcknowledge: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}/acknowledge`,
   ratings: '/api/ratings',
   callStaff: '/api/call-staff',
   catalogue: '/api/catalogue',

@@ -23,6 +23,19 @@ const simulatedA4Printer = simulatedDevice
   })
   .strict();
 
+/** The A4 laser through CUPS over IPP (issue 4): the queue set up by the technician with printer-error-policy=abort-job. */
+const cupsA4Printer = z
+  .object({
+    driver: z.literal('cups'),
+    /** CUPS queue name, e.g. Kiosk_A4 */
+    queue: z.string().regex(/^[A-Za-z0-9_.-]{1,127}$/, 'a CUPS queue name: letters, digits, _ . -'),
+    /** the CUPS server; the kiosk's own cupsd on loopback by default */
+    server: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:631'),
+    /** how often printer and job state are asked for */
+    pollMs: z.number().int().min(100).max(10_000).default(1000),
+  })
+  .strict();
+
 /** A UVC camera read through ffmpeg (issue 8); document heads: stillSize at full sensor resolution. */
 const videoSize = z.string().regex(/^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$/, 'WIDTHxHEIGHT such as 1280x720');
 const v4l2Camera = z
@@ -85,7 +98,7 @@ export const configSchema = z
       .object({
         'id-reader': simulatedIdReader,
         scanner: simulatedDevice,
-        'a4-printer': simulatedA4Printer,
+        'a4-printer': z.discriminatedUnion('driver', [simulatedA4Printer, cupsA4Printer]),
         'receipt-printer': simulatedDevice,
         camera: z.discriminatedUnion('driver', [simulatedDevice, v4l2Camera]),
         'document-camera': z.discriminatedUnion('driver', [simulatedDevice, v4l2Camera]),

@@ -2,6 +2,7 @@ import type { DeviceId } from '../api/index.ts';
 import type { DevicesConfig } from '../config/schema.ts';
 import type { EventLogger } from '../log/logger.ts';
 import type { Clock } from '../time/clock.ts';
+import { createCupsA4Printer } from './a4-printer/cups.ts';
 import { createSimulatedA4Printer } from './a4-printer/simulator.ts';
 import { createSimulatedCamera } from './camera/simulator.ts';
 import { createV4l2Camera } from './camera/v4l2-camera.ts';
@@ -66,8 +67,10 @@ export function createDevices(
     switch (entry.driver) {
       case 'simulated':
         return (simulators['a4-printer'] = createSimulatedA4Printer({ clock, pageMs: entry.pageMs, printOutDir }));
+      case 'cups':
+        return createCupsA4Printer({ server: entry.server, queue: entry.queue, pollMs: entry.pollMs, clock });
       default:
-        return unhandledDriver('a4-printer', entry.driver);
+        return unhandledDriver('a4-printer', entry);
     }
   }
 

@@ -29,7 +29,8 @@ const session: Session = { id: 's1', identity, startedAt: new Date() };
 
 function fakePlatform(hasRecord = true) {
   const issued: IssuedCertificate[] = [];
-  const platform: Platform = {
+  // only the certificate part of the platform: the print service uses nothing else
+  const platform: Pick<Platform, 'listCertificateTypes' | 'getCertificateData' | 'recordIssuedCertificate' | 'verifyCertificate' | 'close'> = {
     listCertificateTypes: async () => [],
     getCertificateData: async (_type, who) =>
       (hasRecord
@@ -39,7 +40,7 @@ function fakePlatform(hasRecord = true) {
     verifyCertificate: async () => null,
     close: () => {},
   };
-  return { platform, issued };
+  return { platform: platform as Platform, issued };
 }
 
 function setup(options: { dataDir?: string; hasRecord?: boolean } = {}) {
@@ -52,6 +53,7 @@ function setup(options: { dataDir?: string; hasRecord?: boolean } = {}) {
   const spool = createSpool({ dir: join(dataDir, 'spool'), key: Buffer.alloc(32, 7), randomBytes });
   const { platform, issued } = fakePlatform(options.hasRecord ?? true);
   let n = 0;
+  let jobs = 0;
   const service = createPrintService({
     store: store.printJobs,
     printer,
@@ -66,7 +68,7 @@ function setup(options: { dataDir?: string; hasRecord?: boolean } = {}) {
       contentSha256: 'f'.repeat(64),
     }),
     newCertificateNumber: () => `SB20261122-0000000${++n}`,
-    newJobId: () => `job-${n}`,
+    newJobId: () => `job-${++jobs}`,
     bus,
     logger: createMemoryLogger(),
     clock: systemClock,
@@ -133,7 +135,7 @@ describe('print service', () => {
     });
   });
 
-  it('after a restart, prints a job that was waiting and fails (never duplicates) one that was mid-print', async () => {
+  it('after a restart, asks the printer about every unfinished job and sends only those it never received', async () => {
     const first = setup();
     first.printer.holdJobs();
     const waiting = await first.service.submit(session, 'social-insurance-contribution');
@@ -148,13 +150,47 @@ describe('print service', () => {
       certificateType: 'social-insurance-contribution',
       certificateNumber: 'SB20261122-CUTCUTCU',
       pages: 1,
+      copies: 1,
+      sessionId: null,
       createdAt: '2026-11-22T02:00:01.000Z',
     });
+    second.spool.write('job-cut', Buffer.from('%PDF-1.7 cut'));
     second.store.printJobs.update('job-cut', { state: 'printing', updatedAt: '2026-11-22T02:00:02.000Z' });
     second.service.resumeUnfinished();
     await second.service.drain();
     expect(second.store.printJobs.get(waiting.id)).toMatchObject({ state: 'completed' });
-    expect(second.store.printJobs.get('job-cut')).toMatchObject({ state: 'failed', reason: 'interrupted' });
-    expect(second.printer.printed.map((document) => document.jobId)).toEqual([waiting.id]);
+    // the printer never finished job-cut (follow says 'unknown'), so sending it now prints it exactly once
+    expect(second.store.printJobs.get('job-cut')).toMatchObject({ state: 'completed' });
+    expect(second.printer.printed.map((document) => document.jobId).sort()).toEqual([waiting.id, 'job-cut'].sort());
+  });
+});
+
+describe('print service: failures, reprint and paper-out', () => {
+  it('fails a job the printer aborts for paper-out, refuses new jobs until paper is back, and reprints once in the same session', async () => {
+    const { service, printer, store } = setup();
+    printer.holdJobs();
+    const job = await service.submit(session, 'social-insurance-contribution', 2);
+    expect(job).toMatchObject({ state: 'queued', copies: 2 });
+    await Promise.resolve();
+    printer.fail('paper-out', 'out of paper');
+    await service.drain();
+    expect(service.get(job.id)).toMatchObject({ state: 'failed', reason: 'paper-out' });
+    expect(service.printingEnabled()).toBe(false);
+    await expect(service.submit(session, 'social-insurance-contribution')).rejects.toMatchObject({ code: 'printer-unavailable' });
+    expect(() => service.reprint(session, job.id)).toThrow(expect.objectContaining({ code: 'printer-unavailable' }));
+
+    // the printer reports paper again
+    printer.setState('fault', 'paper-out');
+    printer.setState('ready');
+    expect(service.printingEnabled()).toBe(true);
+    const other = { ...session, id: 'someone-else' };
+    expect(() => service.reprint(other, job.id)).toThrow(expect.objectContaining({ code: 'not-found' }));
+    printer.printImmediately();
+    const again = service.reprint(session, job.id);
+    expect(again).toMatchObject({ reprintOf: job.id, certificateNumber: job.certificateNumber, copies: 2 });
+    await service.drain();
+    expect(service.get(again.id)).toMatchObject({ state: 'completed', pagesPrinted: 4 });
+    expect(() => service.reprint(session, job.id)).toThrow(expect.objectContaining({ code: 'reprint-used' }));
+    expect(store.printJobs.needingAttention().map((stored) => stored.id)).toEqual([job.id]);
   });
 });

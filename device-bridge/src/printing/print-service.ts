@@ -7,7 +7,7 @@ import { HttpError } from '../http/http-error.ts';
 import type { EventLogger } from '../log/logger.ts';
 import { maskIdNumber, maskName } from '../privacy/mask.ts';
 import type { Session } from '../session/session-holder.ts';
-import type { PrintJobChange, PrintJobStore } from '../store/print-jobs.ts';
+import { publicView, type PrintJobChange, type PrintJobStore, type StoredPrintJob } from '../store/print-jobs.ts';
 import type { Clock } from '../time/clock.ts';
 import type { Spool } from './spool.ts';
 
@@ -35,17 +35,33 @@ export interface PrintServiceDeps {
 
 const printableStates: readonly DeviceState[] = ['ready', 'busy', 'degraded'];
 
+const printerUnavailable = () =>
+  new HttpError(409, 'printer-unavailable', 'The certificate printer is not available right now; please ask staff. / 打印机暂不可用，请联系工作人员。');
+
 /**
- * Certificates from request to paper. A job is stored (row in SQLite, document in the encrypted
- * spool) before the caller hears "accepted"; jobs print one at a time; a job waiting for paper
- * resumes by itself; on restart, waiting jobs resume and a job cut off mid-print is marked failed
- * rather than printed twice (DESIGN rule 5: never lost silently, never duplicated).
+ * Certificates from request to paper, as a durable job queue:
+ *   queued → submitted → printing ⇄ held → completed | failed(reason) | cancelled
+ * A job is stored (row in SQLite, document in the encrypted spool) before the caller hears
+ * "accepted"; jobs go to the printer one at a time. On restart every unfinished job is reconciled
+ * with the printer (A4Printer.follow): a job the printer finished is marked completed, one it is
+ * still printing is followed, one it never received is sent now, one it aborted is failed — never
+ * sent blindly twice, never dropped (DESIGN rule 5). Paper running out during a job fails the job
+ * (the printer aborts it) and keeps printing disabled until the printer reports paper again.
  */
 export function createPrintService(deps: PrintServiceDeps) {
   const { store, printer, spool, bus, logger, clock } = deps;
   let queue: Promise<void> = Promise.resolve();
+  /** set when a job failed for want of paper; cleared when the printer is seen printable again */
+  let paperOutLatch = false;
 
-  function change(job: PrintJobView, next: Omit<PrintJobChange, 'updatedAt'>): PrintJobView {
+  printer.onStatus((status) => {
+    if (paperOutLatch && (status.state === 'ready' || status.state === 'degraded')) {
+      paperOutLatch = false;
+      logger.log('print-job-state', { job: '-', state: 'printing-enabled', reason: 'paper-back' });
+    }
+  });
+
+  function change(job: StoredPrintJob, next: Omit<PrintJobChange, 'updatedAt'>): StoredPrintJob {
     const updated = store.update(job.id, { ...next, updatedAt: clock.now().toISOString() });
     logger.log('print-job-state', {
       job: updated.id,
@@ -53,62 +69,101 @@ export function createPrintService(deps: PrintServiceDeps) {
       pagesPrinted: updated.pagesPrinted,
       reason: updated.reason,
     });
-    bus.publish({ type: 'job', job: updated });
+    bus.publish({ type: 'job', job: publicView(updated) });
     return updated;
   }
 
-  async function print(job: PrintJobView): Promise<void> {
-    const pdf = spool.read(job.id);
-    if (!pdf) {
-      change(job, { state: 'failed', reason: 'document-missing' });
-      logger.log('print-job-failed', { job: job.id, reason: 'document-missing' });
-      return;
-    }
-    let current = job;
-    let pagesPrinted = job.pagesPrinted;
-    const onProgress = (progress: PrintProgress) => {
+  function fail(job: StoredPrintJob, reason: string, message: string): void {
+    const latest = store.get(job.id) ?? job;
+    change(latest, { state: 'failed', pagesPrinted: latest.pagesPrinted, reason });
+    logger.log('print-job-failed', { job: job.id, reason, message });
+    if (reason === 'paper-out') paperOutLatch = true;
+  }
+
+  function progressHandler(start: StoredPrintJob): (progress: PrintProgress) => void {
+    let current = start;
+    return (progress) => {
       switch (progress.kind) {
+        case 'submitted':
+          current = change(current, { state: 'submitted', printerJobId: progress.printerJobId });
+          break;
         case 'started':
         case 'resumed':
-          current = change(current, { state: 'printing', pagesPrinted });
+          current = change(current, { state: 'printing' });
           break;
         case 'page':
-          pagesPrinted = progress.pagesPrinted;
-          current = change(current, { state: 'printing', pagesPrinted });
+          current = change(current, { state: 'printing', pagesPrinted: progress.pagesPrinted });
           break;
         case 'held':
-          current = change(current, { state: 'held', pagesPrinted, reason: progress.reason });
+          current = change(current, { state: 'held', reason: progress.reason });
           break;
       }
     };
+  }
+
+  function completed(job: StoredPrintJob): void {
+    const latest = store.get(job.id) ?? job;
+    change(latest, { state: 'completed', pagesPrinted: latest.pages * (latest.copies ?? 1) });
+    spool.remove(job.id);
+  }
+
+  async function print(job: StoredPrintJob): Promise<void> {
+    const pdf = spool.read(job.id);
+    if (!pdf) {
+      fail(job, 'document-missing', 'the spooled document is gone or damaged');
+      return;
+    }
     try {
-      await printer.print({ jobId: job.id, pdf, pages: job.pages }, onProgress);
-      change(current, { state: 'completed', pagesPrinted: job.pages });
-      spool.remove(job.id);
+      await printer.print({ jobId: job.id, pdf, pages: job.pages, copies: job.copies ?? 1 }, progressHandler(job));
+      completed(job);
     } catch (error) {
-      // The bridge is shutting down: leave the job as it stands so the next start resumes a waiting
-      // job and fails (never repeats) one that was mid-print.
+      // The bridge is shutting down: leave the job as it stands; the next start reconciles it.
       if (error instanceof PrintFailedError && error.reason === 'stopped') return;
-      const reason = error instanceof PrintFailedError ? error.reason : 'printer-error';
-      change(current, { state: 'failed', pagesPrinted, reason });
-      logger.log('print-job-failed', { job: job.id, reason, message: (error as Error).message });
+      fail(job, error instanceof PrintFailedError ? error.reason : 'printer-error', (error as Error).message);
     }
   }
 
-  function enqueue(job: PrintJobView): void {
-    queue = queue.then(() => print(job));
+  /** After a restart: ask the printer what became of the job before doing anything. */
+  async function reconcile(job: StoredPrintJob): Promise<void> {
+    try {
+      const outcome = await printer.follow(job.id, job.printerJobId, progressHandler(job));
+      if (outcome === 'printed') {
+        logger.log('print-job-state', { job: job.id, state: 'reconciled', reason: 'printed-before-restart' });
+        completed(job);
+        return;
+      }
+    } catch (error) {
+      if (error instanceof PrintFailedError && error.reason === 'stopped') return;
+      fail(job, error instanceof PrintFailedError ? error.reason : 'printer-error', (error as Error).message);
+      return;
+    }
+    // the printer never received it: sending it now cannot duplicate anything
+    await print(store.get(job.id) ?? job);
+  }
+
+  function enqueue(work: () => Promise<void>): void {
+    queue = queue.then(work, work);
+  }
+
+  /**
+   * A failed job's document is kept only for the reprint its own session may ask for: it holds
+   * personal data, so it goes as soon as another session prints (or the bridge restarts).
+   */
+  function sweepFailedDocuments(currentSessionId: string | null): void {
+    for (const job of store.needingAttention()) {
+      if (job.sessionId !== currentSessionId) spool.remove(job.id);
+    }
+  }
+
+  function printingBlocked(): boolean {
+    return paperOutLatch || !printableStates.includes(printer.status().state);
   }
 
   return {
     /** Renders, stores and queues a certificate for the session's citizen. */
-    async submit(session: Session, type: CertificateType): Promise<PrintJobView> {
-      if (!printableStates.includes(printer.status().state)) {
-        throw new HttpError(
-          409,
-          'printer-unavailable',
-          'The certificate printer is not available right now; please ask staff. / 打印机暂不可用，请联系工作人员。',
-        );
-      }
+    async submit(session: Session, type: CertificateType, copies = 1): Promise<PrintJobView> {
+      if (printingBlocked()) throw printerUnavailable();
+      sweepFailedDocuments(session.id);
       const data = await deps.platform.getCertificateData(type, session.identity);
       if (!data) {
         throw new HttpError(404, 'record-not-found', 'No record of this person for this certificate. / 未查询到您的相关记录。');
@@ -139,28 +194,76 @@ export function createPrintService(deps: PrintServiceDeps) {
         certificateType: type,
         certificateNumber: number,
         pages: rendered.pages,
+        copies,
+        sessionId: session.id,
         createdAt: clock.now().toISOString(),
       });
       await deps.platform.recordIssuedCertificate(issued);
       logger.log('print-job-stored', { job: id, certificateType: type, pages: rendered.pages });
-      bus.publish({ type: 'job', job });
-      enqueue(job);
-      return job;
+      bus.publish({ type: 'job', job: publicView(job) });
+      enqueue(() => print(job));
+      return publicView(job);
     },
-    get(id: string): PrintJobView | null {
-      return store.get(id);
-    },
-    /** After a restart: waiting jobs print; a job that was mid-print is failed, never printed twice. */
-    resumeUnfinished(): void {
-      for (const job of store.unfinished()) {
-        if (job.state === 'printing') {
-          change(job, { state: 'failed', pagesPrinted: job.pagesPrinted, reason: 'interrupted' });
-          logger.log('print-job-failed', { job: job.id, reason: 'interrupted' });
-          spool.remove(job.id);
-        } else {
-          enqueue(job);
-        }
+
+    /**
+     * Prints a failed job's document again, once, in the session that asked for it: the same
+     * certificate (number, code) as the paper that did not come out.
+     */
+    reprint(session: Session, jobId: string): PrintJobView {
+      const original = store.get(jobId);
+      if (!original || original.sessionId !== session.id) {
+        throw new HttpError(404, 'not-found', 'There is no print job with this id in this session.');
       }
+      if (original.state !== 'failed') {
+        throw new HttpError(409, 'not-failed', 'Only a job that failed can be printed again.');
+      }
+      if (original.reprintOf !== undefined || store.reprintOf(jobId)) {
+        throw new HttpError(409, 'reprint-used', 'This certificate was already printed again once; please ask staff. / 已重新打印过一次，请联系工作人员。');
+      }
+      if (printingBlocked()) throw printerUnavailable();
+      const pdf = spool.read(jobId);
+      if (!pdf) throw new HttpError(409, 'document-gone', 'The document is no longer kept; please start again. / 文件已清除，请重新办理。');
+      const id = deps.newJobId();
+      spool.write(id, pdf);
+      const job = store.insert({
+        id,
+        certificateType: original.certificateType,
+        certificateNumber: original.certificateNumber,
+        pages: original.pages,
+        copies: original.copies ?? 1,
+        sessionId: session.id,
+        reprintOf: jobId,
+        createdAt: clock.now().toISOString(),
+      });
+      spool.remove(jobId);
+      logger.log('print-job-stored', { job: id, certificateType: job.certificateType, pages: job.pages });
+      bus.publish({ type: 'job', job: publicView(job) });
+      enqueue(() => print(job));
+      return publicView(job);
+    },
+
+    get(id: string): PrintJobView | null {
+      const job = store.get(id);
+      return job ? publicView(job) : null;
+    },
+
+    /** Failed/cancelled jobs nobody acknowledged: what the technician sees when the citizen has left. */
+    needingAttention(): PrintJobView[] {
+      return store.needingAttention().map(publicView);
+    },
+    acknowledge(id: string): boolean {
+      return store.acknowledge(id, clock.now().toISOString());
+    },
+
+    /** false while paper is out (or the printer otherwise cannot print) */
+    printingEnabled(): boolean {
+      return !printingBlocked();
+    },
+
+    /** After a restart: every unfinished job is reconciled with the printer, in order. */
+    resumeUnfinished(): void {
+      sweepFailedDocuments(null);
+      for (const job of store.unfinished()) enqueue(() => reconcile(job));
     },
     /** true while a job of this service is not finished (the session must not time out then) */
     busy(): boolean {

@@ -1,23 +1,42 @@
 import { Router } from 'express';
-import { certificateRequestSchema } from '../api/index.ts';
+import { printRequestSchema } from '../api/index.ts';
 import type { BridgeContext } from '../context.ts';
 import { HttpError, noSession } from '../http/http-error.ts';
 import { parseBody } from '../http/validate.ts';
 
-/** POST /api/print-jobs answers 202 only after the job is committed; GET follows one job. */
+/**
+ * POST /api/print-jobs answers 202 only after the job is committed; GET follows one job;
+ * POST /api/print-jobs/:id/reprint prints a failed job once more in the same session;
+ * GET /api/print-jobs/attention lists failed jobs nobody has acknowledged (technician), and
+ * POST /api/print-jobs/:id/acknowledge marks one seen.
+ */
 export function printJobRoutes(context: BridgeContext): Router {
   const router = Router();
   router.post('/api/print-jobs', async (request, response) => {
-    const { type } = parseBody(certificateRequestSchema, request);
+    const { type, copies } = parseBody(printRequestSchema, request);
     const session = context.sessions.current();
     if (!session) throw noSession();
-    const job = await context.printService.submit(session, type);
+    const job = await context.printService.submit(session, type, copies);
     response.status(202).json(job);
+  });
+  router.get('/api/print-jobs/attention', (_request, response) => {
+    response.json({ jobs: context.printService.needingAttention() });
   });
   router.get('/api/print-jobs/:id', (request, response) => {
     const job = context.printService.get(request.params.id);
     if (!job) throw new HttpError(404, 'not-found', 'There is no print job with this id.');
     response.json(job);
+  });
+  router.post('/api/print-jobs/:id/reprint', (request, response) => {
+    const session = context.sessions.current();
+    if (!session) throw noSession();
+    response.status(202).json(context.printService.reprint(session, request.params.id));
+  });
+  router.post('/api/print-jobs/:id/acknowledge', (request, response) => {
+    if (!context.printService.acknowledge(request.params.id)) {
+      throw new HttpError(404, 'not-found', 'There is no unacknowledged print job with this id.');
+    }
+    response.status(204).end();
   });
   return router;
 }

@@ -44,4 +44,32 @@ export const storeMigrations: readonly string[] = [
     detail TEXT
   );
   `,
+  // 3 (issue 4, printing): the durable job queue's full lifecycle. SQLite cannot change a CHECK in
+  // place, so the table is rebuilt: states submitted/cancelled, copies, the printer system's job id
+  // (a restart follows the job by it instead of sending it again), the session that asked (reprint
+  // once, in the same session), and whether someone has seen a failure.
+  `
+  CREATE TABLE print_jobs_v3 (
+    id TEXT PRIMARY KEY,
+    certificate_type TEXT NOT NULL,
+    certificate_number TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('queued', 'submitted', 'printing', 'held', 'completed', 'failed', 'cancelled')),
+    pages INTEGER NOT NULL CHECK (pages > 0),
+    pages_printed INTEGER NOT NULL DEFAULT 0,
+    copies INTEGER NOT NULL DEFAULT 1 CHECK (copies BETWEEN 1 AND 3),
+    reason TEXT,
+    printer_job_id TEXT,
+    session_id TEXT,
+    reprint_of TEXT,
+    acknowledged_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  INSERT INTO print_jobs_v3 (id, certificate_type, certificate_number, state, pages, pages_printed, reason, created_at, updated_at)
+    SELECT id, certificate_type, certificate_number, state, pages, pages_printed, reason, created_at, updated_at FROM print_jobs;
+  DROP TABLE print_jobs;
+  ALTER TABLE print_jobs_v3 RENAME TO print_jobs;
+  CREATE INDEX print_jobs_unfinished ON print_jobs (state) WHERE state IN ('queued', 'submitted', 'printing', 'held');
+  CREATE UNIQUE INDEX print_jobs_one_reprint ON print_jobs (reprint_of) WHERE reprint_of IS NOT NULL;
+  `,
 ];

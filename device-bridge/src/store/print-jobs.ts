@@ -8,12 +8,23 @@ interface PrintJobRow {
   state: PrintJobState;
   pages: number;
   pages_printed: number;
+  copies: number;
   reason: string | null;
+  printer_job_id: string | null;
+  session_id: string | null;
+  reprint_of: string | null;
+  acknowledged_at: string | null;
   created_at: string;
   updated_at: string;
 }
 
-function toView(row: PrintJobRow): PrintJobView {
+/** A job as the print service handles it: the public view plus what only the bridge needs. */
+export interface StoredPrintJob extends PrintJobView {
+  printerJobId: string | null;
+  sessionId: string | null;
+}
+
+function toStored(row: PrintJobRow): StoredPrintJob {
   return {
     id: row.id,
     certificateType: row.certificate_type,
@@ -21,10 +32,21 @@ function toView(row: PrintJobRow): PrintJobView {
     state: row.state,
     pages: row.pages,
     pagesPrinted: row.pages_printed,
+    copies: row.copies,
     ...(row.reason === null ? {} : { reason: row.reason }),
+    ...(row.reprint_of === null ? {} : { reprintOf: row.reprint_of }),
+    acknowledged: row.acknowledged_at !== null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    printerJobId: row.printer_job_id,
+    sessionId: row.session_id,
   };
+}
+
+/** The public view: no session id, no printer internals. */
+export function publicView(job: StoredPrintJob): PrintJobView {
+  const { printerJobId: _printerJobId, sessionId: _sessionId, ...view } = job;
+  return view;
 }
 
 export interface NewPrintJob {
@@ -32,6 +54,9 @@ export interface NewPrintJob {
   certificateType: CertificateType;
   certificateNumber: string;
   pages: number;
+  copies: number;
+  sessionId: string | null;
+  reprintOf?: string;
   createdAt: string;
 }
 
@@ -39,48 +64,67 @@ export interface PrintJobChange {
   state: PrintJobState;
   pagesPrinted?: number;
   reason?: string | null;
+  printerJobId?: string;
   updatedAt: string;
 }
+
+const unfinishedStates = "('queued', 'submitted', 'printing', 'held')";
 
 /** Print jobs in SQLite. Holds no personal data: the document itself is in the encrypted spool. */
 export function createPrintJobStore(db: SqliteDatabase) {
   const insert = db.prepare(
-    `INSERT INTO print_jobs (id, certificate_type, certificate_number, state, pages, created_at, updated_at)
-     VALUES (@id, @certificateType, @certificateNumber, 'queued', @pages, @createdAt, @createdAt)`,
+    `INSERT INTO print_jobs (id, certificate_type, certificate_number, state, pages, copies, session_id, reprint_of, created_at, updated_at)
+     VALUES (@id, @certificateType, @certificateNumber, 'queued', @pages, @copies, @sessionId, @reprintOf, @createdAt, @createdAt)`,
   );
   const update = db.prepare(
     `UPDATE print_jobs SET state = @state, pages_printed = COALESCE(@pagesPrinted, pages_printed),
-       reason = @reason, updated_at = @updatedAt WHERE id = @id`,
+       reason = @reason, printer_job_id = COALESCE(@printerJobId, printer_job_id), updated_at = @updatedAt WHERE id = @id`,
   );
   const byId = db.prepare('SELECT * FROM print_jobs WHERE id = ?');
-  const unfinished = db.prepare(
-    "SELECT * FROM print_jobs WHERE state IN ('queued', 'printing', 'held') ORDER BY created_at, id",
+  const unfinished = db.prepare(`SELECT * FROM print_jobs WHERE state IN ${unfinishedStates} ORDER BY created_at, id`);
+  const reprintOf = db.prepare('SELECT * FROM print_jobs WHERE reprint_of = ?');
+  const needingAttention = db.prepare(
+    "SELECT * FROM print_jobs WHERE state IN ('failed', 'cancelled') AND acknowledged_at IS NULL ORDER BY created_at, id",
   );
+  const acknowledge = db.prepare('UPDATE print_jobs SET acknowledged_at = @at WHERE id = @id AND acknowledged_at IS NULL');
   const countByState = db.prepare('SELECT state, COUNT(*) AS count FROM print_jobs GROUP BY state');
 
   return {
-    insert(job: NewPrintJob): PrintJobView {
-      insert.run(job);
-      return toView(byId.get(job.id) as PrintJobRow);
+    insert(job: NewPrintJob): StoredPrintJob {
+      insert.run({ ...job, reprintOf: job.reprintOf ?? null });
+      return toStored(byId.get(job.id) as PrintJobRow);
     },
-    update(id: string, change: PrintJobChange): PrintJobView {
+    update(id: string, change: PrintJobChange): StoredPrintJob {
       update.run({
         id,
         state: change.state,
         pagesPrinted: change.pagesPrinted ?? null,
         reason: change.reason ?? null,
+        printerJobId: change.printerJobId ?? null,
         updatedAt: change.updatedAt,
       });
       const row = byId.get(id) as PrintJobRow | undefined;
       if (!row) throw new Error(`print job ${id} does not exist`);
-      return toView(row);
+      return toStored(row);
     },
-    get(id: string): PrintJobView | null {
+    get(id: string): StoredPrintJob | null {
       const row = byId.get(id) as PrintJobRow | undefined;
-      return row ? toView(row) : null;
+      return row ? toStored(row) : null;
     },
-    unfinished(): PrintJobView[] {
-      return (unfinished.all() as PrintJobRow[]).map(toView);
+    unfinished(): StoredPrintJob[] {
+      return (unfinished.all() as PrintJobRow[]).map(toStored);
+    },
+    /** the reprint of this job, if one was made (there can be only one) */
+    reprintOf(id: string): StoredPrintJob | null {
+      const row = reprintOf.get(id) as PrintJobRow | undefined;
+      return row ? toStored(row) : null;
+    },
+    /** failed or cancelled jobs nobody has acknowledged yet (the technician's list) */
+    needingAttention(): StoredPrintJob[] {
+      return (needingAttention.all() as PrintJobRow[]).map(toStored);
+    },
+    acknowledge(id: string, at: string): boolean {
+      return acknowledge.run({ id, at }).changes === 1;
     },
     countsByState(): Record<string, number> {
       const rows = countByState.all() as Array<{ state: string; count: number }>;

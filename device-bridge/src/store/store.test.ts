@@ -26,6 +26,8 @@ describe('kiosk store', () => {
       certificateType: 'social-insurance-contribution',
       certificateNumber: 'SB20261122-AAAA0000',
       pages: 2,
+      copies: 1,
+      sessionId: null,
       createdAt: '2026-11-22T01:00:00.000Z',
     });
     first.printJobs.update('job-1', { state: 'held', pagesPrinted: 1, reason: 'paper-out', updatedAt: '2026-11-22T01:00:05.000Z' });

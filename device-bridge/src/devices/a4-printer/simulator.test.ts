@@ -75,31 +75,25 @@ describe('simulated A4 printer', () => {
     expect(states).toEqual(['busy/printing', 'ready']);
   });
 
-  it('holds on paper-out mid-job, waits, then resumes with the interrupted page and prints no page twice', async () => {
+  it('aborts the job on paper-out mid-job (abort-job policy): the sheets out stay out, nothing prints later', async () => {
     const { clock, printer, states } = await startedPrinter();
     const document = testPdf('job-2', 3);
     const progress: string[] = [];
     const done = printer.print(document, (event) => progress.push(progressText(event)));
+    const failure = done.catch((error: unknown) => error);
 
     clock.advance(pageMs); // page 1 out
     clock.advance(pageMs / 2); // page 2 half way when the tray runs empty
     printer.setCondition('paper-out');
-    expect(progress).toEqual(['started', 'page 1', 'held paper-out']);
+    expect(await failure).toMatchObject({ name: 'PrintFailedError', reason: 'paper-out' });
+    expect(progress).toEqual(['started', 'page 1']);
     expect(printer.status()).toMatchObject({ state: 'fault', reason: 'paper-out' });
 
-    clock.advance(10 * 60_000); // nobody comes for ten minutes: the job waits, it does not fail
-    expect(progress).toEqual(['started', 'page 1', 'held paper-out']);
+    printer.setCondition('ready'); // staff reload paper: the aborted job does not come back
+    clock.advance(10 * pageMs);
+    expect(progress).toEqual(['started', 'page 1']);
     expect(await filesInPrintOut()).toEqual([]);
-
-    printer.setCondition('ready'); // staff reload paper
-    expect(progress.at(-1)).toBe('resumed');
-    clock.advance(pageMs);
-    clock.advance(pageMs);
-    await done;
-
-    expect(progress).toEqual(['started', 'page 1', 'held paper-out', 'resumed', 'page 2', 'page 3']);
-    expect(await readFile(join(printOutDir, 'job-2.pdf'))).toEqual(document.pdf);
-    expect(states).toEqual(['busy/printing', 'fault/paper-out', 'busy/printing', 'ready']);
+    expect(states).toEqual(['busy/printing', 'fault/paper-out', 'ready']);
   });
 
   it('follows a change of reason while held and resumes on paper-low, showing degraded', async () => {
@@ -107,12 +101,12 @@ describe('simulated A4 printer', () => {
     const progress: string[] = [];
     const done = printer.print(testPdf('job-3', 1), (event) => progress.push(progressText(event)));
     printer.setCondition('cover-open');
-    printer.setCondition('jam');
+    printer.setCondition('offline');
     printer.setCondition('paper-low');
     expect(printer.status()).toMatchObject({ state: 'degraded', reason: 'paper-low' });
     clock.advance(pageMs);
     await done;
-    expect(progress).toEqual(['started', 'held cover-open', 'held jam', 'resumed', 'page 1']);
+    expect(progress).toEqual(['started', 'held cover-open', 'held offline', 'resumed', 'page 1']);
   });
 
   it('holds while unplugged or offline and carries on when back', async () => {
@@ -141,14 +135,14 @@ describe('simulated A4 printer', () => {
 
   it('a job sent while the printer needs attention starts held', async () => {
     const { clock, printer } = await startedPrinter();
-    printer.setCondition('paper-out');
+    printer.setCondition('cover-open');
     const progress: string[] = [];
     const done = printer.print(testPdf('job-5', 1), (event) => progress.push(progressText(event)));
-    expect(progress).toEqual(['started', 'held paper-out']);
+    expect(progress).toEqual(['started', 'held cover-open']);
     printer.setCondition('ready');
     clock.advance(pageMs);
     await done;
-    expect(progress).toEqual(['started', 'held paper-out', 'resumed', 'page 1']);
+    expect(progress).toEqual(['started', 'held cover-open', 'resumed', 'page 1']);
   });
 
   it('prints jobs one after the other in the order they were sent', async () => {

@@ -14,8 +14,9 @@ import { documentProblem } from './validate-document.ts';
  *
  * A job is an explicit little state machine:
  *   queued → printing ⇄ held → writing-output → done
- * `held` is entered whenever the printer cannot print (paper-out, cover-open, jam, offline,
- * unplugged) and left by itself when it can again, continuing with the page that was interrupted:
+ * Paper-out and jam abort the job (as CUPS does with printer-error-policy=abort-job, the kiosk's
+ * set-up): the citizen is told plainly and may reprint once. `held` is entered for conditions that
+ * pass by themselves or by a quick hand (cover-open, offline, unplugged) and left when they do, continuing with the page that was interrupted:
  * a page counts only once it is complete, so none is printed twice. Jobs print one at a time, in
  * the order they were sent, like a CUPS queue.
  */
@@ -75,6 +76,12 @@ export function createSimulatedA4Printer(options: { clock: Clock; pageMs: number
   function continueJob(job: Job): void {
     if (job !== active || job.phase === 'writing-output') return;
     const reason = holdReason();
+    if (reason === 'paper-out' || reason === 'jam') {
+      // like a CUPS queue with printer-error-policy=abort-job: the job is aborted, not left to
+      // print hours later; the sheets already out stay out, the rest never comes
+      finishJob(job, new PrintFailedError(reason, `job ${job.jobId}: aborted by ${reason} after ${job.pagesPrinted} of ${job.pages} sheets`));
+      return;
+    }
     if (reason !== null) {
       if (job.pageTimer !== null) clock.clearTimeout(job.pageTimer);
       job.pageTimer = null;
