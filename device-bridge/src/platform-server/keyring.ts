@@ -1,21 +1,25 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ed25519KeyFromSeed } from '../documents/qr-signature.ts';
 
 /** The kiosks' Ed25519 public keys the verification page checks QR signatures with. */
 export interface QrKeyring {
-  keys: KeyObject[];
+  /** read again on each call, so a kiosk started after the server (or a key copied in) counts at once */
+  keys(): KeyObject[];
 }
 
-/** name of the kiosk's QR signing seed under <dataDir>/secrets/ (agreed with the certificate part) */
-export const qrSigningKeyName = 'certificate-qr';
+/** the public half the kiosk writes next to its signing seed (documents/signing-key.ts) */
+const kioskPublicKeyFile = join('secrets', 'certificate-ed25519.pub.pem');
 
 /**
  * Public keys from `*.pem` files in `trustedKeysDir` (what an operator copies from each kiosk) and,
- * for a kiosk on the same machine (the demo), from its data directory's signing seed.
+ * for a kiosk on the same machine (the demo), the public key in its data directory.
  */
 export function loadKeyring(trustedKeysDir: string, kioskDataDirs: readonly string[]): QrKeyring {
+  return { keys: () => readKeys(trustedKeysDir, kioskDataDirs) };
+}
+
+function readKeys(trustedKeysDir: string, kioskDataDirs: readonly string[]): KeyObject[] {
   const keys: KeyObject[] = [];
   if (existsSync(trustedKeysDir)) {
     for (const name of readdirSync(trustedKeysDir).filter((file) => file.endsWith('.pem')).sort()) {
@@ -23,10 +27,8 @@ export function loadKeyring(trustedKeysDir: string, kioskDataDirs: readonly stri
     }
   }
   for (const dir of kioskDataDirs) {
-    const file = join(dir, 'secrets', `${qrSigningKeyName}.key`);
-    if (!existsSync(file)) continue;
-    const seed = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-    if (seed.length === 32) keys.push(createPublicKey(ed25519KeyFromSeed(seed)));
+    const file = join(dir, kioskPublicKeyFile);
+    if (existsSync(file)) keys.push(createPublicKey(readFileSync(file, 'utf8')));
   }
-  return { keys };
+  return keys;
 }

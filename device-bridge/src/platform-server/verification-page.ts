@@ -63,9 +63,10 @@ export async function verificationPage(
 
   let signatureLine = '<dt>二维码签名</dt><dd>未提供（手工输入核验）</dd>';
   if (text('sig')) {
-    const checks = keyring.keys.map((key) => verifySignedQr(fullUrl, key));
+    const keys = keyring.keys();
+    const checks = keys.map((key) => verifySignedQr(fullUrl, key));
     const valid = checks.find((check) => check.valid);
-    if (keyring.keys.length === 0) {
+    if (keys.length === 0) {
       signatureLine = '<dt>二维码签名</dt><dd>本核验点没有签发终端的公钥，未校验签名</dd>';
     } else if (!valid || !valid.valid) {
       return notGenuine('二维码签名不正确：二维码内容被改动过，或不是由登记的自助终端签发。The QR signature does not verify.');
