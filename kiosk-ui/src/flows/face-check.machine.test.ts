@@ -86,7 +86,7 @@ describe('face check on a simulated clock', () => {
       faceCheckMachine.provide({
         actors: {
           loadOptions: fromPromise(async () => offered),
-          giveConsent: fromPromise(async () => undefined),
+          giveConsent: fromPromise<void>(async () => {}),
           loadGuidance: fromPromise(async () => (++guidanceCalls < 2 ? 'move-closer' : 'ready')),
           verifyFace: fromPromise(async () => match),
           confirmByStaff: fromPromise(async () => ({ method: 'staff' as const, at: '' })),
