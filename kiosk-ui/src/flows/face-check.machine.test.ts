@@ -1,4 +1,4 @@
-import type { FaceOptions, FaceVerifyResult } from '@tongban/device-bridge/api';
+import type { FaceHint, FaceOptions, FaceVerifyResult, VerifiedResponse } from '@tongban/device-bridge/api';
 import { getShortestPaths } from '@xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { createActor, fromPromise, SimulatedClock, toPromise, type SnapshotFrom } from 'xstate';
@@ -85,11 +85,11 @@ describe('face check on a simulated clock', () => {
     const actor = createActor(
       faceCheckMachine.provide({
         actors: {
-          loadOptions: fromPromise(async () => offered),
+          loadOptions: fromPromise<FaceOptions>(async () => offered),
           giveConsent: fromPromise<void>(async () => {}),
-          loadGuidance: fromPromise(async () => (++guidanceCalls < 2 ? 'move-closer' : 'ready')),
-          verifyFace: fromPromise(async () => match),
-          confirmByStaff: fromPromise(async () => ({ method: 'staff' as const, at: '' })),
+          loadGuidance: fromPromise<FaceHint>(async () => (++guidanceCalls < 2 ? 'move-closer' : 'ready')),
+          verifyFace: fromPromise<FaceVerifyResult>(async () => match),
+          confirmByStaff: fromPromise<VerifiedResponse, { code: string }>(async () => ({ method: 'staff', at: '' })),
         },
       }),
       { clock },
