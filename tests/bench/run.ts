@@ -3,6 +3,7 @@
 import { benchBridgeStartup } from './bridge-startup.ts';
 import { benchCardToGreeting } from './card-to-greeting.ts';
 import { benchCertificateRender } from './certificate-render.ts';
+import { benchPlatform } from './platform.ts';
 import { machineDescription, type BenchResult } from './stats.ts';
 import { benchUiBundle } from './ui-bundle.ts';
 
@@ -11,6 +12,7 @@ const parts: Array<{ title: string; run: () => Promise<readonly BenchResult[]> }
   { title: 'bridge cold start and memory (5 spawns)', run: () => benchBridgeStartup(5) },
   { title: 'card placed → greeting in Chromium (20 samples)', run: () => benchCardToGreeting(20) },
   { title: 'certificate render', run: benchCertificateRender },
+  { title: 'platform: catalogue search, outbox drain after an outage, verification page', run: benchPlatform },
 ];
 
 const machine = machineDescription();
