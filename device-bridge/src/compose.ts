@@ -16,6 +16,7 @@ import { createKioskMetrics } from './monitoring/kiosk-metrics.ts';
 import { loadOutboxStats } from './monitoring/outbox-source.ts';
 import { createTechnicianService } from './technician/technician-service.ts';
 import { startFleet } from './fleet/start-fleet.ts';
+import { startSystemdNotify } from './monitoring/systemd-notify.ts';
 import { createPlatform } from './platform/create-platform.ts';
 import { createKioskServices } from './outbox/kiosk-services.ts';
 import { registerOutboxStats } from './outbox/outbox-stats.ts';
@@ -175,6 +176,17 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
 
   await startAll(devices);
   const fleet = await startFleet(context, { dataDir, randomBytes: random });
+  // Type=notify + WatchdogSec under systemd; pings only while the store answers (a no-op elsewhere)
+  const systemd = startSystemdNotify({
+    healthy: () => {
+      try {
+        store.db.prepare('SELECT 1').get();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  });
   printService.resumeUnfinished();
   kioskServices.outbox.start();
   // guides stay readable while the platform is away: fill the catalogue cache now
@@ -188,10 +200,12 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
       server = app.listen(config.server.port, config.server.host);
       await once(server, 'listening');
       logger.log('bridge-listening', { url: `http://${config.server.host}:${config.server.port}` });
+      systemd.ready(`listening on ${config.server.host}:${config.server.port}`);
       return server;
     },
     async stop() {
       logger.log('bridge-stopping');
+      systemd.stop();
       sessions.end('shutdown');
       if (server) {
         const closed = once(server, 'close');

@@ -30,6 +30,8 @@ const requiredPackages = [
   { name: 'ffmpeg', binaries: ['/usr/bin/ffmpeg'] },
   // offline voice guidance clips rendered from the message catalogue
   { name: 'espeak-ng', binaries: ['/usr/bin/espeak-ng'] },
+  // the kiosk screen's Wayland compositor: systemd-analyze verify checks the shipped UI unit's ExecStart
+  { name: 'cage', binaries: ['/usr/bin/cage'] },
 ];
 
 function isExecutable(file) {
