@@ -1,10 +1,11 @@
-import { fromCallback, fromPromise } from 'xstate';
+import { assign, fromCallback, fromPromise } from 'xstate';
 import type { BridgeClient } from '../bridge/client.ts';
+import { applyMachine } from '../flows/apply.machine.ts';
 import { guidesMachine } from '../flows/guides.machine.ts';
 import { progressMachine } from '../flows/progress.machine.ts';
 import { recordsMachine } from '../flows/records.machine.ts';
 import type { SessionEvent } from '../flows/session.types.ts';
-import type { CatalogueQuery, CertificateType, RatingRequest } from '@tongban/device-bridge/api';
+import type { ApplicationSubmit, CatalogueQuery, CertificateType, RatingRequest } from '@tongban/device-bridge/api';
 
 /** How often a print job is re-read while printing, in case an SSE job event was missed on a reconnect. */
 export const printJobPollMs = 3_000;
@@ -30,6 +31,17 @@ export function sessionActors(client: BridgeClient) {
       actors: {
         listRecords: fromPromise(() => client.listRecords()),
         loadRecord: fromPromise(({ input }: { input: { recordType: CertificateType } }) => client.getRecord(input.recordType)),
+      },
+    }),
+    apply: applyMachine.provide({
+      actors: {
+        searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.searchCatalogue(input)),
+        loadItem: fromPromise(({ input }: { input: { code: string } }) => client.getServiceItem(input.code)),
+        submitApplication: fromPromise(({ input }: { input: ApplicationSubmit }) => client.submitApplication(input)),
+      },
+      actions: {
+        // one key per attempt: a retry after a lost reply is recognised by the bridge, never doubled
+        makeIdempotencyKey: assign({ idempotencyKey: () => crypto.randomUUID() }),
       },
     }),
     progress: progressMachine.provide({

@@ -18,6 +18,8 @@ export const idleLimitFactors: Record<ScreenName, number | null> = {
   // one's own records and case timelines are read line by line
   records: 1.5,
   progress: 1.5,
+  // filling a form on an on-screen keyboard is slow for anyone
+  apply: 2,
   // the citizen reads their own records line by line
   'certificate-preview': 1.5,
   // the print job keeps the session; the idle watch is suspended while printing

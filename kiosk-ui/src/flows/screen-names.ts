@@ -9,6 +9,7 @@ export const screenNames = [
   'guides',
   'records',
   'progress',
+  'apply',
   'certificate-preview',
   'printing',
   'take-document',

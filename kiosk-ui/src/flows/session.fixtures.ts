@@ -61,6 +61,8 @@ const baseJob: PrintJobView = {
   state: 'queued',
   pages: 1,
   pagesPrinted: 0,
+  copies: 1,
+  acknowledged: false,
   createdAt: '2025-01-01T09:01:00.000Z',
   updatedAt: '2025-01-01T09:01:00.000Z',
 };

@@ -50,6 +50,8 @@ const actorAndTimerEvents: SessionEvent[] = [
   actorDone('records', { print: null }),
   actorDone('records', { print: 'social-insurance-contribution' }),
   actorDone('progress'),
+  actorDone('apply', null),
+  actorDone('apply', { caseNumber: '3301000000000777', itemCode: '330100-JD-00133-000' }),
 ];
 
 const citizenEvents: SessionEvent[] = [
@@ -63,6 +65,7 @@ const citizenEvents: SessionEvent[] = [
   { type: 'OPEN_GUIDES' },
   { type: 'OPEN_RECORDS' },
   { type: 'OPEN_PROGRESS' },
+  { type: 'OPEN_APPLY' },
   { type: 'PRINT' },
   { type: 'BACK' },
   { type: 'DONE' },
@@ -103,6 +106,7 @@ describe('session flow, generated paths', () => {
     const screens = new Set(reachableStates.map(screenOf));
     expect([...screens].sort()).toEqual(
       [
+        'apply',
         'attract',
         'card-reading',
         'card-rejected',
@@ -163,7 +167,7 @@ describe('session flow, generated paths', () => {
   it('lets the idle countdown end any non-printing screen, back to attract with nothing kept', () => {
     const watching = sessionStates.filter((state) => state.matches({ inSession: { idle: 'watching' } }));
     expect(new Set(watching.map(screenOf))).toEqual(
-      new Set(['greeting', 'menu', 'guides', 'records', 'progress', 'certificate-preview', 'take-document', 'rating', 'error']),
+      new Set(['greeting', 'menu', 'guides', 'records', 'progress', 'apply', 'certificate-preview', 'take-document', 'rating', 'error']),
     );
     for (const state of watching) {
       let current = next(state, after('idleTimeout', 'inSession.idle.watching'));
@@ -513,5 +517,19 @@ describe('journeys started from the menu', () => {
   it('progress and guides return to the menu when closed', () => {
     expect(screenOf(next(next(menu, { type: 'OPEN_PROGRESS' }), actorDone('progress')))).toBe('menu');
     expect(screenOf(next(next(menu, { type: 'OPEN_GUIDES' }), actorDone('guides')))).toBe('menu');
+  });
+});
+
+describe('apply from the menu', () => {
+  const menu = sessionStates.find((state) => screenOf(state) === 'menu')!;
+
+  it('a submitted application goes on to rate that case; leaving without one returns to the menu', () => {
+    const apply = next(menu, { type: 'OPEN_APPLY' });
+    expect(screenOf(apply)).toBe('apply');
+    expect(screenOf(next(apply, actorDone('apply', null)))).toBe('menu');
+    const rating = next(apply, actorDone('apply', { caseNumber: '3301000000000777', itemCode: '330100-JD-00133-000' }));
+    expect(screenOf(rating)).toBe('rating');
+    expect(rating.context.ratingCase).toEqual({ serviceCode: '330100-JD-00133-000', caseId: '3301000000000777' });
+    expect(rating.context.rating).toEqual({ grade: null, indicators: [] });
   });
 });

@@ -11,6 +11,7 @@ import { failureCodeOf } from './failure-code.ts';
 import { idleLimitSeconds } from './idle-limits.ts';
 import { canStartPrint } from './menu.ts';
 import { guidesMachine } from './guides.machine.ts';
+import { applyMachine, type ApplyOutput } from './apply.machine.ts';
 import { progressMachine } from './progress.machine.ts';
 import { recordsMachine, type RecordsOutput } from './records.machine.ts';
 import { isBadGrade } from './rating-indicators.ts';
@@ -71,6 +72,7 @@ const noPersonalData = {
   job: null,
   failure: null,
   rating: noRating,
+  ratingCase: null,
 } as const satisfies Partial<SessionContext>;
 
 
@@ -80,8 +82,8 @@ function ratingRequestOf(context: SessionContext): RatingRequest {
   return {
     grade,
     indicators: isBadGrade(grade) ? indicators : [],
-    serviceCode: context.kiosk.services.find((service) => service.type === context.service)?.serviceCode ?? '',
-    caseId: context.job?.certificateNumber ?? '',
+    serviceCode: context.ratingCase?.serviceCode ?? '',
+    caseId: context.ratingCase?.caseId ?? '',
   };
 }
 
@@ -111,6 +113,8 @@ export const sessionMachine = setup({
     records: recordsMachine,
     /** 办件进度 journey */
     progress: progressMachine,
+    /** 申请办理 journey */
+    apply: applyMachine,
   },
   delays: sessionDelays,
   guards: {
@@ -283,6 +287,7 @@ export const sessionMachine = setup({
                 OPEN_GUIDES: 'guides',
                 OPEN_RECORDS: 'records',
                 OPEN_PROGRESS: 'progress',
+                OPEN_APPLY: 'apply',
                 SELECT_SERVICE: {
                   guard: 'offersService',
                   target: 'preview',
@@ -390,8 +395,37 @@ export const sessionMachine = setup({
               entry: { type: 'enterStep', params: { step: 'progress' } },
               invoke: { id: 'progress', src: 'progress', onDone: 'menu' },
             },
+            apply: {
+              entry: { type: 'enterStep', params: { step: 'apply' } },
+              invoke: {
+                id: 'apply',
+                src: 'apply',
+                onDone: [
+                  {
+                    // a submitted application is a completed case: rate it (一次一评)
+                    guard: ({ event }) => (event.output as ApplyOutput | undefined) != null,
+                    target: 'rating',
+                    actions: assign({
+                      ratingCase: ({ event }) => {
+                        const output = event.output as NonNullable<ApplyOutput>;
+                        return { serviceCode: output.itemCode, caseId: output.caseNumber };
+                      },
+                    }),
+                  },
+                  { target: 'menu' },
+                ],
+              },
+            },
             takeDocument: {
-              entry: { type: 'enterStep', params: { step: 'take-document' } },
+              entry: [
+                { type: 'enterStep', params: { step: 'take-document' } },
+                assign({
+                  ratingCase: ({ context }) => ({
+                    serviceCode: context.kiosk.services.find((service) => service.type === context.service)?.serviceCode ?? '',
+                    caseId: context.job?.certificateNumber ?? '',
+                  }),
+                }),
+              ],
               after: { takeDocument: 'rating' },
               on: { DONE: 'rating' },
             },

@@ -2,12 +2,14 @@ import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import type { SessionMachine } from './session.machine.ts';
 import type { ScreenName } from './screen-names.ts';
 import type { GuidesMachine } from './guides.machine.ts';
+import type { ApplyMachine } from './apply.machine.ts';
 import type { ProgressMachine } from './progress.machine.ts';
 import type { RecordsMachine } from './records.machine.ts';
 
 export type GuidesActorRef = ActorRefFrom<GuidesMachine>;
 export type RecordsActorRef = ActorRefFrom<RecordsMachine>;
 export type ProgressActorRef = ActorRefFrom<ProgressMachine>;
+export type ApplyActorRef = ActorRefFrom<ApplyMachine>;
 
 export { screenNames, type ScreenName } from './screen-names.ts';
 
@@ -25,6 +27,7 @@ export function screenOf(snapshot: SessionSnapshot): ScreenName {
   if (snapshot.matches('browsingGuides') || snapshot.matches({ inSession: { flow: 'guides' } })) return 'guides';
   if (snapshot.matches({ inSession: { flow: 'records' } })) return 'records';
   if (snapshot.matches({ inSession: { flow: 'progress' } })) return 'progress';
+  if (snapshot.matches({ inSession: { flow: 'apply' } })) return 'apply';
   if (snapshot.matches({ inSession: { flow: 'preview' } })) return 'certificate-preview';
   if (snapshot.matches({ inSession: { flow: 'printing' } })) return 'printing';
   if (snapshot.matches({ inSession: { flow: 'takeDocument' } })) return 'take-document';
@@ -47,6 +50,7 @@ function childOf<T>(snapshot: SessionSnapshot, id: string): T | null {
 
 export const guidesActorOf = (snapshot: SessionSnapshot) => childOf<GuidesActorRef>(snapshot, 'guides');
 export const recordsActorOf = (snapshot: SessionSnapshot) => childOf<RecordsActorRef>(snapshot, 'records');
+export const applyActorOf = (snapshot: SessionSnapshot) => childOf<ApplyActorRef>(snapshot, 'apply');
 export const progressActorOf = (snapshot: SessionSnapshot) => childOf<ProgressActorRef>(snapshot, 'progress');
 
 export function isCountdownShown(snapshot: SessionSnapshot): boolean {

@@ -56,6 +56,8 @@ export interface SessionContext {
   /** what happened to the rating, for the goodbye screen's wording */
   ratingOutcome: RatingOutcome | null;
   rating: RatingDraft;
+  /** the case the rating is about (一次一评): set when a print or an application completes */
+  ratingCase: { serviceCode: string; caseId: string } | null;
   /** the step on screen, for its own idle limit (idle-limits.ts) */
   step: ScreenName;
   /** ≥ 1: multiplies every wait for a person (elder mode is slower); not personal, kept across visits */
@@ -85,6 +87,8 @@ export type SessionEvent =
   /** 查询我的记录 and 办件进度, from the menu */
   | { type: 'OPEN_RECORDS' }
   | { type: 'OPEN_PROGRESS' }
+  /** 申请办理, from the menu */
+  | { type: 'OPEN_APPLY' }
   | { type: 'PRINT' }
   | { type: 'BACK' }
   | { type: 'DONE' }

@@ -23,6 +23,8 @@ export function MenuScreen({ snapshot, send }: ScreenProps) {
         return { type: 'OPEN_RECORDS' };
       case 'progress':
         return { type: 'OPEN_PROGRESS' };
+      case 'apply':
+        return { type: 'OPEN_APPLY' };
     }
   };
   return (

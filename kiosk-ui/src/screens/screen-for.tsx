@@ -25,6 +25,7 @@ export const screenComponents: Record<ScreenName, ComponentType<ScreenProps>> = 
   'card-rejected': CardRejectedScreen,
   greeting: GreetingScreen,
   menu: MenuScreen,
+  apply: lazyScreen('apply', 'apply.title', () => import('./apply.tsx').then((module) => module.ApplyScreen)),
   records: RecordsScreen,
   progress: ProgressScreen,
   guides: lazyScreen('guides', 'guides.title', () => import('./guides.tsx').then((module) => module.GuidesScreen)),

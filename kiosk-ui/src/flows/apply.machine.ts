@@ -1,0 +1,229 @@
+import type {
+  ApplicationReceipt,
+  ApplicationSubmit,
+  CatalogueQuery,
+  CatalogueResponse,
+  ServiceItem,
+  ServiceItemSummary,
+  ServiceMaterial,
+} from '@tongban/device-bridge/api';
+import { and, assign, fromPromise, not, setup } from 'xstate';
+import { failureCodeOf } from './failure-code.ts';
+import { fieldProblem, submittedValue } from './form-fields.ts';
+
+/**
+ * What this kiosk's UI can do for an application today. Photographing materials on the document
+ * camera joins when its capture journey is slotted in; until then an item that needs a photographed
+ * material is listed with that reason and never offered with a pretend capture.
+ */
+export const applyCapabilities = {
+  capturesMaterials: false,
+};
+
+/** Why an item cannot be applied for here; the screen says where to go instead. */
+export type NotApplicableReason = 'needs-capture';
+
+/** Materials the kiosk would have to photograph (required, capturable on the document camera). */
+export function materialsToCapture(materials: readonly ServiceMaterial[]): ServiceMaterial[] {
+  return materials.filter((material) => material.required && material.kioskCapturable);
+}
+
+/** Materials the citizen brings to the window (paper originals the camera does not take), shared ones excluded. */
+export function materialsToBring(materials: readonly ServiceMaterial[]): ServiceMaterial[] {
+  return materials.filter((material) => material.source !== 'shared' && !material.kioskCapturable);
+}
+
+export function notApplicableReason(item: ServiceItem): NotApplicableReason | null {
+  return materialsToCapture(item.guide.materials).length > 0 && !applyCapabilities.capturesMaterials ? 'needs-capture' : null;
+}
+
+export interface ApplyContext {
+  items: ServiceItemSummary[] | null;
+  item: ServiceItem | null;
+  /** answers by field id, as typed */
+  form: Record<string, string>;
+  fieldIndex: number;
+  consent: boolean;
+  /** one per attempt, made once before the first submit and reused by every retry of it */
+  idempotencyKey: string | null;
+  receipt: ApplicationReceipt | null;
+  failure: string | null;
+}
+
+export type ApplyEvent =
+  | { type: 'CHOOSE'; code: string }
+  | { type: 'SET_FIELD'; value: string }
+  | { type: 'NEXT' }
+  | { type: 'BACK' }
+  | { type: 'CONSENT'; agreed: boolean }
+  | { type: 'SUBMIT' }
+  | { type: 'RETRY' }
+  | { type: 'DONE' }
+  | { type: 'CLOSE' };
+
+/** Handed to the session when the journey ends: the case to rate, or nothing. */
+export type ApplyOutput = { caseNumber: string; itemCode: string } | null;
+
+function notProvided(name: string): never {
+  throw new Error(`apply machine: "${name}" must be provided by the app (machine.provide)`);
+}
+
+const currentField = (context: ApplyContext) => context.item?.guide.formFields[context.fieldIndex];
+
+/** The body of POST /api/applications; the applicant comes from the bridge's session, never from here. */
+export function applicationOf(context: ApplyContext): ApplicationSubmit {
+  const item = context.item;
+  if (!item || !context.idempotencyKey) throw new Error('apply: submit without an item or a key');
+  const form: Record<string, string> = {};
+  for (const field of item.guide.formFields) {
+    const value = submittedValue(field, context.form[field.id] ?? '');
+    if (value !== '') form[field.id] = value;
+  }
+  return { itemCode: item.code, form, materials: [], idempotencyKey: context.idempotencyKey, delivery: 'collect' };
+}
+
+/**
+ * 申请办理: choose an item → its guide and material checklist → the form, one question per screen
+ * (what the ID card says is never asked: the bridge takes the applicant from the session) → review →
+ * consent → submit → the receipt with its 办件编号.
+ */
+export const applyMachine = setup({
+  types: {
+    context: {} as ApplyContext,
+    events: {} as ApplyEvent,
+    output: {} as ApplyOutput,
+  },
+  actors: {
+    /** GET /api/catalogue (items the kiosk can take applications for are filtered here) */
+    searchCatalogue: fromPromise<CatalogueResponse, CatalogueQuery>(async () => notProvided('searchCatalogue')),
+    /** GET /api/catalogue/:code */
+    loadItem: fromPromise<ServiceItem, { code: string }>(async () => notProvided('loadItem')),
+    /** POST /api/applications */
+    submitApplication: fromPromise<ApplicationReceipt, ApplicationSubmit>(async () => notProvided('submitApplication')),
+  },
+  actions: {
+    /** randomness is injected: the app gives crypto.randomUUID(), tests a fixed key */
+    makeIdempotencyKey: () => notProvided('makeIdempotencyKey'),
+  },
+  guards: {
+    fieldAnswered: ({ context }) => {
+      const field = currentField(context);
+      return field !== undefined && fieldProblem(field, context.form[field.id] ?? '') === null;
+    },
+    isLastField: ({ context }) => context.fieldIndex >= (context.item?.guide.formFields.length ?? 0) - 1,
+    hasFields: ({ context }) => (context.item?.guide.formFields.length ?? 0) > 0,
+    isFirstField: ({ context }) => context.fieldIndex === 0,
+    applicable: ({ context }) => context.item !== null && notApplicableReason(context.item) === null,
+    consented: ({ context }) => context.consent,
+    hasKey: ({ context }) => context.idempotencyKey !== null,
+  },
+}).createMachine({
+  id: 'apply',
+  context: { items: null, item: null, form: {}, fieldIndex: 0, consent: false, idempotencyKey: null, receipt: null, failure: null },
+  initial: 'loadingItems',
+  output: ({ context }) => (context.receipt ? { caseNumber: context.receipt.caseNumber, itemCode: context.receipt.itemCode } : null),
+  on: { CLOSE: '.closed' },
+  states: {
+    loadingItems: {
+      invoke: {
+        id: 'searchCatalogue',
+        src: 'searchCatalogue',
+        input: {},
+        onDone: {
+          target: 'choosing',
+          actions: assign({ items: ({ event }) => event.output.items.filter((item) => item.modes.includes('apply')) }),
+        },
+        onError: { target: 'failed', actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }) },
+      },
+    },
+    choosing: {
+      entry: assign({ item: null, form: {}, fieldIndex: 0, consent: false, idempotencyKey: null }),
+      on: { CHOOSE: 'loadingItem' },
+    },
+    loadingItem: {
+      invoke: {
+        id: 'loadItem',
+        src: 'loadItem',
+        input: ({ event }) => ({ code: event.type === 'CHOOSE' ? event.code : '' }),
+        onDone: { target: 'guide', actions: assign({ item: ({ event }) => event.output }) },
+        onError: { target: 'failed', actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }) },
+      },
+    },
+    /** the guide and the material checklist; an item needing a photographed material stops here, with the reason */
+    guide: {
+      on: {
+        NEXT: [
+          { guard: and(['applicable', 'hasFields']), target: 'filling', actions: assign({ fieldIndex: 0 }) },
+          { guard: 'applicable', target: 'review' },
+        ],
+        BACK: 'choosing',
+      },
+    },
+    /** one question per screen */
+    filling: {
+      on: {
+        SET_FIELD: {
+          actions: assign({
+            form: ({ context, event }) => {
+              const field = currentField(context);
+              return field ? { ...context.form, [field.id]: event.value } : context.form;
+            },
+          }),
+        },
+        NEXT: [
+          { guard: and(['fieldAnswered', 'isLastField']), target: 'review' },
+          { guard: 'fieldAnswered', actions: assign({ fieldIndex: ({ context }) => context.fieldIndex + 1 }) },
+        ],
+        BACK: [
+          { guard: 'isFirstField', target: 'guide' },
+          { actions: assign({ fieldIndex: ({ context }) => context.fieldIndex - 1 }) },
+        ],
+      },
+    },
+    review: {
+      on: {
+        NEXT: 'consent',
+        BACK: [
+          { guard: 'hasFields', target: 'filling', actions: assign({ fieldIndex: ({ context }) => (context.item?.guide.formFields.length ?? 1) - 1 }) },
+          { target: 'guide' },
+        ],
+      },
+    },
+    /** 告知承诺: the citizen confirms what they submit is true and agrees to its use for this case */
+    consent: {
+      on: {
+        CONSENT: { actions: assign({ consent: ({ event }) => event.agreed }) },
+        SUBMIT: [
+          { guard: and(['consented', not('hasKey')]), target: 'submitting', actions: 'makeIdempotencyKey' },
+          { guard: 'consented', target: 'submitting' },
+        ],
+        BACK: 'review',
+      },
+    },
+    submitting: {
+      // a submit in flight cannot be abandoned half way: it is stored or it fails, then the citizen chooses
+      on: { CLOSE: {} },
+      invoke: {
+        id: 'submitApplication',
+        src: 'submitApplication',
+        input: ({ context }) => applicationOf(context),
+        onDone: { target: 'receipt', actions: assign({ receipt: ({ event }) => event.output, failure: null }) },
+        onError: { target: 'submitFailed', actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }) },
+      },
+    },
+    /** the same attempt may be retried with the same key: the bridge never makes two applications of it */
+    submitFailed: {
+      on: { RETRY: 'submitting', BACK: 'review' },
+    },
+    receipt: {
+      on: { DONE: 'finished', CLOSE: 'finished' },
+    },
+    failed: {
+      on: { RETRY: { target: 'loadingItems', actions: assign({ failure: null }) } },
+    },
+    finished: { type: 'final' },
+    closed: { type: 'final', entry: assign({ receipt: null }) },
+  },
+});
+
+export type ApplyMachine = typeof applyMachine;
