@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../device-bridge/src/api/routes.ts';
 import type { ApplicationListResponse, ApplicationReceipt, CatalogueResponse, HealthResponse, ServiceItem } from '../../device-bridge/src/api/index.ts';
+import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtures.ts';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { rawRequest } from '../support/http.ts';
 import { waitFor } from '../support/wait.ts';
@@ -73,6 +74,17 @@ describe('platform services through the bridge (embedded platform)', () => {
     // an item whose guide needs a paper the kiosk can photograph cannot go without it
     const needsMaterial = await call(bridge, 'POST', apiPaths.applications, { ...applicationBody(), itemCode: '330100-HJ-00530-000', form: { phone: '1', address: 'x' } });
     expect(needsMaterial.body).toMatchObject({ error: { code: 'material-missing' } });
+  });
+
+  it("shows the citizen's own records, masked like the paper, and says which kinds exist", async () => {
+    const list = (await call(bridge, 'GET', apiPaths.records)).body as { records: { type: string; available: boolean }[] };
+    expect(list.records.find((entry) => entry.type === 'social-insurance-contribution')?.available).toBe(true);
+    const record = await call(bridge, 'GET', apiPaths.record('social-insurance-contribution'));
+    expect(record.status).toBe(200);
+    expect(record.body).toMatchObject({ holderMaskedName: '张*' });
+    expect(String(record.body.maskedIdNumber)).toMatch(/^\d{6}\*{8}\d{3}[\dX]$/);
+    expect(JSON.stringify(record.body)).not.toContain(fixtureCitizen('zhang-wei').card.idNumber);
+    expect((await call(bridge, 'GET', apiPaths.record('no-such-type'))).status).toBe(404);
   });
 
   it('needs an indicator for a bad rating and sends ratings through the outbox', async () => {
