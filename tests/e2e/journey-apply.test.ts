@@ -1,0 +1,126 @@
+// 申请办理 in Chromium against the real bridge (embedded platform, simulated receipt printer): choose
+// an item, read what to bring, answer on the numeric keypad (name and ID are never asked), review,
+// consent, submit once, receipt with its 办件编号, rate that case, goodbye. And an item that needs
+// a photographed material says so instead of pretending to capture it.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPaths, applicationReceiptSchema, type SimFixture } from '@tongban/device-bridge/api';
+import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
+import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import { bridgeRequest } from '../support/http.ts';
+import { action, advanceTo, pageHtml, placeCard, simFixture, step, waitForScreen } from '../support/kiosk-ui.ts';
+
+const flexibleEmployment = '330100-JD-00131-000';
+const needsPhotographedMaterial = '330100-YB-00210-000';
+
+let bridge: RunningBridge;
+let browser: Browser;
+let kiosk: KioskPage;
+let citizen: SimFixture;
+
+beforeAll(async () => {
+  [bridge, browser] = await Promise.all([
+    startBridge({ config: { session: { idleTimeoutSeconds: 600, countdownSeconds: 30 }, devices: { 'id-reader': { driver: 'simulated', readMs: 200 } } } }),
+    launchChromium(),
+  ]);
+  kiosk = await openKioskPage(browser, bridge.url, 'landscape');
+  citizen = await simFixture(bridge.url, 'zhang-wei');
+});
+
+afterAll(async () => {
+  await kiosk?.close();
+  await browser?.close();
+  await bridge?.stop();
+});
+
+async function typeDigits(digits: string) {
+  for (const digit of digits) await kiosk.page.locator(`.keyboard [data-key="${digit}"]`).first().click();
+}
+
+describe('apply for 灵活就业人员参保登记', () => {
+  it('choose → guide → phone → start month → review → consent → submit → receipt → rating → goodbye', async () => {
+    const { page } = kiosk;
+    await step(page, 'card placed, menu, apply', async () => {
+      await waitForScreen(page, 'attract');
+      await placeCard(bridge.url, citizen.id);
+      await advanceTo(page, 'menu');
+      await action(page, 'service', '[data-service="apply"]').first().click();
+      await action(page, 'choose-item').first().waitFor({ state: 'visible', timeout: 15_000 });
+    });
+
+    await step(page, 'an item needing a photographed material stops at its guide and says why', async () => {
+      await action(page, 'choose-item', `[data-code="${needsPhotographedMaterial}"]`).first().click();
+      await page.locator('[data-testid="apply-not-here"]').first().waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await action(page, 'next').count()).toBe(0);
+      await action(page, 'back').first().click();
+    });
+
+    await step(page, 'the guide lists what to bring; the form never asks for name or ID', async () => {
+      await action(page, 'choose-item', `[data-code="${flexibleEmployment}"]`).first().click();
+      const guide = page.locator('[data-testid="apply-guide"]').first();
+      await guide.waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await guide.innerText()).toContain('居民身份证');
+      await action(page, 'next').first().click();
+    });
+
+    await step(page, 'phone number on the keypad; Next only once it is a phone number', async () => {
+      const next = action(page, 'next').first();
+      await typeDigits('1381234');
+      expect(await next.isDisabled()).toBe(true);
+      await typeDigits('5678');
+      expect(await page.locator('[data-testid="field-value"]').first().innerText()).toBe('13812345678');
+      await next.click();
+    });
+
+    await step(page, 'start month as digits, shown with a dash', async () => {
+      await expect.poll(() => page.locator('[data-screen="apply"] h1').first().innerText()).toBe('参保起始月份');
+      await typeDigits('202601');
+      expect(await page.locator('[data-testid="field-value"]').first().innerText()).toBe('2026-01');
+      await action(page, 'next').first().click();
+    });
+
+    await step(page, 'review shows the masked applicant and the answers', async () => {
+      const review = page.locator('[data-testid="apply-review"]').first();
+      await review.waitFor({ state: 'visible' });
+      const text = await review.innerText();
+      expect(text).toContain('13812345678');
+      expect(text).toContain('2026-01');
+      expect(await pageHtml(page)).not.toContain(citizen.card.idNumber);
+      await action(page, 'next').first().click();
+    });
+
+    const receipt = await step(page, 'consent first, then one submit: 201 with a case number, printed receipt', async () => {
+      const submit = action(page, 'submit-application').first();
+      await submit.waitFor({ state: 'visible' });
+      expect(await submit.isDisabled()).toBe(true);
+      await action(page, 'consent').first().click();
+      const [response] = await Promise.all([
+        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.applications) && candidate.request().method() === 'POST', { timeout: 15_000 }),
+        submit.click(),
+      ]);
+      expect(response.status()).toBe(201);
+      const body = JSON.parse(response.request().postData() ?? '{}') as Record<string, unknown>;
+      expect(body).toMatchObject({ itemCode: flexibleEmployment, form: { phone: '13812345678', startMonth: '2026-01' } });
+      // the applicant comes from the bridge's session, never from the page
+      expect(JSON.stringify(body)).not.toContain(citizen.card.idNumber);
+      const parsed = applicationReceiptSchema.parse(await response.json());
+      const shown = page.locator('[data-testid="case-number"]').first();
+      await shown.waitFor({ state: 'visible' });
+      expect(await shown.getAttribute('data-case')).toBe(parsed.caseNumber);
+      return parsed;
+    });
+
+    await step(page, 'done → the rating of this case → goodbye', async () => {
+      await action(page, 'done').first().click();
+      await waitForScreen(page, 'rating');
+      const [response] = await Promise.all([
+        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.ratings) && candidate.request().method() === 'POST', { timeout: 15_000 }),
+        action(page, 'rate', '[data-grade="4"]').first().click(),
+      ]);
+      expect(response.status()).toBe(201);
+      expect(JSON.parse(response.request().postData() ?? '{}')).toMatchObject({ grade: 4, serviceCode: flexibleEmployment, caseId: receipt.caseNumber });
+      await advanceTo(page, 'attract', [action(page, 'done')], 30_000);
+      expect((await bridgeRequest(bridge.url, 'GET', apiPaths.session)).status).toBe(404);
+    });
+  });
+});
