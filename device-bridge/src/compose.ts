@@ -19,6 +19,7 @@ import { startFleet } from './fleet/start-fleet.ts';
 import { startSystemdNotify } from './monitoring/systemd-notify.ts';
 import { createPlatform } from './platform/create-platform.ts';
 import { createKioskServices } from './outbox/kiosk-services.ts';
+import { receiptPrinting } from './platform/receipts.ts';
 import { registerOutboxStats } from './outbox/outbox-stats.ts';
 import { fixtureCitizens } from './platform/embedded/fixtures.ts';
 import { createPrintService } from './printing/print-service.ts';
@@ -148,6 +149,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     printService,
     ratings: store.ratings,
     kioskServices,
+    ...receiptPrinting(devices['receipt-printer'], config.kiosk.siteName),
     metrics,
     technician,
     faceCheck,

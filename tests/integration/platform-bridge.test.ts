@@ -59,7 +59,7 @@ describe('platform services through the bridge (embedded platform)', () => {
     expect(first.status).toBe(201);
     const receipt = first.body as unknown as ApplicationReceipt;
     expect(receipt.localNumber).toMatch(/^TB-DEV-0001-\d{8}-\d{4}$/);
-    expect(receipt).toMatchObject({ delivery: 'delivered', caseNumberKind: 'platform', queuedOffline: false });
+    expect(receipt).toMatchObject({ delivery: 'delivered', caseNumberKind: 'platform', queuedOffline: false, receiptPrinted: true });
     expect(receipt.caseNumber).toBe(receipt.platformNumber);
     const again = await call(bridge, 'POST', apiPaths.applications, body);
     expect(again.status).toBe(200);
@@ -112,7 +112,14 @@ describe('platform services through the bridge (embedded platform)', () => {
     expect(ticket.status).toBe(201);
     expect(ticket.body.number).toMatch(/^A\d{3}$/);
     expect((await call(bridge, 'POST', apiPaths.queue, { category: 'social-insurance' })).body).toMatchObject({ error: { code: 'queue-ticket-exists' } });
+    expect(ticket.body.printed).toBe(true);
     expect((await call(bridge, 'GET', apiPaths.queueTicket(String(ticket.body.number)))).status).toBe(200);
+    // no paper for the ticket: the number is still given, on screen, and the answer says it was not printed
+    await rawRequest(`${bridge.url}${apiPaths.simPrinterState('receipt-printer')}`, { method: 'POST', body: { state: 'paper-out' } });
+    const unprinted = await call(bridge, 'POST', apiPaths.queue, { category: 'tax' });
+    expect(unprinted.status).toBe(201);
+    expect(unprinted.body).toMatchObject({ printed: false });
+    await rawRequest(`${bridge.url}${apiPaths.simPrinterState('receipt-printer')}`, { method: 'POST', body: { state: 'ready' } });
   });
 });
 

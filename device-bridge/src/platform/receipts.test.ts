@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { applicationReceiptDocument, queueTicketDocument } from './receipts.ts';
+
+const texts = (lines: { kind: string; text?: string }[]) => lines.filter((line) => line.kind === 'text').map((line) => line.text!);
+const columns = (text: string) => [...text].reduce((sum, character) => sum + ((character.codePointAt(0) ?? 0) <= 0xff ? 1 : 2), 0);
+
+describe('receipts', () => {
+  const receipt = {
+    kind: 'application' as const,
+    caseNumber: 'TB-DEV-0001-20261122-0007',
+    caseNumberKind: 'local' as const,
+    localNumber: 'TB-DEV-0001-20261122-0007',
+    itemName: '困难残疾人生活补贴和重度残疾人护理补贴申请',
+    office: '杭州市上城区民政局社会救助和婚姻登记处',
+    submittedAt: '2026-11-22T10:05:31+08:00',
+    queuedOffline: true,
+  };
+
+  it('says a local number is the kiosk\'s and that an offline application will be sent when the line is back', () => {
+    const lines = texts(applicationReceiptDocument(receipt, '通办示例政务服务中心').lines);
+    expect(lines).toContain('本机受理编号：');
+    expect(lines.join('')).toContain('联网后将自动提交');
+    expect(lines.join('')).toContain('2026-11-22 10:05');
+  });
+
+  it('names the platform number as 办件编号 once delivered, and says nothing about waiting', () => {
+    const lines = texts(applicationReceiptDocument({ ...receipt, caseNumber: '3301202611220000012', caseNumberKind: 'platform', queuedOffline: false }, 'x').lines);
+    expect(lines).toContain('办件编号：');
+    expect(lines).toContain('3301202611220000012');
+    expect(lines.join('')).not.toContain('联网后');
+  });
+
+  it('never prints a line wider than the 80 mm slip', () => {
+    for (const line of applicationReceiptDocument(receipt, '通办示例政务服务中心').lines) {
+      if (line.kind === 'text') expect(columns(line.text)).toBeLessThanOrEqual(line.size === 2 ? 24 : 48);
+    }
+  });
+
+  it('prints the queue number big with the people ahead', () => {
+    const document = queueTicketDocument({ number: 'A023', category: 'social-insurance', hallName: '杭州市民中心政务服务大厅', ahead: 4, issuedAt: '2026-11-22T10:05:00+08:00' });
+    expect(document.lines).toContainEqual({ kind: 'text', text: 'A023', align: 'center', bold: true, size: 2 });
+    expect(texts(document.lines)).toContain('您前面还有 4 人');
+  });
+});
