@@ -3,6 +3,8 @@
 // bridge whose platform server goes away and comes back (applications still accepted, live services
 // unavailable with the reason, delivered when the line is back).
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../device-bridge/src/api/routes.ts';
 import type { ApplicationListResponse, ApplicationReceipt, CatalogueResponse, HealthResponse, ServiceItem } from '../../device-bridge/src/api/index.ts';
@@ -74,6 +76,36 @@ describe('platform services through the bridge (embedded platform)', () => {
     // an item whose guide needs a paper the kiosk can photograph cannot go without it
     const needsMaterial = await call(bridge, 'POST', apiPaths.applications, { ...applicationBody(), itemCode: '330100-HJ-00530-000', form: { phone: '1', address: 'x' } });
     expect(needsMaterial.body).toMatchObject({ error: { code: 'material-missing' } });
+  });
+
+  it('sends a photographed material with the application, sealed in the outbox, and lets go of the pages', async () => {
+    const capture = await call(bridge, 'POST', apiPaths.materialCaptures, { materialId: 'housing' });
+    expect(capture.status).toBe(201);
+    const captureId = String(capture.body.captureId);
+    const page = await call(bridge, 'POST', apiPaths.materialPages(captureId), {});
+    expect(page.status, JSON.stringify(page.body)).toBe(201);
+    const applied = await call(bridge, 'POST', apiPaths.applications, {
+      ...applicationBody(),
+      itemCode: '330100-HJ-00530-000',
+      form: { phone: '13800000000', address: '杭州市西湖区文三路478号' },
+      materials: [{ materialId: 'housing', captureId }],
+    });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(201);
+    expect(applied.body).toMatchObject({ delivery: 'delivered' });
+    // the platform got one PDF for the material; the kiosk keeps no copy once it was acknowledged
+    const platformDb = new Database(path.join(bridge.dataDir, 'platform.db'), { readonly: true });
+    const file = platformDb
+      .prepare('SELECT f.material_id AS materialId, substr(f.pdf, 1, 5) AS head FROM application_files f JOIN applications a USING (platform_number) WHERE a.local_number = ?')
+      .get(applied.body.localNumber) as { materialId: string; head: Buffer };
+    platformDb.close();
+    expect(file.materialId).toBe('housing');
+    expect(file.head.toString('latin1')).toBe('%PDF-');
+    const kioskDb = new Database(path.join(bridge.dataDir, 'kiosk.db'), { readonly: true });
+    const left = kioskDb.prepare("SELECT count(*) AS n FROM outbox WHERE payload IS NOT NULL AND state = 'delivered'").get() as { n: number };
+    kioskDb.close();
+    expect(left.n).toBe(0);
+    const captures = (await call(bridge, 'GET', apiPaths.materialCaptures)).body as { captures: { captureId: string }[] };
+    expect(captures.captures.map((entry) => entry.captureId)).not.toContain(captureId);
   });
 
   it("shows the citizen's own records, masked like the paper, and says which kinds exist", async () => {
