@@ -2,7 +2,9 @@
 // stderr. Runs each part in turn so they do not compete for the 2 cores of a kiosk-class machine.
 import { benchBridgeStartup } from './bridge-startup.ts';
 import { benchCardToGreeting } from './card-to-greeting.ts';
+import { benchCamera } from './camera.ts';
 import { benchCertificateRender } from './certificate-render.ts';
+import { benchFace } from './face.ts';
 import { benchPlatform } from './platform.ts';
 import { machineDescription, type BenchResult } from './stats.ts';
 import { benchUiBundle } from './ui-bundle.ts';
@@ -12,6 +14,8 @@ const parts: Array<{ title: string; run: () => Promise<readonly BenchResult[]> }
   { title: 'bridge cold start and memory (5 spawns)', run: () => benchBridgeStartup(5) },
   { title: 'card placed → greeting in Chromium (20 samples)', run: () => benchCardToGreeting(20) },
   { title: 'certificate render', run: benchCertificateRender },
+  { title: 'document capture: 5 MP still → cropped page ≤ 500 KB, PDF', run: benchCamera },
+  { title: 'face check: model load, one attempt (wasm vs plain-JS cpu), memory over 100 attempts', run: benchFace },
   { title: 'platform: catalogue search, outbox drain after an outage, verification page', run: benchPlatform },
 ];
 

@@ -102,7 +102,12 @@ function faceConfig(describe: boolean): Record<string, unknown> {
   };
 }
 
-export function createHumanFaceEngine(): FaceEngine {
+/**
+ * `backend`: 'wasm' (default; tfjs's WebAssembly kernels, SIMD where the CPU has it) or 'cpu'
+ * (tfjs's plain JavaScript kernels — only for the bench's comparison: several times slower).
+ */
+export function createHumanFaceEngine(options: { backend?: 'wasm' | 'cpu' } = {}): FaceEngine {
+  const backend = options.backend ?? 'wasm';
   let human: HumanInstance | null = null;
   let loading: Promise<void> | null = null;
 
@@ -110,9 +115,10 @@ export function createHumanFaceEngine(): FaceEngine {
     const wasm = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths(path: string): void };
     const wasmDir = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist') + '/';
     wasm.setWasmPaths(wasmDir);
+    if (backend === 'cpu') require('@tensorflow/tfjs-backend-cpu');
     const module = require(join(humanDir, 'dist/human.node-wasm.js')) as HumanModule;
     const instance = new module.Human({
-      backend: 'wasm',
+      backend,
       wasmPath: wasmDir,
       modelBasePath: pathToFileURL(join(humanDir, 'models') + '/').href,
       debug: false,
