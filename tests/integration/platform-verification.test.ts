@@ -74,6 +74,14 @@ describe('certificate verification page', () => {
     expect(await page(signedQrText(`${server.url}/verify`, fields, strangerKey.privateKey))).toContain('二维码签名不正确');
   });
 
+  it('says a genuine certificate past its validity is genuine but no longer valid', async () => {
+    const old = { ...issued, number: 'SB20240101-OLDCERT1', validUntil: '2024-03-31' };
+    await createHttpPlatform({ baseUrl: server.url, kioskId: 'TB-DEV-0001', timeoutMs: 5_000, readRetries: 0 }).recordIssuedCertificate(old);
+    const text = await page(`${server.url}/verify?no=${old.number}&code=${old.verificationCode}`);
+    expect(text).toContain('已超过有效期');
+    expect(text).not.toContain('证明真实有效');
+  });
+
   it('says "not verified" for a wrong code, and never reveals which part was wrong', async () => {
     const text = await page(`${server.url}/verify?no=${issued.number}&code=0000000000000000`);
     expect(text).toContain('未通过核验');

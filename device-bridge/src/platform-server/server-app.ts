@@ -14,6 +14,8 @@ import {
 import type { EmbeddedPlatform } from '../platform/embedded/embedded-platform.ts';
 import { issuedCertificateSchema } from '../platform/http/issued-certificate.ts';
 import type { ServicePlatform } from '../platform/service-platform.ts';
+import { formatChinaDate } from '../platform/china-time.ts';
+import { systemClock, type Clock } from '../time/clock.ts';
 import type { QrKeyring } from './keyring.ts';
 import { verificationPage } from './verification-page.ts';
 
@@ -41,6 +43,7 @@ export interface PlatformServerOptions {
   keyring: QrKeyring;
   /** the operator's phone shown on the verification page */
   helpPhone: string;
+  clock?: Clock;
   /** the origin the QR codes name (e.g. https://verify.example.gov.cn), when a proxy sits in front; else the request's own */
   publicOrigin?: string;
 }
@@ -163,7 +166,8 @@ export function createPlatformServerApp(options: PlatformServerOptions): Express
   app.get('/verify', route(async (request, response) => {
     // the QR signature covers the whole URL the kiosk printed: rebuild it as the phone opened it
     const origin = options.publicOrigin ?? `${request.protocol}://${request.get('host') ?? ''}`;
-    const page = await verificationPage(platform, options.keyring, `${origin}${request.originalUrl}`, request.query, options.helpPhone);
+    const today = formatChinaDate((options.clock ?? systemClock).now());
+    const page = await verificationPage(platform, options.keyring, `${origin}${request.originalUrl}`, request.query, options.helpPhone, today);
     response.set('Cache-Control', 'no-store');
     response.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
     response.type('html').send(page);

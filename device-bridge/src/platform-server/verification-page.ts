@@ -45,6 +45,8 @@ export async function verificationPage(
   fullUrl: string,
   query: Record<string, unknown>,
   helpPhone: string,
+  /** YYYY-MM-DD in China time: a certificate valid until today is still valid */
+  today: string,
 ): Promise<string> {
   const text = (name: string) => (typeof query[name] === 'string' ? (query[name] as string).trim() : '');
   const number = text('no');
@@ -84,7 +86,7 @@ export async function verificationPage(
   const type = certificateTypeSchema.safeParse(issued.type);
   const title = type.success ? (typeTitles[type.data] ?? type.data) : issued.type;
   const validUntil = issued.validUntil.slice(0, 10);
-  const expired = validUntil < new Date().toISOString().slice(0, 10);
+  const expired = validUntil < today;
   const verdict = expired
     ? `<p class="verdict warn">✓ 证明真实，但已超过有效期 — Genuine, but past its validity</p>`
     : `<p class="verdict genuine">✓ 证明真实有效 — Genuine</p>`;
