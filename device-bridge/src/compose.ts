@@ -23,6 +23,7 @@ import { receiptPrinting } from './platform/receipts.ts';
 import { registerOutboxStats } from './outbox/outbox-stats.ts';
 import { fixtureCitizens } from './platform/embedded/fixtures.ts';
 import { createPrintService } from './printing/print-service.ts';
+import { createReceiptService } from './printing/receipts.ts';
 import { certificateSigningKey } from './documents/signing-key.ts';
 import { createSpool } from './printing/spool.ts';
 import { loadOrCreateKey } from './secrets/secrets.ts';
@@ -147,6 +148,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     platform,
     previewCertificate: (data) => renderer.preview(data),
     printService,
+    receipts: createReceiptService({ printer: devices['receipt-printer'], siteName: config.kiosk.siteName, logger }),
     ratings: store.ratings,
     kioskServices,
     ...receiptPrinting(devices['receipt-printer'], config.kiosk.siteName),

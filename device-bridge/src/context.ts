@@ -7,6 +7,7 @@ import type { KioskMetrics } from './monitoring/kiosk-metrics.ts';
 import type { TechnicianService } from './technician/technician-service.ts';
 import type { CertificateData, Platform } from './platform/platform.ts';
 import type { PrintService } from './printing/print-service.ts';
+import type { ReceiptService } from './printing/receipts.ts';
 import type { SessionHolder } from './session/session-holder.ts';
 import type { RatingStore } from './store/ratings.ts';
 import type { ApplicationReceiptPrint, KioskServices, SessionMaterials } from './outbox/kiosk-services.ts';
@@ -31,6 +32,8 @@ export interface BridgeContext {
   platform: Platform;
   previewCertificate: (data: CertificateData) => CertificatePreview;
   printService: PrintService;
+  /** printReceipt(request) on the thermal printer: application receipts, queue tickets */
+  receipts: ReceiptService;
   ratings: RatingStore;
   /** Prometheus metrics (issue 7): /metrics, fed from the bus and finished requests */
   metrics: KioskMetrics;

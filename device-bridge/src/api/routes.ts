@@ -60,6 +60,7 @@ export const apiPaths = {
   printJobReprint: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}/reprint`,
   printJobsAttention: '/api/print-jobs/attention',
   printJobAcknowledge: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}/acknowledge`,
+  receipts: '/api/receipts',
   ratings: '/api/ratings',
   callStaff: '/api/call-staff',
   catalogue: '/api/catalogue',

@@ -36,6 +36,19 @@ const cupsA4Printer = z
   })
   .strict();
 
+/** The 80 mm thermal printer speaking ESC/POS on a serial port (issue 4). */
+const escposSerialReceiptPrinter = z
+  .object({
+    driver: z.literal('escpos-serial'),
+    path: z.string().min(1, 'a serial device path such as /dev/ttyUSB1 or /dev/serial/by-id/…'),
+    baudRate: z.union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]).default(9600),
+    /** DLE EOT status poll while idle */
+    pollMs: z.number().int().min(100).max(60_000).default(2000),
+    /** a status reply later than this means the printer is not answering */
+    replyTimeoutMs: z.number().int().min(50).max(5_000).default(500),
+  })
+  .strict();
+
 /** A UVC camera read through ffmpeg (issue 8); document heads: stillSize at full sensor resolution. */
 const videoSize = z.string().regex(/^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$/, 'WIDTHxHEIGHT such as 1280x720');
 const v4l2Camera = z
@@ -99,7 +112,7 @@ export const configSchema = z
         'id-reader': simulatedIdReader,
         scanner: simulatedDevice,
         'a4-printer': z.discriminatedUnion('driver', [simulatedA4Printer, cupsA4Printer]),
-        'receipt-printer': simulatedDevice,
+        'receipt-printer': z.discriminatedUnion('driver', [simulatedDevice, escposSerialReceiptPrinter]),
         camera: z.discriminatedUnion('driver', [simulatedDevice, v4l2Camera]),
         'document-camera': z.discriminatedUnion('driver', [simulatedDevice, v4l2Camera]),
       })

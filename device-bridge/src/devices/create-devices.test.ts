@@ -97,6 +97,8 @@ describe('createDevices', () => {
     simulation.setPrinterCondition('receipt-printer', 'paper-out');
     simulation.disconnect('document-camera');
     simulation.disconnect('scanner');
+    // the receipt printer's condition arrives as its DLE EOT status reply, a moment later
+    await runUntil(clock, () => devices['receipt-printer'].status().reason === 'paper-out');
 
     expect(cards).toEqual(['reading', 'read']);
     expect(codes).toEqual(['https://verify.example/abc']);

@@ -8,6 +8,8 @@ import { createSimulatedCamera } from './camera/simulator.ts';
 import { createV4l2Camera } from './camera/v4l2-camera.ts';
 import type { Device, DeviceSet, SimulationControls } from './device.ts';
 import { createSimulatedIdReader } from './id-reader/simulator.ts';
+import { serialPortOpener } from './serial/serialport-line.ts';
+import { createEscPosReceiptPrinter } from './receipt-printer/escpos-printer.ts';
 import { createSimulatedReceiptPrinter } from './receipt-printer/simulator.ts';
 import { createSimulatedScanner } from './scanner/simulator.ts';
 import { createSimulationControls, type Simulators } from './simulation-controls.ts';
@@ -79,8 +81,16 @@ export function createDevices(
     switch (entry.driver) {
       case 'simulated':
         return (simulators['receipt-printer'] = createSimulatedReceiptPrinter({ clock }));
+      case 'escpos-serial':
+        return createEscPosReceiptPrinter({
+          open: serialPortOpener({ path: entry.path, baudRate: entry.baudRate }),
+          clock,
+          driver: 'escpos-serial',
+          pollMs: entry.pollMs,
+          replyTimeoutMs: entry.replyTimeoutMs,
+        });
       default:
-        return unhandledDriver('receipt-printer', entry.driver);
+        return unhandledDriver('receipt-printer', entry);
     }
   }
 

@@ -1,4 +1,5 @@
 import type { CardIdentity, DeviceId, DeviceStatus, PrinterCondition } from '../api/index.ts';
+import type { ReceiptDocument } from './receipt-printer/codec/document.ts';
 
 /**
  * Every device is an interface with a real driver and simulators (DESIGN rule 1). The bridge only
@@ -93,6 +94,11 @@ export interface A4Printer extends Device {
 
 export interface ReceiptPrinter extends Device {
   readonly id: 'receipt-printer';
+  /**
+   * Prints one slip (ESC/POS). Checks the printer's real-time status first and after; rejects with
+   * PrintFailedError(reason = printer condition) when it cannot print or the paper ran out meanwhile.
+   */
+  print(document: ReceiptDocument): Promise<void>;
 }
 
 export interface Camera extends Device {

@@ -21,6 +21,9 @@ export const logEvents = {
   'print-job-stored': { level: 'info', message: 'print job stored' },
   'print-job-state': { level: 'info', message: 'print job changed state' },
   'print-job-failed': { level: 'error', message: 'print job failed' },
+  // receipts (issue 4): kind only, never what the slip says
+  'receipt-printed': { level: 'info', message: 'receipt slip printed' },
+  'receipt-failed': { level: 'warn', message: 'receipt slip could not be printed' },
   'rating-stored': { level: 'info', message: 'rating stored' },
   'staff-called': { level: 'warn', message: 'citizen called staff' },
   'platform-error': { level: 'warn', message: 'platform request failed' },

@@ -1,32 +1,74 @@
 import type { PrinterCondition } from '../../api/index.ts';
 import type { Clock } from '../../time/clock.ts';
 import type { ReceiptPrinter } from '../device.ts';
-import { printerStatus } from '../printer-status.ts';
-import { createSimulatedLinkDevice } from '../simulated-link.ts';
+import { createMemoryLinePair, type MemoryLinePair } from '../serial/memory-line.ts';
+import type { PrintedReceipt } from './codec/interpreter.ts';
+import { createEscPosReceiptPrinter } from './escpos-printer.ts';
+import { attachEscPosSimulator, type EscPosSimulator } from './escpos-simulator.ts';
 
 /**
- * The thermal receipt printer as `npm start` and integration tests see it. For now it reports its
- * condition (paper, cover, jam, offline) and connection the way the A4 printer does; printing
- * arrives with the ESC/POS driver, together with its byte-exact simulator.
+ * The thermal receipt printer as `npm start` sees it: the REAL ESC/POS driver on one end of an
+ * in-memory cable, the ESC/POS simulator on the other, so every slip goes through the encoder,
+ * the status queries and the byte parser exactly as on hardware. Unplugging drops the cable; the
+ * driver's reconnect loop finds it again when plugged back.
  */
 export interface SimulatedReceiptPrinter extends ReceiptPrinter {
   setCondition(condition: PrinterCondition): void;
   condition(): PrinterCondition;
   connect(): void;
   disconnect(): void;
+  /** slips printed so far (newest last, at most 50) */
+  receipts(): PrintedReceipt[];
 }
 
-export function createSimulatedReceiptPrinter(options: { clock: Pick<Clock, 'now'> }): SimulatedReceiptPrinter {
+export function createSimulatedReceiptPrinter(options: { clock: Clock; pollMs?: number }): SimulatedReceiptPrinter {
   let condition: PrinterCondition = 'ready';
-  const link = createSimulatedLinkDevice('receipt-printer', {
+  let connected = true;
+  let pair: MemoryLinePair | null = null;
+  let simulator: EscPosSimulator | null = null;
+  const printed: PrintedReceipt[] = [];
+  const driver = createEscPosReceiptPrinter({
+    open: async () => {
+      if (!connected) throw new Error('the simulated receipt printer is unplugged');
+      pair = createMemoryLinePair();
+      simulator = attachEscPosSimulator(pair.device, condition);
+      simulator.onReceipt((receipt) => {
+        printed.push(receipt);
+        if (printed.length > 50) printed.shift();
+      });
+      return pair.host;
+    },
     clock: options.clock,
-    linkStatus: (connected) => printerStatus(condition, connected),
+    driver: 'simulated',
+    pollMs: options.pollMs ?? 1000,
+    replyTimeoutMs: 500,
   });
-  return Object.assign(link, {
+  const startDriver = driver.start.bind(driver);
+  return Object.assign(driver, {
+    /** resolves once the first status reply is in, like a printer that is on when the kiosk boots */
+    async start() {
+      await startDriver();
+      for (let tick = 0; tick < 100 && driver.status().reason === 'stopped'; tick++) await new Promise((resolve) => setImmediate(resolve));
+      for (let tick = 0; tick < 100 && driver.status().state === 'disconnected'; tick++) {
+        await driver.refresh();
+        if (driver.status().state === 'disconnected') await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
     setCondition(next: PrinterCondition) {
       condition = next;
-      link.refresh();
+      simulator?.setCondition(next);
+      void driver.refresh();
     },
     condition: () => condition,
+    connect() {
+      connected = true;
+    },
+    disconnect() {
+      connected = false;
+      pair?.unplug();
+      pair = null;
+      simulator = null;
+    },
+    receipts: () => [...printed],
   });
 }
