@@ -98,7 +98,9 @@ describe('createDevices', () => {
     simulation.disconnect('document-camera');
     simulation.disconnect('scanner');
     // the receipt printer's condition arrives as its DLE EOT status reply, a moment later
-    await runUntil(clock, () => devices['receipt-printer'].status().reason === 'paper-out');
+    for (let tick = 0; tick < 100 && devices['receipt-printer'].status().reason !== 'paper-out'; tick++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
 
     expect(cards).toEqual(['reading', 'read']);
     expect(codes).toEqual(['https://verify.example/abc']);
