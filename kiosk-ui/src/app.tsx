@@ -9,6 +9,7 @@ import { Footer } from './components/footer.tsx';
 import { Header } from './components/header.tsx';
 import { HelpDialog } from './components/help-dialog.tsx';
 import { DevPanelToggle } from './dev-panel/dev-panel-toggle.tsx';
+import { TechnicianMode } from './technician/technician-mode.tsx';
 import { isCountdownShown, isIdentified, screenOf } from './flows/session.screens.ts';
 import type { SessionEvent } from './flows/session.types.ts';
 import { LanguageContext, type LanguageState } from './i18n/language-context.tsx';
@@ -86,6 +87,7 @@ export function App({ runtime, client }: AppProps) {
         ) : null}
         {helpOpen ? <HelpDialog helpPhone={kiosk.helpPhone} screen={screen} onClose={() => setHelpOpen(false)} /> : null}
         {simulated ? <DevPanelToggle client={client} /> : null}
+        <TechnicianMode enabled={!identified} />
       </div>
       </DisplayModeContext.Provider>
     </LanguageContext.Provider>

@@ -93,4 +93,14 @@ export const apiPaths = {
   simPrinterState: (printerId: 'a4-printer' | 'receipt-printer') => `/api/sim/${printerId}/state`,
   simDevice: (deviceId: string, action: 'connect' | 'disconnect') =>
     `/api/sim/devices/${encodeURIComponent(deviceId)}/${action}`,
+  // monitoring + technician mode (issue 7; shapes in api/technician.ts)
+  uiHeartbeat: '/api/ui-heartbeat',
+  technicianStatus: '/api/technician/status',
+  technicianLogin: '/api/technician/login',
+  technicianLogout: '/api/technician/logout',
+  technicianDevices: '/api/technician/devices',
+  technicianSelfTest: (device: string) => `/api/technician/devices/${encodeURIComponent(device)}/self-test`,
+  technicianAudit: '/api/technician/audit',
+  technicianConfigValidate: '/api/technician/config/validate',
+  technicianDiagnosticBundle: '/api/technician/diagnostic-bundle',
 } as const;

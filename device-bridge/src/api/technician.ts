@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { deviceIdSchema, deviceStatusSchema } from './devices.ts';
+import { apiPaths } from './routes.ts';
 
 /**
  * Technician mode (issue 7). Every route except status and login needs the header
@@ -67,12 +68,12 @@ export const configValidateResponseSchema = z.object({
 export type ConfigValidateResponse = z.infer<typeof configValidateResponseSchema>;
 
 export const technicianPaths = {
-  status: '/api/technician/status',
-  login: '/api/technician/login',
-  logout: '/api/technician/logout',
-  devices: '/api/technician/devices',
-  selfTest: (device: string) => `/api/technician/devices/${encodeURIComponent(device)}/self-test`,
-  audit: '/api/technician/audit',
-  configValidate: '/api/technician/config/validate',
-  diagnosticBundle: '/api/technician/diagnostic-bundle',
+  status: apiPaths.technicianStatus,
+  login: apiPaths.technicianLogin,
+  logout: apiPaths.technicianLogout,
+  devices: apiPaths.technicianDevices,
+  selfTest: apiPaths.technicianSelfTest,
+  audit: apiPaths.technicianAudit,
+  configValidate: apiPaths.technicianConfigValidate,
+  diagnosticBundle: apiPaths.technicianDiagnosticBundle,
 } as const;

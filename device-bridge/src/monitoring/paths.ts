@@ -1,3 +1,5 @@
-/** Paths of the monitoring routes (zod-free, so the UI may import it). */
-export const uiHeartbeatPath = '/api/ui-heartbeat';
+import { apiPaths } from '../api/routes.ts';
+
+/** Paths of the monitoring routes. */
+export const uiHeartbeatPath = apiPaths.uiHeartbeat;
 export const metricsPath = '/metrics';

@@ -1,0 +1,105 @@
+import type { AuditEntryView, SelfTestResult, TechnicianDevice } from '@tongban/device-bridge/api';
+import { describe, expect, it, vi } from 'vitest';
+import { createActor, fromPromise, SimulatedClock } from 'xstate';
+import { technicianMachine, TechnicianSessionLost, type LoginOutcome } from './technician.machine.ts';
+
+const printer: TechnicianDevice = {
+  status: { id: 'a4-printer', state: 'ready', driver: 'simulated', since: '2025-03-01T09:00:00.000Z' },
+  config: { driver: 'simulated' },
+  selfTest: 'test-page',
+};
+
+function start(login: (pin: string) => LoginOutcome, overrides: { listDevices?: () => Promise<TechnicianDevice[]> } = {}) {
+  const clock = new SimulatedClock();
+  const logout = vi.fn(async () => {});
+  const machine = technicianMachine.provide({
+    actors: {
+      login: fromPromise(async ({ input }: { input: { pin: string } }) => login(input.pin)),
+      listDevices: fromPromise(overrides.listDevices ?? (async () => [printer])),
+      selfTest: fromPromise(
+        async ({ input }: { input: { token: string; device: string } }): Promise<SelfTestResult> => ({
+          device: input.device as SelfTestResult['device'],
+          kind: 'test-page',
+          ok: true,
+          detail: 'test page printed',
+          durationMs: 1,
+        }),
+      ),
+      loadAudit: fromPromise(async (): Promise<AuditEntryView[]> => []),
+      logout: fromPromise(async () => logout()),
+    },
+  });
+  const actor = createActor(machine, { clock }).start();
+  const typePin = (pin: string) => {
+    for (const digit of pin) actor.send({ type: 'DIGIT', digit });
+    actor.send({ type: 'SUBMIT' });
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return { actor, clock, typePin, settle, logout };
+}
+
+describe('technician machine', () => {
+  it('stays hidden until entered, and a short PIN is not even sent', () => {
+    const { actor, typePin } = start(() => ({ kind: 'not-set-up' }));
+    expect(actor.getSnapshot().value).toBe('hidden');
+    actor.send({ type: 'ENTER' });
+    typePin('123');
+    expect(actor.getSnapshot().value).toBe('pin');
+  });
+
+  it('shows the bridge’s wrong-PIN and lockout answers and clears the typed PIN', async () => {
+    const answers: LoginOutcome[] = [{ kind: 'wrong-pin', message: 'Wrong PIN. 4 attempts left' }, { kind: 'locked-out', retryAfterSeconds: 15 }];
+    const { actor, typePin, settle } = start(() => answers.shift()!);
+    actor.send({ type: 'ENTER' });
+    typePin('000000');
+    await settle();
+    expect(actor.getSnapshot().context).toMatchObject({ notice: 'wrong-pin', pin: '' });
+    typePin('000000');
+    await settle();
+    expect(actor.getSnapshot().context).toMatchObject({ notice: 'locked-out', noticeDetail: '15' });
+  });
+
+  it('opens the device panel, runs a self-test, and logs out after its own inactivity limit', async () => {
+    const { actor, typePin, settle, clock, logout } = start(() => ({ kind: 'ok', token: 'ab'.repeat(32), inactivitySeconds: 60 }));
+    actor.send({ type: 'ENTER' });
+    typePin('604217');
+    await settle();
+    await settle();
+    expect(actor.getSnapshot().matches({ panel: { devices: 'showing' } })).toBe(true);
+    actor.send({ type: 'SELF_TEST', device: 'a4-printer' });
+    await settle();
+    await settle();
+    expect(actor.getSnapshot().context.results['a4-printer']).toMatchObject({ ok: true });
+    clock.increment(59_000);
+    actor.send({ type: 'ACTIVITY' });
+    clock.increment(59_000);
+    expect(actor.getSnapshot().matches('panel')).toBe(true);
+    clock.increment(2_000);
+    await settle();
+    expect(actor.getSnapshot().value).toBe('hidden');
+    expect(logout).toHaveBeenCalled();
+    expect(actor.getSnapshot().context.token).toBeNull();
+  });
+
+  it('goes back to the PIN when the bridge says the technician session is gone', async () => {
+    const { actor, typePin, settle } = start(() => ({ kind: 'ok', token: 'ab'.repeat(32), inactivitySeconds: 300 }), {
+      listDevices: async () => {
+        throw new TechnicianSessionLost();
+      },
+    });
+    actor.send({ type: 'ENTER' });
+    typePin('604217');
+    await settle();
+    await settle();
+    expect(actor.getSnapshot().value).toBe('pin');
+    expect(actor.getSnapshot().context.notice).toBe('session-ended');
+  });
+
+  it('leaves the PIN screen by itself when nobody types', () => {
+    const { actor, clock } = start(() => ({ kind: 'not-set-up' }));
+    actor.send({ type: 'ENTER' });
+    actor.send({ type: 'DIGIT', digit: '6' });
+    clock.increment(30_000);
+    expect(actor.getSnapshot().value).toBe('hidden');
+  });
+});

@@ -1,0 +1,229 @@
+import type { AuditEntryView, SelfTestResult, TechnicianDevice } from '@tongban/device-bridge/api';
+import { assign, fromPromise, setup } from 'xstate';
+
+/** What a login attempt came to (the bridge's 200 / 401 technician-pin-wrong / 429 / 409). */
+export type LoginOutcome =
+  | { kind: 'ok'; token: string; inactivitySeconds: number }
+  | { kind: 'wrong-pin'; message: string }
+  | { kind: 'locked-out'; retryAfterSeconds: number }
+  | { kind: 'not-set-up' };
+
+/** A technician call answered 401: the bridge's technician session is gone (timed out, bridge restarted). */
+export class TechnicianSessionLost extends Error {
+  constructor() {
+    super('technician session lost');
+    this.name = 'TechnicianSessionLost';
+  }
+}
+
+export interface TechnicianContext {
+  pin: string;
+  token: string | null;
+  inactivityMs: number;
+  notice: 'wrong-pin' | 'locked-out' | 'not-set-up' | 'session-ended' | 'failed' | null;
+  noticeDetail: string;
+  devices: TechnicianDevice[];
+  testing: string | null;
+  results: Record<string, SelfTestResult>;
+  audit: AuditEntryView[];
+}
+
+export type TechnicianEvent =
+  /** the hidden 5 s corner press, or a technician QR code on the attract screen */
+  | { type: 'ENTER' }
+  | { type: 'DIGIT'; digit: string }
+  | { type: 'DELETE' }
+  | { type: 'SUBMIT' }
+  | { type: 'CANCEL' }
+  | { type: 'SELF_TEST'; device: string }
+  | { type: 'SHOW_DEVICES' }
+  | { type: 'SHOW_AUDIT' }
+  | { type: 'REFRESH' }
+  | { type: 'LOGOUT' }
+  /** any touch inside technician mode */
+  | { type: 'ACTIVITY' };
+
+/** Every timing of technician mode, in one place (DESIGN rule 2). */
+export const technicianDelays = {
+  /** PIN screen left alone → back to the citizen screen */
+  pinIdle: 30_000,
+  /** the technician session's own inactivity limit; the bridge's value from the login replaces it */
+  inactivity: ({ context }: { context: TechnicianContext }) => context.inactivityMs,
+  /** live device status refresh on the device screen */
+  refresh: 3_000,
+} as const;
+
+const maxPinLength = 12;
+
+function notProvided(name: string): never {
+  throw new Error(`technician machine: the "${name}" actor must be provided by the app (machine.provide)`);
+}
+
+const cleared = { pin: '', token: null, devices: [], results: {}, audit: [], testing: null } as const;
+
+/**
+ * Technician mode: hidden until the corner gesture (or a technician QR code), then a PIN, then the
+ * device screens. The bridge decides everything (PIN check, lockout, session); this machine only
+ * follows, and drops back to hidden on its own inactivity limit or whenever the bridge says the
+ * technician session is gone. No DOM, no fetch: actors are injected.
+ */
+export const technicianMachine = setup({
+  types: {
+    context: {} as TechnicianContext,
+    events: {} as TechnicianEvent,
+  },
+  delays: technicianDelays,
+  actors: {
+    login: fromPromise<LoginOutcome, { pin: string }>(async () => notProvided('login')),
+    listDevices: fromPromise<TechnicianDevice[], { token: string }>(async () => notProvided('listDevices')),
+    selfTest: fromPromise<SelfTestResult, { token: string; device: string }>(async () => notProvided('selfTest')),
+    loadAudit: fromPromise<AuditEntryView[], { token: string }>(async () => notProvided('loadAudit')),
+    logout: fromPromise<void, { token: string }>(async () => notProvided('logout')),
+  },
+  guards: {
+    sessionLost: ({ event }) => (event as { error?: unknown }).error instanceof TechnicianSessionLost,
+  },
+}).createMachine({
+  id: 'technician',
+  context: {
+    ...cleared,
+    results: {},
+    devices: [],
+    audit: [],
+    inactivityMs: 300_000,
+    notice: null,
+    noticeDetail: '',
+  },
+  initial: 'hidden',
+  states: {
+    hidden: {
+      on: { ENTER: { target: 'pin', actions: assign({ ...cleared, results: {}, devices: [], audit: [], notice: null, noticeDetail: '' }) } },
+    },
+    pin: {
+      after: { pinIdle: { target: 'hidden', actions: assign({ pin: '' }) } },
+      on: {
+        DIGIT: {
+          target: 'pin',
+          reenter: true,
+          guard: ({ context, event }) => context.pin.length < maxPinLength && /^[0-9]$/.test(event.digit),
+          actions: assign({ pin: ({ context, event }) => context.pin + event.digit }),
+        },
+        DELETE: { target: 'pin', reenter: true, actions: assign({ pin: ({ context }) => context.pin.slice(0, -1) }) },
+        SUBMIT: { target: 'checking', guard: ({ context }) => context.pin.length >= 6 },
+        CANCEL: { target: 'hidden', actions: assign({ pin: '' }) },
+      },
+    },
+    checking: {
+      invoke: {
+        src: 'login',
+        input: ({ context }) => ({ pin: context.pin }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.kind === 'ok',
+            target: 'panel',
+            actions: assign(({ event }) => {
+              const outcome = event.output as Extract<LoginOutcome, { kind: 'ok' }>;
+              return { pin: '', token: outcome.token, inactivityMs: outcome.inactivitySeconds * 1000, notice: null, noticeDetail: '' };
+            }),
+          },
+          {
+            target: 'pin',
+            actions: assign(({ event }) => {
+              const outcome = event.output;
+              return {
+                pin: '',
+                notice: outcome.kind === 'ok' ? null : outcome.kind,
+                noticeDetail:
+                  outcome.kind === 'wrong-pin' ? outcome.message : outcome.kind === 'locked-out' ? String(outcome.retryAfterSeconds) : '',
+              };
+            }),
+          },
+        ],
+        onError: { target: 'pin', actions: assign({ pin: '', notice: 'failed', noticeDetail: '' }) },
+      },
+    },
+    panel: {
+      initial: 'devices',
+      after: { inactivity: { target: 'ending' } },
+      on: {
+        ACTIVITY: { target: '.history', reenter: true },
+        LOGOUT: 'ending',
+        SHOW_AUDIT: '.audit',
+        SHOW_DEVICES: '.devices',
+      },
+      states: {
+        history: { type: 'history', history: 'deep' },
+        devices: {
+          initial: 'loading',
+          states: {
+            loading: {
+              invoke: {
+                src: 'listDevices',
+                input: ({ context }) => ({ token: context.token ?? '' }),
+                onDone: { target: 'showing', actions: assign({ devices: ({ event }) => event.output }) },
+                onError: [
+                  { guard: 'sessionLost', target: '#technician.lost' },
+                  { target: 'showing', actions: assign({ notice: 'failed' }) },
+                ],
+              },
+            },
+            showing: {
+              after: { refresh: 'loading' },
+              on: {
+                REFRESH: 'loading',
+                SELF_TEST: { target: 'testing', actions: assign({ testing: ({ event }) => event.device }) },
+              },
+            },
+            testing: {
+              // a touch while a test runs must not restart the panel (that would drop the running test)
+              on: { ACTIVITY: {} },
+              invoke: {
+                src: 'selfTest',
+                input: ({ context }) => ({ token: context.token ?? '', device: context.testing ?? '' }),
+                onDone: {
+                  target: 'loading',
+                  actions: assign({
+                    results: ({ context, event }) => ({ ...context.results, [event.output.device]: event.output }),
+                    testing: null,
+                  }),
+                },
+                onError: [
+                  { guard: 'sessionLost', target: '#technician.lost' },
+                  { target: 'loading', actions: assign({ testing: null, notice: 'failed' }) },
+                ],
+              },
+            },
+          },
+        },
+        audit: {
+          initial: 'loading',
+          states: {
+            loading: {
+              invoke: {
+                src: 'loadAudit',
+                input: ({ context }) => ({ token: context.token ?? '' }),
+                onDone: { target: 'showing', actions: assign({ audit: ({ event }) => event.output }) },
+                onError: [
+                  { guard: 'sessionLost', target: '#technician.lost' },
+                  { target: 'showing', actions: assign({ notice: 'failed' }) },
+                ],
+              },
+            },
+            showing: { on: { REFRESH: 'loading' } },
+          },
+        },
+      },
+    },
+    ending: {
+      invoke: {
+        src: 'logout',
+        input: ({ context }) => ({ token: context.token ?? '' }),
+        onDone: { target: 'hidden', actions: assign({ ...cleared, results: {}, devices: [], audit: [] }) },
+        onError: { target: 'hidden', actions: assign({ ...cleared, results: {}, devices: [], audit: [] }) },
+      },
+    },
+    lost: {
+      always: { target: 'pin', actions: assign({ ...cleared, results: {}, devices: [], audit: [], notice: 'session-ended', noticeDetail: '' }) },
+    },
+  },
+});

@@ -1,0 +1,46 @@
+import type { AuditResponse, SelfTestResult, TechnicianDevice, TechnicianDevicesResponse, TechnicianLoginResponse } from '@tongban/device-bridge/api';
+import { bridgePaths } from '../bridge/paths.ts';
+import { TechnicianSessionLost, type LoginOutcome } from '../flows/technician.machine.ts';
+
+type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+/** The technician routes of the bridge, as the machine's actors need them. */
+export function createTechnicianClient(fetcher: FetchLike = (input, init) => fetch(input, init)) {
+  const authorized = async (token: string, path: string, init: RequestInit = {}) => {
+    const response = await fetcher(path, { ...init, headers: { ...init.headers, authorization: `Bearer ${token}` } });
+    if (response.status === 401) throw new TechnicianSessionLost();
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    return response;
+  };
+  return {
+    async login(pin: string): Promise<LoginOutcome> {
+      const response = await fetcher(bridgePaths.technicianLogin, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ pin }),
+      });
+      if (response.ok) {
+        const body = (await response.json()) as TechnicianLoginResponse;
+        return { kind: 'ok', token: body.token, inactivitySeconds: body.inactivitySeconds };
+      }
+      const error = ((await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } }).error;
+      if (error?.code === 'technician-locked-out') return { kind: 'locked-out', retryAfterSeconds: Number(response.headers.get('retry-after') ?? 0) };
+      if (error?.code === 'technician-not-set-up') return { kind: 'not-set-up' };
+      if (error?.code === 'technician-pin-wrong') return { kind: 'wrong-pin', message: error.message ?? '' };
+      throw new Error(`login answered ${response.status}`);
+    },
+    async listDevices(token: string): Promise<TechnicianDevice[]> {
+      return ((await (await authorized(token, bridgePaths.technicianDevices)).json()) as TechnicianDevicesResponse).devices;
+    },
+    async selfTest(token: string, device: string): Promise<SelfTestResult> {
+      return (await (await authorized(token, bridgePaths.technicianSelfTest(device), { method: 'POST' })).json()) as SelfTestResult;
+    },
+    async loadAudit(token: string) {
+      return ((await (await authorized(token, bridgePaths.technicianAudit)).json()) as AuditResponse).entries;
+    },
+    async logout(token: string): Promise<void> {
+      await fetcher(bridgePaths.technicianLogout, { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+    },
+  };
+}
+export type TechnicianClient = ReturnType<typeof createTechnicianClient>;

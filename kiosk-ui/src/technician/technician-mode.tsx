@@ -1,0 +1,61 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { createActor, fromPromise } from 'xstate';
+import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
+import { technicianMachine } from '../flows/technician.machine.ts';
+import { useI18n } from '../i18n/language-context.tsx';
+import { CornerHold } from './corner-hold.tsx';
+import { TechnicianPanel } from './technician-panel.tsx';
+import { PinPad } from './pin-pad.tsx';
+import { createTechnicianClient } from './technician-client.ts';
+import './technician.css';
+
+/**
+ * Technician mode, layered over the citizen UI: the hidden corner opens a PIN pad, a right PIN the
+ * device panel. Enabled only while no citizen is identified (the corner is not there otherwise).
+ */
+export function TechnicianMode({ enabled }: { enabled: boolean }) {
+  const { t } = useI18n();
+  const actor = useMemo(() => {
+    const client = createTechnicianClient();
+    return createActor(
+      technicianMachine.provide({
+        actors: {
+          login: fromPromise(({ input }) => client.login(input.pin)),
+          listDevices: fromPromise(({ input }) => client.listDevices(input.token)),
+          selfTest: fromPromise(({ input }) => client.selfTest(input.token, input.device)),
+          loadAudit: fromPromise(({ input }) => client.loadAudit(input.token)),
+          logout: fromPromise(({ input }) => client.logout(input.token)),
+        },
+      }),
+    );
+  }, []);
+  useEffect(() => {
+    actor.start();
+    return () => actor.stop();
+  }, [actor]);
+  const snapshot = useActorSnapshot(actor);
+
+  if (snapshot.matches('hidden')) return enabled ? <CornerHold onHeld={() => actor.send({ type: 'ENTER' })} /> : null;
+  return (
+    <div
+      class="technician"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('technician.title')}
+      data-technician={String(snapshot.value && typeof snapshot.value === 'object' ? Object.keys(snapshot.value)[0] : snapshot.value)}
+      onPointerDownCapture={() => actor.send({ type: 'ACTIVITY' })}
+    >
+      {snapshot.matches('pin') || snapshot.matches('checking') ? (
+        <PinPad
+          length={snapshot.context.pin.length}
+          checking={snapshot.matches('checking')}
+          notice={snapshot.context.notice}
+          noticeDetail={snapshot.context.noticeDetail}
+          send={(event) => actor.send(event)}
+        />
+      ) : (
+        <TechnicianPanel snapshot={snapshot} send={(event) => actor.send(event)} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import type { SnapshotFrom } from 'xstate';
+import type { TechnicianEvent, technicianMachine } from '../flows/technician.machine.ts';
+import { useI18n } from '../i18n/language-context.tsx';
+
+/** Device status with details and a self-test per device, or the audit log. */
+export function TechnicianPanel({ snapshot, send }: { snapshot: SnapshotFrom<typeof technicianMachine>; send: (event: TechnicianEvent) => void }) {
+  const { t } = useI18n();
+  const { devices, results, testing, audit } = snapshot.context;
+  const onAudit = snapshot.matches({ panel: 'audit' });
+  return (
+    <section class="technician__panel" data-technician-screen={onAudit ? 'audit' : 'devices'}>
+      <header class="technician__bar">
+        <h1 class="technician__title">{t('technician.title')}</h1>
+        <button type="button" class="tool-button" data-action="technician-devices" aria-pressed={!onAudit} onClick={() => send({ type: 'SHOW_DEVICES' })}>
+          {t('technician.devices')}
+        </button>
+        <button type="button" class="tool-button" data-action="technician-audit" aria-pressed={onAudit} onClick={() => send({ type: 'SHOW_AUDIT' })}>
+          {t('technician.audit')}
+        </button>
+        <button type="button" class="tool-button" data-action="technician-logout" onClick={() => send({ type: 'LOGOUT' })}>
+          {t('technician.logout')}
+        </button>
+      </header>
+      {snapshot.context.notice === 'failed' ? <p class="technician__notice" role="alert">{t('technician.notice.failed')}</p> : null}
+      {onAudit ? (
+        <table class="technician__table" data-technician-audit="">
+          <tbody>
+            {audit.length === 0 ? (
+              <tr>
+                <td>{t('technician.audit.empty')}</td>
+              </tr>
+            ) : (
+              audit.map((entry) => (
+                <tr key={entry.seq}>
+                  <td>{entry.at.replace('T', ' ').slice(0, 19)}</td>
+                  <td>{entry.actor}</td>
+                  <td>{entry.action}</td>
+                  <td>{entry.outcome}</td>
+                  <td>{entry.detail ?? ''}</td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      ) : (
+        <ul class="technician__devices">
+          {devices.map(({ status, config, selfTest }) => {
+            const result = results[status.id];
+            const details = Object.entries(config)
+              .filter(([key]) => key !== 'driver')
+              .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+              .join(' · ');
+            return (
+              <li class="technician__device" key={status.id} data-device={status.id} data-device-state={status.state}>
+                <div>
+                  <strong>{status.id}</strong> <span>{status.driver}</span>
+                  <div class={`technician__state technician__state--${status.state}`}>
+                    {t(`technician.state.${status.state}`)}
+                    {status.reason ? ` (${status.reason})` : ''}
+                  </div>
+                  {details ? <div class="technician__details">{details}</div> : null}
+                  {result ? (
+                    <div class="technician__result" data-self-test-result={result.ok ? 'ok' : 'failed'}>
+                      {t(result.ok ? 'technician.result.ok' : 'technician.result.failed')}: {result.detail}
+                    </div>
+                  ) : null}
+                </div>
+                <button
+                  type="button"
+                  class="tool-button"
+                  data-action="technician-self-test"
+                  disabled={testing !== null}
+                  onClick={() => send({ type: 'SELF_TEST', device: status.id })}
+                >
+                  {testing === status.id ? t('technician.testing') : t(`technician.selfTest.${selfTest}`)}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

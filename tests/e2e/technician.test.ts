@@ -1,0 +1,91 @@
+// Technician mode in the real kiosk page: the hidden 5 s corner press, the PIN pad (a wrong PIN is
+// refused), the device panel with live status, an A4 test page from the self-test, and leaving.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
+import { launchChromium, openLandscapePage, type KioskPage } from '../support/browser.ts';
+import { repoRoot } from '../support/repo.ts';
+
+const pin = '604217';
+
+function setPin(dataDir: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'device-bridge/src/doctor/main.ts', 'set-pin', '--pin-stdin'], {
+      cwd: repoRoot,
+      env: { ...process.env, KIOSK_DATA_DIR: dataDir },
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code ?? -1));
+    child.stdin.end(`${pin}\n`);
+  });
+}
+
+async function typePin(page: Page, digits: string) {
+  for (const digit of digits) await page.click(`[data-pin-key="${digit}"]`);
+  await page.click('[data-action="technician-submit"]');
+}
+
+describe('technician mode in the kiosk UI', () => {
+  let dataDir: string;
+  let bridge: RunningBridge;
+  let browser: Browser;
+  let kiosk: KioskPage;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-technician-e2e-'));
+    expect(await setPin(dataDir)).toBe(0);
+    bridge = await startBridge({ dataDir });
+    browser = await launchChromium();
+    kiosk = await openLandscapePage(browser, bridge.url);
+  });
+  afterAll(async () => {
+    await kiosk?.close();
+    await browser?.close();
+    await bridge?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('a short tap on the corner does nothing; holding it 5 s opens the PIN pad', async () => {
+    const { page } = kiosk;
+    await page.waitForSelector('[data-technician-corner]');
+    await page.mouse.move(20, 20);
+    await page.mouse.down();
+    await page.waitForTimeout(1_000);
+    await page.mouse.up();
+    expect(await page.locator('[data-technician-screen="pin"]').count()).toBe(0);
+
+    await page.mouse.down();
+    await page.waitForSelector('[data-technician-screen="pin"]', { timeout: 10_000 });
+    await page.mouse.up();
+  });
+
+  it('refuses a wrong PIN, then opens the device panel with the right one', async () => {
+    const { page } = kiosk;
+    await typePin(page, '000000');
+    await page.waitForSelector('[data-technician-notice="wrong-pin"]');
+    await typePin(page, pin);
+    await page.waitForSelector('[data-technician-screen="devices"] [data-device="a4-printer"]');
+    expect(await page.locator('[data-device]').count()).toBe(6);
+  });
+
+  it('prints an A4 test page from the self-test and shows the result', async () => {
+    const { page } = kiosk;
+    await page.click('[data-device="a4-printer"] [data-action="technician-self-test"]');
+    await page.waitForSelector('[data-device="a4-printer"] [data-self-test-result="ok"]', { timeout: 20_000 });
+  });
+
+  it('shows the audit log, and leaving returns to the citizen screen', async () => {
+    const { page } = kiosk;
+    await page.click('[data-action="technician-audit"]');
+    await page.waitForSelector('[data-technician-audit] tr >> text=self-test a4-printer');
+    await page.click('[data-action="technician-logout"]');
+    await page.waitForSelector('[data-technician-corner]');
+    expect(await page.locator('.technician').count()).toBe(0);
+    expect(kiosk.problems.filter((problem) => !problem.includes('401'))).toEqual([]);
+  });
+});
