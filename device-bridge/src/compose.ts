@@ -61,7 +61,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
 
   const bus = createEventBus((error) => logger.log('request-failed', { message: (error as Error).message }));
   const store = openKioskStore(dataDir, logger);
-  const platform = createPlatform(config, { dataDir, clock });
+  const platform = createPlatform(config, { dataDir, clock, randomBytes: random });
   const kioskServices = createKioskServices({
     db: store.db,
     platform,

@@ -1,11 +1,17 @@
 // Contract tests of the kiosk's HTTP platform adapter against the real standalone server
 // (`npm run platform`), and the OpenAPI document kept in step with the schemas both sides use.
-import { randomUUID } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlatformRejection, type SubmitApplication } from '../../device-bridge/src/platform/contract.ts';
+import { PlatformRejection, PlatformUnavailable, type SubmitApplication } from '../../device-bridge/src/platform/contract.ts';
 import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtures.ts';
 import { createHttpPlatform } from '../../device-bridge/src/platform/http/http-platform.ts';
+import { kioskPlatformToken } from '../../device-bridge/src/platform/http/kiosk-token.ts';
+import { repoRoot } from '../support/repo.ts';
 import { platformOpenApiFile, platformOpenApiText } from '../../device-bridge/src/platform-server/write-openapi.ts';
 import { startPlatformServer, type RunningPlatformServer } from './platform-server.support.ts';
 
@@ -117,5 +123,44 @@ describe('HTTP platform adapter against the standalone platform server', () => {
 
   it('publishes the contract it speaks: config/platform-openapi.json is generated from the same schemas', () => {
     expect(readFileSync(platformOpenApiFile, 'utf8')).toBe(platformOpenApiText());
+  });
+});
+
+describe('standalone server with enrolled kiosks', () => {
+  let server: RunningPlatformServer;
+  let root: string;
+  let tokenA: string;
+  let tokenB: string;
+
+  beforeAll(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'tongban-enrol-'));
+    const platformDir = path.join(root, 'platform');
+    for (const [kioskId, dir] of [['TB-A', 'kiosk-a'], ['TB-B', 'kiosk-b']] as const) {
+      execFileSync(process.execPath, ['--import', 'tsx', 'device-bridge/src/platform-server/enroll.ts', kioskId, path.join(root, dir), platformDir], { cwd: repoRoot });
+    }
+    tokenA = kioskPlatformToken(path.join(root, 'kiosk-a'), randomBytes);
+    tokenB = kioskPlatformToken(path.join(root, 'kiosk-b'), randomBytes);
+    server = await startPlatformServer({ dataDir: platformDir });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('serves an enrolled kiosk with its own token and refuses one kiosk posing as another', async () => {
+    const a = createHttpPlatform({ baseUrl: server.url, kioskId: 'TB-A', token: tokenA, timeoutMs: 5_000, readRetries: 0 });
+    const sent = application('TB-A-20261122-0001');
+    await a.submitApplication(sent);
+    const posing = createHttpPlatform({ baseUrl: server.url, kioskId: 'TB-A', token: tokenB, timeoutMs: 5_000, readRetries: 0 });
+    const error = await posing.submitApplication(application('TB-A-20261122-0002')).catch((caught: unknown) => caught);
+    // kept for a retry, not refused for good: a wrong token is the kiosk's setup, not the citizen's application
+    expect(error).toBeInstanceOf(PlatformUnavailable);
+    expect((error as Error).message).toMatch(/credentials/);
+    const unenrolled = await fetch(`${server.url}/v1/kiosk/deliveries`, { headers: { 'x-kiosk-id': 'TB-A' } });
+    expect(unenrolled.status).toBe(401);
+    const asB = await fetch(`${server.url}/v1/kiosk/deliveries`, { headers: { 'x-kiosk-id': 'TB-A', authorization: `Bearer ${tokenB}` } });
+    expect(asB.status).toBe(401);
+    const own = await fetch(`${server.url}/v1/kiosk/deliveries`, { headers: { 'x-kiosk-id': 'TB-A', authorization: `Bearer ${tokenA}` } });
+    expect(((await own.json()) as { deliveries: { idempotencyKey: string }[] }).deliveries.map((entry) => entry.idempotencyKey)).toEqual([sent.idempotencyKey]);
   });
 });

@@ -4,6 +4,7 @@ import { repoRoot } from '../config/load.ts';
 import { createEmbeddedPlatform } from '../platform/embedded/embedded-platform.ts';
 import { systemClock } from '../time/clock.ts';
 import { loadKeyring } from './keyring.ts';
+import { kioskAuthenticator } from './kiosk-tokens.ts';
 import { createPlatformServerApp } from './server-app.ts';
 
 /**
@@ -22,6 +23,7 @@ const app = createPlatformServerApp({
   platform,
   keyring: loadKeyring(join(dataDir, 'trusted-keys'), [kioskDataDir]),
   helpPhone: process.env.PLATFORM_HELP_PHONE ?? '12345',
+  kiosks: kioskAuthenticator(join(dataDir, 'kiosk-tokens.json')),
   ...(process.env.PLATFORM_PUBLIC_ORIGIN ? { publicOrigin: process.env.PLATFORM_PUBLIC_ORIGIN } : {}),
 });
 const server = app.listen(port, host);

@@ -17,6 +17,7 @@ import type { ServicePlatform } from '../platform/service-platform.ts';
 import { formatChinaDate } from '../platform/china-time.ts';
 import { systemClock, type Clock } from '../time/clock.ts';
 import type { QrKeyring } from './keyring.ts';
+import type { KioskAuthenticator } from './kiosk-tokens.ts';
 import { verificationPage } from './verification-page.ts';
 
 class ServerError extends Error {
@@ -44,6 +45,8 @@ export interface PlatformServerOptions {
   /** the operator's phone shown on the verification page */
   helpPhone: string;
   clock?: Clock;
+  /** enrolled kiosks and their token hashes; absent = any kiosk id is accepted */
+  kiosks?: KioskAuthenticator;
   /** the origin the QR codes name (e.g. https://verify.example.gov.cn), when a proxy sits in front; else the request's own */
   publicOrigin?: string;
 }
@@ -64,6 +67,9 @@ export function createPlatformServerApp(options: PlatformServerOptions): Express
   const kiosk = (request: Request): ServicePlatform => {
     const id = request.get('x-kiosk-id') ?? '';
     if (!kioskIdPattern.test(id)) throw new ServerError(400, 'unknown-kiosk', 'X-Kiosk-Id header missing or not letters, digits and dashes');
+    if (options.kiosks && !options.kiosks.check(id, request.get('authorization'))) {
+      throw new ServerError(401, 'unknown-kiosk', `kiosk ${id} is not enrolled or its token is wrong`);
+    }
     return platform.services.forKiosk(id);
   };
   const kioskId = (request: Request) => {

@@ -3,13 +3,14 @@ import type { KioskConfig } from '../config/schema.ts';
 import type { Clock } from '../time/clock.ts';
 import { createEmbeddedPlatform } from './embedded/embedded-platform.ts';
 import { createHttpPlatform } from './http/http-platform.ts';
+import { kioskPlatformToken } from './http/kiosk-token.ts';
 import type { Platform } from './platform.ts';
 
 /** Picks the platform from config: the embedded demo platform (default) or the HTTP adapter. */
-export function createPlatform(config: KioskConfig, options: { dataDir: string; clock: Clock }): Platform {
+export function createPlatform(config: KioskConfig, options: { dataDir: string; clock: Clock; randomBytes: (n: number) => Buffer }): Platform {
   const settings = config.platform;
   if (settings.driver === 'http') {
-    return createHttpPlatform({ ...settings, kioskId: config.kiosk.id });
+    return createHttpPlatform({ ...settings, kioskId: config.kiosk.id, token: kioskPlatformToken(options.dataDir, options.randomBytes) });
   }
   return createEmbeddedPlatform({ file: join(options.dataDir, 'platform.db'), clock: options.clock, kioskId: config.kiosk.id });
 }

@@ -32,6 +32,8 @@ export interface HttpPlatformOptions {
   timeoutMs: number;
   /** extra attempts for GETs only; POSTs are never repeated here (the outbox repeats them with their key) */
   readRetries: number;
+  /** bearer token the platform server knows this kiosk by (see platform-server/enroll.ts) */
+  token?: string;
   fetch?: typeof fetch;
 }
 
@@ -77,6 +79,7 @@ export function createHttpPlatform(options: HttpPlatformOptions): Platform {
     const headers: Record<string, string> = { accept: 'application/json', 'x-kiosk-id': options.kioskId };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (extra.idempotencyKey) headers['idempotency-key'] = extra.idempotencyKey;
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
     let response: Response;
     let text: string;
     try {
@@ -107,6 +110,10 @@ export function createHttpPlatform(options: HttpPlatformOptions): Platform {
       if (response.status === 404 && extra.notFoundIsNull && (code === 'not-found' || code === 'item-not-found' || code === 'ticket-not-found')) return null;
       // 408 and 429 are the platform asking to come back later, not a refusal
       if (response.status === 408 || response.status === 429) throw new PlatformUnavailable(`platform answered ${response.status}`);
+      // a credentials problem is the kiosk's setup, not the application's fault: keep it and retry once fixed
+      if (response.status === 401 || response.status === 403) {
+        throw new PlatformUnavailable(`platform refused this kiosk's credentials (${response.status}); enrol the kiosk`);
+      }
       throw new PlatformRejection(code, parsed.success ? parsed.data.error.message : `platform answered ${response.status}`, response.status);
     }
     const parsed = schema.safeParse(json);
