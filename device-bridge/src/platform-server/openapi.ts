@@ -25,6 +25,7 @@ type Schema = z.ZodType;
 const json = (schema: Schema) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
 const errors = {
   '400': { description: 'the request is not valid (code bad-request, unknown-kiosk)', content: json(platformErrorSchema) },
+  '401': { description: 'unknown-kiosk: not enrolled, or the bearer token is not this kiosk\'s (only when the server has kiosk-tokens.json)', content: json(platformErrorSchema) },
   '404': { description: 'not found', content: json(platformErrorSchema) },
   '409': { description: 'refused (slot-full, queue-ticket-exists, item-not-applicable)', content: json(platformErrorSchema) },
   '422': { description: 'idempotency-conflict: the key was used with another body', content: json(platformErrorSchema) },
@@ -74,6 +75,13 @@ export function platformOpenApi() {
         'What a Tongban kiosk needs from the government service platform. `npm run platform` serves it; the kiosk HTTP adapter speaks exactly it. Personal data travels in POST bodies only.',
     },
     servers: [{ url: 'http://127.0.0.1:8090' }],
+    components: {
+      securitySchemes: {
+        kioskToken: { type: 'http', scheme: 'bearer', description: "the kiosk's token (secrets/platform-token.key), enrolled by hash with platform-server/enroll.ts" },
+      },
+    },
+    // enforced once the server has enrolled kiosks; a demo server without kiosk-tokens.json accepts any kiosk id
+    security: [{ kioskToken: [] }, {}],
     paths: {
       '/v1/health': { get: op('liveness', { reply: z.object({ status: z.literal('ok') }), kiosk: false }) },
       '/v1/certificate-types': { get: op('certificate types the platform issues', { reply: certificateTypesSchema, kiosk: false }) },
