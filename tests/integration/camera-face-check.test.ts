@@ -5,6 +5,7 @@ import { cardFaceImage, liveFaceImage } from '../../device-bridge/src/devices/ca
 import { fixtureWlt } from '../../device-bridge/src/devices/id-reader/sam-card.ts';
 import { createFaceCheck } from '../../device-bridge/src/face/face-check.ts';
 import type { FaceEngine } from '../../device-bridge/src/face/face-engine.ts';
+import { createSimulatedEIdVerifier, simulatedEIdToken } from '../../device-bridge/src/face/e-id-verifier.ts';
 import { createFixturePhotoDecoder } from '../../device-bridge/src/face/fixture-photo-decoder.ts';
 import { createHumanFaceEngine } from '../../device-bridge/src/face/human-engine.ts';
 import { createMemoryLogger } from '../../device-bridge/src/log/logger.ts';
@@ -142,5 +143,25 @@ describe('face check against the simulated camera', () => {
     faceCheck.consent();
     await expect(faceCheck.verify()).rejects.toMatchObject({ code: 'face-not-offered' });
     await camera.stop();
+  });
+
+  it('a mobile e-ID code for the card holder confirms without the face; someone else’s does not', async () => {
+    const citizen = fixtureCitizen('wang-xiaoyu');
+    const faceCheck = createFaceCheck({
+      config,
+      engine,
+      camera: createSimulatedCamera('camera', { clock: systemClock }),
+      photoDecoder: createFixturePhotoDecoder(),
+      currentSession: () => ({ id: 's-3', identity: { ...citizen.card }, startedAt: new Date() }) as Session,
+      staffCodes: null,
+      eId: createSimulatedEIdVerifier(),
+      clock: systemClock,
+      logger: createMemoryLogger(),
+    });
+    expect(await faceCheck.options()).toMatchObject({ alternatives: ['e-id'], verified: null });
+    expect(await faceCheck.acceptEId(simulatedEIdToken(fixtureCitizen('li-na').card.idNumber))).toBe('mismatch');
+    expect((await faceCheck.options()).verified).toBeNull();
+    expect(await faceCheck.acceptEId(simulatedEIdToken(citizen.card.idNumber))).toBe('match');
+    expect((await faceCheck.options()).verified).toMatchObject({ method: 'e-id' });
   });
 });

@@ -8,6 +8,7 @@ import type { Session } from '../session/session-holder.ts';
 import type { Clock } from '../time/clock.ts';
 import type { FaceEngine, FaceObservation } from './face-engine.ts';
 import { faceMotion, guidanceFor, stillImageMotion } from './guidance.ts';
+import type { EIdVerifier } from './e-id-verifier.ts';
 import type { StaffCodeChecker } from './staff-code.ts';
 
 export interface FaceCheckDeps {
@@ -17,6 +18,10 @@ export interface FaceCheckDeps {
   photoDecoder: PhotoDecoder;
   currentSession: () => Session | null;
   staffCodes: StaffCodeChecker | null;
+  /** checks mobile e-ID codes; null = the e-ID alternative is not offered */
+  eId?: EIdVerifier | null;
+  /** whether the code scanner can read a phone screen now */
+  scannerReady?: () => boolean;
   clock: Clock;
   logger: EventLogger;
   /** frames looked at per attempt, and the least time between two of them */
@@ -110,9 +115,10 @@ export function createFaceCheck(deps: FaceCheckDeps) {
   }
 
   function alternatives(): FaceOptions['alternatives'] {
-    // e-ID needs a verifier for the token (the national CTID service); this build has none yet,
-    // so it is not offered rather than faked.
-    return config.alternatives.filter((alternative) => alternative === 'staff' && deps.staffCodes !== null);
+    // each is offered only when it can work right now: never a button that leads nowhere
+    return config.alternatives.filter((alternative) =>
+      alternative === 'staff' ? deps.staffCodes !== null : Boolean(deps.eId) && (deps.scannerReady?.() ?? true),
+    );
   }
 
   async function options(): Promise<FaceOptions> {
@@ -248,9 +254,27 @@ export function createFaceCheck(deps: FaceCheckDeps) {
     return current.verified;
   }
 
+  /** a scanned mobile e-ID code (scanner, kind login-e-id) during a session */
+  async function acceptEId(token: string): Promise<'match' | 'mismatch' | 'ignored'> {
+    const session = deps.currentSession();
+    if (!session || !deps.eId || !config.alternatives.includes('e-id')) return 'ignored';
+    const current = sessionState();
+    const result = await deps.eId.verify(token, session.identity.idNumber);
+    if (state !== current) return 'ignored';
+    if (result === 'match') {
+      current.verified = { method: 'e-id', at: clock.now().toISOString() };
+      counts.verified['e-id'] += 1;
+      logger.log('e-id-confirmed');
+    } else {
+      logger.log('e-id-rejected');
+    }
+    return result;
+  }
+
   return {
     options,
     consent,
+    acceptEId,
     guidance,
     verify,
     staffConfirm,

@@ -59,6 +59,8 @@ export const logEvents = {
   'face-model-failed': { level: 'error', message: 'face model could not load or run; the face check is not offered' },
   'staff-confirmed': { level: 'info', message: 'staff confirmed the citizen in person' },
   'staff-code-rejected': { level: 'warn', message: 'wrong staff code entered at the kiosk' },
+  'e-id-confirmed': { level: 'info', message: 'mobile e-ID code matched the card' },
+  'e-id-rejected': { level: 'warn', message: 'mobile e-ID code did not match the card' },
   'material-page-captured': { level: 'info', message: 'document page captured and compressed' },
   'materials-wiped': { level: 'info', message: 'captured pages wiped' },
 } as const satisfies Record<string, { level: 'debug' | 'info' | 'warn' | 'error' | 'fatal'; message: string }>;

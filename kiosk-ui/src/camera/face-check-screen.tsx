@@ -27,6 +27,7 @@ export function FaceCheckScreen({ actor }: FaceCheckScreenProps) {
   const [code, setCode] = useState('');
   const step = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!;
   const staffOffered = options?.alternatives.includes('staff') === true;
+  const eIdOffered = options?.alternatives.includes('e-id') === true;
 
   const staffButton = staffOffered ? (
     <BigButton tone="secondary" action="face-staff" onPress={() => actor.send({ type: 'CHOOSE_STAFF' })}>
@@ -63,6 +64,11 @@ export function FaceCheckScreen({ actor }: FaceCheckScreenProps) {
           <div class="face-choice__alternatives" data-part="face-alternatives">
             <h2 class="lead">{t('face.alternatives')}</h2>
             <p class="note">{t('face.consent.choice')}</p>
+            {eIdOffered ? (
+              <p class="lead" data-part="face-e-id">
+                {t('face.eId')}
+              </p>
+            ) : null}
             {staffButton}
           </div>
         </div>

@@ -32,6 +32,8 @@ const events: FaceCheckEvent[] = [
   synthetic('xstate.done.actor.reloadOptions', { output: { ...offered, faceOffered: false, reason: 'no-attempts-left', attemptsLeft: 0 } }),
   synthetic('xstate.done.actor.confirmByStaff', { output: { method: 'staff', at: '2026-01-01T00:00:00Z' } }),
   synthetic('xstate.error.actor.confirmByStaff', { error: { code: 'staff-code-invalid' } }),
+  synthetic('xstate.after.optionsPoll.faceCheck.choosing.idle'),
+  synthetic('xstate.done.actor.pollOptions', { output: { ...offered, verified: { method: 'e-id', at: '2026-01-01T00:00:00Z' } } }),
 ];
 
 const paths = getShortestPaths(faceCheckMachine, {
@@ -44,7 +46,7 @@ const states = paths.map((path) => path.state as Snapshot);
 describe('face check journey, generated paths', () => {
   it('reaches consent, capture, verification, staff code, verified and cancelled', () => {
     const values = new Set(states.map((state) => JSON.stringify(state.value)));
-    for (const value of ['"choosing"', '"consenting"', '{"capturing":"guiding"}', '{"capturing":"waiting"}', '"verifying"', '"retry"', '"staffCode"', '"verified"', '"cancelled"', '"failed"']) {
+    for (const value of ['{"choosing":"idle"}', '{"choosing":"polling"}', '"consenting"', '{"capturing":"guiding"}', '{"capturing":"waiting"}', '"verifying"', '"retry"', '"staffCode"', '"verified"', '"cancelled"', '"failed"']) {
       expect(values.has(value), value).toBe(true);
     }
   });
@@ -59,10 +61,10 @@ describe('face check journey, generated paths', () => {
     }
   });
 
-  it('is verified only by a match or a staff confirmation, and can always be left', () => {
+  it('is verified only by a match, a staff confirmation or a scanned e-ID the bridge accepted, and can always be left', () => {
     for (const state of states) {
       if (state.matches('verified')) {
-        expect(['face', 'staff']).toContain(state.context.options?.verified?.method);
+        expect(['face', 'staff', 'e-id']).toContain(state.context.options?.verified?.method);
         expect(state.output).toEqual({ result: 'verified', method: state.context.options!.verified!.method });
       }
       if (state.matches('cancelled')) expect(state.output).toEqual({ result: 'cancelled' });
@@ -96,7 +98,7 @@ describe('face check on a simulated clock', () => {
     ).start();
     const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
     await settle();
-    expect(actor.getSnapshot().value).toBe('choosing');
+    expect(actor.getSnapshot().value).toEqual({ choosing: 'idle' });
     actor.send({ type: 'AGREE' });
     await settle();
     expect(actor.getSnapshot().context.hint).toBe('move-closer');

@@ -6,6 +6,8 @@ import { failureCodeOf } from './failure-code.ts';
 export const faceCheckDelays = {
   /** how often the live guidance (move closer, more light…) is refreshed while the camera shows */
   guidancePoll: 900,
+  /** while the choice is shown, how often the bridge is asked whether a scanned mobile e-ID confirmed the citizen */
+  optionsPoll: 1500,
 };
 
 export interface FaceCheckContext {
@@ -91,6 +93,22 @@ export const faceCheckMachine = setup({
     },
     /** the consent screen: what the face check does, and the alternatives, side by side */
     choosing: {
+      initial: 'idle',
+      states: {
+        idle: { after: { optionsPoll: 'polling' } },
+        polling: {
+          invoke: {
+            id: 'pollOptions',
+            src: 'loadOptions',
+            onDone: [
+              // the citizen showed a mobile e-ID code to the scanner meanwhile
+              { guard: ({ event }) => event.output.verified != null, target: '#faceCheck.verified', actions: assign({ options: ({ event }) => event.output }) },
+              { target: 'idle', actions: assign({ options: ({ event }) => event.output }) },
+            ],
+            onError: 'idle',
+          },
+        },
+      },
       on: {
         AGREE: { guard: 'faceOffered', target: 'consenting' },
         CHOOSE_STAFF: { guard: 'staffOffered', target: 'staffCode' },

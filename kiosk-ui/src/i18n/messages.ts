@@ -312,6 +312,7 @@ const zhCN = {
   'face.notOffered.no-attempts-left': '人脸核验次数已用完，请选择其他方式。',
   'face.alternatives': '其他方式',
   'face.staff': '请工作人员确认',
+  'face.eId': '或者：打开手机上的电子身份证（网证）二维码，对准扫码器。',
   'face.cancel': '不核验，返回',
   'face.capture.title': '请看摄像头',
   'face.preview.alt': '人脸摄像头实时画面',
@@ -383,6 +384,8 @@ const zhCN = {
   'technician.selfTest.wait-for-card': '读卡测试（请放身份证）',
   'technician.selfTest.wait-for-scan': '扫码测试（请扫一个码）',
   'technician.selfTest.status-only': '检查状态',
+  'technician.selfTest.test-ticket': '打印测试小票',
+  'technician.selfTest.snapshot': '拍照测试',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -695,6 +698,7 @@ const en: Catalogue = {
   'face.notOffered.no-attempts-left': 'No face check attempts are left. Please choose another way.',
   'face.alternatives': 'Other ways',
   'face.staff': 'Ask staff to confirm',
+  'face.eId': 'Or: open the electronic ID (网证) QR code on your phone and hold it to the scanner.',
   'face.cancel': 'Do not check, go back',
   'face.capture.title': 'Please look at the camera',
   'face.preview.alt': 'Live picture of the face camera',
@@ -766,6 +770,8 @@ const en: Catalogue = {
   'technician.selfTest.wait-for-card': 'Card test (place an ID card)',
   'technician.selfTest.wait-for-scan': 'Scan test (scan any code)',
   'technician.selfTest.status-only': 'Check status',
+  'technician.selfTest.test-ticket': 'Print test ticket',
+  'technician.selfTest.snapshot': 'Take a test photo',
 };
 
 export const languages = ['zh-CN', 'en'] as const;
