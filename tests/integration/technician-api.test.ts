@@ -77,6 +77,10 @@ describe('technician API', () => {
 
     const test = await rawRequest(`${bridge.url}/api/technician/devices/a4-printer/self-test`, { method: 'POST', headers });
     expect(test.json()).toMatchObject({ device: 'a4-printer', kind: 'test-page', ok: true });
+    for (const [device, kind] of [['receipt-printer', 'test-ticket'], ['camera', 'snapshot'], ['document-camera', 'snapshot']] as const) {
+      const other = await rawRequest(`${bridge.url}/api/technician/devices/${device}/self-test`, { method: 'POST', headers });
+      expect(other.json(), device).toMatchObject({ device, kind, ok: true });
+    }
     const printed = await readdir(path.join(dataDir, 'print-out'));
     expect(printed.some((file) => file.startsWith('selftest-') && file.endsWith('.pdf'))).toBe(true);
 

@@ -30,7 +30,7 @@ export const technicianDeviceSchema = z.object({
   status: deviceStatusSchema,
   /** the device's config entry as loaded (driver, port, baud, queue …; never secrets) */
   config: z.record(z.string(), z.unknown()),
-  selfTest: z.enum(['test-page', 'wait-for-card', 'wait-for-scan', 'status-only']),
+  selfTest: z.enum(['test-page', 'test-ticket', 'snapshot', 'wait-for-card', 'wait-for-scan', 'status-only']),
 });
 export type TechnicianDevice = z.infer<typeof technicianDeviceSchema>;
 export const technicianDevicesResponseSchema = z.object({ devices: z.array(technicianDeviceSchema) });
@@ -38,7 +38,7 @@ export type TechnicianDevicesResponse = z.infer<typeof technicianDevicesResponse
 
 export const selfTestResultSchema = z.object({
   device: deviceIdSchema,
-  kind: z.enum(['test-page', 'wait-for-card', 'wait-for-scan', 'status-only']),
+  kind: z.enum(['test-page', 'test-ticket', 'snapshot', 'wait-for-card', 'wait-for-scan', 'status-only']),
   ok: z.boolean(),
   /** what happened, for the technician (no personal data) */
   detail: z.string(),
