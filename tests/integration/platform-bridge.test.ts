@@ -184,6 +184,9 @@ describe('a bridge whose platform server goes away and comes back', () => {
     const records = await call(bridge, 'GET', apiPaths.records);
     expect(records.status).toBe(503);
     expect(records.body).toMatchObject({ error: { code: 'platform-unavailable' } });
+    const preview = await call(bridge, 'POST', apiPaths.certificatePreview, { type: 'social-insurance-contribution' });
+    expect(preview.status).toBe(503);
+    expect(preview.body).toMatchObject({ error: { code: 'platform-unavailable' } });
     const progress = (await call(bridge, 'GET', apiPaths.applications)).body as unknown as ApplicationListResponse;
     expect(progress.live).toBe(false);
     expect(progress.applications.map((entry) => entry.caseNumber)).toEqual([receipt.body.localNumber]);

@@ -2,6 +2,8 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { ErrorBody } from '../api/index.ts';
 import type { EventLogger } from '../log/logger.ts';
 import { HttpError } from './http-error.ts';
+import { PlatformRejection, PlatformUnavailable } from '../platform/contract.ts';
+import { platformHttpError } from '../platform/platform-http-error.ts';
 
 function send(response: Parameters<RequestHandler>[1], status: number, body: ErrorBody): void {
   response.status(status).json(body);
@@ -16,10 +18,16 @@ export const apiNotFound: RequestHandler = (request, response) => {
  * message only (a stack could hold request data) and the client gets a stable "internal" code.
  */
 export function errorHandler(logger: EventLogger): ErrorRequestHandler {
-  return (error: unknown, request, response, next) => {
+  return (thrown: unknown, request, response, next) => {
     if (response.headersSent) {
-      next(error);
+      next(thrown);
       return;
+    }
+    // the platform unreachable or refusing (issue 5): 503 platform-unavailable with the reason, or the refusal's own code
+    let error = thrown;
+    if (thrown instanceof PlatformUnavailable || thrown instanceof PlatformRejection) {
+      logger.log('platform-error', { path: request.path, kind: thrown.name, message: thrown.message });
+      error = platformHttpError(thrown);
     }
     if (error instanceof HttpError) {
       if (error.code === 'bad-request') logger.log('request-invalid', { path: request.path });
