@@ -5,6 +5,7 @@ import { benchCardToGreeting } from './card-to-greeting.ts';
 import { benchCamera } from './camera.ts';
 import { benchCertificateRender } from './certificate-render.ts';
 import { benchFace } from './face.ts';
+import { benchMetrics } from './metrics.ts';
 import { benchPlatform } from './platform.ts';
 import { machineDescription, type BenchResult } from './stats.ts';
 import { benchUiBundle } from './ui-bundle.ts';
@@ -17,6 +18,7 @@ const parts: Array<{ title: string; run: () => Promise<readonly BenchResult[]> }
   { title: 'document capture: 5 MP still → cropped page ≤ 500 KB, PDF', run: benchCamera },
   { title: 'face check: model load, one attempt (wasm vs plain-JS cpu), memory over 100 attempts', run: benchFace },
   { title: 'platform: catalogue search, outbox drain after an outage, verification page', run: benchPlatform },
+  { title: 'metrics: /metrics scrape time and size, series per kiosk, 10 000-kiosk fleet sizing', run: () => benchMetrics(200) },
 ];
 
 const machine = machineDescription();
