@@ -194,7 +194,9 @@ describe('a bridge whose platform server goes away and comes back', () => {
     expect(health.platform).toMatchObject({ reachable: false, waiting: 1 });
     expect(health.platform?.reason).toMatch(/connect/);
     // guides still read from the cache
-    expect((await call(bridge, 'GET', `${apiPaths.catalogue}?q=lhjy`)).status).toBe(200);
+    const cachedCatalogue = await call(bridge, 'GET', `${apiPaths.catalogue}?q=lhjy`);
+    expect(cachedCatalogue.status).toBe(200);
+    expect(cachedCatalogue.body).toMatchObject({ fromCache: true });
 
     server = await startPlatformServer({ dataDir, port });
     await call(bridge, 'GET', apiPaths.catalogueItem(flexibleEmployment)); // a live call sees the line is back

@@ -104,5 +104,7 @@ export type CatalogueQuery = z.infer<typeof catalogueQuerySchema>;
 export const catalogueResponseSchema = z.object({
   items: z.array(serviceItemSummarySchema),
   categories: z.array(z.object({ category: serviceCategorySchema, title: z.string(), count: z.number().int() })),
+  /** true when the platform could not be reached and the list is this kiosk's saved copy (say guides may be dated) */
+  fromCache: z.boolean().optional(),
 });
 export type CatalogueResponse = z.infer<typeof catalogueResponseSchema>;
