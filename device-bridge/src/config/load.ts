@@ -21,9 +21,14 @@ function isPlainObject(value: unknown): value is Record<string, Json> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Objects merge key by key; anything else in the override replaces the default. */
+/**
+ * Objects merge key by key; anything else in the override replaces the default. An entry that
+ * names a different `driver` replaces the default entry whole: the simulator's settings (pageMs,
+ * readMs) mean nothing to a real driver, whose strict schema would refuse them.
+ */
 export function deepMerge(base: Json, override: Json): Json {
   if (!isPlainObject(base) || !isPlainObject(override)) return override;
+  if ('driver' in override && override.driver !== base.driver) return override;
   const merged: Record<string, Json> = { ...base };
   for (const [key, value] of Object.entries(override)) {
     merged[key] = key in base ? deepMerge(base[key] as Json, value) : value;

@@ -41,7 +41,7 @@ export function encodeQr(data: string, moduleSize = 6): Uint8Array {
 
 /** Replaces control characters so text can never smuggle a command into the stream. */
 function printable(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return [...text].map((character) => (character.charCodeAt(0) < 0x20 || character === '\u007f' ? ' ' : character)).join('');
 }
 
 function encodeLine(line: ReceiptLine): number[] {
