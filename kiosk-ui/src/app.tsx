@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { BridgeClient } from './bridge/client.ts';
 import type { KioskRuntime } from './app/kiosk-runtime.ts';
 import { useSessionSnapshot } from './app/use-snapshot.ts';
 import { useDocumentLanguage } from './a11y/document-language.ts';
 import { DisplayModeContext, displayModeAttributes, pacingFactor, useDisplayModeState } from './a11y/display-mode.ts';
+import { wipeBrowserTraces } from './a11y/wipe-browser-traces.ts';
 import { CountdownOverlay } from './components/countdown-overlay.tsx';
 import { Footer } from './components/footer.tsx';
 import { Header } from './components/header.tsx';
@@ -39,20 +40,30 @@ export function App({ runtime, client }: AppProps) {
   const countdownShown = isCountdownShown(snapshot);
   // elder mode slows every read-and-act delay of the flow (greeting, notices, idle limits)
   const pacing = pacingFactor(display);
-  useEffect(() => runtime.actor.send({ type: 'SET_PACING', factor: pacing }), [runtime, pacing]);
+  useEffect(() => {
+    runtime.actor.send({ type: 'SET_PACING', factor: pacing });
+    // the tap that changed the mode was activity too: restart the idle limit at the new pacing
+    runtime.actor.send({ type: 'USER_ACTIVITY' });
+  }, [runtime, pacing]);
   // what the voice says: the overlay on top if there is one, else the screen
   const voice = useVoiceGuide(countdownShown ? 'idle-warning' : helpOpen ? 'staff-called' : screen, language);
 
   // The next citizen starts from the defaults: language and open dialogs do not carry over.
+  // The goodbye still speaks to this citizen in their language and mode; the reset comes after it.
   const wasIdentified = useRef(identified);
-  useEffect(() => {
-    if (wasIdentified.current && !identified) {
+  const visitOver = !identified && screen !== 'goodbye';
+  // a layout effect: the next citizen's first painted frame already shows the defaults
+  useLayoutEffect(() => {
+    if (identified) {
+      wasIdentified.current = true;
+    } else if (wasIdentified.current && visitOver) {
+      wasIdentified.current = false;
       setLanguage(defaultLanguage);
       setHelpOpen(false);
       display.reset();
+      void wipeBrowserTraces();
     }
-    wasIdentified.current = identified;
-  }, [identified]);
+  }, [identified, visitOver]);
 
   // Any touch or key press counts as presence for the idle timer (captured before buttons act).
   useEffect(() => {

@@ -21,7 +21,7 @@ export function Footer({ siteName, helpPhone, onRepeatVoice }: FooterProps) {
     <footer class="footer">
       <span class="footer__site">{siteName ? t('footer.site', { site: siteName }) : ''}</span>
       <div class="footer__tools">
-        <button type="button" class="mode-button" data-action="repeat-voice" aria-label={t('voice.repeatLabel')} onClick={onRepeatVoice}>
+        <button type="button" class="mode-button" data-action="repeat-voice" title={t('voice.repeatLabel')} onClick={onRepeatVoice}>
           <SpeakerIcon />
           {t('voice.repeat')}
         </button>

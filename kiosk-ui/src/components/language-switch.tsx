@@ -22,7 +22,8 @@ export function LanguageSwitch() {
       data-action="language"
       lang={target}
       dir={info?.dir}
-      aria-label={availableLanguages.length === 2 ? t('language.switchLabel') : undefined}
+      // the visible name stays the accessible name (WCAG 2.5.3); the longer wording is a description
+      title={availableLanguages.length === 2 ? t('language.switchLabel') : undefined}
       onClick={() => setLanguage(target)}
     >
       {label}

@@ -12,8 +12,9 @@ export type VoiceClip = ScreenName | OverlayClip;
  * Every screen must have spoken guidance. When a screen name is added without a `voice.<name>`
  * message, tsc stops here and the error names the missing key (add it to messages.ts, both languages).
  */
-type MissingVoice = Exclude<`voice.${VoiceClip}`, MessageKey>;
-const everyScreenHasVoice: [MissingVoice] extends [never] ? true : MissingVoice = true;
+const everyScreenHasVoice: [Exclude<`voice.${VoiceClip}`, MessageKey>] extends [never]
+  ? 'ok'
+  : { addToMessagesTs: Exclude<`voice.${VoiceClip}`, MessageKey> } = 'ok';
 void everyScreenHasVoice;
 
 export function voiceKeyOf(clip: VoiceClip): MessageKey {

@@ -1,0 +1,142 @@
+// Every screen of the kiosk, in default, elder (关爱模式) and high-contrast modes, in Chinese and
+// English, checked in Debian Chromium against the real bridge with simulated devices: axe-core
+// finds no WCAG A/AA violation, no visible text is below the mode's minimum size and no touch
+// target is below the mode's minimum (default 24 px text / 48 px targets, elder 32 / 64).
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPaths } from '@tongban/device-bridge/api';
+import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
+import { launchChromium, openKioskPage } from '../support/browser.ts';
+import { bridgeRequest, expectStatus } from '../support/http.ts';
+import { action, advanceTo, certificateService, placeCard, removeCard, resetKiosk, screenNames, waitForScreen } from '../support/kiosk-ui.ts';
+import { auditScreen, chooseDisplay, type AuditResult } from './a11y-audit.ts';
+
+let bridge: RunningBridge;
+let browser: Browser;
+
+beforeAll(async () => {
+  [bridge, browser] = await Promise.all([
+    startBridge({
+      config: {
+        session: { idleTimeoutSeconds: 600, countdownSeconds: 30 },
+        // slow enough to audit the "reading" and "printing" screens while they show
+        devices: { 'id-reader': { driver: 'simulated', readMs: 1_500 }, 'a4-printer': { driver: 'simulated', pageMs: 1_500 } },
+      },
+    }),
+    launchChromium(),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bridge?.stop();
+});
+
+const modes = [
+  { name: 'default', elder: false, highContrast: false },
+  { name: 'elder', elder: true, highContrast: false },
+  { name: 'high-contrast', elder: false, highContrast: true },
+] as const;
+const languages = ['zh-CN', 'en'] as const;
+
+/** Screens this walk cannot reach with simulated devices and the certificate journey. */
+const notWalked = new Set<string>(['error']);
+
+describe.each(modes)('$name mode', (mode) => {
+  it.each(languages)('in %s every screen passes axe, text size and target size', async (language) => {
+    const { page, close } = await openKioskPage(browser, bridge.url, 'landscape');
+    const audits: AuditResult[] = [];
+    const audit = async () => {
+      const result = await auditScreen(page);
+      if (result.stable) audits.push(result);
+      return result;
+    };
+    try {
+      await resetKiosk(bridge.url);
+      await waitForScreen(page, 'attract');
+      await chooseDisplay(page, { elder: mode.elder, highContrast: mode.highContrast, language });
+      await audit();
+
+      // service guides, browsable without identifying: the list and one guide
+      await action(page, 'open-guides').first().click();
+      await waitForScreen(page, 'guides');
+      await action(page, 'open-guide').first().waitFor({ timeout: 10_000 });
+      await audit();
+      await action(page, 'open-guide').first().click();
+      await action(page, 'back').first().waitFor({ timeout: 10_000 });
+      await audit();
+      await advanceTo(page, 'attract', [action(page, 'close-guides')]);
+
+      // an expired card: the rejection screen
+      await placeCard(bridge.url, 'chen-expired');
+      await waitForScreen(page, 'card-rejected');
+      await audit();
+      await removeCard(bridge.url);
+      await advanceTo(page, 'attract', [action(page, 'done')]);
+
+      // the certificate journey with a 34-year-old (elder mode comes from the switch, not the age)
+      await placeCard(bridge.url, 'zhang-wei');
+      await waitForScreen(page, 'card-reading');
+      await audit();
+      await waitForScreen(page, 'greeting');
+      await audit();
+      await advanceTo(page, 'menu', [action(page, 'continue')]);
+      await audit();
+      await action(page, 'call-staff').first().click();
+      await page.locator('[data-testid="staff-dialog"][data-call="called"]').waitFor();
+      await audit();
+      await action(page, 'close-help').first().click();
+      // the other journeys' first screens, each left the way a citizen leaves it
+      for (const journey of ['records', 'progress', 'apply'] as const) {
+        await action(page, 'service', `[data-service="${journey}"]`).first().click();
+        await waitForScreen(page, journey);
+        await page.locator(`[data-screen="${journey}"] [data-action="back"], [data-screen="${journey}"] [data-action="close-journey"]`).first().waitFor({ timeout: 10_000 });
+        await audit();
+        await advanceTo(page, 'menu', [action(page, 'close-journey'), action(page, 'back')]);
+      }
+      await action(page, 'service', certificateService).first().click();
+      await waitForScreen(page, 'certificate-preview');
+      await page.locator('[data-action="print"]').first().waitFor({ timeout: 15_000 });
+      await audit();
+      await action(page, 'print').first().click();
+      // how many copies (one tap that prints)
+      const oneCopy = action(page, 'copies', '[data-copies="1"]').first();
+      await oneCopy.waitFor({ timeout: 5_000 });
+      await audit();
+      await oneCopy.click();
+      await waitForScreen(page, 'printing');
+      await audit();
+      await waitForScreen(page, 'take-document', 30_000);
+      await audit();
+      await action(page, 'done').first().click();
+      await waitForScreen(page, 'rating');
+      await audit();
+      await action(page, 'rate', '[data-grade="5"]').first().click();
+      await waitForScreen(page, 'goodbye');
+      await audit();
+      await removeCard(bridge.url);
+      await advanceTo(page, 'attract', [action(page, 'done')]);
+
+      // no way to identify anyone: out of service (the visit's end reset the display: choose again)
+      await chooseDisplay(page, { elder: mode.elder, highContrast: mode.highContrast, language });
+      await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('id-reader', 'disconnect')), 204, 'disconnect');
+      await waitForScreen(page, 'out-of-service');
+      await audit();
+      await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('id-reader', 'connect')), 204, 'connect');
+      await waitForScreen(page, 'attract');
+    } finally {
+      await close();
+    }
+
+    // the display stayed as chosen (the session end resets it only for the next citizen's session)
+    expect(audits.map((result) => `${result.screen} · ${result.mode} · ${result.language}`)).toEqual(
+      audits.map((result) => `${result.screen} · ${mode.name === 'elder' ? 'elder' : 'default'}${mode.highContrast ? '+high-contrast' : ''} · ${language}`),
+    );
+    const problems = audits.flatMap((result) =>
+      [...result.violations, ...result.smallText, ...result.smallTargets].map((problem) => `[${result.screen} · ${result.mode}] ${problem}`),
+    );
+    expect(problems).toEqual([]);
+    const covered = new Set(audits.map((result) => result.screen.split('+')[0]));
+    expect(screenNames.filter((name) => !covered.has(name) && !notWalked.has(name))).toEqual([]);
+  });
+});

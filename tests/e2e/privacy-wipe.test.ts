@@ -1,0 +1,153 @@
+// Proof that nothing of the last citizen remains in the browser once their visit is over — not
+// on the page, not in any browser storage, and not in the page's JavaScript heap (a heap snapshot
+// after garbage collection is searched for the citizen's masked name, masked ID number and the
+// records they looked at). Also: their display choices (language, care mode, contrast) do not
+// carry over to the next person.
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPaths, certificatePreviewSchema, type CertificatePreview } from '@tongban/device-bridge/api';
+import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
+import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import { bridgeRequest } from '../support/http.ts';
+import {
+  action,
+  advanceTo,
+  certificateService,
+  pageHtml,
+  personalStrings,
+  placeCard,
+  removeCard,
+  resetKiosk,
+  simFixture,
+  waitForScreen,
+} from '../support/kiosk-ui.ts';
+
+let bridge: RunningBridge;
+let browser: Browser;
+let kiosk: KioskPage;
+let page: Page;
+
+beforeAll(async () => {
+  [bridge, browser] = await Promise.all([
+    startBridge({
+      config: {
+        session: { idleTimeoutSeconds: 600, countdownSeconds: 30 },
+        devices: { 'id-reader': { driver: 'simulated', readMs: 100 }, 'a4-printer': { driver: 'simulated', pageMs: 100 } },
+      },
+    }),
+    launchChromium(),
+  ]);
+  kiosk = await openKioskPage(browser, bridge.url, 'landscape');
+  page = kiosk.page;
+});
+
+afterAll(async () => {
+  await kiosk?.close();
+  await browser?.close();
+  await bridge?.stop();
+});
+
+/** Every string in the page's JS heap after a full garbage collection, joined. */
+async function heapStrings(cdp: CDPSession): Promise<string> {
+  await cdp.send('HeapProfiler.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const chunks: string[] = [];
+  const onChunk = (event: { chunk: string }) => chunks.push(event.chunk);
+  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false, captureNumericValue: false });
+  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
+  const snapshot = JSON.parse(chunks.join('')) as { strings: string[] };
+  return snapshot.strings.join('\n');
+}
+
+/** What the browser keeps outside the page: Web Storage, Cache Storage, IndexedDB, timing entries. */
+function browserStores(target: Page) {
+  return target.evaluate(async () => ({
+    localStorage: localStorage.length,
+    sessionStorage: sessionStorage.length,
+    caches: 'caches' in window ? (await caches.keys()).length : 0,
+    indexedDB: (await indexedDB.databases()).length,
+    apiTimings: performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/')).length,
+    historyState: history.state as unknown,
+  }));
+}
+
+describe('after a visit nothing of the citizen remains in the browser', () => {
+  let preview: CertificatePreview;
+  let secrets: string[];
+
+  it('a visit: identify, switch to English and care mode, call staff, look at the records, exit', async () => {
+    const citizen = await simFixture(bridge.url, 'ouyang-mingyuan');
+    await resetKiosk(bridge.url);
+    await waitForScreen(page, 'attract');
+    await placeCard(bridge.url, citizen.id);
+    await advanceTo(page, 'menu', [action(page, 'continue')]);
+    await removeCard(bridge.url);
+    await action(page, 'language').first().click();
+    await action(page, 'elder-mode').first().click();
+    await action(page, 'high-contrast').first().click();
+    await action(page, 'call-staff').first().click();
+    await page.locator('[data-testid="staff-dialog"][data-call="called"]').waitFor();
+    await action(page, 'close-help').first().click();
+    await action(page, 'service', certificateService).first().click();
+    await waitForScreen(page, 'certificate-preview');
+    await page.locator('[data-action="print"]').first().waitFor({ timeout: 15_000 });
+
+    // what this citizen's screen showed: fetched the same way, to search for it afterwards
+    const previewResponse = await bridgeRequest(bridge.url, 'POST', apiPaths.certificatePreview, {
+      type: 'social-insurance-contribution',
+    });
+    preview = certificatePreviewSchema.parse(previewResponse.json());
+    const { full, masked } = personalStrings(citizen);
+    secrets = [...full, ...masked, preview.maskedIdNumber, preview.holderMaskedName];
+    // control: the page holds them now, so their absence later means they were really removed
+    const during = await pageHtml(page);
+    expect(during).toContain(preview.maskedIdNumber);
+    expect(during).toContain(masked[0]);
+    // control for the heap search below: during the visit the heap does hold the masked ID number
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      expect(await heapStrings(cdp)).toContain(preview.maskedIdNumber);
+    } finally {
+      await cdp.detach();
+    }
+
+    await action(page, 'exit').first().click();
+    await advanceTo(page, 'attract', [action(page, 'done')]);
+    await expect.poll(async () => (await bridgeRequest(bridge.url, 'GET', apiPaths.session)).status).toBe(404);
+  });
+
+  it('the page shows and holds none of it, and the display is back to the defaults', async () => {
+    const html = await pageHtml(page);
+    for (const secret of secrets) expect(html, `the page still holds "${secret}"`).not.toContain(secret);
+    const display = await page.evaluate(() => {
+      const root = document.querySelector<HTMLElement>('.kiosk');
+      return { lang: document.documentElement.lang, elder: root?.dataset.elder, contrast: root?.dataset.contrast };
+    });
+    expect(display).toEqual({ lang: 'zh-CN', elder: 'false', contrast: 'normal' });
+  });
+
+  it('no browser storage holds anything, and the request timings of the visit are cleared', async () => {
+    expect(await browserStores(page)).toEqual({
+      localStorage: 0,
+      sessionStorage: 0,
+      caches: 0,
+      indexedDB: 0,
+      apiTimings: 0,
+      historyState: null,
+    });
+  });
+
+  it('the JavaScript heap holds no string of the citizen after garbage collection', async () => {
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const strings = await heapStrings(cdp);
+      // control: the snapshot is of the kiosk page (its own texts are there)
+      expect(strings).toContain('请把身份证放在感应区');
+      for (const secret of secrets) expect(strings.includes(secret), `the heap still holds "${secret}"`).toBe(false);
+    } finally {
+      await cdp.detach();
+    }
+  });
+});
