@@ -22,6 +22,7 @@ import { createKioskServices } from './outbox/kiosk-services.ts';
 import { receiptPrinting } from './platform/receipts.ts';
 import { registerOutboxStats } from './outbox/outbox-stats.ts';
 import { fixtureCitizens } from './platform/embedded/fixtures.ts';
+import { classifyScan, scanEventOf } from './devices/scanner/classify-scan.ts';
 import { createPrintService } from './printing/print-service.ts';
 import { createReceiptService } from './printing/receipts.ts';
 import { certificateSigningKey } from './documents/signing-key.ts';
@@ -165,8 +166,10 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
       device.onStatus((status) => bus.publish({ type: 'device', device: status })),
     ),
     devices.scanner.onScan((data) => {
-      logger.log('scan-received', { length: data.length });
-      bus.publish({ type: 'scan', data });
+      // classified here; login tokens and technician codes never leave the bridge (scanEventOf)
+      const scan = classifyScan(data, { verificationBaseUrl: config.certificates.verificationBaseUrl });
+      logger.log('scan-received', { length: data.length, kind: scan.kind });
+      bus.publish({ type: 'scan', scan: scanEventOf(scan) });
     }),
     admitCards({ reader: devices['id-reader'], sessions, bus, logger, clock }),
     // face data and captured pages go the moment the session does (DESIGN rule 3)

@@ -3,6 +3,16 @@ import { deviceStatusSchema } from './devices.ts';
 import { printJobViewSchema } from './print-jobs.ts';
 import { sessionEndReasonSchema, sessionViewSchema } from './session.ts';
 
+/** What the UI learns about a scanned code. */
+export const scanEventViewSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('appointment'), appointmentId: z.string() }),
+  z.object({ kind: z.literal('certificate-verification'), number: z.string(), code: z.string() }),
+  z.object({ kind: z.literal('login-e-id') }),
+  z.object({ kind: z.literal('technician') }),
+  z.object({ kind: z.literal('other') }),
+]);
+export type ScanEventViewSchema = z.infer<typeof scanEventViewSchema>;
+
 /** Card problems the citizen must be told about (the card was read but cannot open a session). */
 export const cardRejectionReasons = ['expired', 'invalid-number', 'unreadable'] as const;
 
@@ -24,7 +34,11 @@ export const kioskEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('session-started'), session: sessionViewSchema }),
   z.object({ type: z.literal('session-ended'), reason: sessionEndReasonSchema }),
   z.object({ type: z.literal('job'), job: printJobViewSchema }),
-  z.object({ type: z.literal('scan'), data: z.string() }),
+  /**
+   * a code was scanned, classified by the bridge (formats: devices/scanner/classify-scan.ts);
+   * login tokens and technician codes are never sent, only their kind
+   */
+  z.object({ type: z.literal('scan'), scan: scanEventViewSchema }),
   /** a citizen pressed "call staff" on `screen` (no personal data); staff displays and metrics listen */
   z.object({
     type: z.literal('staff-called'),

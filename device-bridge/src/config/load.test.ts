@@ -34,7 +34,7 @@ describe('loadConfig', () => {
     expect(config.kiosk.helpPhone).toBe('0571-87654321');
     expect(config.session.idleTimeoutSeconds).toBe(180);
     expect(config.session.uiDisconnectGraceSeconds).toBe(10);
-    expect(config.devices['id-reader'].readMs).toBe(700);
+    expect(config.devices['id-reader']).toMatchObject({ driver: 'simulated', readMs: 700 });
   });
 
   it('lets KIOSK_PORT override the port', () => {

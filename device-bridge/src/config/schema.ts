@@ -16,6 +16,66 @@ const simulatedIdReader = simulatedDevice
   })
   .strict();
 
+/** Serial line settings every serial device shares (issue 3). */
+const serialPath = z.string().min(1, 'a serial device path such as /dev/ttyUSB0 or /dev/serial/by-id/…');
+const baudRate = z.union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]);
+/**
+ * Raw traffic recording (record & replay, issue 3): off unless a technician names a file. The file
+ * holds card data in clear — personal data — so the bridge warns in its log while it records.
+ */
+const recordTraffic = z.string().min(1).optional();
+
+/** A GA/T 467 SAM resident ID card reader on a serial port (USB-serial adapter). */
+const samSerialIdReader = z
+  .object({
+    driver: z.literal('sam-serial'),
+    path: serialPath,
+    /** SAM modules ship at 115200 (devices.md §1.1) */
+    baudRate: baudRate.default(115200),
+    /** per-command answer timeouts, ms (vendor practice: find 500, select 500, read 3500) */
+    timeouts: z
+      .object({
+        find: z.number().int().min(50).max(10_000),
+        select: z.number().int().min(50).max(10_000),
+        read: z.number().int().min(200).max(20_000),
+        other: z.number().int().min(50).max(10_000),
+      })
+      .strict()
+      .default({ find: 500, select: 500, read: 3500, other: 1000 }),
+    /** pause between finds while no card lies on the reader */
+    pollIntervalMs: z.number().int().min(10).max(5_000).default(250),
+    /** read with 30 10 (fingerprint templates are read and dropped) instead of 30 01 */
+    readFingerprint: z.boolean().default(false),
+    /** also read the newest appended address (30 03) of resident ID cards */
+    readAppendedAddress: z.boolean().default(true),
+    recordTraffic,
+  })
+  .strict();
+
+/** A QR/barcode scanner in USB-CDC (virtual COM) mode: one code per line. */
+const serialScanner = z
+  .object({
+    driver: z.literal('serial'),
+    path: serialPath,
+    /** CDC ignores it; a real RS-232 scanner usually runs at 9600 */
+    baudRate: baudRate.default(9600),
+    /** what the scanner appends to each code (its "suffix" setting) */
+    suffix: z.enum(['cr', 'lf', 'crlf', 'tab']).default('cr'),
+    recordTraffic,
+  })
+  .strict();
+
+/** A scanner in HID POS mode (usage page 0x8C), through node-hid, found by USB vendor and product id. */
+const hidPosScanner = z
+  .object({
+    driver: z.literal('hid-pos'),
+    vendorId: z.number().int().min(0).max(0xffff),
+    productId: z.number().int().min(0).max(0xffff),
+    /** how often to look for the scanner while it is unplugged (node-hid has no hot-plug events) */
+    rescanMs: z.number().int().min(100).max(60_000).default(1_000),
+  })
+  .strict();
+
 const simulatedA4Printer = simulatedDevice
   .extend({
     /** time per page (a small office laser: 2–4 s per page) */
@@ -109,8 +169,8 @@ export const configSchema = z
       .strict(),
     devices: z
       .object({
-        'id-reader': simulatedIdReader,
-        scanner: simulatedDevice,
+        'id-reader': z.discriminatedUnion('driver', [simulatedIdReader, samSerialIdReader]),
+        scanner: z.discriminatedUnion('driver', [simulatedDevice, serialScanner, hidPosScanner]),
         'a4-printer': z.discriminatedUnion('driver', [simulatedA4Printer, cupsA4Printer]),
         'receipt-printer': z.discriminatedUnion('driver', [simulatedDevice, escposSerialReceiptPrinter]),
         camera: z.discriminatedUnion('driver', [simulatedDevice, v4l2Camera]),

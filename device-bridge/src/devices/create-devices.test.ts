@@ -29,6 +29,19 @@ afterEach(async () => {
   await rm(printOutDir, { recursive: true, force: true });
 });
 
+/**
+ * The simulated ID reader is the real SAM driver talking to the SAM simulator over an in-memory
+ * cable: bytes move on setImmediate, module time on the manual clock. This moves both along in
+ * small steps until `done` holds.
+ */
+async function runUntil(clock: ReturnType<typeof createManualClock>, done: () => boolean, limitMs = 5_000): Promise<void> {
+  for (let elapsed = 0; !done(); elapsed += 5) {
+    if (elapsed > limitMs) throw new Error('simulated devices did not get there in time');
+    clock.advance(5);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 function compose() {
   const clock = createManualClock();
   const logger = createMemoryLogger();
@@ -40,7 +53,7 @@ function compose() {
 
 describe('createDevices', () => {
   it('builds all six simulated devices, stopped until startAll, all ready after', async () => {
-    const { devices, simulation } = compose();
+    const { clock, devices, simulation } = compose();
     expect(simulation).not.toBeNull();
     const statuses = () => listDevices(devices).map((device) => device.status());
     expect(statuses().map((status) => status.id)).toEqual([
@@ -54,6 +67,7 @@ describe('createDevices', () => {
     expect(overallStatus(statuses())).toBe('out-of-service');
 
     await startAll(devices);
+    await runUntil(clock, () => devices['id-reader'].status().state === 'ready');
     expect(statuses().every((status) => status.state === 'ready' && status.driver === 'simulated')).toBe(true);
     expect(overallStatus(statuses())).toBe('ok');
 
@@ -64,9 +78,12 @@ describe('createDevices', () => {
   it('logs each status change with device, state and reason only, never card data', async () => {
     const { clock, devices, simulation, statusLines, logger } = compose();
     await startAll(devices);
+    await runUntil(clock, () => devices['id-reader'].status().state === 'ready');
     const identity = testIdentity({ name: '欧阳娜娜' });
+    let read = false;
+    devices['id-reader'].onCard((event) => (read ||= event.kind === 'read'));
     simulation.placeCard(identity);
-    clock.advance(700);
+    await runUntil(clock, () => read && devices['id-reader'].status().state === 'ready');
     simulation.setPrinterCondition('a4-printer', 'paper-out');
     simulation.setPrinterCondition('a4-printer', 'paper-out');
 
@@ -85,13 +102,14 @@ describe('createDevices', () => {
   it('simulation controls drive the devices the way the dev panel and tests expect', async () => {
     const { clock, devices, simulation } = compose();
     await startAll(devices);
+    await runUntil(clock, () => devices['id-reader'].status().state === 'ready');
     const cards: CardReadEvent['kind'][] = [];
     devices['id-reader'].onCard((event) => cards.push(event.kind));
     const codes: string[] = [];
     devices.scanner.onScan((data) => codes.push(data));
 
     simulation.placeCard(testIdentity());
-    clock.advance(700);
+    await runUntil(clock, () => cards.includes('read'));
     simulation.removeCard();
     simulation.scan('https://verify.example/abc');
     simulation.setPrinterCondition('receipt-printer', 'paper-out');

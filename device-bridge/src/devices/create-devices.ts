@@ -7,8 +7,12 @@ import { createSimulatedA4Printer } from './a4-printer/simulator.ts';
 import { createSimulatedCamera } from './camera/simulator.ts';
 import { createV4l2Camera } from './camera/v4l2-camera.ts';
 import type { Device, DeviceSet, SimulationControls } from './device.ts';
-import { createSimulatedIdReader } from './id-reader/simulator.ts';
+import { createSamIdReader } from './id-reader/sam-reader.ts';
+import { createSimulatedSamReader } from './id-reader/simulated-sam-reader.ts';
+import { createHidPosScanner, nodeHidBackend } from './scanner/hid-pos-scanner.ts';
+import { createSerialScanner } from './scanner/serial-scanner.ts';
 import { serialPortOpener } from './serial/serialport-line.ts';
+import { trafficTap } from './serial/traffic-recorder.ts';
 import { createEscPosReceiptPrinter } from './receipt-printer/escpos-printer.ts';
 import { createSimulatedReceiptPrinter } from './receipt-printer/simulator.ts';
 import { createSimulatedScanner } from './scanner/simulator.ts';
@@ -48,9 +52,22 @@ export function createDevices(
     const entry = config['id-reader'];
     switch (entry.driver) {
       case 'simulated':
-        return (simulators['id-reader'] = createSimulatedIdReader({ clock, readMs: entry.readMs }));
+        // the real SAM driver over an in-memory cable to the SAM simulator (issue 3)
+        return (simulators['id-reader'] = createSimulatedSamReader({ clock, readMs: entry.readMs, logger }));
+      case 'sam-serial':
+        return createSamIdReader({
+          driver: 'sam-serial',
+          open: serialPortOpener({ path: entry.path, baudRate: entry.baudRate }),
+          clock,
+          timeouts: entry.timeouts,
+          pollIntervalMs: entry.pollIntervalMs,
+          readFingerprint: entry.readFingerprint,
+          readAppendedAddress: entry.readAppendedAddress,
+          logger,
+          tap: trafficTap('id-reader', entry.recordTraffic, { clock, logger }),
+        });
       default:
-        return unhandledDriver('id-reader', entry.driver);
+        return unhandledDriver('id-reader', entry);
     }
   }
 
@@ -59,8 +76,19 @@ export function createDevices(
     switch (entry.driver) {
       case 'simulated':
         return (simulators.scanner = createSimulatedScanner({ clock }));
+      case 'serial':
+        return createSerialScanner({
+          driver: 'serial',
+          open: serialPortOpener({ path: entry.path, baudRate: entry.baudRate }),
+          clock,
+          suffix: entry.suffix,
+          logger,
+          tap: trafficTap('scanner', entry.recordTraffic, { clock, logger }),
+        });
+      case 'hid-pos':
+        return createHidPosScanner({ ...entry, clock, backend: nodeHidBackend, logger });
       default:
-        return unhandledDriver('scanner', entry.driver);
+        return unhandledDriver('scanner', entry);
     }
   }
 

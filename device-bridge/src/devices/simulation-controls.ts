@@ -2,13 +2,13 @@ import type { CardIdentity, DeviceId, PrinterCondition } from '../api/index.ts';
 import type { DeviceSet, SimulationControls } from './device.ts';
 import type { SimulatedA4Printer } from './a4-printer/simulator.ts';
 import type { SimulatedCamera } from './camera/simulator.ts';
-import type { SimulatedIdReader } from './id-reader/simulator.ts';
+import type { SimulatedSamReader } from './id-reader/simulated-sam-reader.ts';
 import type { SimulatedReceiptPrinter } from './receipt-printer/simulator.ts';
 import type { SimulatedScanner } from './scanner/simulator.ts';
 
 /** The simulators behind a device set; a device driven by real hardware has none. */
 export interface Simulators {
-  'id-reader'?: SimulatedIdReader;
+  'id-reader'?: SimulatedSamReader;
   scanner?: SimulatedScanner;
   'a4-printer'?: SimulatedA4Printer;
   'receipt-printer'?: SimulatedReceiptPrinter;

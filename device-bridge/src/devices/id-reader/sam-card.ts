@@ -15,6 +15,8 @@ export interface SamCard {
   fingerprint?: Uint8Array;
   /** the newest address appended by a police station (30 03); absent = SW3 0x91 */
   appendedAddress?: string;
+  /** a card the SAM finds but cannot read (damaged chip): reads answer 0x41 */
+  damaged?: boolean;
 }
 
 /**

@@ -32,7 +32,7 @@ export interface SamTimings {
   read: TimeRange;
   /** added to read for read-with-fingerprint */
   fingerprintExtraMs: number;
-  /** status, SAM id, reset and settings */
+  /** status, SAM id, reset, settings, appended address (0: answered at once) */
   other: TimeRange;
 }
 
@@ -42,7 +42,7 @@ export const defaultSamTimings: SamTimings = {
   select: [30, 80],
   read: [600, 900],
   fingerprintExtraMs: 300,
-  other: [5, 20],
+  other: [0, 0],
 };
 
 export interface SamSimulator {
@@ -143,7 +143,7 @@ export function createSamSimulator(options: {
       case 'readText':
       case 'readWithFingerprint': {
         if (card === null || presentation !== 'selected') return encodeResponse(0x41);
-        if (fault === 'read-failure') return encodeResponse(0x41);
+        if (fault === 'read-failure' || card.damaged) return encodeResponse(0x41);
         if (fault === 'unknown-card-type') return encodeResponse(0x40);
         const text = card.text instanceof Uint8Array ? card.text : encodeCardText(card.text);
         const fingerprint = command === 'readWithFingerprint' ? (card.fingerprint ?? new Uint8Array(0)) : null;
@@ -163,11 +163,21 @@ export function createSamSimulator(options: {
     if (working !== null) return;
     const next = pending.shift();
     if (next === undefined) return;
-    working = clock.setTimeout(() => {
+    const finish = () => {
       working = null;
       send(respond(next));
       workOnNext();
-    }, timeFor(next));
+    };
+    const ms = timeFor(next);
+    // instant answers do not wait for the clock (a manual clock in tests may never move)
+    if (ms <= 0) {
+      working = clock.setTimeout(() => undefined, 0);
+      setImmediate(() => {
+        if (working === null) return;
+        clock.clearTimeout(working);
+        finish();
+      });
+    } else working = clock.setTimeout(finish, ms);
   }
 
   function onBytes(chunk: Uint8Array): void {

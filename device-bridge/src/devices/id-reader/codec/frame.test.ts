@@ -51,7 +51,7 @@ describe('SAM frames', () => {
   it('reports a bad checksum once and still finds the good frame that follows', () => {
     const decoder = createFrameDecoder();
     const bad = encodeResponse(0x90, Uint8Array.of(1, 2, 3));
-    bad[bad.length - 1] ^= 0xff;
+    bad[bad.length - 1] = bad.at(-1)! ^ 0xff;
     const items = decoder.push(Uint8Array.from([...bad, ...encodeResponse(0x80)]));
     expect(items.map((item) => (item.kind === 'frame' ? item.payload[2] : item.problem))).toEqual(['checksum', 0x80]);
   });

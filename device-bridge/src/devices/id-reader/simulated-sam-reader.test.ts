@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { systemClock } from '../../time/clock.ts';
+import type { CardReadEvent } from '../device.ts';
+import { testIdentity } from '../testing/test-identity.ts';
+import { fixtureSamCard } from './fixture-cards.ts';
+import { createSimulatedSamReader, type SimulatedSamReader } from './simulated-sam-reader.ts';
+
+// Real time, quick SAM: the driver and simulator talk over an in-memory cable with real timers.
+const readMs = 20;
+let reader: SimulatedSamReader | undefined;
+afterEach(async () => {
+  await reader?.stop();
+  reader = undefined;
+});
+
+async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 3_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+async function started() {
+  reader = createSimulatedSamReader({ clock: systemClock, readMs });
+  const events: CardReadEvent[] = [];
+  reader.onCard((event) => events.push(event));
+  await reader.start();
+  await until('ready', () => (reader!.status().state === 'ready' ? true : undefined));
+  return { reader, events, kinds: () => events.map((event) => event.kind) };
+}
+
+describe('simulated SAM reader (real driver over an in-memory cable)', () => {
+  it('reads a placed card once, with its photo, reports the SAM id, and notices removal', async () => {
+    const { reader, events, kinds } = await started();
+    expect(reader.samId()).toBe('05.01-20101010-0012345678-0987654321');
+    reader.placeCard(testIdentity({ name: '李四' }));
+    await until('read', () => events.find((event) => event.kind === 'read'));
+    const read = events.find((event) => event.kind === 'read') as Extract<CardReadEvent, { kind: 'read' }>;
+    expect(read.identity).toEqual(testIdentity({ name: '李四' }));
+    expect(read.photo?.length).toBe(1024);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(kinds()).toEqual(['reading', 'read']);
+    reader.removeCard();
+    await until('removed', () => (kinds().includes('removed') ? true : undefined));
+    reader.placeCard(testIdentity({ name: '李四' }));
+    await until('second read', () => (kinds().filter((kind) => kind === 'read').length === 2 ? true : undefined));
+  });
+
+  it.each(['hmt-residence-permit', 'foreign-permanent-2023'] as const)('opens with a %s', async (type) => {
+    const { reader, events } = await started();
+    reader.placeSamCard(fixtureSamCard(type));
+    const read = await until('read', () => events.find((event) => event.kind === 'read'));
+    expect(read).toMatchObject({ identity: { documentType: type } });
+  });
+
+  it('reports the 2017 foreign card and a damaged card as unreadable, once each', async () => {
+    const { reader, events } = await started();
+    reader.placeSamCard(fixtureSamCard('foreign-permanent-2017'));
+    await until('unreadable', () => events.find((event) => event.kind === 'unreadable'));
+    reader.placeUnreadableCard();
+    await until('second unreadable', () => (events.filter((event) => event.kind === 'unreadable').length === 2 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(events.filter((event) => event.kind === 'unreadable')).toEqual([
+      { kind: 'unreadable', reason: 'unsupported-card-type' },
+      { kind: 'unreadable', reason: 'read-failed' },
+    ]);
+  });
+
+  it('goes disconnected when unplugged and ready again when plugged back', async () => {
+    const { reader } = await started();
+    reader.disconnect();
+    expect(reader.status()).toMatchObject({ state: 'disconnected', reason: 'port-unavailable' });
+    reader.connect();
+    await until('ready again', () => (reader.status().state === 'ready' ? true : undefined));
+  });
+
+  it('shows a SAM self-test failure as a fault and recovers when it clears', async () => {
+    const { reader } = await started();
+    reader.setFault('self-test-failure');
+    reader.placeCard(testIdentity());
+    await until('fault', () => (reader.status().state === 'fault' ? true : undefined));
+    expect(reader.status().reason).toBe('sam-self-test-failed');
+    reader.setFault(null);
+    await until('ready', () => (reader.status().state === 'ready' ? true : undefined));
+  });
+});
