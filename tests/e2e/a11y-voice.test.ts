@@ -1,0 +1,96 @@
+// Spoken guidance as a citizen meets it: every screen has a clip in every language in the built UI
+// (real Ogg/Opus audio of a sensible length), the kiosk plays them from its own origin with every
+// other network request refused, a touch stops the voice, "listen again" replays it, the voice
+// follows the language on screen and moves on with the screens.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
+import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import { action, placeCard, removeCard, resetKiosk, screenNames, waitForScreen } from '../support/kiosk-ui.ts';
+import { uiDistDir } from '../support/repo.ts';
+import { overlayClips } from '../../kiosk-ui/src/voice/screen-voice.ts';
+
+const languages = ['zh-CN', 'en'] as const;
+
+describe('voice clips in the built UI', () => {
+  const manifest = JSON.parse(readFileSync(path.join(uiDistDir, 'voice', 'manifest.json'), 'utf8')) as Record<string, Record<string, string>>;
+
+  it.each(languages)('every screen and overlay has a playable %s clip', (language) => {
+    for (const clip of [...screenNames, ...overlayClips]) {
+      const url = manifest[language]?.[clip];
+      expect(url, `no ${language} clip for "${clip}"`).toMatch(/^\/voice\/[0-9a-f]{20}\.ogg$/);
+      const file = path.join(uiDistDir, url!);
+      expect(existsSync(file), `${file} is missing`).toBe(true);
+      const seconds = Number(
+        execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file], { encoding: 'utf8' }).trim(),
+      );
+      // long enough to be speech, short enough to be guidance
+      expect(seconds, `${language} "${clip}" lasts ${seconds} s`).toBeGreaterThan(0.7);
+      expect(seconds, `${language} "${clip}" lasts ${seconds} s`).toBeLessThan(20);
+    }
+  });
+});
+
+describe('the kiosk speaks, with no network beyond itself', () => {
+  let bridge: RunningBridge;
+  let browser: Browser;
+  let kiosk: KioskPage;
+  const outside: string[] = [];
+  const clipsFetched: string[] = [];
+
+  beforeAll(async () => {
+    [bridge, browser] = await Promise.all([
+      startBridge({ config: { devices: { 'id-reader': { driver: 'simulated', readMs: 100 } } } }),
+      launchChromium(),
+    ]);
+    kiosk = await openKioskPage(browser, 'about:blank');
+    // anything not served by the kiosk's own bridge is refused and remembered
+    await kiosk.page.context().route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith(bridge.url) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+      outside.push(url);
+      return route.abort('internetdisconnected');
+    });
+    kiosk.page.on('response', (response) => {
+      if (/\/voice\/[0-9a-f]+\.ogg$/.test(response.url()) && response.ok()) clipsFetched.push(response.url());
+    });
+    await kiosk.page.goto(bridge.url);
+  });
+
+  afterAll(async () => {
+    await kiosk?.close();
+    await browser?.close();
+    await bridge?.stop();
+  });
+
+  const voice = () => kiosk.page.evaluate(() => ({ ...document.documentElement.dataset }) as { voiceClip?: string; voiceState?: string });
+
+  it('"listen again" speaks the screen; any other touch stops it', async () => {
+    const { page } = kiosk;
+    await resetKiosk(bridge.url);
+    await waitForScreen(page, 'attract');
+    await action(page, 'repeat-voice').first().click();
+    await expect.poll(voice).toEqual({ voiceClip: 'zh-CN:attract', voiceState: 'playing' });
+    await page.locator('[data-screen="attract"] h1').first().click();
+    await expect.poll(voice).toEqual({ voiceClip: 'zh-CN:attract', voiceState: 'stopped' });
+    expect(clipsFetched.length).toBeGreaterThan(0);
+  });
+
+  it('speaks the language on screen, and each new screen', async () => {
+    const { page } = kiosk;
+    await action(page, 'language').first().click();
+    await expect.poll(voice).toEqual({ voiceClip: 'en:attract', voiceState: 'playing' });
+    await placeCard(bridge.url, 'zhang-wei');
+    await expect.poll(async () => (await voice()).voiceClip, { timeout: 10_000 }).toMatch(/^en:(card-reading|greeting|menu)$/);
+    await waitForScreen(page, 'menu');
+    await expect.poll(voice).toEqual({ voiceClip: 'en:menu', voiceState: 'playing' });
+    await removeCard(bridge.url);
+  });
+
+  it('fetched nothing from outside the kiosk', () => {
+    expect(outside).toEqual([]);
+  });
+});
