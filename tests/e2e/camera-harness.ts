@@ -1,0 +1,90 @@
+// Mounts one of the camera screens (issue 8) on the bridge's own origin in Chromium, without the
+// rest of the kiosk app: the screen's real component, machine and bridge client are bundled with
+// esbuild and injected into a blank page, so a test drives exactly what a journey will show.
+import { readFile } from 'node:fs/promises';
+import { build, type Plugin } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { repoRoot } from '../support/repo.ts';
+
+export type CameraScreenName = 'face-check' | 'document-capture';
+
+const entries: Record<CameraScreenName, string> = {
+  'document-capture': `
+    import { h, render } from 'preact';
+    import { createActor } from 'xstate';
+    import { provideDocumentCapture } from './camera-actors.ts';
+    import { createCameraClient } from './camera-client.ts';
+    import { DocumentCaptureScreen } from './document-capture-screen.tsx';
+    const actor = createActor(provideDocumentCapture(createCameraClient()), { input: { materialId: 'hukou-page', materialName: '户口簿首页' } });
+    actor.subscribe((snapshot) => { if (snapshot.status === 'done') window.__cameraOutput = snapshot.output; });
+    actor.start();
+    render(h(DocumentCaptureScreen, { actor }), document.getElementById('root'));
+  `,
+  'face-check': `
+    import { h, render } from 'preact';
+    import { createActor } from 'xstate';
+    import { provideFaceCheck } from './camera-actors.ts';
+    import { createCameraClient } from './camera-client.ts';
+    import { FaceCheckScreen } from './face-check-screen.tsx';
+    const actor = createActor(provideFaceCheck(createCameraClient()));
+    actor.subscribe((snapshot) => { if (snapshot.status === 'done') window.__cameraOutput = snapshot.output; });
+    actor.start();
+    render(h(FaceCheckScreen, { actor }), document.getElementById('root'));
+  `,
+};
+
+/** The catalogue's extra languages are found by Vite's import.meta.glob; the screens need only zh-CN/en. */
+const withoutViteGlobs: Plugin = {
+  name: 'without-vite-globs',
+  setup(builder) {
+    builder.onLoad({ filter: /kiosk-ui\/src\/.*\.tsx?$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('import.meta.glob')) return undefined;
+      return { contents: source.replace(/import\.meta\.glob(<[^>]*>)?\([^)]*\)/g, '({})'), loader: args.path.endsWith('x') ? 'tsx' : 'ts' };
+    });
+  },
+};
+
+export async function bundleCameraScreen(name: CameraScreenName): Promise<string> {
+  const result = await build({
+    stdin: { contents: entries[name], resolveDir: `${repoRoot}/kiosk-ui/src/camera`, loader: 'tsx', sourcefile: `${name}-harness.tsx` },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    loader: { '.css': 'empty' },
+    plugins: [withoutViteGlobs],
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]!.text;
+}
+
+/**
+ * A page on the bridge's origin (so the screen's same-origin requests and `<img>` streams work)
+ * holding only the screen. CSP is bypassed for the injected bundle alone; the bridge's headers
+ * are unchanged for everything the screen loads.
+ */
+export async function openCameraScreen(browser: Browser, bridgeUrl: string, name: CameraScreenName): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', bypassCSP: true, hasTouch: true });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(`${bridgeUrl}/api/health`);
+  await page.setContent('<!doctype html><html lang="zh-CN"><body><div id="root"></div></body></html>');
+  await page.addScriptTag({ content: await bundleCameraScreen(name) });
+  return { page, problems, close: () => context.close() };
+}
+
+/** Waits until the `<img>` matching `selector` has decoded a picture; returns its natural size. */
+export async function pictureShown(page: Page, selector: string): Promise<{ width: number; height: number }> {
+  await page.waitForFunction(
+    (query) => {
+      const image = document.querySelector<HTMLImageElement>(query);
+      return image !== null && image.naturalWidth > 0;
+    },
+    selector,
+    { timeout: 15_000 },
+  );
+  return page.$eval(selector, (image) => ({ width: (image as HTMLImageElement).naturalWidth, height: (image as HTMLImageElement).naturalHeight }));
+}
