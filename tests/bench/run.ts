@@ -4,6 +4,8 @@ import { benchBridgeStartup } from './bridge-startup.ts';
 import { benchCardToGreeting } from './card-to-greeting.ts';
 import { benchCamera } from './camera.ts';
 import { benchCertificateRender } from './certificate-render.ts';
+import { benchCertificateTypes } from './certificate-types.ts';
+import { benchPrintPipeline } from './print-pipeline.ts';
 import { benchFace } from './face.ts';
 import { benchMetrics } from './metrics.ts';
 import { benchPlatform } from './platform.ts';
@@ -15,6 +17,8 @@ const parts: Array<{ title: string; run: () => Promise<readonly BenchResult[]> }
   { title: 'bridge cold start and memory (5 spawns)', run: () => benchBridgeStartup(5) },
   { title: 'card placed → greeting in Chromium (20 samples)', run: () => benchCardToGreeting(20) },
   { title: 'certificate render', run: benchCertificateRender },
+  { title: 'certificate types: render median/p95 and size per type; CJK font CFF vs TrueType', run: benchCertificateTypes },
+  { title: 'print path: confirm → stored → accepted by CUPS; receipt encode', run: benchPrintPipeline },
   { title: 'document capture: 5 MP still → cropped page ≤ 500 KB, PDF', run: benchCamera },
   { title: 'face check: model load, one attempt (wasm vs plain-JS cpu), memory over 100 attempts', run: benchFace },
   { title: 'platform: catalogue search, outbox drain after an outage, verification page', run: benchPlatform },
