@@ -40,7 +40,7 @@ export function admitCards(deps: {
           return;
         }
         logger.log('card-read', { idNumber: maskIdNumber(event.identity.idNumber) });
-        sessions.open(event.identity);
+        sessions.open(event.identity, event.photo);
       }
     }
   });

@@ -66,6 +66,16 @@ describe('session holder', () => {
     expect(ended).toEqual(['exit']);
   });
 
+  it('keeps the card photo for the session only, never in the UI view, and zero-fills it at the end', () => {
+    const { sessions, started } = holder();
+    const photo = new Uint8Array(1024).fill(0x5a);
+    const session = sessions.open(card, photo);
+    expect(session.photo).toEqual(photo);
+    expect(JSON.stringify(started[0])).not.toContain('photo');
+    sessions.end('exit');
+    expect(session.photo!.every((byte) => byte === 0)).toBe(true);
+  });
+
   it('does not let a second card replace the citizen being served', () => {
     const { sessions } = holder();
     sessions.open(card);

@@ -6,6 +6,11 @@ import type { Clock } from '../time/clock.ts';
 export interface Session {
   readonly id: string;
   readonly identity: CardIdentity;
+  /**
+   * the card's raw WLT photo (1024 opaque bytes, devices/id-reader/photo-decoder.ts) when the reader
+   * gave one: for face verification inside the bridge only; zero-filled at session end
+   */
+  readonly photo?: Uint8Array;
   readonly startedAt: Date;
 }
 
@@ -56,10 +61,15 @@ export function createSessionHolder(deps: SessionHolderDeps) {
       return current ? sessionView(current.session, deps.clock.now()) : null;
     },
     /** Opens a session; the caller checks none is active (a second card must not replace the first). */
-    open(identity: CardIdentity): Session {
+    open(identity: CardIdentity, photo?: Uint8Array): Session {
       if (current) throw new Error('a session is already active');
       const copy: CardIdentity = { ...identity };
-      const session: Session = { id: deps.newId(), identity: copy, startedAt: deps.clock.now() };
+      const session: Session = {
+        id: deps.newId(),
+        identity: copy,
+        ...(photo ? { photo: Uint8Array.from(photo) } : {}),
+        startedAt: deps.clock.now(),
+      };
       current = { session, identity: copy };
       deps.onStarted(sessionView(session, deps.clock.now()));
       return session;
@@ -67,9 +77,10 @@ export function createSessionHolder(deps: SessionHolderDeps) {
     /** Ends and wipes the session. Returns false when there was none. */
     end(reason: SessionEndReason): boolean {
       if (!current) return false;
-      const { identity } = current;
+      const { identity, session } = current;
       current = null;
       wipe(identity);
+      session.photo?.fill(0);
       deps.onEnded(reason);
       return true;
     },
