@@ -15,6 +15,7 @@ import { recordBridgeStart } from './monitoring/bridge-starts.ts';
 import { createKioskMetrics } from './monitoring/kiosk-metrics.ts';
 import { loadOutboxStats } from './monitoring/outbox-source.ts';
 import { createTechnicianService } from './technician/technician-service.ts';
+import { watchPendingConfig } from './technician/pending-config.ts';
 import { startFleet } from './fleet/start-fleet.ts';
 import { startSystemdNotify } from './monitoring/systemd-notify.ts';
 import { createPlatform } from './platform/create-platform.ts';
@@ -183,6 +184,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
 
   await startAll(devices);
   const fleet = await startFleet(context, { dataDir, randomBytes: random });
+  void watchPendingConfig(context, { dataDir });
   // Type=notify + WatchdogSec under systemd; pings only while the store answers (a no-op elsewhere)
   const systemd = startSystemdNotify({
     healthy: () => {

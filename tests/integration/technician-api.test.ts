@@ -2,13 +2,14 @@
 // would over SSH; admin routes refuse anyone without a technician session; wrong PINs lock PIN entry
 // out, and the lockout survives a bridge restart.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { rawRequest } from '../support/http.ts';
 import { repoRoot } from '../support/repo.ts';
+import { waitFor } from '../support/wait.ts';
 
 const pin = '604217';
 
@@ -98,6 +99,9 @@ describe('technician API', () => {
     });
     expect(good.json()).toEqual({ valid: true, problems: [] });
 
+    const refused = await rawRequest(`${bridge.url}/api/technician/config`, { method: 'PUT', headers, body: { config: { session: { idleTimeoutSeconds: 0 } } } });
+    expect(refused.status).toBe(400);
+
     const bundle = await rawRequest(`${bridge.url}/api/technician/diagnostic-bundle`, { headers });
     expect(bundle.headers['content-disposition']).toContain('attachment');
     expect(bundle.json()).toMatchObject({ kind: 'tongban-diagnostic-bundle', health: { status: expect.any(String) } });
@@ -137,5 +141,44 @@ describe('technician API', () => {
 
     const metrics = (await rawRequest(`${bridge.url}/metrics`)).text;
     expect(metrics).toMatch(/kiosk_technician_logins_total\{outcome="locked-out"\} [1-9]/);
+  });
+});
+
+describe('technician config apply', () => {
+  it('writes the validated site file atomically and restarts the bridge onto it', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-apply-'));
+    try {
+      expect((await doctor(['set-pin', '--pin-stdin'], dataDir, `${pin}\n`)).code).toBe(0);
+      const bridge = await startBridge({ dataDir, config: { kiosk: { siteName: '旧站点' } } });
+      try {
+        const login = await rawRequest(`${bridge.url}/api/technician/login`, { method: 'POST', body: { pin } });
+        const headers = { authorization: `Bearer ${(login.json() as { token: string }).token}` };
+        const current = (await rawRequest(`${bridge.url}/api/technician/config`, { headers })).json() as { site: unknown };
+        expect(current.site).toEqual({ kiosk: { siteName: '旧站点' } });
+
+        const applied = await rawRequest(`${bridge.url}/api/technician/config`, {
+          method: 'PUT',
+          headers,
+          body: { config: { kiosk: { siteName: '新站点便民服务中心' } } },
+        });
+        expect(applied.status).toBe(202);
+        const { file } = applied.json() as { file: string };
+        // the bridge exits by itself to be restarted by systemd on the new file
+        await waitFor('the bridge to exit for the restart', async () => {
+          try {
+            await rawRequest(`${bridge.url}/api/health`, { timeoutMs: 500 });
+            return {};
+          } catch {
+            return { value: true };
+          }
+        }, 15_000, 100);
+        expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ kiosk: { siteName: '新站点便民服务中心' } });
+        expect(bridge.logs()).toContain('bridge-stopping');
+      } finally {
+        await bridge.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

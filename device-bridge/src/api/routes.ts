@@ -101,6 +101,7 @@ export const apiPaths = {
   technicianDevices: '/api/technician/devices',
   technicianSelfTest: (device: string) => `/api/technician/devices/${encodeURIComponent(device)}/self-test`,
   technicianAudit: '/api/technician/audit',
+  technicianConfig: '/api/technician/config',
   technicianConfigValidate: '/api/technician/config/validate',
   technicianDiagnosticBundle: '/api/technician/diagnostic-bundle',
 } as const;

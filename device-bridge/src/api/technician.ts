@@ -74,6 +74,7 @@ export const technicianPaths = {
   devices: apiPaths.technicianDevices,
   selfTest: apiPaths.technicianSelfTest,
   audit: apiPaths.technicianAudit,
+  config: apiPaths.technicianConfig,
   configValidate: apiPaths.technicianConfigValidate,
   diagnosticBundle: apiPaths.technicianDiagnosticBundle,
 } as const;

@@ -11,14 +11,13 @@ import {
   type TechnicianLoginResponse,
   type TechnicianStatus,
 } from '../api/index.ts';
-import { defaultConfigFile, deepMerge, parseConfig, ConfigError } from '../config/load.ts';
 import type { BridgeContext } from '../context.ts';
 import { HttpError } from '../http/http-error.ts';
 import { parseBody } from '../http/validate.ts';
+import { applySiteConfig, readSiteOverride, validateOverride } from '../technician/config-apply.ts';
 import { diagnosticBundle } from '../technician/diagnostic-bundle.ts';
 import { runSelfTest, selfTestKinds } from '../technician/self-test.ts';
 import type { TechnicianService } from '../technician/technician-service.ts';
-import { readFileSync } from 'node:fs';
 
 function bearer(header: string | undefined): string | undefined {
   const match = /^Bearer ([0-9a-f]{64})$/.exec(header ?? '');
@@ -30,7 +29,21 @@ function bearer(header: string | undefined): string | undefined {
  * Status and login are open; everything else needs the live technician session's bearer token and
  * is written to the audit log.
  */
-export function technicianRoutes(context: BridgeContext, technician: TechnicianService): Router {
+export interface TechnicianRouteOptions {
+  /** the site override file (KIOSK_CONFIG) */
+  siteFile: () => string | undefined;
+  /** exit so systemd (Restart=always) starts the bridge on the new config */
+  requestRestart: () => void;
+}
+
+export function technicianRoutes(
+  context: BridgeContext,
+  technician: TechnicianService,
+  options: TechnicianRouteOptions = {
+    siteFile: () => process.env.KIOSK_CONFIG,
+    requestRestart: () => process.kill(process.pid, 'SIGTERM'),
+  },
+): Router {
   const router = Router();
   const { auth, audit } = technician;
 
@@ -117,18 +130,38 @@ export function technicianRoutes(context: BridgeContext, technician: TechnicianS
 
   router.post(technicianPaths.configValidate, requireTechnician, (request, response) => {
     const { config } = parseBody(configValidateRequestSchema, request);
-    let body: ConfigValidateResponse;
-    try {
-      const defaults = JSON.parse(readFileSync(defaultConfigFile, 'utf8')) as Record<string, unknown>;
-      delete defaults.$schema;
-      parseConfig(deepMerge(defaults as never, config as never), 'technician screen');
-      body = { valid: true, problems: [] };
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      body = { valid: false, problems: error.message.split('\n').slice(1).map((line) => line.replace(/^\s*- /, '')) };
-    }
+    const { problems } = validateOverride(config as never);
+    const body: ConfigValidateResponse = { valid: problems.length === 0, problems };
     audit.record({ actor: 'technician', action: 'config-validate', outcome: body.valid ? 'valid' : 'invalid' });
     response.json(body);
+  });
+
+  router.get(technicianPaths.config, requireTechnician, (_request, response) => {
+    response.json({ site: readSiteOverride(options.siteFile()), effective: context.config });
+  });
+
+  // Validated with the start-up schema, written atomically, applied by a restart; kept only if the
+  // devices it changed come up (technician/pending-config.ts), else rolled back.
+  router.put(technicianPaths.config, requireTechnician, (request, response) => {
+    const { config } = parseBody(configValidateRequestSchema, request);
+    const result = applySiteConfig({
+      siteFile: options.siteFile(),
+      dataDir: technician.dataDir,
+      current: context.config,
+      override: config as never,
+      clock: context.clock,
+    });
+    if (result.kind === 'invalid') {
+      audit.record({ actor: 'technician', action: 'config-apply', outcome: 'invalid' });
+      response.status(400).json({ error: { code: 'bad-request', message: `The configuration is not valid — ${result.problems.join('; ')}` } });
+      return;
+    }
+    if (result.kind === 'no-site-file') {
+      throw new HttpError(409, 'bad-request', 'This kiosk runs without a site file (KIOSK_CONFIG is not set), so there is nowhere to write a change.');
+    }
+    audit.record({ actor: 'technician', action: 'config-apply', outcome: 'written', detail: `changed devices: ${result.devices.join(', ') || 'none'}` });
+    response.on('finish', () => setTimeout(options.requestRestart, 100));
+    response.status(202).json({ applied: true, restarting: true, file: result.file, devicesToCheck: result.devices });
   });
 
   router.get(technicianPaths.diagnosticBundle, requireTechnician, async (_request, response) => {

@@ -8,6 +8,8 @@ import { createTechnicianAuth, type TechnicianAuth } from './technician-auth.ts'
 export interface TechnicianService {
   readonly auth: TechnicianAuth;
   readonly audit: AuditLog;
+  /** the bridge's data dir (config-apply keeps its pending/rollback record there) */
+  readonly dataDir: string;
 }
 
 /** Technician mode's durable parts (lockout + audit in the kiosk store, PIN hash in secrets/). */
@@ -31,5 +33,5 @@ export function createTechnicianService(options: {
     inactivitySeconds: options.inactivitySeconds,
     onLogin: options.onLogin,
   });
-  return { auth, audit };
+  return { auth, audit, dataDir: options.dataDir };
 }

@@ -386,8 +386,6 @@ const zhCN = {
   'technician.selfTest.status-only': '检查状态',
   'technician.selfTest.test-ticket': '打印测试小票',
   'technician.selfTest.snapshot': '拍照测试',
-  'technician.selfTest.test-ticket': '打印测试小票',
-  'technician.selfTest.snapshot': '拍照测试',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -772,8 +770,6 @@ const en: Catalogue = {
   'technician.selfTest.wait-for-card': 'Card test (place an ID card)',
   'technician.selfTest.wait-for-scan': 'Scan test (scan any code)',
   'technician.selfTest.status-only': 'Check status',
-  'technician.selfTest.test-ticket': 'Print test ticket',
-  'technician.selfTest.snapshot': 'Take a test photo',
   'technician.selfTest.test-ticket': 'Print test ticket',
   'technician.selfTest.snapshot': 'Take a test photo',
 };

@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config/load.ts';
+import { createMemoryDevices } from '../devices/memory-devices.ts';
+import { createManualClock } from '../devices/testing/manual-clock.ts';
+import { applySiteConfig, checkPendingApply } from './config-apply.ts';
+
+describe('config apply with rollback', () => {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  function setUp() {
+    const dir = mkdtempSync(join(tmpdir(), 'tongban-apply-'));
+    dirs.push(dir);
+    const siteFile = join(dir, 'site.json');
+    const before = { kiosk: { siteName: '旧名字' } };
+    writeFileSync(siteFile, JSON.stringify(before));
+    const current = loadConfig({ KIOSK_CONFIG: siteFile });
+    return { dir, siteFile, before, current, clock: createManualClock() };
+  }
+
+  it('refuses an invalid config, naming the field, and writes nothing', () => {
+    const { dir, siteFile, current, clock, before } = setUp();
+    const result = applySiteConfig({ siteFile, dataDir: dir, current, override: { session: { idleTimeoutSeconds: 0 } }, clock });
+    expect(result.kind).toBe('invalid');
+    expect(JSON.stringify(result)).toContain('session.idleTimeoutSeconds');
+    expect(JSON.parse(readFileSync(siteFile, 'utf8'))).toEqual(before);
+    expect(existsSync(join(dir, 'config-pending.json'))).toBe(false);
+  });
+
+  it('keeps a change whose devices come up', async () => {
+    const { dir, siteFile, current, clock } = setUp();
+    const override = { kiosk: { siteName: '新名字' }, devices: { 'a4-printer': { driver: 'simulated', pageMs: 500 } } };
+    expect(applySiteConfig({ siteFile, dataDir: dir, current, override, clock })).toMatchObject({ kind: 'written', devices: ['a4-printer'] });
+    expect(JSON.parse(readFileSync(siteFile, 'utf8'))).toEqual(override);
+    const devices = createMemoryDevices();
+    expect(await checkPendingApply({ dataDir: dir, siteFile, devices, clock })).toEqual({ kind: 'kept', devices: ['a4-printer'] });
+    expect(JSON.parse(readFileSync(siteFile, 'utf8'))).toEqual(override);
+  });
+
+  it('restores the previous file when a changed device does not come up', async () => {
+    const { dir, siteFile, current, clock, before } = setUp();
+    applySiteConfig({ siteFile, dataDir: dir, current, override: { devices: { 'a4-printer': { driver: 'simulated', pageMs: 500 } } }, clock });
+    const devices = createMemoryDevices();
+    devices['a4-printer'].setState('disconnected');
+    const checking = checkPendingApply({ dataDir: dir, siteFile, devices, clock, timeoutMs: 30_000 });
+    for (let step = 0; step < 130; step++) {
+      await Promise.resolve();
+      clock.advance(250);
+    }
+    expect(await checking).toEqual({ kind: 'rolled-back', devices: ['a4-printer'], down: ['a4-printer'] });
+    expect(JSON.parse(readFileSync(siteFile, 'utf8'))).toEqual(before);
+    expect(await checkPendingApply({ dataDir: dir, siteFile, devices, clock })).toEqual({ kind: 'none' });
+  });
+});

@@ -1,0 +1,31 @@
+import type { BridgeContext } from '../context.ts';
+import { checkPendingApply } from './config-apply.ts';
+
+/**
+ * After a start that applies a technician's config change: keep it if the changed devices came up,
+ * else restore the previous site file and restart onto it. Runs in the background so the kiosk
+ * answers meanwhile.
+ */
+export function watchPendingConfig(
+  context: BridgeContext,
+  options: { dataDir: string; siteFile?: string; timeoutMs?: number; requestRestart?: () => void },
+): Promise<void> {
+  const requestRestart = options.requestRestart ?? (() => process.kill(process.pid, 'SIGTERM'));
+  return checkPendingApply({
+    dataDir: options.dataDir,
+    siteFile: options.siteFile ?? process.env.KIOSK_CONFIG,
+    devices: context.devices,
+    clock: context.clock,
+    timeoutMs: options.timeoutMs,
+  }).then((outcome) => {
+    if (outcome.kind === 'kept') {
+      context.technician.audit.record({ actor: 'technician', action: 'config-apply', outcome: 'kept', detail: `devices up: ${outcome.devices.join(', ') || 'none changed'}` });
+    } else if (outcome.kind === 'rolled-back') {
+      context.technician.audit.record({ actor: 'technician', action: 'config-apply', outcome: 'rolled-back', detail: `did not come up: ${outcome.down.join(', ')}` });
+      requestRestart();
+    }
+  }).catch((error: unknown) => {
+    // a damaged pending record must not take the bridge down: log it and carry on with the config as loaded
+    context.logger.log('request-failed', { message: `pending config check: ${(error as Error).message}` });
+  });
+}
