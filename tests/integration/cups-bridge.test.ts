@@ -1,0 +1,116 @@
+// The whole print path through the running bridge and a real CUPS server: the citizen's
+// certificate arrives as a PDF at the queue, copies are honoured, bad requests get a 400 with a
+// code, a disabled queue makes the kiosk say the printer is unavailable, and paper running out in
+// the middle of a job fails it, disables printing, and allows one reprint once paper is back.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HealthResponse, PrintJobView } from '../../device-bridge/src/api/index.ts';
+import { apiPaths } from '../../device-bridge/src/api/routes.ts';
+import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtures.ts';
+import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
+import { startPrivateCups, type PrivateCups } from '../support/cups.ts';
+import { bridgeRequest } from '../support/http.ts';
+import { waitFor } from '../support/wait.ts';
+
+describe('certificates through the bridge and a real CUPS queue', () => {
+  let cups: PrivateCups;
+  let bridge: RunningBridge;
+
+  beforeAll(async () => {
+    cups = await startPrivateCups();
+    bridge = await startBridge({
+      config: {
+        devices: {
+          'id-reader': { driver: 'simulated', readMs: 0 },
+          'a4-printer': { driver: 'cups', server: cups.server, queue: cups.queue, pollMs: 100 },
+        },
+      },
+    });
+    await bridgeRequest(bridge.url, 'POST', '/api/sim/id-reader/card', { fixture: 'zhang-wei' });
+    await waitFor('session', async () => ((await bridgeRequest(bridge.url, 'GET', apiPaths.session)).status === 200 ? { value: true } : {}));
+  }, 60_000);
+  afterAll(async () => {
+    await bridge?.stop();
+    await cups?.stop();
+  });
+
+  const printerState = async () =>
+    ((await bridgeRequest(bridge.url, 'GET', apiPaths.health)).json() as HealthResponse).devices.find((device) => device.id === 'a4-printer')!;
+
+  async function finished(id: string): Promise<PrintJobView> {
+    return waitFor(
+      `job ${id} finished`,
+      async () => {
+        const job = (await bridgeRequest(bridge.url, 'GET', apiPaths.printJob(id))).json() as PrintJobView;
+        return ['completed', 'failed', 'cancelled'].includes(job.state) ? { value: job } : { note: job.state };
+      },
+      15_000,
+    );
+  }
+
+  it('prints the citizen’s certificate: two copies of the same PDF arrive at the queue', async () => {
+    const before = cups.printed().length;
+    const response = await bridgeRequest(bridge.url, 'POST', apiPaths.printJobs, { type: 'housing-provident-fund', copies: 2 });
+    expect(response.status).toBe(202);
+    const job = await finished((response.json() as PrintJobView).id);
+    expect(job).toMatchObject({ state: 'completed', copies: 2 });
+    const printed = cups.printed();
+    expect(printed.length).toBe(before + 1);
+    const pdf = readFileSync(join(cups.outDir, printed.at(-1)!));
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const cupsJob = (await cups.tool('lpstat', ['-h', cups.hostPort, '-W', 'completed', '-o', cups.queue])).trim().split('\n').at(-1)!;
+    // the job title CUPS shows is the kiosk job id: no name, no ID number
+    expect(cupsJob).not.toContain(fixtureCitizen('zhang-wei').card.name);
+  });
+
+  it('refuses malformed, oversized and other-person requests with 400 and a code', async () => {
+    const cases: object[] = [
+      { type: 'social-insurance-contribution', copies: 4 },
+      { type: 'no-such-certificate' },
+      { type: 'social-insurance-contribution', idNumber: fixtureCitizen('li-na').card.idNumber },
+      { type: 'social-insurance-contribution', name: '李娜' },
+      { type: 'social-insurance-contribution', copies: 'two' },
+      { type: 'x'.repeat(200_000) },
+    ];
+    for (const body of cases) {
+      const response = await bridgeRequest(bridge.url, 'POST', apiPaths.printJobs, body);
+      expect([400, 413], JSON.stringify(body).slice(0, 80)).toContain(response.status);
+      expect((response.json() as { error: { code: string } }).error.code).toMatch(/^(bad-request|payload-too-large)$/);
+    }
+  });
+
+  it('says the printer is unavailable while the queue is disabled (cupsdisable), and prints again after cupsenable', async () => {
+    await cups.disable('maintenance');
+    await waitFor('printer unavailable', async () => ((await printerState()).state === 'disconnected' ? { value: true } : {}));
+    const refused = await bridgeRequest(bridge.url, 'POST', apiPaths.printJobs, { type: 'social-insurance-contribution' });
+    expect(refused.status).toBe(409);
+    expect((refused.json() as { error: { code: string } }).error.code).toBe('printer-unavailable');
+    await cups.enable();
+    await waitFor('printer ready', async () => ((await printerState()).state === 'ready' ? { value: true } : {}));
+  });
+
+  it('paper out mid-job: the job fails with paper-out, printing stops, and after paper is back it reprints once', async () => {
+    cups.setFault('paper-out');
+    const response = await bridgeRequest(bridge.url, 'POST', apiPaths.printJobs, { type: 'social-insurance-contribution' });
+    const job = await finished((response.json() as PrintJobView).id);
+    expect(job).toMatchObject({ state: 'failed', reason: 'paper-out' });
+    expect(await printerState()).toMatchObject({ state: 'fault', reason: 'paper-out' });
+    expect((await bridgeRequest(bridge.url, 'POST', apiPaths.printJobReprint(job.id))).status).toBe(409);
+
+    // the technician reloads paper and prints a test page from CUPS: the printer reports paper again
+    cups.setFault('none');
+    await cups.tool('lp', ['-h', cups.hostPort, '-d', cups.queue, '-t', 'test page', '/usr/share/cups/data/testprint']).catch(() => '');
+    await waitFor('paper back', async () => ((await printerState()).state === 'ready' ? { value: true } : {}), 10_000);
+
+    const reprint = await bridgeRequest(bridge.url, 'POST', apiPaths.printJobReprint(job.id));
+    expect(reprint.status).toBe(202);
+    const again = await finished((reprint.json() as PrintJobView).id);
+    expect(again).toMatchObject({ state: 'completed', reprintOf: job.id, certificateNumber: job.certificateNumber });
+    const second = await bridgeRequest(bridge.url, 'POST', apiPaths.printJobReprint(job.id));
+    expect((second.json() as { error: { code: string } }).error.code).toBe('reprint-used');
+    // the failure stays on the technician's list until acknowledged
+    const attention = (await bridgeRequest(bridge.url, 'GET', apiPaths.printJobsAttention)).json() as { jobs: PrintJobView[] };
+    expect(attention.jobs.map((item) => item.id)).toContain(job.id);
+  });
+});
