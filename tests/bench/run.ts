@@ -11,12 +11,14 @@ import { benchMetrics } from './metrics.ts';
 import { benchPlatform } from './platform.ts';
 import { machineDescription, type BenchResult } from './stats.ts';
 import { benchUiBundle } from './ui-bundle.ts';
+import { benchUiTransitions } from './ui-transitions.ts';
 
 const parts: Array<{ title: string; run: () => Promise<readonly BenchResult[]> }> = [
   { title: 'UI initial bundle size', run: benchUiBundle },
   { title: 'bridge cold start and memory (5 spawns)', run: () => benchBridgeStartup(5) },
   { title: 'card placed → greeting in Chromium (20 samples)', run: () => benchCardToGreeting(20) },
   { title: 'certificate render', run: benchCertificateRender },
+  { title: 'UI tap → next screen painted, CPU ×4 and ×1, and bytes per route (5 warm visits each)', run: () => benchUiTransitions(5) },
   { title: 'certificate types: render median/p95 and size per type; CJK font CFF vs TrueType', run: benchCertificateTypes },
   { title: 'print path: confirm → stored → accepted by CUPS; receipt encode', run: benchPrintPipeline },
   { title: 'document capture: 5 MP still → cropped page ≤ 500 KB, PDF', run: benchCamera },
