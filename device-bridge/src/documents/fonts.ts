@@ -85,3 +85,20 @@ export function installCjkFont(doc: PDFKit.PDFDocument): void {
   }
   doc.registerFont(cjkFontName, cjkFontBuffer());
 }
+
+const glyphCache = new Map<number, boolean>();
+
+/**
+ * Whether the embedded CJK font can draw this code point. Noto Sans SC covers GB 18030's BMP and
+ * Extension A, but not most of Extension B, where some surnames on ID cards live (e.g. 𠇔).
+ */
+export function fontHasGlyph(codePoint: number): boolean {
+  const known = glyphCache.get(codePoint);
+  if (known !== undefined) return known;
+  sharedFontActive();
+  const font = (shared?.parsed ?? null) as { hasGlyphForCodePoint?: (codePoint: number) => boolean } | null;
+  // without the parsed font we cannot tell: assume it can, as before
+  const has = font?.hasGlyphForCodePoint ? font.hasGlyphForCodePoint(codePoint) : true;
+  glyphCache.set(codePoint, has);
+  return has;
+}

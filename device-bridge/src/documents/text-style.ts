@@ -1,4 +1,4 @@
-import { cjkFontName } from './fonts.ts';
+import { cjkFontName, fontHasGlyph } from './fonts.ts';
 
 export interface TextStyle {
   size: number;
@@ -50,7 +50,73 @@ export function textLine(
     left = placement.align === 'center' ? x + (placement.width - width) / 2 : x + placement.width - width;
   }
   const options = applyStyle(doc, style);
-  doc.text(text, left, y, options);
+  if (!hasMissingGlyph(text)) {
+    doc.text(text, left, y, options);
+    return;
+  }
+  drawWithMissingGlyphs(doc, text, left, y, style, options);
+}
+
+function hasMissingGlyph(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.codePointAt(index)!;
+    // ASCII and common CJK are always there: skip the lookup for them
+    if (code < 0x2000) continue;
+    if (code > 0xffff) index++;
+    if (!fontHasGlyph(code)) return true;
+  }
+  return false;
+}
+
+/**
+ * A character the font lacks (an Extension B surname) is not dropped or left as an empty box: it
+ * is drawn as a framed box with its code point, the way a clerk's "last resort" font shows it, and
+ * the PDF carries the real character as ActualText, so copying, screen readers and verification
+ * read the right name. Everything the font has is drawn normally around it.
+ */
+function drawWithMissingGlyphs(
+  doc: PDFKit.PDFDocument,
+  text: string,
+  left: number,
+  y: number,
+  style: TextStyle,
+  options: PDFKit.Mixins.TextOptions,
+): void {
+  let x = left;
+  let run = '';
+  const flush = () => {
+    if (run === '') return;
+    applyStyle(doc, style);
+    doc.text(run, x, y, options);
+    x += measure(doc, run, style) + (style.characterSpacing ?? 0);
+    run = '';
+  };
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    if (code < 0x2000 || fontHasGlyph(code)) {
+      run += character;
+      continue;
+    }
+    flush();
+    const size = style.size;
+    const utf16 = Buffer.from(character, 'utf16le').swap16().toString('hex').toUpperCase();
+    doc.save();
+    doc.addContent(`/Span <</ActualText <FEFF${utf16}>>> BDC`);
+    doc.rect(x + size * 0.06, y + size * 0.12, size * 0.88, size * 0.88).lineWidth(Math.max(0.3, size * 0.04)).strokeColor(style.color).stroke();
+    const hex = code.toString(16).toUpperCase();
+    const lines = hex.length > 4 ? [hex.slice(0, hex.length - 2), hex.slice(-2)] : [hex];
+    const hexSize = size * 0.3;
+    lines.forEach((line, index) => {
+      const lineTop = y + size * 0.56 - (lines.length * hexSize * 1.05) / 2 + index * hexSize * 1.05;
+      doc.font(cjkFontName).fontSize(hexSize).fillColor(style.color);
+      const width = doc.widthOfString(line);
+      doc.text(line, x + (size - width) / 2, lineTop, { lineBreak: false });
+    });
+    doc.addContent('EMC');
+    doc.restore();
+    x += size + (style.characterSpacing ?? 0);
+  }
+  flush();
 }
 
 /** pdfkit puts the line top at y; a CJK glyph's visual middle is about 0.78 em below it (Noto Sans CJK metrics). */
