@@ -134,7 +134,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     onLogin: (outcome) => metrics.technicianLogin(outcome),
   });
 
-  const { faceCheck, materials } = createCameraServices({ config, devices, sessions, simulated: simulation !== null, dataDir, clock, random, newId: randomUUID, logger });
+  const { faceCheck, materials } = createCameraServices({ config, devices, sessions, simulated: simulation !== null, dataDir, clock, random, newId: randomUUID, logger, registry: metrics.registry });
 
   const context: BridgeContext = {
     config,

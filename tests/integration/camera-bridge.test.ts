@@ -79,6 +79,32 @@ function filesUnder(dir: string): string[] {
 const imageMagic = [Buffer.from([0xff, 0xd8, 0xff]), Buffer.from([0x89, 0x50, 0x4e, 0x47])];
 
 describe('cameras through a running bridge', () => {
+  it('face check: the card holder matches through the camera; a stranger in front of it does not', async () => {
+    await openSession('li-na');
+    const options = await call('GET', apiPaths.faceOptions);
+    expect(options.body).toMatchObject({ faceOffered: true, alternatives: ['e-id', 'staff'], attemptsLeft: 3, consented: false, verified: null });
+
+    expect((await firstPart(apiPaths.cameraPreview('camera'))).status).toBe(403);
+    expect((await call('POST', apiPaths.faceVerify, {})).body).toMatchObject({ error: { code: 'consent-required' } });
+    expect((await call('POST', apiPaths.faceConsent, { consent: true })).status).toBe(204);
+
+    const preview = await firstPart(apiPaths.cameraPreview('camera'));
+    expect(preview.status).toBe(200);
+    expect(preview.contentType).toBe('multipart/x-mixed-replace; boundary=frame');
+    expect(preview.head.toString('latin1')).toMatch(/^--frame\r\nContent-Type: image\/jpeg\r\nContent-Length: \d+\r\n\r\n\xff\xd8/);
+
+    expect((await call('GET', apiPaths.faceGuidance)).body).toEqual({ hint: 'ready' });
+    expect((await call('POST', apiPaths.simCameraScene('camera'), { scene: { kind: 'face', face: 'stranger' } })).status).toBe(204);
+    expect((await call('POST', apiPaths.faceVerify, {})).body).toMatchObject({ decision: 'no-match', attemptsLeft: 2 });
+    expect((await call('GET', apiPaths.faceOptions)).body).toMatchObject({ verified: null });
+    expect((await call('POST', apiPaths.simCameraScene('camera'), { scene: { kind: 'face', face: 'person-a' } })).status).toBe(204);
+    const verified = await call('POST', apiPaths.faceVerify, {});
+    expect(verified.body).toMatchObject({ decision: 'match', attemptsLeft: 1 });
+
+    expect((await call('GET', apiPaths.faceOptions)).body).toMatchObject({ verified: { method: 'face' } });
+    expect((await call('DELETE', apiPaths.session, { reason: 'exit' })).status).toBe(204);
+  }, 90_000);
+
   it('staff confirmation over HTTP: consent gates the face camera, a wrong code is refused, the right one confirms', async () => {
     await openSession('wang-xiaoyu');
     expect((await firstPart(apiPaths.cameraPreview('camera'))).status).toBe(403);
@@ -92,6 +118,21 @@ describe('cameras through a running bridge', () => {
     expect((await call('GET', apiPaths.faceOptions)).body).toMatchObject({ verified: { method: 'staff' } });
     expect((await call('DELETE', apiPaths.session, { reason: 'exit' })).status).toBe(204);
   }, 60_000);
+
+  it('a mobile e-ID code shown to the scanner confirms the card holder', async () => {
+    await openSession('wang-xiaoyu');
+    const { simulatedEIdToken } = await import('../../device-bridge/src/face/e-id-verifier.ts');
+    const { fixtureCitizen } = await import('../../device-bridge/src/platform/embedded/fixtures.ts');
+    expect((await call('POST', apiPaths.simScan, { data: `tongban:e-id:${simulatedEIdToken(fixtureCitizen('li-na').card.idNumber)}` })).status).toBe(204);
+    expect((await call('POST', apiPaths.simScan, { data: `tongban:e-id:${simulatedEIdToken(fixtureCitizen('wang-xiaoyu').card.idNumber)}` })).status).toBe(204);
+    await waitFor('e-ID confirmation', async () => {
+      const { body } = await call('GET', apiPaths.faceOptions);
+      return { value: (body as { verified: { method: string } | null }).verified?.method === 'e-id' ? true : undefined, note: JSON.stringify(body) };
+    });
+    await waitFor('the other citizen’s code logged as rejected', async () => ({ value: bridge.logs().includes('"e-id-rejected"') ? true : undefined }));
+    expect(bridge.logs()).not.toContain(simulatedEIdToken(fixtureCitizen('wang-xiaoyu').card.idNumber));
+    expect((await call('DELETE', apiPaths.session, { reason: 'exit' })).status).toBe(204);
+  }, 30_000);
 
   it('a card whose photo cannot be decoded gets the alternatives only', async () => {
     await openSession('wang-xiaoyu');
@@ -135,6 +176,7 @@ describe('cameras through a running bridge', () => {
     expect(written.filter((file) => file.endsWith('.pdf') && !file.includes('print-out'))).toEqual([]);
     const logs = bridge.logs();
     expect(logs).toContain('staff-confirmed');
+    expect(logs).toContain('face-check-result');
     expect(logs).not.toMatch(/embedding|similarity|"score"|李娜|张伟/);
   });
 });

@@ -1,3 +1,4 @@
+import type { Registry } from 'prom-client';
 import type { KioskConfig } from '../config/schema.ts';
 import type { DeviceSet } from '../devices/device.ts';
 import { noPhotoDecoder } from '../devices/id-reader/photo-decoder.ts';
@@ -5,6 +6,9 @@ import type { EventLogger } from '../log/logger.ts';
 import { createMaterialStore } from '../session/materials.ts';
 import type { SessionHolder } from '../session/session-holder.ts';
 import type { Clock } from '../time/clock.ts';
+import { classifyScan } from '../devices/scanner/classify-scan.ts';
+import { createSimulatedEIdVerifier } from './e-id-verifier.ts';
+import { registerCameraMetrics } from './camera-metrics.ts';
 import { createFaceCheck } from './face-check.ts';
 import { createFixturePhotoDecoder } from './fixture-photo-decoder.ts';
 import { createHumanFaceEngine } from './human-engine.ts';
@@ -28,6 +32,8 @@ export function createCameraServices(deps: {
   random: (n: number) => Buffer;
   newId: () => string;
   logger: EventLogger;
+  /** the kiosk's Prometheus registry: face check and capture counts are added to it */
+  registry?: Registry;
 }) {
   const { config, devices, sessions, dataDir, clock, logger } = deps;
   let staffCodes = loadStaffCodeChecker(dataDir, clock);
@@ -42,8 +48,16 @@ export function createCameraServices(deps: {
     photoDecoder: config.devices['id-reader'].driver === 'simulated' ? createFixturePhotoDecoder() : noPhotoDecoder,
     currentSession: () => sessions.current(),
     staffCodes,
+    // the real e-ID check is the national CTID service; only simulation has a stand-in
+    eId: config.devices['id-reader'].driver === 'simulated' && config.devices.scanner.driver === 'simulated' ? createSimulatedEIdVerifier() : null,
+    scannerReady: () => ['ready', 'busy', 'degraded'].includes(devices.scanner.status().state),
     clock,
     logger,
+  });
+  // a mobile e-ID code scanned during a session confirms the citizen (the code never leaves the bridge)
+  devices.scanner.onScan((text) => {
+    const scan = classifyScan(text, { verificationBaseUrl: config.certificates.verificationBaseUrl });
+    if (scan.kind === 'login-e-id') void faceCheck.acceptEId(scan.token).catch(() => undefined);
   });
   const materials = createMaterialStore({
     camera: devices['document-camera'],
@@ -52,5 +66,6 @@ export function createCameraServices(deps: {
     clock,
     logger,
   });
+  if (deps.registry) registerCameraMetrics(deps.registry, { face: () => faceCheck.counts(), pagesCaptured: () => materials.counts().pagesCaptured });
   return { faceCheck, materials };
 }

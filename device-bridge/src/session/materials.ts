@@ -41,6 +41,8 @@ export function createMaterialStore(deps: MaterialStoreDeps) {
   const maxPages = deps.maxPages ?? 60;
   let sessionId: string | null = null;
   let captures = new Map<string, Capture>();
+  /** pages captured since start, for metrics (a count, nothing else) */
+  let pagesCaptured = 0;
 
   function wipe(): void {
     let pages = 0;
@@ -90,6 +92,7 @@ export function createMaterialStore(deps: MaterialStoreDeps) {
     try {
       const page = await processPage(still, { maxBytes: deps.maxPageBytes ?? 500_000 });
       deps.logger.log('material-page-captured', { bytes: page.jpeg.length, cropped: page.cropped, ms: deps.clock.now().getTime() - started });
+      pagesCaptured += 1;
       return { jpeg: page.jpeg, width: page.width, height: page.height, cropped: page.cropped };
     } finally {
       still.fill(0);
@@ -167,6 +170,7 @@ export function createMaterialStore(deps: MaterialStoreDeps) {
     },
     /** the session ended: every page is zero-filled and dropped */
     wipe,
+    counts: () => ({ pagesCaptured }),
     /** pages held now (for tests and the privacy check) */
     pagesHeld(): number {
       return [...captures.values()].reduce((sum, capture) => sum + capture.pages.length, 0);
