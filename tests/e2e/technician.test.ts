@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { launchChromium, openLandscapePage, type KioskPage } from '../support/browser.ts';
+import { rawRequest } from '../support/http.ts';
 import { repoRoot } from '../support/repo.ts';
 
 const pin = '604217';
@@ -87,5 +88,14 @@ describe('technician mode in the kiosk UI', () => {
     await page.waitForSelector('[data-technician-corner]');
     expect(await page.locator('.technician').count()).toBe(0);
     expect(kiosk.problems.filter((problem) => !problem.includes('401'))).toEqual([]);
+  });
+
+  it('a technician QR code opens the PIN pad too; Back closes it', async () => {
+    const { page } = kiosk;
+    const scanned = await rawRequest(`${bridge.url}/api/sim/scanner/scan`, { method: 'POST', body: { data: 'tongban:technician:FIELD42' } });
+    expect(scanned.status).toBe(204);
+    await page.waitForSelector('[data-technician-screen="pin"]');
+    await page.click('[data-action="technician-cancel"]');
+    await page.waitForSelector('[data-technician-corner]');
   });
 });

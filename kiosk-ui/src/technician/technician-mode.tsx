@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'preact/hooks';
 import { createActor, fromPromise } from 'xstate';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
+import { subscribeEvents } from '../bridge/events.ts';
 import { technicianMachine } from '../flows/technician.machine.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { CornerHold } from './corner-hold.tsx';
@@ -12,6 +13,7 @@ import './technician.css';
 /**
  * Technician mode, layered over the citizen UI: the hidden corner opens a PIN pad, a right PIN the
  * device panel. Enabled only while no citizen is identified (the corner is not there otherwise).
+ * The hidden corner or a technician QR code opens it.
  */
 export function TechnicianMode({ enabled }: { enabled: boolean }) {
   const { t } = useI18n();
@@ -33,6 +35,14 @@ export function TechnicianMode({ enabled }: { enabled: boolean }) {
     actor.start();
     return () => actor.stop();
   }, [actor]);
+  // A technician QR code (tongban:technician:…, classified by the bridge) opens the PIN pad too, on
+  // the citizen-free screens only. It is a shortcut to the PIN, never a credential.
+  useEffect(() => {
+    if (!enabled) return undefined;
+    return subscribeEvents((event) => {
+      if (event.type === 'scan' && event.scan.kind === 'technician' && actor.getSnapshot().matches('hidden')) actor.send({ type: 'ENTER' });
+    });
+  }, [actor, enabled]);
   const snapshot = useActorSnapshot(actor);
 
   if (snapshot.matches('hidden')) return enabled ? <CornerHold onHeld={() => actor.send({ type: 'ENTER' })} /> : null;
