@@ -3,7 +3,7 @@ import type { BridgeClient } from './bridge/client.ts';
 import type { KioskRuntime } from './app/kiosk-runtime.ts';
 import { useSessionSnapshot } from './app/use-snapshot.ts';
 import { useDocumentLanguage } from './a11y/document-language.ts';
-import { DisplayModeContext, displayModeAttributes, pacingFactor, useDisplayModeState } from './a11y/display-mode.ts';
+import { DisplayModeContext, displayModeAttributes, pacingFactor, speechRate, useDisplayModeState } from './a11y/display-mode.ts';
 import { wipeBrowserTraces } from './a11y/wipe-browser-traces.ts';
 import { CountdownOverlay } from './components/countdown-overlay.tsx';
 import { Footer } from './components/footer.tsx';
@@ -46,7 +46,7 @@ export function App({ runtime, client }: AppProps) {
     runtime.actor.send({ type: 'USER_ACTIVITY' });
   }, [runtime, pacing]);
   // what the voice says: the overlay on top if there is one, else the screen
-  const voice = useVoiceGuide(countdownShown ? 'idle-warning' : helpOpen ? 'staff-called' : screen, language);
+  const voice = useVoiceGuide(countdownShown ? 'idle-warning' : helpOpen ? 'staff-called' : screen, language, speechRate(display));
 
   // The next citizen starts from the defaults: language and open dialogs do not carry over.
   // The goodbye still speaks to this citizen in their language and mode; the reset comes after it.

@@ -21,6 +21,11 @@ export function pacingFactor(mode: DisplayMode): number {
   return mode.elder ? elderPacingFactor : 1;
 }
 
+/** Spoken guidance is slower in elder mode too (HTMLMediaElement.playbackRate; pitch is kept). */
+export function speechRate(mode: DisplayMode): number {
+  return mode.elder ? 0.85 : 1;
+}
+
 /** The smallest text and touch target each mode promises (CSS px); the browser tests check them. */
 export const modeMinimums = {
   default: { textPx: 24, targetPx: 48 },

@@ -12,7 +12,7 @@ export const repeatVoiceSelector = '[data-action="repeat-voice"]';
  * (EN 301 549 5.1.3.4/5.1.3.5). What is speaking is mirrored on <html> as data-voice-clip /
  * data-voice-state, which the browser tests read.
  */
-export function useVoiceGuide(clip: VoiceClip, language: LanguageTag): VoiceGuide {
+export function useVoiceGuide(clip: VoiceClip, language: LanguageTag, rate = 1): VoiceGuide {
   const guide = useMemo(() => {
     const audio = new Audio();
     audio.preload = 'auto';
@@ -29,6 +29,8 @@ export function useVoiceGuide(clip: VoiceClip, language: LanguageTag): VoiceGuid
     audio.addEventListener('ended', () => created.ended());
     return created;
   }, []);
+
+  useEffect(() => guide.setRate(rate), [guide, rate]);
 
   useEffect(() => {
     void guide.say(clip, language);

@@ -10,6 +10,7 @@ function fakeAudio(options: { refuse?: boolean } = {}) {
   const audio: AudioLike & { log: string[] } = {
     src: '',
     currentTime: 0,
+    playbackRate: 1,
     log,
     play() {
       log.push(`play ${audio.src}`);
@@ -73,6 +74,17 @@ describe('voice guide', () => {
     const guide = createVoiceGuide({ audio: fakeAudio({ refuse: true }), loadManifest: async () => manifest });
     await guide.say('attract', 'zh-CN');
     expect(guide.state).toBe('stopped');
+  });
+
+  it('elder mode speaks slower, also for the clips that follow', async () => {
+    const audio = fakeAudio();
+    const guide = createVoiceGuide({ audio, loadManifest: async () => manifest });
+    guide.setRate(0.85);
+    await guide.say('attract', 'zh-CN');
+    expect(audio.playbackRate).toBe(0.85);
+    guide.setRate(1);
+    await guide.say('menu', 'zh-CN');
+    expect(audio.playbackRate).toBe(1);
   });
 
   it('reset forgets the last clip, so "listen again" after a session says nothing of it', async () => {

@@ -4,6 +4,7 @@ import { clipUrl, type VoiceManifest } from './voice-manifest.ts';
 export interface AudioLike {
   src: string;
   currentTime: number;
+  playbackRate: number;
   play(): Promise<void>;
   pause(): void;
 }
@@ -21,6 +22,8 @@ export interface VoiceGuide {
   reset(): void;
   /** the audio element reached the end of the clip */
   ended(): void;
+  /** speech speed: 1 normally, slower in elder mode (pitch is kept by the browser) */
+  setRate(rate: number): void;
   readonly state: VoiceState;
   readonly current: { clip: string; language: string } | null;
 }
@@ -39,6 +42,7 @@ export function createVoiceGuide(deps: {
   let state: VoiceState = 'idle';
   // every say() gets a number; a manifest that arrives after a newer say() must not play an old clip
   let generation = 0;
+  let rate = 1;
 
   const setState = (next: VoiceState) => {
     state = next;
@@ -57,6 +61,8 @@ export function createVoiceGuide(deps: {
     }
     audio.src = url;
     audio.currentTime = 0;
+    // a new source resets playbackRate to the default rate in some browsers: set it after src
+    audio.playbackRate = rate;
     setState('playing');
     try {
       await audio.play();
@@ -79,6 +85,10 @@ export function createVoiceGuide(deps: {
       audio.pause();
       current = null;
       setState('idle');
+    },
+    setRate(next) {
+      rate = next;
+      audio.playbackRate = next;
     },
     ended() {
       if (state === 'playing') setState('idle');
