@@ -45,6 +45,7 @@
  * Simulation only (404 otherwise):
  * GET    /api/sim/fixtures                → SimFixture[]
  * POST   /api/sim/id-reader/card    SimCardRequest → 204;  DELETE removes the card
+ * POST   /api/sim/id-reader/fault   SimIdReaderFaultRequest → 204 (SAM fault injection; null clears)
  * POST   /api/sim/scanner/scan      SimScanRequest → 204
  * POST   /api/sim/:printerId/state  SimPrinterStateRequest → 204 (a4-printer | receipt-printer)
  * POST   /api/sim/devices/:deviceId/disconnect | /connect → 204
@@ -89,6 +90,7 @@ export const apiPaths = {
   simCameraScene: (cameraId: 'camera' | 'document-camera') => `/api/sim/camera/${cameraId}/scene`,
   simFixtures: '/api/sim/fixtures',
   simCard: '/api/sim/id-reader/card',
+  simIdReaderFault: '/api/sim/id-reader/fault',
   simScan: '/api/sim/scanner/scan',
   simPrinterState: (printerId: 'a4-printer' | 'receipt-printer') => `/api/sim/${printerId}/state`,
   simDevice: (deviceId: string, action: 'connect' | 'disconnect') =>

@@ -2,11 +2,24 @@ import { z } from 'zod';
 import { cardIdentitySchema } from './identity.ts';
 import { printerConditionSchema } from './devices.ts';
 
-/** POST /api/sim/id-reader/card: place a fixture citizen's card, or any card. */
+/** The four card layouts the SAM reads (GA/T 467 text block flag ' ', J, I, Y). */
+export const simCardTypes = ['resident-id', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023'] as const;
+
+/**
+ * POST /api/sim/id-reader/card: place a fixture citizen's card, or any card, or a made-up card of
+ * one of the four types (`cardType`), or a card whose chip cannot be read (`damaged`).
+ */
 export const simCardRequestSchema = z.union([
   z.object({ fixture: z.string().min(1) }).strict(),
   z.object({ card: cardIdentitySchema }).strict(),
+  z.object({ cardType: z.enum(simCardTypes) }).strict(),
+  z.object({ damaged: z.literal(true) }).strict(),
 ]);
+
+/** Faults the simulated SAM can be told to have (issue 3); null clears. */
+export const samFaultNames = ['self-test-failure', 'read-failure', 'unknown-card-type', 'checksum-error', 'silence'] as const;
+export const simIdReaderFaultRequestSchema = z.object({ fault: z.enum(samFaultNames).nullable() }).strict();
+export type SimIdReaderFaultRequest = z.infer<typeof simIdReaderFaultRequestSchema>;
 export type SimCardRequest = z.infer<typeof simCardRequestSchema>;
 
 export const simScanRequestSchema = z.object({ data: z.string().min(1).max(4096) }).strict();

@@ -3,6 +3,7 @@ import type { DeviceSet, SimulationControls } from './device.ts';
 import type { SimulatedA4Printer } from './a4-printer/simulator.ts';
 import type { SimulatedCamera } from './camera/simulator.ts';
 import type { SimulatedSamReader } from './id-reader/simulated-sam-reader.ts';
+import { fixtureSamCard } from './id-reader/fixture-cards.ts';
 import type { SimulatedReceiptPrinter } from './receipt-printer/simulator.ts';
 import type { SimulatedScanner } from './scanner/simulator.ts';
 
@@ -32,6 +33,9 @@ export function createSimulationControls(devices: DeviceSet, simulators: Simulat
 
   return {
     placeCard: (identity: CardIdentity) => simulatorOf('id-reader').placeCard(identity),
+    placeTestCard: (card) =>
+      'damaged' in card ? simulatorOf('id-reader').placeUnreadableCard() : simulatorOf('id-reader').placeSamCard(fixtureSamCard(card.cardType)),
+    setIdReaderFault: (fault) => simulatorOf('id-reader').setFault(fault),
     removeCard: () => simulatorOf('id-reader').removeCard(),
     scan: (data: string) => simulatorOf('scanner').scan(data),
     setPrinterCondition: (printer: 'a4-printer' | 'receipt-printer', condition: PrinterCondition) =>

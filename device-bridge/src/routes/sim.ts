@@ -1,5 +1,11 @@
 import { Router } from 'express';
-import { deviceIdSchema, simCardRequestSchema, simPrinterStateRequestSchema, simScanRequestSchema } from '../api/index.ts';
+import {
+  deviceIdSchema,
+  simCardRequestSchema,
+  simIdReaderFaultRequestSchema,
+  simPrinterStateRequestSchema,
+  simScanRequestSchema,
+} from '../api/index.ts';
 import type { BridgeContext } from '../context.ts';
 import type { SimulationControls } from '../devices/device.ts';
 import { HttpError } from '../http/http-error.ts';
@@ -36,6 +42,12 @@ export function simulationRoutes(context: BridgeContext, simulation: SimulationC
   });
   router.post('/api/sim/id-reader/card', (request, response) => {
     const body = parseBody(simCardRequestSchema, request);
+    if ('cardType' in body || 'damaged' in body) {
+      control(() => simulation.placeTestCard(body));
+      logged('place-card', 'cardType' in body ? { cardType: body.cardType } : { damaged: 'true' });
+      response.status(204).end();
+      return;
+    }
     let card;
     if ('fixture' in body) {
       card = context.fixtures.find((fixture) => fixture.id === body.fixture)?.card;
@@ -48,6 +60,12 @@ export function simulationRoutes(context: BridgeContext, simulation: SimulationC
     }
     control(() => simulation.placeCard(card));
     logged('place-card', 'fixture' in body ? { fixture: body.fixture } : {});
+    response.status(204).end();
+  });
+  router.post('/api/sim/id-reader/fault', (request, response) => {
+    const { fault } = parseBody(simIdReaderFaultRequestSchema, request);
+    control(() => simulation.setIdReaderFault(fault));
+    logged('id-reader-fault', { fault: fault ?? 'none' });
     response.status(204).end();
   });
   router.delete('/api/sim/id-reader/card', (_request, response) => {
