@@ -27,6 +27,7 @@ import { classifyScan, scanEventOf } from './devices/scanner/classify-scan.ts';
 import { createPrintService } from './printing/print-service.ts';
 import { createReceiptService } from './printing/receipts.ts';
 import { certificateSigningKey } from './documents/signing-key.ts';
+import { padesSignerFromConfig } from './documents/pades.ts';
 import { createSpool } from './printing/spool.ts';
 import { loadOrCreateKey } from './secrets/secrets.ts';
 import { admitCards } from './session/admit-cards.ts';
@@ -97,10 +98,12 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     },
   });
 
+  const padesSigner = padesSignerFromConfig(config.certificates);
   const renderer = createCertificateRenderer({
     ...config.certificates,
     key: loadOrCreateKey(dataDir, 'certificate-hmac', random),
     signingKey: certificateSigningKey(dataDir, random),
+    ...(padesSigner ? { signPdf: padesSigner } : {}),
     clock,
   });
   const printService = createPrintService({

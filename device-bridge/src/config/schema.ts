@@ -200,6 +200,18 @@ export const configSchema = z
         validityDays: z.number().int().min(1).max(366),
         /** where a receiver checks a certificate; the QR code holds this URL plus number and code */
         verificationBaseUrl: z.url({ protocol: /^https?$/ }),
+        /** optional PAdES signature of every certificate PDF (issue 4): files outside the repo */
+        pades: z
+          .object({
+            /** PKCS#12 bundle of the issuing body's signing key and certificate */
+            p12File: z.string().min(1),
+            /** a file holding the bundle's passphrase (one line) */
+            passphraseFile: z.string().min(1),
+            /** signing location shown by PDF readers, e.g. 杭州市 */
+            location: z.string().max(40).default(''),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
     face: faceCheck,

@@ -18,6 +18,8 @@ export interface CertificateRendererOptions {
   key: Buffer;
   /** Ed25519 key that signs the QR code's payload (offline checking); absent → the QR holds the plain URL */
   signingKey?: KeyObject;
+  /** PAdES signature of the whole PDF (documents/pades.ts); absent → unsigned PDF */
+  signPdf?: (pdf: Buffer) => Promise<Buffer>;
   clock: Clock;
 }
 
@@ -125,7 +127,8 @@ export function createCertificateRenderer(options: CertificateRendererOptions): 
     const pages = drawCertificate(doc, content);
     doc.end();
     await finished;
-    const pdf = Buffer.concat(chunks);
+    const unsigned = Buffer.concat(chunks);
+    const pdf = options.signPdf ? await options.signPdf(unsigned) : unsigned;
     return {
       pdf,
       pages,
