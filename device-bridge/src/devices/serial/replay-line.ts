@@ -6,7 +6,8 @@ import type { TrafficRecord } from './traffic-recorder.ts';
  * A line that plays a recording back to a driver: each time the driver writes, its bytes must be
  * the next recorded `tx`; then the `rx` chunks recorded after it arrive, in their original
  * chunking. A driver that sends something else is a regression: it is noted in `mismatches`
- * and the replay stops answering. Timing is not replayed (regressions here are about bytes).
+ * and the replay stops answering; past the end of the recording it stays silent. Timing is not
+ * replayed (regressions here are about bytes and decisions).
  */
 export interface ReplayLine {
   line: SerialLine;
@@ -40,10 +41,12 @@ export function createReplayLine(records: TrafficRecord[]): ReplayLine {
     async write(bytes) {
       if (!open) throw new Error('replay line closed');
       if (mismatches.length > 0) return;
+      // past the end of the recording the device simply stays silent
+      if (index >= records.length) return;
       const expected = records[index];
       const sent = Buffer.from(bytes).toString('hex');
       if (expected?.dir !== 'tx' || expected.hex !== sent) {
-        mismatches.push(`record ${index + 1}: driver sent ${sent}, recording has ${expected ? `${expected.dir} ${expected.hex}` : 'nothing more'}`);
+        mismatches.push(`record ${index + 1}: driver sent ${sent}, recording has ${expected ? `${expected.dir} ${expected.hex}` : 'nothing'}`);
         return;
       }
       index += 1;
