@@ -1,6 +1,7 @@
 // The fleet link against Debian's Mosquitto with per-kiosk users and the shipped ACL: presence with a
 // last will (kill -9 shows "offline"), a command sent while the kiosk is down arrives when it
 // returns and is answered, forged commands are refused, and a kiosk cannot touch another's topics.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,7 +12,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCommand, type FleetCommand } from '../../device-bridge/src/fleet/commands.ts';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { startMosquitto, type RunningBroker } from '../support/mosquitto.ts';
+import { repoRoot } from '../support/repo.ts';
 import { waitFor } from '../support/wait.ts';
+
+function runNode(args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, output }));
+  });
+}
 
 interface Received {
   topic: string;
@@ -102,6 +115,20 @@ describe('MQTT presence and commands', () => {
     await send(restart);
     expect(await resultFor(restart.id)).toMatchObject({ ok: true });
     expect(existsSync(path.join(dir, 'ui-restarted'))).toBe(true);
+  });
+
+  it('an operator sends a command with the send-command tool and the key from `doctor fleet-key`', async () => {
+    const key = await runNode(['device-bridge/src/doctor/main.ts', 'fleet-key'], { KIOSK_DATA_DIR: path.join(dir, 'data') });
+    expect(key.code).toBe(0);
+    await writeFile(path.join(dir, 'K1.key'), key.output);
+    await writeFile(path.join(dir, 'operator.password'), 'operator-secret\n');
+    const sent = await runNode([
+      'device-bridge/src/fleet/send-command.ts',
+      '--url', broker.url, '--user', 'operator', '--password-file', path.join(dir, 'operator.password'),
+      '--kiosk', 'K1', '--key-file', path.join(dir, 'K1.key'), 'self-test', 'receipt-printer',
+    ]);
+    expect(sent.code, sent.output).toBe(0);
+    expect(JSON.parse(sent.output)).toMatchObject({ ok: true, command: 'self-test', detail: 'test ticket printed' });
   });
 
   it('goes "offline" when the bridge is killed, and gets a command sent meanwhile when it returns', async () => {

@@ -6,6 +6,7 @@
 //   health [url]          ask the running bridge (default http://127.0.0.1:$KIOSK_PORT or the config port)
 //   set-pin [--pin-stdin] set the technician PIN (asked twice on a terminal; one line on stdin otherwise)
 //   audit [n]             the last n technician / remote actions from the kiosk store
+//   fleet-key             print this kiosk's MQTT command key (base64) for the operator console
 // Exit code 0 = all fine, 1 = a check failed, 2 = wrong usage.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -173,7 +174,13 @@ function audit(limit: string | undefined): number {
   return 0;
 }
 
-const usage = `usage: npm run doctor -- <ports | check-config [file] | test-devices | health [url] | set-pin [--pin-stdin] | audit [n]>`;
+function fleetKey(): number {
+  // made on first use, exactly as the bridge would; the operator console signs commands with it
+  out(loadOrCreateKey(dataDir(), 'fleet-command', randomBytes).toString('base64'));
+  return 0;
+}
+
+const usage = `usage: npm run doctor -- <ports | check-config [file] | test-devices | health [url] | set-pin [--pin-stdin] | audit [n] | fleet-key>`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -190,6 +197,8 @@ async function main(argv: string[]): Promise<number> {
       return setPin(rest);
     case 'audit':
       return audit(rest[0]);
+    case 'fleet-key':
+      return fleetKey();
     default:
       out(usage);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
