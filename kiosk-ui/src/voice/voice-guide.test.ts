@@ -62,9 +62,16 @@ describe('voice guide', () => {
     expect(audio.log.filter((line) => line.startsWith('play'))).toEqual([]);
   });
 
-  it('says "missing" rather than playing another clip when a language lacks one', async () => {
+  it('a language without the clip speaks the Chinese one, as its texts fall back to Chinese', async () => {
     const audio = fakeAudio();
     const guide = createVoiceGuide({ audio, loadManifest: async () => manifest });
+    await guide.say('menu', 'ug');
+    expect(audio.log).toEqual(['pause', 'play /voice/m-zh.ogg']);
+  });
+
+  it('says "missing" when no language has the clip (e.g. a dev server without a build)', async () => {
+    const audio = fakeAudio();
+    const guide = createVoiceGuide({ audio, loadManifest: async () => ({}) });
     await guide.say('menu', 'en');
     expect(guide.state).toBe('missing');
     expect(audio.log).toEqual(['pause']);

@@ -36,8 +36,10 @@ export function createVoiceGuide(deps: {
   loadManifest: () => Promise<VoiceManifest>;
   audio: AudioLike;
   onChange?: (state: VoiceState, current: { clip: string; language: string } | null) => void;
+  /** a language file without a clip falls back to this language's clip, as its texts fall back to zh-CN */
+  fallbackLanguage?: string;
 }): VoiceGuide {
-  const { audio, loadManifest, onChange = () => undefined } = deps;
+  const { audio, loadManifest, onChange = () => undefined, fallbackLanguage = 'zh-CN' } = deps;
   let current: { clip: string; language: string } | null = null;
   let state: VoiceState = 'idle';
   // every say() gets a number; a manifest that arrives after a newer say() must not play an old clip
@@ -53,7 +55,8 @@ export function createVoiceGuide(deps: {
     const mine = ++generation;
     current = { clip, language };
     audio.pause();
-    const url = clipUrl(await loadManifest(), language, clip);
+    const manifest = await loadManifest();
+    const url = clipUrl(manifest, language, clip) ?? clipUrl(manifest, fallbackLanguage, clip);
     if (mine !== generation) return;
     if (url === null) {
       setState('missing');
