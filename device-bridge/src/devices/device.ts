@@ -134,6 +134,8 @@ export interface SimulationControls {
   removeCard(): void;
   scan(data: string): void;
   setPrinterCondition(printer: 'a4-printer' | 'receipt-printer', condition: PrinterCondition): void;
+  /** slips the simulated receipt printer printed (newest last), as text and as an SVG picture */
+  receipts(): Array<{ text: string; svg: string; incomplete: boolean }>;
   disconnect(device: DeviceId): void;
   connect(device: DeviceId): void;
 }

@@ -4,6 +4,8 @@ import type { SimulatedA4Printer } from './a4-printer/simulator.ts';
 import type { SimulatedCamera } from './camera/simulator.ts';
 import type { SimulatedSamReader } from './id-reader/simulated-sam-reader.ts';
 import { fixtureSamCard } from './id-reader/fixture-cards.ts';
+import { receiptText } from './receipt-printer/codec/interpreter.ts';
+import { receiptSvg } from './receipt-printer/render-image.ts';
 import type { SimulatedReceiptPrinter } from './receipt-printer/simulator.ts';
 import type { SimulatedScanner } from './scanner/simulator.ts';
 
@@ -38,6 +40,10 @@ export function createSimulationControls(devices: DeviceSet, simulators: Simulat
     setIdReaderFault: (fault) => simulatorOf('id-reader').setFault(fault),
     removeCard: () => simulatorOf('id-reader').removeCard(),
     scan: (data: string) => simulatorOf('scanner').scan(data),
+    receipts: () =>
+      simulatorOf('receipt-printer')
+        .receipts()
+        .map((receipt) => ({ text: receiptText(receipt), svg: receiptSvg(receipt), incomplete: receipt.incomplete })),
     setPrinterCondition: (printer: 'a4-printer' | 'receipt-printer', condition: PrinterCondition) =>
       simulatorOf(printer).setCondition(condition),
     disconnect: (device: DeviceId) => simulatorOf(device).disconnect(),

@@ -79,6 +79,14 @@ export function simulationRoutes(context: BridgeContext, simulation: SimulationC
     logged('scan');
     response.status(204).end();
   });
+  // what the simulated thermal printer printed (the dev panel shows the SVG; tests read the text)
+  router.get('/api/sim/receipt-printer/receipts', (_request, response) => {
+    let receipts: ReturnType<typeof simulation.receipts> = [];
+    control(() => {
+      receipts = simulation.receipts();
+    });
+    response.json({ receipts });
+  });
   router.post('/api/sim/:printerId/state', (request, response) => {
     const printerId = request.params.printerId;
     if (printerId !== 'a4-printer' && printerId !== 'receipt-printer') {
