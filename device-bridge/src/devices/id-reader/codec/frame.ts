@@ -94,7 +94,10 @@ function partialPreambleTail(buffer: Uint8Array, from: number): number {
  */
 export function createFrameDecoder(options: { maxLength?: number } = {}): FrameDecoder {
   const maxLength = options.maxLength ?? defaultMaxLength;
-  let buffer = new Uint8Array(0);
+  // bytes live in store[head, tail); appending grows or compacts store, never copies per byte
+  let store = new Uint8Array(4096);
+  let head = 0;
+  let tail = 0;
   /** garbage bytes skipped and not reported yet */
   let garbage = 0;
   /** the bytes skipped after a bad frame belong to it: do not report them as garbage */
@@ -107,59 +110,60 @@ export function createFrameDecoder(options: { maxLength?: number } = {}): FrameD
   }
 
   function append(chunk: Uint8Array): void {
-    if (buffer.length === 0) {
-      buffer = Uint8Array.from(chunk);
-      return;
+    const held = tail - head;
+    if (tail + chunk.length > store.length) {
+      const next = held + chunk.length > store.length ? new Uint8Array(Math.max(store.length * 2, held + chunk.length)) : store;
+      if (next === store) store.copyWithin(0, head, tail);
+      else next.set(store.subarray(head, tail), 0);
+      store = next;
+      head = 0;
+      tail = held;
     }
-    const joined = new Uint8Array(buffer.length + chunk.length);
-    joined.set(buffer, 0);
-    joined.set(chunk, buffer.length);
-    buffer = joined;
+    store.set(chunk, tail);
+    tail += chunk.length;
   }
 
   function decode(): DecodedItem[] {
     const out: DecodedItem[] = [];
-    let start = 0;
     for (;;) {
       // find the next preamble
-      let index = start;
-      const last = buffer.length - preamble.length;
-      while (index <= last && !preambleAt(buffer, index)) index++;
+      let index = head;
+      const last = tail - preamble.length;
+      while (index <= last && !preambleAt(store, index)) index++;
       if (index > last) {
         // no whole preamble: all but a possible partial one at the end is garbage
-        const keep = partialPreambleTail(buffer, start);
-        garbage += buffer.length - start - keep;
-        buffer = buffer.slice(buffer.length - keep);
-        return out;
+        const keep = partialPreambleTail(store.subarray(head, tail), 0);
+        garbage += tail - head - keep;
+        head = tail - keep;
+        break;
       }
-      garbage += index - start;
-      start = index;
-      if (buffer.length - start < headerBytes) break;
-      const length = (buffer[start + 5]! << 8) | buffer[start + 6]!;
+      garbage += index - head;
+      head = index;
+      if (tail - head < headerBytes) break;
+      const length = (store[head + 5]! << 8) | store[head + 6]!;
       if (length < minLength || length > maxLength) {
         takeGarbage(out);
         out.push({ kind: 'malformed', problem: 'length', bytes: preamble.length + 2 });
-        start += preamble.length;
+        head += preamble.length;
         absorbing = true;
         continue;
       }
-      if (buffer.length - start < headerBytes + length) break;
-      const end = start + headerBytes + length;
-      const payload = buffer.slice(start + headerBytes, end - 1);
-      const checksum = buffer[end - 1]!;
-      if (frameChecksum(buffer[start + 5]!, buffer[start + 6]!, payload) !== checksum) {
+      if (tail - head < headerBytes + length) break;
+      const end = head + headerBytes + length;
+      const payload = store.slice(head + headerBytes, end - 1);
+      if (frameChecksum(store[head + 5]!, store[head + 6]!, payload) !== store[end - 1]) {
         takeGarbage(out);
         out.push({ kind: 'malformed', problem: 'checksum', bytes: headerBytes + length });
         // only the preamble is skipped: a good frame that a bad length swallowed is found again
-        start += preamble.length;
+        head += preamble.length;
         absorbing = true;
         continue;
       }
       takeGarbage(out);
       out.push({ kind: 'frame', payload });
-      start = end;
+      head = end;
     }
-    buffer = buffer.slice(start);
+    if (head === tail) head = tail = 0;
     return out;
   }
 
@@ -173,21 +177,21 @@ export function createFrameDecoder(options: { maxLength?: number } = {}): FrameD
       const out: DecodedItem[] = [];
       // A frame cut short may hide whole frames behind its preamble (its length ran over them):
       // report it, skip only its preamble, and decode what follows, until nothing is left.
-      while (buffer.length > 0) {
-        if (preambleAt(buffer, 0)) {
+      while (tail > head) {
+        if (preambleAt(store, head)) {
           takeGarbage(out);
-          out.push({ kind: 'malformed', problem: 'truncated', bytes: buffer.length });
-          buffer = buffer.slice(preamble.length);
+          out.push({ kind: 'malformed', problem: 'truncated', bytes: tail - head });
+          head += preamble.length;
           absorbing = true;
           out.push(...decode());
         } else {
-          garbage += buffer.length;
-          buffer = new Uint8Array(0);
+          garbage += tail - head;
+          head = tail = 0;
         }
       }
       takeGarbage(out);
       return out;
     },
-    buffered: () => buffer.length,
+    buffered: () => tail - head,
   };
 }
