@@ -7,6 +7,7 @@ import { benchCertificateRender } from './certificate-render.ts';
 import { benchCertificateTypes } from './certificate-types.ts';
 import { benchPrintPipeline } from './print-pipeline.ts';
 import { benchFace } from './face.ts';
+import { benchIdReader } from './id-reader.ts';
 import { benchMetrics } from './metrics.ts';
 import { benchPlatform } from './platform.ts';
 import { machineDescription, type BenchResult } from './stats.ts';
@@ -22,6 +23,7 @@ const parts: Array<{ title: string; run: () => Promise<readonly BenchResult[]> }
   { title: 'certificate types: render median/p95 and size per type; CJK font CFF vs TrueType', run: benchCertificateTypes },
   { title: 'print path: confirm → stored → accepted by CUPS; receipt encode', run: benchPrintPipeline },
   { title: 'document capture: 5 MP still → cropped page ≤ 500 KB, PDF', run: benchCamera },
+  { title: 'ID reader: SAM frames/s, card read over a pty vs wire + SAM time, reconnect after replug', run: () => benchIdReader(10, 3) },
   { title: 'face check: model load, one attempt (wasm vs plain-JS cpu), memory over 100 attempts', run: benchFace },
   { title: 'platform: catalogue search, outbox drain after an outage, verification page', run: benchPlatform },
   { title: 'metrics: /metrics scrape time and size, series per kiosk, 10 000-kiosk fleet sizing', run: () => benchMetrics(200) },
