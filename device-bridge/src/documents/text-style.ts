@@ -126,7 +126,12 @@ export function topForMiddle(middle: number, size: number): number {
 
 /** The largest size ≤ `size` (in half points, not below `minimum`) at which `text` fits `width`. */
 export function fittingSize(doc: PDFKit.PDFDocument, text: string, style: TextStyle, width: number, minimum: number): number {
-  let size = style.size;
-  while (size > minimum && measure(doc, text, { ...style, size }) > width) size -= 0.5;
-  return size;
+  const full = measure(doc, text, style);
+  if (full <= width) return style.size;
+  // advance widths scale linearly with the size (character spacing does not): one measurement
+  // instead of one per half point, which matters for every shrunk table cell
+  const spacing = (style.characterSpacing ?? 0) * Math.max(0, [...text].length - 1);
+  const exact = full - spacing > 0 ? ((width - spacing) / (full - spacing)) * style.size : minimum;
+  const steps = Math.ceil((style.size - exact) / 0.5 - 1e-9);
+  return Math.max(minimum, style.size - steps * 0.5);
 }
