@@ -80,6 +80,12 @@ describe('technician mode in the kiosk UI', () => {
     await page.waitForSelector('[data-device="a4-printer"] [data-self-test-result="ok"]', { timeout: 20_000 });
   });
 
+  it('counts a paper refill on a printer', async () => {
+    const { page } = kiosk;
+    await page.click('[data-device="a4-printer"] [data-action="technician-paper-refilled"]');
+    await page.waitForSelector('[data-device="a4-printer"] [data-paper-refills="1"]');
+  });
+
   it('shows the audit log, and leaving returns to the citizen screen', async () => {
     const { page } = kiosk;
     await page.click('[data-action="technician-audit"]');

@@ -99,6 +99,14 @@ describe('technician API', () => {
     });
     expect(good.json()).toEqual({ valid: true, problems: [] });
 
+    for (let refill = 1; refill <= 2; refill++) {
+      const refilled = await rawRequest(`${bridge.url}/api/technician/devices/receipt-printer/paper-refilled`, { method: 'POST', headers });
+      expect(refilled.json()).toEqual({ device: 'receipt-printer', paperRefills: refill });
+    }
+    const listed = (await rawRequest(`${bridge.url}/api/technician/devices`, { headers })).json() as { devices: Array<{ status: { id: string }; paperRefills?: number }> };
+    expect(listed.devices.find((device) => device.status.id === 'receipt-printer')?.paperRefills).toBe(2);
+    expect((await rawRequest(`${bridge.url}/metrics`)).text).toContain('kiosk_paper_refills_total{printer="receipt-printer"} 2');
+
     const refused = await rawRequest(`${bridge.url}/api/technician/config`, { method: 'PUT', headers, body: { config: { session: { idleTimeoutSeconds: 0 } } } });
     expect(refused.status).toBe(400);
 

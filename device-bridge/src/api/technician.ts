@@ -31,6 +31,8 @@ export const technicianDeviceSchema = z.object({
   /** the device's config entry as loaded (driver, port, baud, queue …; never secrets) */
   config: z.record(z.string(), z.unknown()),
   selfTest: z.enum(['test-page', 'test-ticket', 'snapshot', 'wait-for-card', 'wait-for-scan', 'status-only']),
+  /** printers: how often a technician recorded a paper refill on this kiosk */
+  paperRefills: z.number().int().nonnegative().optional(),
 });
 export type TechnicianDevice = z.infer<typeof technicianDeviceSchema>;
 export const technicianDevicesResponseSchema = z.object({ devices: z.array(technicianDeviceSchema) });
@@ -73,6 +75,7 @@ export const technicianPaths = {
   logout: apiPaths.technicianLogout,
   devices: apiPaths.technicianDevices,
   selfTest: apiPaths.technicianSelfTest,
+  paperRefilled: apiPaths.technicianPaperRefilled,
   audit: apiPaths.technicianAudit,
   config: apiPaths.technicianConfig,
   configValidate: apiPaths.technicianConfigValidate,

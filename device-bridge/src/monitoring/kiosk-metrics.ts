@@ -31,6 +31,7 @@ export interface KioskMetrics {
   errorAnswered(code: string): void;
   technicianLogin(outcome: 'success' | 'wrong-pin' | 'locked-out'): void;
   fleetCommand(command: string, outcome: 'ok' | 'failed' | 'rejected'): void;
+  paperRefilled(printer: 'a4-printer' | 'receipt-printer'): void;
   render(): Promise<string>;
   close(): void;
 }
@@ -169,6 +170,13 @@ export function createKioskMetrics(options: KioskMetricsOptions): KioskMetrics {
     labelNames: ['command', 'outcome'],
     registers: [registry],
   });
+  const paperRefills = new Counter({
+    name: 'kiosk_paper_refills_total',
+    help: 'Paper refills a technician recorded, by printer.',
+    labelNames: ['printer'],
+    registers: [registry],
+  });
+  for (const printer of printers) paperRefills.inc({ printer }, 0);
   // zero-initialise the fixed label sets so rate() and absence checks see the series from the start
   for (const outcome of ['completed', 'failed']) printJobs.inc({ outcome }, 0);
   for (const reason of sessionEndReasons) sessionsEnded.inc({ reason }, 0);
@@ -246,6 +254,7 @@ export function createKioskMetrics(options: KioskMetricsOptions): KioskMetrics {
     errorAnswered: (code) => errors.inc({ code }),
     technicianLogin: (outcome) => technicianLogins.inc({ outcome }),
     fleetCommand: (command, outcome) => fleetCommands.inc({ command, outcome }),
+    paperRefilled: (printer) => paperRefills.inc({ printer }),
     render: () => registry.metrics(),
     close: () => {
       unsubscribe();

@@ -104,6 +104,7 @@ export function technicianRoutes(
         status: context.devices[id].status(),
         config: { ...context.config.devices[id] } as Record<string, unknown>,
         selfTest: selfTestKinds[id],
+        ...(id === 'a4-printer' || id === 'receipt-printer' ? { paperRefills: audit.count(`paper-refill ${id}`) } : {}),
       })),
     };
     response.json(body);
@@ -121,6 +122,15 @@ export function technicianRoutes(
     });
     audit.record({ actor: 'technician', action: `self-test ${parsed.data}`, outcome: result.ok ? 'ok' : 'failed', detail: result.detail });
     response.json(result);
+  });
+
+  // paper refill counter: the technician confirms loading paper; counted in the audit log and in metrics
+  router.post('/api/technician/devices/:device/paper-refilled', requireTechnician, (request, response) => {
+    const device = request.params.device;
+    if (device !== 'a4-printer' && device !== 'receipt-printer') throw new HttpError(404, 'not-found', `"${String(device)}" is not a printer.`);
+    audit.record({ actor: 'technician', action: `paper-refill ${device}`, outcome: 'ok' });
+    context.metrics.paperRefilled(device);
+    response.json({ device, paperRefills: audit.count(`paper-refill ${device}`) });
   });
 
   router.get(technicianPaths.audit, requireTechnician, (_request, response) => {

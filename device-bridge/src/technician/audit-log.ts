@@ -14,10 +14,15 @@ export interface AuditEntry {
 /** Every technician and remote action, kept in SQLite (a technician's changes must be traceable). */
 export function createAuditLog(db: SqliteDatabase, now: () => Date) {
   const insert = db.prepare('INSERT INTO technician_audit (at, actor, action, outcome, detail) VALUES (?, ?, ?, ?, ?)');
+  const countAction = db.prepare('SELECT COUNT(*) AS n FROM technician_audit WHERE action = ? AND outcome = ?');
   const recent = db.prepare('SELECT seq, at, actor, action, outcome, detail FROM technician_audit ORDER BY seq DESC LIMIT ?');
   return {
     record(entry: { actor: string; action: string; outcome: string; detail?: string | null }): void {
       insert.run(now().toISOString(), entry.actor, entry.action, entry.outcome, entry.detail ?? null);
+    },
+    /** how many times an action was recorded with this outcome (e.g. paper refills per printer) */
+    count(action: string, outcome = 'ok'): number {
+      return (countAction.get(action, outcome) as { n: number }).n;
     },
     recent(limit = 100): AuditEntry[] {
       return recent.all(Math.min(Math.max(limit, 1), 1000)) as AuditEntry[];

@@ -26,6 +26,7 @@ function start(login: (pin: string) => LoginOutcome, overrides: { listDevices?: 
         }),
       ),
       loadAudit: fromPromise(async (): Promise<AuditEntryView[]> => []),
+      paperRefilled: fromPromise(async () => {}),
       logout: fromPromise(async () => logout()),
     },
   });

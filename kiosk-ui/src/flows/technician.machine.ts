@@ -36,6 +36,8 @@ export type TechnicianEvent =
   | { type: 'SUBMIT' }
   | { type: 'CANCEL' }
   | { type: 'SELF_TEST'; device: string }
+  /** the technician loaded paper into this printer (counted by the bridge) */
+  | { type: 'PAPER_REFILLED'; device: string }
   | { type: 'SHOW_DEVICES' }
   | { type: 'SHOW_AUDIT' }
   | { type: 'REFRESH' }
@@ -78,6 +80,7 @@ export const technicianMachine = setup({
     listDevices: fromPromise<TechnicianDevice[], { token: string }>(async () => notProvided('listDevices')),
     selfTest: fromPromise<SelfTestResult, { token: string; device: string }>(async () => notProvided('selfTest')),
     loadAudit: fromPromise<AuditEntryView[], { token: string }>(async () => notProvided('loadAudit')),
+    paperRefilled: fromPromise<void, { token: string; device: string }>(async () => notProvided('paperRefilled')),
     logout: fromPromise<void, { token: string }>(async () => notProvided('logout')),
   },
   guards: {
@@ -172,6 +175,18 @@ export const technicianMachine = setup({
               on: {
                 REFRESH: 'loading',
                 SELF_TEST: { target: 'testing', actions: assign({ testing: ({ event }) => event.device }) },
+                PAPER_REFILLED: 'refilling',
+              },
+            },
+            refilling: {
+              invoke: {
+                src: 'paperRefilled',
+                input: ({ context, event }) => ({ token: context.token ?? '', device: event.type === 'PAPER_REFILLED' ? event.device : '' }),
+                onDone: 'loading',
+                onError: [
+                  { guard: 'sessionLost', target: '#technician.lost' },
+                  { target: 'loading', actions: assign({ notice: 'failed' }) },
+                ],
               },
             },
             testing: {

@@ -386,6 +386,7 @@ const zhCN = {
   'technician.selfTest.status-only': '检查状态',
   'technician.selfTest.test-ticket': '打印测试小票',
   'technician.selfTest.snapshot': '拍照测试',
+  'technician.paperRefilled': '已补纸（共 {count} 次）',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -772,6 +773,7 @@ const en: Catalogue = {
   'technician.selfTest.status-only': 'Check status',
   'technician.selfTest.test-ticket': 'Print test ticket',
   'technician.selfTest.snapshot': 'Take a test photo',
+  'technician.paperRefilled': 'Paper loaded ({count} so far)',
 };
 
 export const languages = ['zh-CN', 'en'] as const;

@@ -35,6 +35,9 @@ export function createTechnicianClient(fetcher: FetchLike = (input, init) => fet
     async selfTest(token: string, device: string): Promise<SelfTestResult> {
       return (await (await authorized(token, bridgePaths.technicianSelfTest(device), { method: 'POST' })).json()) as SelfTestResult;
     },
+    async paperRefilled(token: string, device: string): Promise<void> {
+      await authorized(token, bridgePaths.technicianPaperRefilled(device), { method: 'POST' });
+    },
     async loadAudit(token: string) {
       return ((await (await authorized(token, bridgePaths.technicianAudit)).json()) as AuditResponse).entries;
     },

@@ -26,6 +26,7 @@ export function TechnicianMode({ enabled }: { enabled: boolean }) {
           listDevices: fromPromise(({ input }) => client.listDevices(input.token)),
           selfTest: fromPromise(({ input }) => client.selfTest(input.token, input.device)),
           loadAudit: fromPromise(({ input }) => client.loadAudit(input.token)),
+          paperRefilled: fromPromise(({ input }) => client.paperRefilled(input.token, input.device)),
           logout: fromPromise(({ input }) => client.logout(input.token)),
         },
       }),

@@ -44,7 +44,7 @@ export function TechnicianPanel({ snapshot, send }: { snapshot: SnapshotFrom<typ
         </table>
       ) : (
         <ul class="technician__devices">
-          {devices.map(({ status, config, selfTest }) => {
+          {devices.map(({ status, config, selfTest, paperRefills }) => {
             const result = results[status.id];
             const details = Object.entries(config)
               .filter(([key]) => key !== 'driver')
@@ -65,6 +65,11 @@ export function TechnicianPanel({ snapshot, send }: { snapshot: SnapshotFrom<typ
                     </div>
                   ) : null}
                 </div>
+                {paperRefills !== undefined ? (
+                  <button type="button" class="tool-button" data-action="technician-paper-refilled" data-paper-refills={String(paperRefills)} onClick={() => send({ type: 'PAPER_REFILLED', device: status.id })}>
+                    {t('technician.paperRefilled', { count: paperRefills })}
+                  </button>
+                ) : null}
                 <button
                   type="button"
                   class="tool-button"
