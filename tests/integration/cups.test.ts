@@ -44,6 +44,14 @@ describe('A4 printer through a real CUPS server', () => {
     expect(printer.status().state).toBe('ready');
   });
 
+  it('shows a queue not set to abort-job as degraded, so nothing prints hours later unnoticed', async () => {
+    await cups.tool('lpadmin', ['-h', cups.hostPort, '-p', cups.queue, '-o', 'printer-error-policy=retry-job']);
+    await until('degraded for the error policy', () => printer.status().reason === 'error-policy-not-abort-job');
+    expect(printer.status().state).toBe('degraded');
+    await cups.tool('lpadmin', ['-h', cups.hostPort, '-p', cups.queue, '-o', 'printer-error-policy=abort-job']);
+    await until('ready again', () => printer.status().state === 'ready');
+  });
+
   it('says the printer is unavailable when the queue is disabled (cupsdisable), and ready again after cupsenable', async () => {
     await cups.disable('toner change');
     await until('disabled printer reported', () => printer.status().state === 'disconnected');

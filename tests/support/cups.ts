@@ -144,10 +144,21 @@ Sandboxing Relaxed
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+  // cupsd may answer lpstat a moment before it takes admin requests on a loaded machine: retry set-up
+  const retried = async (command: string, args: string[]) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await tool(command, args);
+      } catch (error) {
+        if (attempt >= 10) throw new Error(`${command} failed: ${(error as { stderr?: string }).stderr ?? String(error)}`, { cause: error });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    }
+  };
   // what the technician set-up does on a real kiosk: a raw queue, abort-job so nothing prints hours later
-  await tool('lpadmin', ['-h', hostPort, '-p', queue, '-v', 'tongban-test:/', '-o', 'printer-error-policy=abort-job']);
-  await tool('cupsaccept', ['-h', hostPort, queue]);
-  await tool('cupsenable', ['-h', hostPort, queue]);
+  await retried('lpadmin', ['-h', hostPort, '-p', queue, '-v', 'tongban-test:/', '-o', 'printer-error-policy=abort-job']);
+  await retried('cupsaccept', ['-h', hostPort, queue]);
+  await retried('cupsenable', ['-h', hostPort, queue]);
 
   return {
     server: `http://${hostPort}`,

@@ -39,12 +39,18 @@ export function createCupsA4Printer(options: CupsPrinterOptions): A4Printer & { 
   let active = 0;
   /** the reasons as CUPS last said them, to tell toner-low from media-low */
   let lastReasons: string[] = [];
+  /**
+   * A queue that retries or stops instead of aborting would print a failed certificate hours
+   * later, to whoever stands there: shown as degraded until the technician fixes the set-up.
+   */
+  let unsafePolicy = false;
 
   async function pollPrinter(): Promise<void> {
     try {
       const printer = await client.printerAttributes();
       reachable = true;
       lastReasons = printer.reasons;
+      unsafePolicy = printer.errorPolicy !== null && printer.errorPolicy !== 'abort-job';
       // printer-state 5 = stopped (cupsdisable, or CUPS_BACKEND_STOP); not accepting = cupsreject
       condition = printer.state === 5 || !printer.acceptingJobs ? 'offline' : conditionFromReasons(printer.reasons);
     } catch {
@@ -60,6 +66,7 @@ export function createCupsA4Printer(options: CupsPrinterOptions): A4Printer & { 
     const base = printerStatus(condition, true);
     if (base.state === 'ready' && active > 0) return tracker.set('busy', 'printing');
     const toner = lastReasons.some((reason) => reason.startsWith('toner-low') || reason.startsWith('marker-supply-low'));
+    if (base.state === 'ready' && unsafePolicy) return tracker.set('degraded', 'error-policy-not-abort-job');
     tracker.set(base.state, condition === 'paper-low' && toner ? 'toner-low' : base.reason);
   }
 

@@ -14,6 +14,8 @@ export interface PrinterAttributes {
   state: number;
   reasons: string[];
   acceptingJobs: boolean;
+  /** CUPS's printer-error-policy: abort-job, retry-job, retry-current-job or stop-printer */
+  errorPolicy: string | null;
 }
 
 export interface JobAttributes {
@@ -93,7 +95,7 @@ export function createIppClient(options: IppClientOptions) {
   return {
     async printerAttributes(): Promise<PrinterAttributes> {
       const message = await call(ippOperations.getPrinterAttributes, [
-        { tag: valueTags.keyword, name: 'requested-attributes', values: ['printer-state', 'printer-state-reasons', 'printer-is-accepting-jobs'] },
+        { tag: valueTags.keyword, name: 'requested-attributes', values: ['printer-state', 'printer-state-reasons', 'printer-is-accepting-jobs', 'printer-error-policy'] },
       ]);
       const printer = attributesOf(message, groupTags.printer);
       const state = printer.get('printer-state')?.[0];
@@ -101,6 +103,7 @@ export function createIppClient(options: IppClientOptions) {
         state: typeof state === 'number' ? state : 5,
         reasons: text(printer.get('printer-state-reasons')),
         acceptingJobs: printer.get('printer-is-accepting-jobs')?.[0] !== false,
+        errorPolicy: text(printer.get('printer-error-policy'))[0] ?? null,
       };
     },
 
