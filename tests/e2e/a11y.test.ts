@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openKioskPage } from '../support/browser.ts';
+import { launchChromium, openKioskPage, type KioskOrientation } from '../support/browser.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
 import { action, advanceTo, certificateService, placeCard, removeCard, resetKiosk, screenNames, waitForScreen } from '../support/kiosk-ui.ts';
 import { auditScreen, chooseDisplay, type AuditResult } from './a11y-audit.ts';
@@ -39,12 +39,21 @@ const modes = [
 ] as const;
 const languages = ['zh-CN', 'en'] as const;
 
+/**
+ * Both kiosk shapes without doubling the run: each mode is walked once landscape (1920×1080 desk
+ * unit) and once portrait (1080×1920 floor stand), alternating with the language.
+ */
+function orientationOf(modeIndex: number, language: (typeof languages)[number]): KioskOrientation {
+  return (modeIndex + languages.indexOf(language)) % 2 === 0 ? 'landscape' : 'portrait';
+}
+
 /** Screens this walk cannot reach with simulated devices (none at present). */
 const notWalked = new Set<string>([]);
 
-describe.each(modes)('$name mode', (mode) => {
-  it.each(languages)('in %s every screen passes axe, text size and target size', async (language) => {
-    const { page, close } = await openKioskPage(browser, bridge.url, 'landscape');
+describe.each(modes.map((mode, index) => ({ ...mode, index })))('$name mode', (mode) => {
+  const cases = languages.map((language) => ({ language, orientation: orientationOf(mode.index, language) }));
+  it.each(cases)('in $language, $orientation: every screen passes axe, text size and target size', async ({ language, orientation }) => {
+    const { page, close } = await openKioskPage(browser, bridge.url, orientation);
     const audits: AuditResult[] = [];
     const audit = async () => {
       const result = await auditScreen(page);
