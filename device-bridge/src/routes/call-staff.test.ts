@@ -36,7 +36,7 @@ async function start(options: { session: boolean }) {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/call-staff`;
   const post = async (body: unknown) => {
     const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: response.status, body: await response.json() };
+    return { status: response.status, body: (await response.json()) as { id?: string; calledAt?: string; error?: { code: string } } };
   };
   return { post, events, logger };
 }
@@ -62,7 +62,7 @@ describe('POST /api/call-staff', () => {
     const { post, events } = await start({ session: true });
     const reply = await post({ screen: '张伟 110105199001011234' });
     expect(reply.status).toBe(400);
-    expect(reply.body.error.code).toBe('bad-request');
+    expect(reply.body.error?.code).toBe('bad-request');
     expect(events).toEqual([]);
   });
 });
