@@ -24,6 +24,8 @@ export const logEvents = {
   // receipts (issue 4): kind only, never what the slip says
   'receipt-printed': { level: 'info', message: 'receipt slip printed' },
   'receipt-failed': { level: 'warn', message: 'receipt slip could not be printed' },
+  'printing-disabled': { level: 'warn', message: 'certificate printing disabled until the printer has paper again' },
+  'printing-enabled': { level: 'info', message: 'certificate printing enabled again' },
   'rating-stored': { level: 'info', message: 'rating stored' },
   'staff-called': { level: 'warn', message: 'citizen called staff' },
   'platform-error': { level: 'warn', message: 'platform request failed' },

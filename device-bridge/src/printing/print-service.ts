@@ -57,7 +57,7 @@ export function createPrintService(deps: PrintServiceDeps) {
   printer.onStatus((status) => {
     if (paperOutLatch && (status.state === 'ready' || status.state === 'degraded')) {
       paperOutLatch = false;
-      logger.log('print-job-state', { job: '-', state: 'printing-enabled', reason: 'paper-back' });
+      logger.log('printing-enabled', { printer: status.state });
     }
   });
 
@@ -77,7 +77,10 @@ export function createPrintService(deps: PrintServiceDeps) {
     const latest = store.get(job.id) ?? job;
     change(latest, { state: 'failed', pagesPrinted: latest.pagesPrinted, reason });
     logger.log('print-job-failed', { job: job.id, reason, message });
-    if (reason === 'paper-out') paperOutLatch = true;
+    if (reason === 'paper-out' && !paperOutLatch) {
+      paperOutLatch = true;
+      logger.log('printing-disabled', { reason });
+    }
   }
 
   function progressHandler(start: StoredPrintJob): (progress: PrintProgress) => void {
