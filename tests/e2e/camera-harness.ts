@@ -15,6 +15,8 @@ const entries: Record<CameraScreenName, string> = {
     import { provideDocumentCapture } from './camera-actors.ts';
     import { createCameraClient } from './camera-client.ts';
     import { DocumentCaptureScreen } from './document-capture-screen.tsx';
+    // like the kiosk UI, hold the event stream open: the bridge ends a session whose UI went away
+    new EventSource('/api/events');
     const actor = createActor(provideDocumentCapture(createCameraClient()), { input: { materialId: 'hukou-page', materialName: '户口簿首页' } });
     actor.subscribe((snapshot) => { if (snapshot.status === 'done') window.__cameraOutput = snapshot.output; });
     actor.start();
@@ -26,6 +28,7 @@ const entries: Record<CameraScreenName, string> = {
     import { provideFaceCheck } from './camera-actors.ts';
     import { createCameraClient } from './camera-client.ts';
     import { FaceCheckScreen } from './face-check-screen.tsx';
+    new EventSource('/api/events');
     const actor = createActor(provideFaceCheck(createCameraClient()));
     actor.subscribe((snapshot) => { if (snapshot.status === 'done') window.__cameraOutput = snapshot.output; });
     actor.start();

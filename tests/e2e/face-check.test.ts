@@ -1,6 +1,7 @@
-// The face check screen (人证比对, issue 8) in Chromium against a real bridge: the consent page shows
-// the alternatives on the same screen; with no decodable card photo the face check is not offered
-// (never faked) and staff confirmation still works.
+// The face check screen (人证比对, issue 8) in Chromium against a real bridge and the shipped model:
+// consent with the alternatives on the same screen, the live picture with guidance, a held-up still
+// photo refused, the card holder confirmed; with no decodable card photo the face check is not
+// offered (never faked) and staff confirmation still works.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '@tongban/device-bridge/api';
@@ -8,7 +9,7 @@ import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { launchChromium } from '../support/browser.ts';
 import { bridgeRequest } from '../support/http.ts';
 import { waitFor } from '../support/wait.ts';
-import { openCameraScreen } from './camera-harness.ts';
+import { openCameraScreen, pictureShown } from './camera-harness.ts';
 
 let bridge: RunningBridge;
 let browser: Browser;
@@ -64,6 +65,40 @@ describe('face check screen', () => {
       const output = await page.waitForFunction(() => (window as unknown as { __cameraOutput?: unknown }).__cameraOutput, undefined, { timeout: 10_000 });
       expect(await output.jsonValue()).toEqual({ result: 'verified', method: 'staff' });
       expect((await bridgeRequest(bridge.url, 'GET', apiPaths.faceOptions)).json()).toMatchObject({ verified: { method: 'staff' } });
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+      await bridgeRequest(bridge.url, 'DELETE', apiPaths.session, { reason: 'exit' });
+    }
+  }, 120_000);
+
+  it('the card holder consents, sees the live picture with guidance, a still photo is refused, the live face is confirmed', async () => {
+    await openSession('li-na');
+    const { page, problems, close } = await openCameraScreen(browser, bridge.url, 'face-check');
+    try {
+      await atStep(page, 'choosing');
+      // consent and the alternatives side by side, before any camera
+      expect(await page.locator('[data-part="face-consent"]').textContent()).toContain('不保存、不上传');
+      expect(await page.locator('[data-part="face-alternatives"] [data-action="face-staff"]').count()).toBe(1);
+      expect(await page.locator('img.camera-preview').count()).toBe(0);
+
+      await page.click('[data-action="face-agree"]');
+      await atStep(page, 'capturing');
+      expect(await pictureShown(page, 'img.camera-preview')).toEqual({ width: 640, height: 480 });
+      await page.waitForSelector('[data-part="face-hint"][data-hint="ready"]', { timeout: 20_000 });
+
+      await bridgeRequest(bridge.url, 'POST', apiPaths.simCameraScene('camera'), { scene: { kind: 'still-photo', face: 'person-a' } });
+      await page.click('[data-action="face-verify"]');
+      await atStep(page, 'retry');
+      expect(await page.locator('[data-part="face-result"]').getAttribute('data-decision')).toBe('not-live');
+      expect(await page.locator('[data-part="face-result"]').textContent()).toContain('不要使用照片');
+
+      await bridgeRequest(bridge.url, 'POST', apiPaths.simCameraScene('camera'), { scene: { kind: 'face', face: 'person-a' } });
+      await page.click('[data-action="face-retry"]');
+      await atStep(page, 'capturing');
+      await page.click('[data-action="face-verify"]');
+      const output = await page.waitForFunction(() => (window as unknown as { __cameraOutput?: unknown }).__cameraOutput, undefined, { timeout: 30_000 });
+      expect(await output.jsonValue()).toEqual({ result: 'verified', method: 'face' });
       expect(problems).toEqual([]);
     } finally {
       await close();

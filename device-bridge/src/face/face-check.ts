@@ -161,7 +161,9 @@ export function createFaceCheck(deps: FaceCheckDeps) {
         const now = clock.now().getTime();
         if (now - lastAt < gapMs) return;
         lastAt = now;
-        frames.push(jpeg);
+        // our own copy: the camera hands the same buffer to every watcher (the preview stream, a
+        // guidance poll), and this copy is zero-filled once the attempt is decided
+        frames.push(Buffer.from(jpeg));
         if (frames.length >= count) finish();
       });
     });
@@ -190,9 +192,10 @@ export function createFaceCheck(deps: FaceCheckDeps) {
   }
 
   function decide(observations: FaceObservation[], best: FaceObservation | null, descriptor: readonly number[]): { decision: FaceVerifyResult['decision']; score: number } {
-    if (!best?.description || observations.length === 0) return { decision: 'no-face', score: 0 };
+    // at least two faces seen: one frame alone cannot tell a person from a still image
+    if (!best?.description || observations.length < 2) return { decision: 'no-face', score: 0 };
     const score = engine.similarity(descriptor, best.description.embedding);
-    const still = observations.length >= 2 && faceMotion(observations.map((face) => face.thumbnail)) < stillImageMotion;
+    const still = faceMotion(observations.map((face) => face.thumbnail)) < stillImageMotion;
     const spoofed = best.description.real < config.livenessThreshold || best.description.live < config.livenessThreshold;
     if (still || spoofed) return { decision: 'not-live', score };
     return { decision: score >= config.threshold ? 'match' : 'no-match', score };
@@ -201,7 +204,8 @@ export function createFaceCheck(deps: FaceCheckDeps) {
   async function verify(): Promise<FaceVerifyResult> {
     const current = sessionState();
     requireOffered(current);
-    const frames = await collectFrames(framesPerAttempt, frameGapMs, framesPerAttempt * frameGapMs + 4_000);
+    // a busy CPU may deliver frames slowly: wait up to 10 s more than the frames take at full speed
+    const frames = await collectFrames(framesPerAttempt, frameGapMs, framesPerAttempt * frameGapMs + 10_000);
     const seen: Array<{ frame: Buffer; face: FaceObservation }> = [];
     const observations: FaceObservation[] = [];
     let best: FaceObservation | null = null;

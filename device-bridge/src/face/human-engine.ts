@@ -110,6 +110,14 @@ export function createHumanFaceEngine(options: { backend?: 'wasm' | 'cpu' } = {}
   const backend = options.backend ?? 'wasm';
   let human: HumanInstance | null = null;
   let loading: Promise<void> | null = null;
+  // human keeps per-run state and tfjs-wasm one heap: analyses run one after another, never interleaved
+  // (a guidance poll still running when the citizen presses "start check" must not break the check)
+  let queue: Promise<unknown> = Promise.resolve();
+  function serialised<T>(run: () => Promise<T>): Promise<T> {
+    const result = queue.then(run, run);
+    queue = result.catch(() => undefined);
+    return result;
+  }
 
   async function loadOnce(): Promise<void> {
     const wasm = require('@tensorflow/tfjs-backend-wasm') as { setWasmPaths(path: string): void };
@@ -132,48 +140,53 @@ export function createHumanFaceEngine(options: { backend?: 'wasm' | 'cpu' } = {}
     human = instance;
   }
 
-  return {
+  async function analyzeNow(image: Uint8Array, { describe }: { describe: boolean }): Promise<FaceObservation | null> {
+    loading ??= loadOnce();
+    await loading;
+    const model = human!;
+    const { data, info } = await sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    const tensor = model.tf.tensor3d(new Uint8Array(data.buffer, data.byteOffset, data.length), [info.height, info.width, 3], 'int32');
+    let faces: HumanFace[];
+    try {
+      const result = await model.detect(tensor, faceConfig(describe));
+      faces = result.face;
+    } finally {
+      tensor.dispose();
+      data.fill(0);
+    }
+    const face = faces.sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3])[0];
+    if (!face) return null;
+    const [x, y, w, h] = face.box;
+    const left = Math.max(0, Math.floor(x));
+    const top = Math.max(0, Math.floor(y));
+    const width = Math.max(1, Math.min(info.width - left, Math.round(w)));
+    const height = Math.max(1, Math.min(info.height - top, Math.round(h)));
+    const thumbnail = await sharp(image).extract({ left, top, width, height }).greyscale().resize(32, 32, { fit: 'fill' }).raw().toBuffer();
+    let sum = 0;
+    for (const value of thumbnail) sum += value;
+    const observation: FaceObservation = {
+      box: [left, top, width, height],
+      imageWidth: info.width,
+      imageHeight: info.height,
+      detectorScore: face.boxScore ?? face.score,
+      yaw: face.rotation?.angle.yaw ?? 0,
+      pitch: face.rotation?.angle.pitch ?? 0,
+      brightness: sum / thumbnail.length,
+      thumbnail: new Uint8Array(thumbnail),
+    };
+    if (describe && face.embedding && face.embedding.length > 0) {
+      observation.description = { real: face.real ?? 0, live: face.live ?? 0, embedding: face.embedding };
+    }
+    return observation;
+  }
+
+  const engine: FaceEngine = {
     load() {
       loading ??= loadOnce();
       return loading;
     },
-    async analyze(image, { describe }) {
-      await this.load();
-      const engine = human!;
-      const { data, info } = await sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true });
-      const tensor = engine.tf.tensor3d(new Uint8Array(data.buffer, data.byteOffset, data.length), [info.height, info.width, 3], 'int32');
-      let faces: HumanFace[];
-      try {
-        const result = await engine.detect(tensor, faceConfig(describe));
-        faces = result.face;
-      } finally {
-        tensor.dispose();
-        data.fill(0);
-      }
-      const face = faces.sort((a, b) => b.box[2] * b.box[3] - a.box[2] * a.box[3])[0];
-      if (!face) return null;
-      const [x, y, w, h] = face.box;
-      const left = Math.max(0, Math.floor(x));
-      const top = Math.max(0, Math.floor(y));
-      const width = Math.max(1, Math.min(info.width - left, Math.round(w)));
-      const height = Math.max(1, Math.min(info.height - top, Math.round(h)));
-      const thumbnail = await sharp(image).extract({ left, top, width, height }).greyscale().resize(32, 32, { fit: 'fill' }).raw().toBuffer();
-      let sum = 0;
-      for (const value of thumbnail) sum += value;
-      const observation: FaceObservation = {
-        box: [left, top, width, height],
-        imageWidth: info.width,
-        imageHeight: info.height,
-        detectorScore: face.boxScore ?? face.score,
-        yaw: face.rotation?.angle.yaw ?? 0,
-        pitch: face.rotation?.angle.pitch ?? 0,
-        brightness: sum / thumbnail.length,
-        thumbnail: new Uint8Array(thumbnail),
-      };
-      if (describe && face.embedding && face.embedding.length > 0) {
-        observation.description = { real: face.real ?? 0, live: face.live ?? 0, embedding: face.embedding };
-      }
-      return observation;
+    analyze(image, options) {
+      return serialised(() => analyzeNow(image, options));
     },
     similarity(a, b) {
       if (!human) throw new Error('face engine not loaded');
@@ -185,4 +198,5 @@ export function createHumanFaceEngine(options: { backend?: 'wasm' | 'cpu' } = {}
       return { tensors: numTensors, bytes: numBytes };
     },
   };
+  return engine;
 }

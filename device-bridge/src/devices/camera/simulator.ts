@@ -77,7 +77,8 @@ export function createSimulatedCamera<Id extends Camera['id']>(id: Id, options: 
     },
     async captureStill() {
       if (!link.isLive()) throw new CameraUnavailableError('unplugged', `${id} is not connected`);
-      return scene.kind === 'still-photo' ? render(preview) : render(still);
+      // a copy: callers may zero-fill what they got, and the frozen frame is reused
+      return scene.kind === 'still-photo' ? Buffer.from(await render(preview)) : render(still);
     },
     async start() {
       await link.start();
