@@ -124,11 +124,30 @@ export async function buildClips(
   return { manifest, clips, rendered, cached };
 }
 
-/** The Vite plugin: emits `voice/<hash>.ogg` and `voice/manifest.json` into the build output. */
+/**
+ * The Vite plugin: emits `voice/<hash>.ogg` and `voice/manifest.json` into the build output; under
+ * `npm run dev` it renders into the cache and serves the same paths from there, so the dev UI speaks too.
+ */
 export function voiceClipsPlugin(options: { languages: () => readonly ClipLanguage[]; cacheDir: string }): Plugin {
   return {
     name: 'tongban-voice-clips',
-    apply: 'build',
+    configureServer(server) {
+      server.middlewares.use('/voice/', (request, response, next) => {
+        void (async () => {
+          const name = (request.url ?? '').replace(/^\//, '').split('?')[0] ?? '';
+          if (name === 'manifest.json') {
+            // re-read the texts on every request: an edited message is heard after a reload
+            const { manifest } = await buildClips(options.languages(), { cacheDir: options.cacheDir });
+            response.setHeader('Content-Type', 'application/json');
+            response.end(JSON.stringify(manifest));
+            return;
+          }
+          if (!/^[0-9a-f]{20}\.ogg$/.test(name)) return next();
+          response.setHeader('Content-Type', 'audio/ogg');
+          response.end(await readFile(path.join(options.cacheDir, name)));
+        })().catch(next);
+      });
+    },
     async generateBundle() {
       const startedAt = performance.now();
       const result = await buildClips(options.languages(), { cacheDir: options.cacheDir });
