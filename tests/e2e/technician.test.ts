@@ -40,7 +40,8 @@ describe('technician mode in the kiosk UI', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-technician-e2e-'));
     expect(await setPin(dataDir)).toBe(0);
-    bridge = await startBridge({ dataDir });
+    // a site file exists (KIOSK_CONFIG), so the settings screen has somewhere to save to
+    bridge = await startBridge({ dataDir, config: { kiosk: { helpPhone: '12345' } } });
     browser = await launchChromium();
     kiosk = await openLandscapePage(browser, bridge.url);
   });
@@ -84,6 +85,25 @@ describe('technician mode in the kiosk UI', () => {
     const { page } = kiosk;
     await page.click('[data-device="a4-printer"] [data-action="technician-paper-refilled"]');
     await page.waitForSelector('[data-device="a4-printer"] [data-paper-refills="1"]');
+  });
+
+  it('settings: a bad idle limit is refused naming the field; a new phone number is checked', async () => {
+    const { page } = kiosk;
+    await page.click('[data-action="technician-settings"]');
+    await page.waitForSelector('[data-technician-screen="settings"] [data-settings-field="kiosk.helpPhone"]');
+    await page.click('[data-settings-field="session.idleTimeoutSeconds"]');
+    for (let index = 0; index < 4; index++) await page.click('.keyboard [data-key="backspace"]');
+    await page.click('.keyboard [data-key="0"]');
+    await page.click('[data-action="technician-settings-validate"]');
+    await page.waitForSelector('[data-settings-state="invalid"] [data-settings-problems] >> text=session.idleTimeoutSeconds');
+    await page.click('.keyboard [data-key="backspace"]');
+    for (const digit of '90') await page.click(`.keyboard [data-key="${digit}"]`);
+    await page.click('[data-settings-field="kiosk.helpPhone"]');
+    for (let index = 0; index < 5; index++) await page.click('.keyboard [data-key="backspace"]');
+    for (const digit of '96188') await page.click(`.keyboard [data-key="${digit}"]`);
+    await page.click('[data-action="technician-settings-validate"]');
+    await page.waitForSelector('[data-settings-state="valid"]');
+    await page.click('[data-action="technician-devices"]');
   });
 
   it('shows the audit log, and leaving returns to the citizen screen', async () => {

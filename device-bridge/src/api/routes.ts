@@ -106,6 +106,7 @@ export const apiPaths = {
   technicianPaperRefilled: (device: string) => `/api/technician/devices/${encodeURIComponent(device)}/paper-refilled`,
   technicianAudit: '/api/technician/audit',
   technicianConfig: '/api/technician/config',
+  technicianPorts: '/api/technician/ports',
   technicianConfigValidate: '/api/technician/config/validate',
   technicianDiagnosticBundle: '/api/technician/diagnostic-bundle',
 } as const;

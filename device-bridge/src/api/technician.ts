@@ -69,6 +69,20 @@ export const configValidateResponseSchema = z.object({
 });
 export type ConfigValidateResponse = z.infer<typeof configValidateResponseSchema>;
 
+export const technicianPortsResponseSchema = z.object({
+  serial: z.array(z.object({ path: z.string(), manufacturer: z.string().optional(), serialNumber: z.string().optional(), vendorId: z.string().optional(), productId: z.string().optional() })),
+  hid: z.array(z.object({ vendorId: z.number(), productId: z.number(), product: z.string().optional(), manufacturer: z.string().optional() }).loose()),
+});
+export type TechnicianPortsResponse = z.infer<typeof technicianPortsResponseSchema>;
+
+export const technicianConfigResponseSchema = z.object({
+  /** the site override file as it is (what PUT replaces) */
+  site: z.record(z.string(), z.unknown()),
+  /** the configuration the bridge runs with now */
+  effective: z.record(z.string(), z.unknown()),
+});
+export type TechnicianConfigResponse = z.infer<typeof technicianConfigResponseSchema>;
+
 export const technicianPaths = {
   status: apiPaths.technicianStatus,
   login: apiPaths.technicianLogin,
@@ -78,6 +92,7 @@ export const technicianPaths = {
   paperRefilled: apiPaths.technicianPaperRefilled,
   audit: apiPaths.technicianAudit,
   config: apiPaths.technicianConfig,
+  ports: apiPaths.technicianPorts,
   configValidate: apiPaths.technicianConfigValidate,
   diagnosticBundle: apiPaths.technicianDiagnosticBundle,
 } as const;

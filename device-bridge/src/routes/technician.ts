@@ -16,6 +16,7 @@ import { HttpError } from '../http/http-error.ts';
 import { parseBody } from '../http/validate.ts';
 import { applySiteConfig, readSiteOverride, validateOverride } from '../technician/config-apply.ts';
 import { diagnosticBundle } from '../technician/diagnostic-bundle.ts';
+import { listHidDevices, listSerialPorts } from '../doctor/hardware.ts';
 import { runSelfTest, selfTestKinds } from '../technician/self-test.ts';
 import type { TechnicianService } from '../technician/technician-service.ts';
 
@@ -144,6 +145,12 @@ export function technicianRoutes(
     const body: ConfigValidateResponse = { valid: problems.length === 0, problems };
     audit.record({ actor: 'technician', action: 'config-validate', outcome: body.valid ? 'valid' : 'invalid' });
     response.json(body);
+  });
+
+  // serial ports and HID devices the OS sees, so the technician picks a port instead of typing one
+  router.get(technicianPaths.ports, requireTechnician, async (_request, response) => {
+    const [serial, hid] = await Promise.all([listSerialPorts().catch(() => []), listHidDevices().catch(() => [])]);
+    response.json({ serial, hid });
   });
 
   router.get(technicianPaths.config, requireTechnician, (_request, response) => {

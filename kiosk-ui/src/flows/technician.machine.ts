@@ -1,4 +1,5 @@
-import type { AuditEntryView, SelfTestResult, TechnicianDevice } from '@tongban/device-bridge/api';
+import type { AuditEntryView, ConfigValidateResponse, SelfTestResult, TechnicianDevice } from '@tongban/device-bridge/api';
+import { draftFrom, overrideFrom, type Draft } from '../technician/settings-draft.ts';
 import { assign, fromPromise, setup } from 'xstate';
 
 /** What a login attempt came to (the bridge's 200 / 401 technician-pin-wrong / 429 / 409). */
@@ -26,6 +27,18 @@ export interface TechnicianContext {
   testing: string | null;
   results: Record<string, SelfTestResult>;
   audit: AuditEntryView[];
+  /** settings screen: the site file, the form, detected serial ports, the last check */
+  site: Record<string, unknown>;
+  draft: Draft;
+  ports: string[];
+  problems: string[];
+  settingsState: 'editing' | 'valid' | 'invalid' | 'applied';
+}
+
+export interface SettingsData {
+  site: Record<string, unknown>;
+  effective: Record<string, unknown>;
+  ports: string[];
 }
 
 export type TechnicianEvent =
@@ -40,6 +53,10 @@ export type TechnicianEvent =
   | { type: 'PAPER_REFILLED'; device: string }
   | { type: 'SHOW_DEVICES' }
   | { type: 'SHOW_AUDIT' }
+  | { type: 'SHOW_SETTINGS' }
+  | { type: 'EDIT'; field: string; value: string }
+  | { type: 'VALIDATE' }
+  | { type: 'APPLY' }
   | { type: 'REFRESH' }
   | { type: 'LOGOUT' }
   /** any touch inside technician mode */
@@ -81,6 +98,10 @@ export const technicianMachine = setup({
     selfTest: fromPromise<SelfTestResult, { token: string; device: string }>(async () => notProvided('selfTest')),
     loadAudit: fromPromise<AuditEntryView[], { token: string }>(async () => notProvided('loadAudit')),
     paperRefilled: fromPromise<void, { token: string; device: string }>(async () => notProvided('paperRefilled')),
+    loadSettings: fromPromise<SettingsData, { token: string }>(async () => notProvided('loadSettings')),
+    validateConfig: fromPromise<ConfigValidateResponse, { token: string; config: Record<string, unknown> }>(async () => notProvided('validateConfig')),
+    /** resolves with the problems when refused, [] when written (the bridge then restarts) */
+    applyConfig: fromPromise<string[], { token: string; config: Record<string, unknown> }>(async () => notProvided('applyConfig')),
     logout: fromPromise<void, { token: string }>(async () => notProvided('logout')),
   },
   guards: {
@@ -96,6 +117,11 @@ export const technicianMachine = setup({
     inactivityMs: 300_000,
     notice: null,
     noticeDetail: '',
+    site: {},
+    draft: {},
+    ports: [],
+    problems: [],
+    settingsState: 'editing',
   },
   initial: 'hidden',
   states: {
@@ -153,6 +179,7 @@ export const technicianMachine = setup({
         LOGOUT: 'ending',
         SHOW_AUDIT: '.audit',
         SHOW_DEVICES: '.devices',
+        SHOW_SETTINGS: '.settings',
       },
       states: {
         history: { type: 'history', history: 'deep' },
@@ -208,6 +235,75 @@ export const technicianMachine = setup({
                 ],
               },
             },
+          },
+        },
+        settings: {
+          initial: 'loading',
+          states: {
+            loading: {
+              invoke: {
+                src: 'loadSettings',
+                input: ({ context }) => ({ token: context.token ?? '' }),
+                onDone: {
+                  target: 'editing',
+                  actions: assign(({ event }) => ({
+                    site: event.output.site,
+                    draft: draftFrom(event.output.effective),
+                    ports: event.output.ports,
+                    problems: [],
+                    settingsState: 'editing' as const,
+                  })),
+                },
+                onError: [
+                  { guard: 'sessionLost', target: '#technician.lost' },
+                  { target: 'editing', actions: assign({ notice: 'failed' }) },
+                ],
+              },
+            },
+            editing: {
+              on: {
+                EDIT: {
+                  actions: assign({
+                    draft: ({ context, event }) => ({ ...context.draft, [event.field]: event.value }),
+                    settingsState: 'editing',
+                    problems: [],
+                  }),
+                },
+                VALIDATE: 'validating',
+                APPLY: 'applying',
+              },
+            },
+            validating: {
+              invoke: {
+                src: 'validateConfig',
+                input: ({ context }) => ({ token: context.token ?? '', config: overrideFrom(context.site, context.draft) }),
+                onDone: {
+                  target: 'editing',
+                  actions: assign(({ event }) => ({ problems: event.output.problems, settingsState: event.output.valid ? ('valid' as const) : ('invalid' as const) })),
+                },
+                onError: [
+                  { guard: 'sessionLost', target: '#technician.lost' },
+                  { target: 'editing', actions: assign({ notice: 'failed' }) },
+                ],
+              },
+            },
+            applying: {
+              on: { ACTIVITY: {} },
+              invoke: {
+                src: 'applyConfig',
+                input: ({ context }) => ({ token: context.token ?? '', config: overrideFrom(context.site, context.draft) }),
+                onDone: [
+                  { guard: ({ event }) => event.output.length === 0, target: 'applied', actions: assign({ settingsState: 'applied', problems: [] }) },
+                  { target: 'editing', actions: assign(({ event }) => ({ problems: event.output, settingsState: 'invalid' as const })) },
+                ],
+                onError: [
+                  { guard: 'sessionLost', target: '#technician.lost' },
+                  { target: 'editing', actions: assign({ notice: 'failed' }) },
+                ],
+              },
+            },
+            // the bridge restarts onto the new file; its technician session ends with it
+            applied: { on: { ACTIVITY: {} } },
           },
         },
         audit: {

@@ -387,6 +387,16 @@ const zhCN = {
   'technician.selfTest.test-ticket': '打印测试小票',
   'technician.selfTest.snapshot': '拍照测试',
   'technician.paperRefilled': '已补纸（共 {count} 次）',
+  'technician.settings': '设置',
+  'technician.settings.loading': '正在读取设置…',
+  'technician.settings.siteName': '服务点名称',
+  'technician.settings.helpPhone': '服务电话',
+  'technician.settings.idleTimeout': '无操作多少秒后提醒',
+  'technician.settings.noPorts': '未检测到串口',
+  'technician.settings.validate': '检查',
+  'technician.settings.apply': '保存并重启',
+  'technician.settings.valid': '设置有效，可以保存。',
+  'technician.settings.applied': '已保存。终端正在重启以使用新设置；若设备未能启动，将自动恢复原设置。',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -774,6 +784,16 @@ const en: Catalogue = {
   'technician.selfTest.test-ticket': 'Print test ticket',
   'technician.selfTest.snapshot': 'Take a test photo',
   'technician.paperRefilled': 'Paper loaded ({count} so far)',
+  'technician.settings': 'Settings',
+  'technician.settings.loading': 'Loading settings…',
+  'technician.settings.siteName': 'Service point name',
+  'technician.settings.helpPhone': 'Help phone',
+  'technician.settings.idleTimeout': 'Idle seconds before the reminder',
+  'technician.settings.noPorts': 'No serial ports detected',
+  'technician.settings.validate': 'Check',
+  'technician.settings.apply': 'Save and restart',
+  'technician.settings.valid': 'The settings are valid and can be saved.',
+  'technician.settings.applied': 'Saved. The kiosk restarts to use them; if a device does not come up, the old settings come back by themselves.',
 };
 
 export const languages = ['zh-CN', 'en'] as const;

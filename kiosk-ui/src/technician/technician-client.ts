@@ -1,6 +1,15 @@
-import type { AuditResponse, SelfTestResult, TechnicianDevice, TechnicianDevicesResponse, TechnicianLoginResponse } from '@tongban/device-bridge/api';
+import type {
+  AuditResponse,
+  ConfigValidateResponse,
+  SelfTestResult,
+  TechnicianConfigResponse,
+  TechnicianDevice,
+  TechnicianDevicesResponse,
+  TechnicianLoginResponse,
+  TechnicianPortsResponse,
+} from '@tongban/device-bridge/api';
 import { bridgePaths } from '../bridge/paths.ts';
-import { TechnicianSessionLost, type LoginOutcome } from '../flows/technician.machine.ts';
+import { TechnicianSessionLost, type LoginOutcome, type SettingsData } from '../flows/technician.machine.ts';
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -37,6 +46,27 @@ export function createTechnicianClient(fetcher: FetchLike = (input, init) => fet
     },
     async paperRefilled(token: string, device: string): Promise<void> {
       await authorized(token, bridgePaths.technicianPaperRefilled(device), { method: 'POST' });
+    },
+    async loadSettings(token: string): Promise<SettingsData> {
+      const config = (await (await authorized(token, bridgePaths.technicianConfig)).json()) as TechnicianConfigResponse;
+      const ports = (await (await authorized(token, bridgePaths.technicianPorts)).json()) as TechnicianPortsResponse;
+      return { site: config.site, effective: config.effective, ports: ports.serial.map((port) => port.path) };
+    },
+    async validateConfig(token: string, config: Record<string, unknown>): Promise<ConfigValidateResponse> {
+      const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ config }) };
+      return (await (await authorized(token, bridgePaths.technicianConfigValidate, init)).json()) as ConfigValidateResponse;
+    },
+    /** [] when written (the bridge restarts), else the problems the bridge named */
+    async applyConfig(token: string, config: Record<string, unknown>): Promise<string[]> {
+      const response = await fetcher(bridgePaths.technicianConfig, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ config }),
+      });
+      if (response.status === 401) throw new TechnicianSessionLost();
+      if (response.status === 202) return [];
+      const error = ((await response.json().catch(() => ({}))) as { error?: { message?: string } }).error;
+      return [error?.message ?? `the bridge answered ${response.status}`];
     },
     async loadAudit(token: string) {
       return ((await (await authorized(token, bridgePaths.technicianAudit)).json()) as AuditResponse).entries;

@@ -1,28 +1,35 @@
 import type { SnapshotFrom } from 'xstate';
 import type { TechnicianEvent, technicianMachine } from '../flows/technician.machine.ts';
 import { useI18n } from '../i18n/language-context.tsx';
+import { SettingsPanel } from './settings-panel.tsx';
 
 /** Device status with details and a self-test per device, or the audit log. */
 export function TechnicianPanel({ snapshot, send }: { snapshot: SnapshotFrom<typeof technicianMachine>; send: (event: TechnicianEvent) => void }) {
   const { t } = useI18n();
   const { devices, results, testing, audit } = snapshot.context;
   const onAudit = snapshot.matches({ panel: 'audit' });
+  const onSettings = snapshot.matches({ panel: 'settings' });
   return (
-    <section class="technician__panel" data-technician-screen={onAudit ? 'audit' : 'devices'}>
+    <section class="technician__panel" data-technician-screen={onSettings ? 'settings' : onAudit ? 'audit' : 'devices'}>
       <header class="technician__bar">
         <h1 class="technician__title">{t('technician.title')}</h1>
-        <button type="button" class="tool-button" data-action="technician-devices" aria-pressed={!onAudit} onClick={() => send({ type: 'SHOW_DEVICES' })}>
+        <button type="button" class="tool-button" data-action="technician-devices" aria-pressed={!onAudit && !onSettings} onClick={() => send({ type: 'SHOW_DEVICES' })}>
           {t('technician.devices')}
         </button>
         <button type="button" class="tool-button" data-action="technician-audit" aria-pressed={onAudit} onClick={() => send({ type: 'SHOW_AUDIT' })}>
           {t('technician.audit')}
+        </button>
+        <button type="button" class="tool-button" data-action="technician-settings" aria-pressed={onSettings} onClick={() => send({ type: 'SHOW_SETTINGS' })}>
+          {t('technician.settings')}
         </button>
         <button type="button" class="tool-button" data-action="technician-logout" onClick={() => send({ type: 'LOGOUT' })}>
           {t('technician.logout')}
         </button>
       </header>
       {snapshot.context.notice === 'failed' ? <p class="technician__notice" role="alert">{t('technician.notice.failed')}</p> : null}
-      {onAudit ? (
+      {onSettings ? (
+        <SettingsPanel snapshot={snapshot} send={send} />
+      ) : onAudit ? (
         <table class="technician__table" data-technician-audit="">
           <tbody>
             {audit.length === 0 ? (
