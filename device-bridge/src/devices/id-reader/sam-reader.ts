@@ -102,6 +102,8 @@ export function createSamIdReader(options: SamReaderOptions): SamIdReader {
   }
 
   function unreadable(reason: string): void {
+    // a loop run that ended while it waited (line lost, stopping) has already closed its read
+    if (!readOpen) return;
     logger?.log('id-reader-read-failed', { reason });
     emit({ kind: 'unreadable', reason });
   }
@@ -240,6 +242,7 @@ export function createSamIdReader(options: SamReaderOptions): SamIdReader {
     }
     const identity = identityOf(text.card, appendedAddress || null);
     if (identity === null) return unreadable('unsupported-card-type');
+    if (!readOpen) return;
     emit({ kind: 'read', identity, photo: data.value.photo.length > 0 ? data.value.photo : undefined });
   }
 

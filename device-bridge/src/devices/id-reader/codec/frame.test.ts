@@ -77,6 +77,20 @@ describe('SAM frames', () => {
     expect(decoder.flush()).toEqual([]);
   });
 
+  it('at flush, never takes stale bytes past the end for a preamble (found by the property test)', () => {
+    const pieces = [
+      [170, 170, 170, 150], [170, 170, 170, 150, 105], [170, 170, 170, 150, 105, 0, 4, 0, 0, 0, 4],
+      [170, 170, 170, 150, 105], [170, 170, 170, 150, 105], [170, 170, 170, 150, 105, 0, 5, 0, 0, 0, 0, 5],
+      [170, 170, 170, 150, 105, 0, 7, 0, 0, 0, 0, 0, 0, 7], [0, 0, 0, 0, 0],
+      [170, 170, 170, 150, 105, 1, 10, 0, 0, 129, 205, 216, 95, 44, 234, 173, 170],
+    ];
+    const stream = Uint8Array.from(pieces.flat());
+    const decoder = createFrameDecoder();
+    const items = [...decoder.push(stream.subarray(0, 57)), ...decoder.push(stream.subarray(57)), ...decoder.flush()];
+    expect(items.filter((item) => item.kind === 'malformed' && item.problem === 'truncated')).toHaveLength(1);
+    expect(items.filter((item) => item.kind === 'frame')).toHaveLength(3);
+  });
+
   it('refuses payloads that do not fit a 16-bit length', () => {
     expect(() => encodeFrame(new Uint8Array(0x10000))).toThrow(/too long/);
   });

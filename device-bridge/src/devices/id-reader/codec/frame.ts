@@ -178,7 +178,8 @@ export function createFrameDecoder(options: { maxLength?: number } = {}): FrameD
       // A frame cut short may hide whole frames behind its preamble (its length ran over them):
       // report it, skip only its preamble, and decode what follows, until nothing is left.
       while (tail > head) {
-        if (preambleAt(store, head)) {
+        // (bytes past `tail` are stale: a preamble must lie wholly inside what is held)
+        if (tail - head >= preamble.length && preambleAt(store, head)) {
           takeGarbage(out);
           out.push({ kind: 'malformed', problem: 'truncated', bytes: tail - head });
           head += preamble.length;
