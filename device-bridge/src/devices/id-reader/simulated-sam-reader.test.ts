@@ -86,4 +86,42 @@ describe('simulated SAM reader (real driver over an in-memory cable)', () => {
     reader.setFault(null);
     await until('ready', () => (reader.status().state === 'ready' ? true : undefined));
   });
+
+  it('a card pulled away mid-read ends as unreadable; put back, it is read', async () => {
+    reader = createSimulatedSamReader({ clock: systemClock, readMs: 700 });
+    const events: CardReadEvent[] = [];
+    reader.onCard((event) => events.push(event));
+    await reader.start();
+    reader.placeCard(testIdentity());
+    await until('reading', () => events.find((event) => event.kind === 'reading'));
+    reader.removeCard();
+    const unreadable = await until('unreadable', () => events.find((event) => event.kind === 'unreadable'));
+    // gone during select or during the read, depending on when the SAM looked
+    expect(['select-failed', 'read-failed']).toContain((unreadable as { reason?: string }).reason);
+    reader.placeCard(testIdentity());
+    await until('read', () => events.find((event) => event.kind === 'read'));
+  });
+
+  it('reads a card that already lay on the reader when the bridge started', async () => {
+    reader = createSimulatedSamReader({ clock: systemClock, readMs });
+    const events: CardReadEvent[] = [];
+    reader.onCard((event) => events.push(event));
+    reader.placeCard(testIdentity({ name: '王五' }));
+    await reader.start();
+    expect(await until('read', () => events.find((event) => event.kind === 'read'))).toMatchObject({ identity: { name: '王五' } });
+  });
+
+  it('stopping mid-read ends the read as unreadable and reads nothing afterwards', async () => {
+    reader = createSimulatedSamReader({ clock: systemClock, readMs: 700 });
+    const events: CardReadEvent[] = [];
+    reader.onCard((event) => events.push(event));
+    await reader.start();
+    reader.placeCard(testIdentity());
+    await until('reading', () => events.find((event) => event.kind === 'reading'));
+    await reader.stop();
+    expect(events.map((event) => event.kind)).toEqual(['reading', 'unreadable']);
+    expect(reader.status()).toMatchObject({ state: 'disconnected', reason: 'stopped' });
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(events).toHaveLength(2);
+  });
 });

@@ -27,4 +27,14 @@ describe('simulated scanner', () => {
     scanner.scan('after reconnect');
     expect(codes).toEqual(['after reconnect']);
   });
+
+  it('drops codes the real drivers would refuse (control characters)', async () => {
+    const scanner = createSimulatedScanner({ clock: createManualClock() });
+    const codes: string[] = [];
+    scanner.onScan((data) => codes.push(data));
+    await scanner.start();
+    scanner.scan('bad\u001b[2J');
+    scanner.scan('good');
+    expect(codes).toEqual(['good']);
+  });
 });

@@ -2,6 +2,7 @@ import type { Clock } from '../../time/clock.ts';
 import type { CodeScanner } from '../device.ts';
 import { createListeners } from '../listeners.ts';
 import { createSimulatedLinkDevice, type SimulatedLinkDevice } from '../simulated-link.ts';
+import { checkScanText } from './scan-text.ts';
 
 /**
  * The QR / barcode scanner as `npm start` and integration tests see it. A code shown to an
@@ -18,7 +19,8 @@ export function createSimulatedScanner(options: { clock: Pick<Clock, 'now'> }): 
   return Object.assign(link, {
     onScan: (listener: (data: string) => void) => scanListeners.add(listener),
     scan(data: string) {
-      if (link.isLive()) scanListeners.emit(data);
+      // the same untrusted-text rules as the real drivers: a code they would drop is dropped here
+      if (link.isLive() && checkScanText(data).ok) scanListeners.emit(data);
     },
   });
 }
