@@ -36,7 +36,7 @@ export function App({ runtime, client }: AppProps) {
   const screen = screenOf(snapshot);
   const identified = isIdentified(snapshot);
   const { session, kiosk } = snapshot.context;
-  const display = useDisplayModeState(session?.elder ?? false);
+  const display = useDisplayModeState(session ? session.elder : null);
   const countdownShown = isCountdownShown(snapshot);
   // elder mode slows every read-and-act delay of the flow (greeting, notices, idle limits)
   const pacing = pacingFactor(display);
@@ -50,20 +50,26 @@ export function App({ runtime, client }: AppProps) {
 
   // The next citizen starts from the defaults: language and open dialogs do not carry over.
   // The goodbye still speaks to this citizen in their language and mode; the reset comes after it.
+  // A card swapped mid-visit (another session replaces this one) is a new citizen as well.
   const wasIdentified = useRef(identified);
+  const servedSession = useRef<string | null>(null);
   const visitOver = !identified && screen !== 'goodbye';
+  const sessionId = session?.id ?? null;
   // a layout effect: the next citizen's first painted frame already shows the defaults
   useLayoutEffect(() => {
-    if (identified) {
+    const anotherCitizen = sessionId !== null && servedSession.current !== null && sessionId !== servedSession.current;
+    if (sessionId !== null) servedSession.current = sessionId;
+    if (identified && !anotherCitizen) {
       wasIdentified.current = true;
-    } else if (wasIdentified.current && visitOver) {
-      wasIdentified.current = false;
+    } else if ((wasIdentified.current && visitOver) || anotherCitizen) {
+      wasIdentified.current = identified;
+      if (!identified) servedSession.current = null;
       setLanguage(defaultLanguage);
       setHelpOpen(false);
       display.reset();
       void wipeBrowserTraces();
     }
-  }, [identified, visitOver]);
+  }, [identified, visitOver, sessionId]);
 
   // Any touch or key press counts as presence for the idle timer (captured before buttons act).
   useEffect(() => {

@@ -151,3 +151,32 @@ describe('after a visit nothing of the citizen remains in the browser', () => {
     }
   });
 });
+
+describe('care mode for a citizen of 60 and over', () => {
+  const elderAttribute = () => page.evaluate(() => document.querySelector<HTMLElement>('.kiosk')?.dataset.elder);
+
+  it('switches on by itself, stays through the goodbye, and is off for the next person', async () => {
+    await resetKiosk(bridge.url);
+    await waitForScreen(page, 'attract');
+    await expect.poll(elderAttribute).toBe('false');
+    await placeCard(bridge.url, 'zhao-guilan');
+    await advanceTo(page, 'menu', [action(page, 'continue')]);
+    await removeCard(bridge.url);
+    await expect.poll(elderAttribute).toBe('true');
+    await action(page, 'exit').first().click();
+    await waitForScreen(page, 'goodbye');
+    await expect.poll(elderAttribute).toBe('true');
+    await advanceTo(page, 'attract', [action(page, 'done')]);
+    await expect.poll(elderAttribute).toBe('false');
+  });
+
+  it('the switch overrides the automatic choice', async () => {
+    await placeCard(bridge.url, 'zhao-guilan');
+    await advanceTo(page, 'menu', [action(page, 'continue')]);
+    await removeCard(bridge.url);
+    await action(page, 'elder-mode').first().click();
+    await expect.poll(elderAttribute).toBe('false');
+    await action(page, 'exit').first().click();
+    await advanceTo(page, 'attract', [action(page, 'done')]);
+  });
+});

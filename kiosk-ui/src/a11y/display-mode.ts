@@ -1,5 +1,5 @@
 import { createContext } from 'preact';
-import { useContext, useState } from 'preact/hooks';
+import { useContext, useLayoutEffect, useState } from 'preact/hooks';
 
 /**
  * How the screen is presented for the person in front of it: elder mode (关爱模式: larger text
@@ -57,20 +57,26 @@ export function useDisplayMode(): DisplayModeState {
 
 /**
  * The app's display-mode state. Elder mode follows the identified citizen's age (60+, from the
- * bridge) until someone taps the switch; an explicit choice wins. `reset` returns to the defaults
- * for the next citizen.
+ * bridge; `null` while nobody is identified keeps the last citizen's value through the goodbye)
+ * until someone taps the switch; an explicit choice wins. `reset` returns to the defaults for the
+ * next citizen.
  */
-export function useDisplayModeState(citizenIsElder: boolean): DisplayModeState & { reset: () => void } {
+export function useDisplayModeState(citizenIsElder: boolean | null): DisplayModeState & { reset: () => void } {
   const [elderChoice, setElderChoice] = useState<boolean | null>(null);
   const [highContrast, setHighContrast] = useState(false);
+  const [citizenElder, setCitizenElder] = useState(false);
+  useLayoutEffect(() => {
+    if (citizenIsElder !== null) setCitizenElder(citizenIsElder);
+  }, [citizenIsElder]);
   return {
-    elder: elderChoice ?? citizenIsElder,
+    elder: elderChoice ?? (citizenIsElder ?? citizenElder),
     highContrast,
     setElder: setElderChoice,
     setHighContrast,
     reset: () => {
       setElderChoice(null);
       setHighContrast(false);
+      setCitizenElder(false);
     },
   };
 }
