@@ -16,6 +16,7 @@ import { createKioskMetrics } from './monitoring/kiosk-metrics.ts';
 import { loadOutboxStats } from './monitoring/outbox-source.ts';
 import { createTechnicianService } from './technician/technician-service.ts';
 import { watchPendingConfig } from './technician/pending-config.ts';
+import { createLogRing } from './technician/log-ring.ts';
 import { startFleet } from './fleet/start-fleet.ts';
 import { startSystemdNotify } from './monitoring/systemd-notify.ts';
 import { createPlatform } from './platform/create-platform.ts';
@@ -59,7 +60,9 @@ export interface Bridge {
 export async function composeBridge(config: KioskConfig, options: ComposeOptions): Promise<Bridge> {
   const clock = options.clock ?? systemClock;
   const random = options.randomBytes ?? randomBytes;
-  const logger = options.logger ?? createEventLogger({ level: config.log.level });
+  // every line still goes to stdout (journald); the ring keeps the newest for the technician screen
+  const logRing = createLogRing();
+  const logger = options.logger ?? createEventLogger({ level: config.log.level, destination: logRing.destination });
   const { dataDir } = options;
 
   const bus = createEventBus((error) => logger.log('request-failed', { message: (error as Error).message }));
@@ -135,6 +138,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     pepper: loadOrCreateKey(dataDir, 'technician-pepper', random),
     inactivitySeconds: config.technician.inactivityTimeoutSeconds,
     onLogin: (outcome) => metrics.technicianLogin(outcome),
+    logRing: options.logger ? null : logRing,
   });
 
   const { faceCheck, materials } = createCameraServices({ config, devices, sessions, simulated: simulation !== null, dataDir, clock, random, newId: randomUUID, logger, registry: metrics.registry });

@@ -106,8 +106,10 @@ describe('technician mode in the kiosk UI', () => {
     await page.click('[data-action="technician-devices"]');
   });
 
-  it('shows the audit log, and leaving returns to the citizen screen', async () => {
+  it('shows the recent log, and the audit log, and leaving returns to the citizen screen', async () => {
     const { page } = kiosk;
+    await page.click('[data-action="technician-log"]');
+    await page.waitForSelector('[data-technician-log] tr >> text=bridge-listening');
     await page.click('[data-action="technician-audit"]');
     await page.waitForSelector('[data-technician-audit] tr >> text=self-test a4-printer');
     await page.click('[data-action="technician-logout"]');

@@ -105,6 +105,7 @@ export const apiPaths = {
   technicianSelfTest: (device: string) => `/api/technician/devices/${encodeURIComponent(device)}/self-test`,
   technicianPaperRefilled: (device: string) => `/api/technician/devices/${encodeURIComponent(device)}/paper-refilled`,
   technicianAudit: '/api/technician/audit',
+  technicianLog: '/api/technician/log',
   technicianConfig: '/api/technician/config',
   technicianPorts: '/api/technician/ports',
   technicianConfigValidate: '/api/technician/config/validate',

@@ -83,6 +83,11 @@ export const technicianConfigResponseSchema = z.object({
 });
 export type TechnicianConfigResponse = z.infer<typeof technicianConfigResponseSchema>;
 
+export const technicianLogResponseSchema = z.object({
+  lines: z.array(z.object({ time: z.string(), level: z.string(), event: z.string(), message: z.string(), fields: z.string() })),
+});
+export type TechnicianLogResponse = z.infer<typeof technicianLogResponseSchema>;
+
 export const technicianPaths = {
   status: apiPaths.technicianStatus,
   login: apiPaths.technicianLogin,
@@ -91,6 +96,7 @@ export const technicianPaths = {
   selfTest: apiPaths.technicianSelfTest,
   paperRefilled: apiPaths.technicianPaperRefilled,
   audit: apiPaths.technicianAudit,
+  log: apiPaths.technicianLog,
   config: apiPaths.technicianConfig,
   ports: apiPaths.technicianPorts,
   configValidate: apiPaths.technicianConfigValidate,

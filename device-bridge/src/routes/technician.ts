@@ -134,6 +134,10 @@ export function technicianRoutes(
     response.json({ device, paperRefills: audit.count(`paper-refill ${device}`) });
   });
 
+  router.get(technicianPaths.log, requireTechnician, (_request, response) => {
+    response.json({ lines: technician.logRing?.recent(100) ?? [] });
+  });
+
   router.get(technicianPaths.audit, requireTechnician, (_request, response) => {
     const body: AuditResponse = { entries: audit.recent(100) };
     response.json(body);

@@ -1,6 +1,7 @@
 import type { Clock } from '../time/clock.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 import { createAuditLog, type AuditLog } from './audit-log.ts';
+import type { LogRing } from './log-ring.ts';
 import { createLockoutStore, defaultLockoutPolicy, type LockoutPolicy } from './lockout.ts';
 import { readStoredPin } from './pin-hash.ts';
 import { createTechnicianAuth, type TechnicianAuth } from './technician-auth.ts';
@@ -10,6 +11,8 @@ export interface TechnicianService {
   readonly audit: AuditLog;
   /** the bridge's data dir (config-apply keeps its pending/rollback record there) */
   readonly dataDir: string;
+  /** the newest log lines (empty when the bridge was given its own logger, e.g. in tests) */
+  readonly logRing: LogRing | null;
 }
 
 /** Technician mode's durable parts (lockout + audit in the kiosk store, PIN hash in secrets/). */
@@ -21,6 +24,7 @@ export function createTechnicianService(options: {
   inactivitySeconds: number;
   policy?: LockoutPolicy;
   onLogin?: (outcome: 'success' | 'wrong-pin' | 'locked-out') => void;
+  logRing?: LogRing | null;
 }): TechnicianService {
   const audit = createAuditLog(options.db, () => options.clock.now());
   const auth = createTechnicianAuth({
@@ -33,5 +37,5 @@ export function createTechnicianService(options: {
     inactivitySeconds: options.inactivitySeconds,
     onLogin: options.onLogin,
   });
-  return { auth, audit, dataDir: options.dataDir };
+  return { auth, audit, dataDir: options.dataDir, logRing: options.logRing ?? null };
 }

@@ -1,4 +1,4 @@
-import type { AuditEntryView, SelfTestResult, TechnicianDevice } from '@tongban/device-bridge/api';
+import type { AuditEntryView, SelfTestResult, TechnicianDevice, TechnicianLogResponse } from '@tongban/device-bridge/api';
 import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, SimulatedClock } from 'xstate';
 import { technicianMachine, TechnicianSessionLost, type LoginOutcome } from './technician.machine.ts';
@@ -27,6 +27,7 @@ function start(login: (pin: string) => LoginOutcome, overrides: { listDevices?: 
       ),
       loadAudit: fromPromise(async (): Promise<AuditEntryView[]> => []),
       paperRefilled: fromPromise(async () => {}),
+      loadLog: fromPromise(async (): Promise<TechnicianLogResponse['lines']> => []),
       logout: fromPromise(async () => logout()),
     },
   });

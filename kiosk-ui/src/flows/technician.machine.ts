@@ -1,4 +1,4 @@
-import type { AuditEntryView, ConfigValidateResponse, SelfTestResult, TechnicianDevice } from '@tongban/device-bridge/api';
+import type { AuditEntryView, ConfigValidateResponse, SelfTestResult, TechnicianDevice, TechnicianLogResponse } from '@tongban/device-bridge/api';
 import { draftFrom, overrideFrom, type Draft } from '../technician/settings-draft.ts';
 import { assign, fromPromise, setup } from 'xstate';
 
@@ -27,6 +27,7 @@ export interface TechnicianContext {
   testing: string | null;
   results: Record<string, SelfTestResult>;
   audit: AuditEntryView[];
+  log: TechnicianLogResponse['lines'];
   /** settings screen: the site file, the form, detected serial ports, the last check */
   site: Record<string, unknown>;
   draft: Draft;
@@ -54,6 +55,7 @@ export type TechnicianEvent =
   | { type: 'SHOW_DEVICES' }
   | { type: 'SHOW_AUDIT' }
   | { type: 'SHOW_SETTINGS' }
+  | { type: 'SHOW_LOG' }
   | { type: 'EDIT'; field: string; value: string }
   | { type: 'VALIDATE' }
   | { type: 'APPLY' }
@@ -99,6 +101,7 @@ export const technicianMachine = setup({
     loadAudit: fromPromise<AuditEntryView[], { token: string }>(async () => notProvided('loadAudit')),
     paperRefilled: fromPromise<void, { token: string; device: string }>(async () => notProvided('paperRefilled')),
     loadSettings: fromPromise<SettingsData, { token: string }>(async () => notProvided('loadSettings')),
+    loadLog: fromPromise<TechnicianLogResponse['lines'], { token: string }>(async () => notProvided('loadLog')),
     validateConfig: fromPromise<ConfigValidateResponse, { token: string; config: Record<string, unknown> }>(async () => notProvided('validateConfig')),
     /** resolves with the problems when refused, [] when written (the bridge then restarts) */
     applyConfig: fromPromise<string[], { token: string; config: Record<string, unknown> }>(async () => notProvided('applyConfig')),
@@ -117,6 +120,7 @@ export const technicianMachine = setup({
     inactivityMs: 300_000,
     notice: null,
     noticeDetail: '',
+    log: [],
     site: {},
     draft: {},
     ports: [],
@@ -180,6 +184,7 @@ export const technicianMachine = setup({
         SHOW_AUDIT: '.audit',
         SHOW_DEVICES: '.devices',
         SHOW_SETTINGS: '.settings',
+        SHOW_LOG: '.log',
       },
       states: {
         history: { type: 'history', history: 'deep' },
@@ -304,6 +309,23 @@ export const technicianMachine = setup({
             },
             // the bridge restarts onto the new file; its technician session ends with it
             applied: { on: { ACTIVITY: {} } },
+          },
+        },
+        log: {
+          initial: 'loading',
+          states: {
+            loading: {
+              invoke: {
+                src: 'loadLog',
+                input: ({ context }) => ({ token: context.token ?? '' }),
+                onDone: { target: 'showing', actions: assign({ log: ({ event }) => event.output }) },
+                onError: [
+                  { guard: 'sessionLost', target: '#technician.lost' },
+                  { target: 'showing', actions: assign({ notice: 'failed' }) },
+                ],
+              },
+            },
+            showing: { on: { REFRESH: 'loading' } },
           },
         },
         audit: {

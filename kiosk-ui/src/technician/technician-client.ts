@@ -6,6 +6,7 @@ import type {
   TechnicianDevice,
   TechnicianDevicesResponse,
   TechnicianLoginResponse,
+  TechnicianLogResponse,
   TechnicianPortsResponse,
 } from '@tongban/device-bridge/api';
 import { bridgePaths } from '../bridge/paths.ts';
@@ -67,6 +68,9 @@ export function createTechnicianClient(fetcher: FetchLike = (input, init) => fet
       if (response.status === 202) return [];
       const error = ((await response.json().catch(() => ({}))) as { error?: { message?: string } }).error;
       return [error?.message ?? `the bridge answered ${response.status}`];
+    },
+    async loadLog(token: string): Promise<TechnicianLogResponse['lines']> {
+      return ((await (await authorized(token, bridgePaths.technicianLog)).json()) as TechnicianLogResponse).lines;
     },
     async loadAudit(token: string) {
       return ((await (await authorized(token, bridgePaths.technicianAudit)).json()) as AuditResponse).entries;

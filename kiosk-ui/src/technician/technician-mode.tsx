@@ -28,6 +28,7 @@ export function TechnicianMode({ enabled }: { enabled: boolean }) {
           loadAudit: fromPromise(({ input }) => client.loadAudit(input.token)),
           paperRefilled: fromPromise(({ input }) => client.paperRefilled(input.token, input.device)),
           loadSettings: fromPromise(({ input }) => client.loadSettings(input.token)),
+          loadLog: fromPromise(({ input }) => client.loadLog(input.token)),
           validateConfig: fromPromise(({ input }) => client.validateConfig(input.token, input.config)),
           applyConfig: fromPromise(({ input }) => client.applyConfig(input.token, input.config)),
           logout: fromPromise(({ input }) => client.logout(input.token)),

@@ -9,15 +9,19 @@ export function TechnicianPanel({ snapshot, send }: { snapshot: SnapshotFrom<typ
   const { devices, results, testing, audit } = snapshot.context;
   const onAudit = snapshot.matches({ panel: 'audit' });
   const onSettings = snapshot.matches({ panel: 'settings' });
+  const onLog = snapshot.matches({ panel: 'log' });
   return (
-    <section class="technician__panel" data-technician-screen={onSettings ? 'settings' : onAudit ? 'audit' : 'devices'}>
+    <section class="technician__panel" data-technician-screen={onSettings ? 'settings' : onLog ? 'log' : onAudit ? 'audit' : 'devices'}>
       <header class="technician__bar">
         <h1 class="technician__title">{t('technician.title')}</h1>
-        <button type="button" class="tool-button" data-action="technician-devices" aria-pressed={!onAudit && !onSettings} onClick={() => send({ type: 'SHOW_DEVICES' })}>
+        <button type="button" class="tool-button" data-action="technician-devices" aria-pressed={!onAudit && !onSettings && !onLog} onClick={() => send({ type: 'SHOW_DEVICES' })}>
           {t('technician.devices')}
         </button>
         <button type="button" class="tool-button" data-action="technician-audit" aria-pressed={onAudit} onClick={() => send({ type: 'SHOW_AUDIT' })}>
           {t('technician.audit')}
+        </button>
+        <button type="button" class="tool-button" data-action="technician-log" aria-pressed={onLog} onClick={() => send({ type: 'SHOW_LOG' })}>
+          {t('technician.log')}
         </button>
         <button type="button" class="tool-button" data-action="technician-settings" aria-pressed={onSettings} onClick={() => send({ type: 'SHOW_SETTINGS' })}>
           {t('technician.settings')}
@@ -29,6 +33,20 @@ export function TechnicianPanel({ snapshot, send }: { snapshot: SnapshotFrom<typ
       {snapshot.context.notice === 'failed' ? <p class="technician__notice" role="alert">{t('technician.notice.failed')}</p> : null}
       {onSettings ? (
         <SettingsPanel snapshot={snapshot} send={send} />
+      ) : onLog ? (
+        <table class="technician__table" data-technician-log="">
+          <tbody>
+            {snapshot.context.log.map((line, index) => (
+              <tr key={index}>
+                <td>{line.time.replace('T', ' ').slice(0, 19)}</td>
+                <td>{line.level}</td>
+                <td>{line.event}</td>
+                <td>{line.message}</td>
+                <td>{line.fields === '{}' ? '' : line.fields}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       ) : onAudit ? (
         <table class="technician__table" data-technician-audit="">
           <tbody>
