@@ -21,7 +21,7 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function testCamera(options: { duration?: number; stillSize?: string } = {}) {
+function testCamera(options: { duration?: number; stillSize?: string; broken?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'tongban-camera-'));
   dirs.push(dir);
   const node = join(dir, 'video0');
@@ -38,7 +38,8 @@ function testCamera(options: { duration?: number; stillSize?: string } = {}) {
     restartDelaysMs: [100, 200],
     faultAfterFailures: 2,
     input: (size, fps) => ({
-      args: ['-re', '-f', 'lavfi', '-i', `testsrc=size=${size}:rate=${fps}${options.duration ? `:duration=${options.duration}` : ''}`],
+      // "broken": a source ffmpeg refuses at once, like a camera that enumerates but never streams
+      args: ['-re', '-f', 'lavfi', '-i', options.broken ? 'no-such-source' : `testsrc=size=${size}:rate=${fps}${options.duration ? `:duration=${options.duration}` : ''}`],
       jpegPassthrough: false,
     }),
     onError: (message) => errors.push(message),
@@ -96,5 +97,14 @@ describe('V4L2 camera driver through ffmpeg', () => {
     await waitFor('ready again', async () => ({ value: camera.status().state === 'ready' ? true : undefined }));
     unsubscribe();
     expect(await frames(camera, 2)).toHaveLength(2);
+  });
+
+  it('reports a fault after failing again and again, keeps retrying, and says why in the error log', async () => {
+    const { camera, errors } = testCamera({ broken: true });
+    camera.onFrame(() => {});
+    await camera.start();
+    await waitFor('fault', async () => ({ value: camera.status().state === 'fault' ? true : undefined, note: JSON.stringify(camera.status()) }));
+    expect(camera.status().reason).toBe('capture-failed');
+    expect(errors.filter((message) => message.includes('capture stopped')).length).toBeGreaterThanOrEqual(2);
   });
 });
