@@ -145,6 +145,13 @@ describe('MQTT presence and commands', () => {
     await waitFor('online again', async () => (latest('kiosk/K1/status')?.body.state === 'online' ? { value: true } : {}), 20_000);
   });
 
+  it('reload-config checks the site file, answers, then restarts the bridge (it says "offline" on the way out)', async () => {
+    const reload = command({ command: 'reload-config' });
+    await send(reload);
+    expect(await resultFor(reload.id)).toMatchObject({ ok: true, detail: 'configuration valid; the bridge restarts to apply it' });
+    await waitFor('offline from the clean stop', async () => (latest('kiosk/K1/status')?.body.state === 'offline' ? { value: true } : {}), 20_000);
+  });
+
   it('a kiosk cannot publish to another kiosk’s topics', async () => {
     const k1 = await connectAs(broker.url, 'K1', 'k1-secret');
     try {
