@@ -7,6 +7,7 @@ import { benchCertificateRender } from './certificate-render.ts';
 import { benchCertificateTypes } from './certificate-types.ts';
 import { benchPrintPipeline } from './print-pipeline.ts';
 import { benchFace } from './face.ts';
+import { benchFaceInBrowser } from './face-browser.ts';
 import { benchIdReader } from './id-reader.ts';
 import { benchMetrics } from './metrics.ts';
 import { benchPlatform } from './platform.ts';
@@ -25,6 +26,7 @@ const parts: Array<{ title: string; run: () => Promise<readonly BenchResult[]> }
   { title: 'document capture: 5 MP still → cropped page ≤ 500 KB, PDF', run: benchCamera },
   { title: 'ID reader: SAM frames/s, card read over a pty vs wire + SAM time, reconnect after replug', run: () => benchIdReader(10, 3) },
   { title: 'face check: model load, one attempt (wasm vs plain-JS cpu), memory over 100 attempts', run: benchFace },
+  { title: 'face check in the kiosk Chromium instead of the bridge (the other placement)', run: benchFaceInBrowser },
   { title: 'platform: catalogue search, outbox drain after an outage, verification page', run: benchPlatform },
   { title: 'metrics: /metrics scrape time and size, series per kiosk, 10 000-kiosk fleet sizing', run: () => benchMetrics(200) },
 ];
