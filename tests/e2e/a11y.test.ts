@@ -120,7 +120,12 @@ describe.each(modes.map((mode, index) => ({ ...mode, index })))('$name mode', (m
       await action(page, 'done').first().click();
       await waitForScreen(page, 'rating');
       await audit();
-      await action(page, 'rate', '[data-grade="5"]').first().click();
+      // a bad grade asks which indicator (好差评 差评): that state is audited too
+      await action(page, 'rate', '[data-grade="2"]').first().click();
+      await action(page, 'indicator').first().waitFor({ timeout: 5_000 });
+      await audit();
+      await action(page, 'indicator').first().click();
+      await action(page, 'submit-rating').first().click();
       await waitForScreen(page, 'goodbye');
       await audit();
       await removeCard(bridge.url);
