@@ -48,11 +48,12 @@ describe('real SAM driver on a pty, session in Chromium', () => {
   it('the reader reports sam-serial ready; a card on the simulated SAM opens the session in the browser', async () => {
     const health = await waitFor('id-reader ready over the pty', async () => {
       const response = await bridgeRequest(bridge.url, 'GET', apiPaths.health);
-      const body = response.json() as { devices: { id: string; state: string; driver: string }[] };
+      const body = response.json() as { devices: { id: string; state: string; driver: string; detail?: string }[] };
       const reader = body.devices.find((device) => device.id === 'id-reader');
       return { value: reader?.state === 'ready' ? reader : undefined, note: JSON.stringify(reader) };
     }, 10_000);
     expect(health.driver).toBe('sam-serial');
+    expect(health.detail).toBe('SAM 05.01-20101010-0012345678-0987654321');
 
     const citizen: SimFixture = await simFixture(bridge.url, 'zhang-wei');
     kiosk = await openKioskPage(browser, bridge.url, 'landscape');

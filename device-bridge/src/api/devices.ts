@@ -34,6 +34,8 @@ export const deviceStatusSchema = z.object({
   reason: z.string().optional(),
   /** which driver is behind it, e.g. "simulated", "sam-serial" */
   driver: z.string(),
+  /** what the hardware says about itself, for technicians: e.g. the ID reader's SAM module id */
+  detail: z.string().optional(),
   /** ISO timestamp of the last change */
   since: z.string(),
 });

@@ -1,3 +1,4 @@
+import type { DeviceStatus } from '../../api/index.ts';
 import type { EventLogger } from '../../log/logger.ts';
 import type { Clock, TimerHandle } from '../../time/clock.ts';
 import type { CardReadEvent, IdReader } from '../device.ts';
@@ -94,6 +95,10 @@ export function createSamIdReader(options: SamReaderOptions): SamIdReader {
   let readOpen = false;
   let cancelPause: (() => void) | null = null;
   let failures = 0;
+
+  function withSamId(status: DeviceStatus): DeviceStatus {
+    return samIdValue === null ? status : { ...status, detail: `SAM ${samIdValue}` };
+  }
 
   function emit(event: CardReadEvent): void {
     if (event.kind === 'reading') readOpen = true;
@@ -284,8 +289,9 @@ export function createSamIdReader(options: SamReaderOptions): SamIdReader {
   return {
     id: 'id-reader',
     driver: options.driver,
-    status: () => tracker.current(),
-    onStatus: (listener) => tracker.onStatus(listener),
+    // the SAM module id travels with the status, so health shows which module is fitted
+    status: () => withSamId(tracker.current()),
+    onStatus: (listener) => tracker.onStatus((status) => listener(withSamId(status))),
     onCard: (listener) => cardListeners.add(listener),
     samId: () => samIdValue,
     pollState: () => state,
