@@ -101,6 +101,15 @@ describe.each(modes.map((mode, index) => ({ ...mode, index })))('$name mode', (m
         await waitForScreen(page, journey);
         await page.locator(`[data-screen="${journey}"] [data-action="back"], [data-screen="${journey}"] [data-action="close-journey"]`).first().waitFor({ timeout: 10_000 });
         await audit();
+        if (journey === 'apply') {
+          // 灵活就业人员参保登记: its guide, then a question on the numeric keypad (keys sized per mode)
+          await action(page, 'choose-item', '[data-code="330100-JD-00131-000"]').first().click();
+          await page.locator('[data-testid="apply-guide"]').first().waitFor({ timeout: 10_000 });
+          await audit();
+          await action(page, 'next').first().click();
+          await page.locator('.keyboard [data-key="1"]').first().waitFor({ timeout: 5_000 });
+          await audit();
+        }
         await advanceTo(page, 'menu', [action(page, 'close-journey'), action(page, 'back')]);
       }
       await action(page, 'service', certificateService).first().click();
