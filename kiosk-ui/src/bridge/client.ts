@@ -25,7 +25,9 @@ import type {
   RatingRequest,
   RatingResponse,
   SessionView,
+  SimCardRequest,
   SimFixture,
+  SimIdReaderFaultRequest,
 } from '@tongban/device-bridge/api';
 import { BridgeError, bridgeErrorFromBody } from './bridge-error.ts';
 import { bridgePaths } from './paths.ts';
@@ -56,6 +58,10 @@ export interface BridgeClient {
   takeQueueNumber(request: QueueTake): Promise<QueueTicket>;
   simFixtures(): Promise<SimFixture[]>;
   simPlaceCard(fixtureId: string): Promise<void>;
+  /** a made-up card of one SAM card type, or a damaged card (simulation only) */
+  simTestCard(card: Extract<SimCardRequest, { cardType: unknown } | { damaged: unknown }>): Promise<void>;
+  /** SAM fault injection; null clears (simulation only) */
+  simIdReaderFault(fault: SimIdReaderFaultRequest['fault']): Promise<void>;
   simRemoveCard(): Promise<void>;
   simScan(data: string): Promise<void>;
   simPrinterState(printer: 'a4-printer' | 'receipt-printer', state: PrinterCondition): Promise<void>;
@@ -115,6 +121,8 @@ export function createBridgeClient(baseUrl = '', fetchImpl: FetchLike = (input, 
     takeQueueNumber: (ticket) => request<QueueTicket>('POST', bridgePaths.queue, ticket),
     simFixtures: () => request<SimFixture[]>('GET', bridgePaths.simFixtures),
     simPlaceCard: (fixture) => request<void>('POST', bridgePaths.simCard, { fixture }),
+    simTestCard: (card) => request<void>('POST', bridgePaths.simCard, card),
+    simIdReaderFault: (fault) => request<void>('POST', bridgePaths.simIdReaderFault, { fault }),
     simRemoveCard: () => request<void>('DELETE', bridgePaths.simCard),
     simScan: (data) => request<void>('POST', bridgePaths.simScan, { data }),
     simPrinterState: (printer, state) => request<void>('POST', bridgePaths.simPrinterState(printer), { state }),

@@ -1,4 +1,4 @@
-import type { DeviceId, PrinterCondition, SimFixture } from '@tongban/device-bridge/api';
+import type { DeviceId, PrinterCondition, SimFixture, SimIdReaderFaultRequest } from '@tongban/device-bridge/api';
 import { useEffect, useState } from 'preact/hooks';
 import type { BridgeClient } from '../bridge/client.ts';
 
@@ -9,6 +9,9 @@ export interface DevPanelProps {
 
 // Developer/tester tool (simulation only): English, compact, not citizen-facing.
 const printerConditions: readonly PrinterCondition[] = ['ready', 'paper-out', 'paper-low', 'cover-open', 'jam', 'offline'];
+type SamFault = NonNullable<SimIdReaderFaultRequest['fault']>;
+const samCardTypes = ['resident-id', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023'] as const;
+const samFaults: readonly SamFault[] = ['self-test-failure', 'read-failure', 'unknown-card-type', 'checksum-error', 'silence'];
 const deviceIds: readonly DeviceId[] = ['id-reader', 'scanner', 'a4-printer', 'receipt-printer', 'camera', 'document-camera'];
 
 /**
@@ -55,6 +58,30 @@ export function DevPanel({ client, onClose }: DevPanelProps) {
         <button type="button" data-action="sim-remove-card" onClick={() => run('remove card', () => client.simRemoveCard())}>
           remove card
         </button>
+      </fieldset>
+      <fieldset>
+        <legend>ID card reader (SAM)</legend>
+        {samCardTypes.map((cardType) => (
+          <button type="button" key={cardType} data-sim-card-type={cardType} onClick={() => run(`card ${cardType}`, () => client.simTestCard({ cardType }))}>
+            {cardType}
+          </button>
+        ))}
+        <button type="button" data-sim-card-type="damaged" onClick={() => run('damaged card', () => client.simTestCard({ damaged: true }))}>
+          damaged card
+        </button>
+        <select
+          data-sim="sam-fault"
+          onChange={(event) => {
+            const value = (event.target as HTMLSelectElement).value;
+            run('SAM fault', () => client.simIdReaderFault(value === 'none' ? null : (value as SamFault)));
+          }}
+        >
+          {['none', ...samFaults].map((fault) => (
+            <option key={fault} value={fault}>
+              fault: {fault}
+            </option>
+          ))}
+        </select>
       </fieldset>
       <fieldset>
         <legend>Scanner</legend>
