@@ -1,8 +1,7 @@
 // Spoken guidance as a citizen meets it: every screen has a clip in every language in the built UI
-// (real Ogg/Opus audio of a sensible length), the kiosk plays them from its own origin with every
+// (real Ogg/Opus audio of a sensible length, read from the Ogg pages), the kiosk plays them from its own origin with every
 // other network request refused, a touch stops the voice, "listen again" replays it, the voice
 // follows the language on screen and moves on with the screens.
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -15,6 +14,20 @@ import { overlayClips } from '../../kiosk-ui/src/voice/screen-voice.ts';
 
 const languages = ['zh-CN', 'en'] as const;
 
+/**
+ * Length of an Ogg/Opus file, read from the file itself (RFC 7845): the last page's granule position
+ * counts 48 kHz samples, minus the pre-skip from the OpusHead header. Throws on anything else.
+ */
+function oggOpusSeconds(file: Buffer): number {
+  if (file.subarray(0, 4).toString('latin1') !== 'OggS') throw new Error('not an Ogg file');
+  const head = file.indexOf('OpusHead', 0, 'latin1');
+  if (head < 0) throw new Error('not Opus audio');
+  const preSkip = file.readUInt16LE(head + 10);
+  const lastPage = file.lastIndexOf('OggS', file.length - 1, 'latin1');
+  const granule = Number(file.readBigInt64LE(lastPage + 6));
+  return (granule - preSkip) / 48_000;
+}
+
 describe('voice clips in the built UI', () => {
   const manifest = JSON.parse(readFileSync(path.join(uiDistDir, 'voice', 'manifest.json'), 'utf8')) as Record<string, Record<string, string>>;
 
@@ -24,9 +37,7 @@ describe('voice clips in the built UI', () => {
       expect(url, `no ${language} clip for "${clip}"`).toMatch(/^\/voice\/[0-9a-f]{20}\.ogg$/);
       const file = path.join(uiDistDir, url!);
       expect(existsSync(file), `${file} is missing`).toBe(true);
-      const seconds = Number(
-        execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration', '-of', 'csv=p=0', file], { encoding: 'utf8' }).trim(),
-      );
+      const seconds = oggOpusSeconds(readFileSync(file));
       // long enough to be speech, short enough to be guidance
       expect(seconds, `${language} "${clip}" lasts ${seconds} s`).toBeGreaterThan(0.7);
       expect(seconds, `${language} "${clip}" lasts ${seconds} s`).toBeLessThan(20);
