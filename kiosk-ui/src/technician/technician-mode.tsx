@@ -1,11 +1,12 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { SnapshotFrom } from 'xstate';
 import { createActor, fromPromise } from 'xstate';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { subscribeEvents } from '../bridge/events.ts';
-import { technicianMachine } from '../flows/technician.machine.ts';
+import { technicianMachine, type TechnicianEvent } from '../flows/technician.machine.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { CornerHold } from './corner-hold.tsx';
-import { TechnicianPanel } from './technician-panel.tsx';
 import { PinPad } from './pin-pad.tsx';
 import { createTechnicianClient } from './technician-client.ts';
 import './technician.css';
@@ -15,6 +16,26 @@ import './technician.css';
  * device panel. Enabled only while no citizen is identified (the corner is not there otherwise).
  * The hidden corner or a technician QR code opens it.
  */
+type PanelComponent = ComponentType<{ snapshot: SnapshotFrom<typeof technicianMachine>; send: (event: TechnicianEvent) => void }>;
+let loadedPanel: PanelComponent | null = null;
+
+/** The panel (with the settings keyboard and its pinyin table) loads on first use, keeping the kiosk's first paint small. */
+function useTechnicianPanel(wanted: boolean): PanelComponent | null {
+  const [panel, setPanel] = useState<PanelComponent | null>(() => loadedPanel);
+  useEffect(() => {
+    if (!wanted || panel) return undefined;
+    let live = true;
+    void import('./technician-panel.tsx').then((module) => {
+      loadedPanel = module.TechnicianPanel;
+      if (live) setPanel(() => module.TechnicianPanel);
+    });
+    return () => {
+      live = false;
+    };
+  }, [wanted, panel]);
+  return panel;
+}
+
 export function TechnicianMode({ enabled }: { enabled: boolean }) {
   const { t } = useI18n();
   const actor = useMemo(() => {
@@ -49,6 +70,8 @@ export function TechnicianMode({ enabled }: { enabled: boolean }) {
     });
   }, [actor, enabled]);
   const snapshot = useActorSnapshot(actor);
+  // fetched while the PIN is typed, so the panel is there when the PIN is right
+  const Panel = useTechnicianPanel(!snapshot.matches('hidden'));
 
   if (snapshot.matches('hidden')) return enabled ? <CornerHold onHeld={() => actor.send({ type: 'ENTER' })} /> : null;
   return (
@@ -68,8 +91,10 @@ export function TechnicianMode({ enabled }: { enabled: boolean }) {
           noticeDetail={snapshot.context.noticeDetail}
           send={(event) => actor.send(event)}
         />
+      ) : Panel ? (
+        <Panel snapshot={snapshot} send={(event) => actor.send(event)} />
       ) : (
-        <TechnicianPanel snapshot={snapshot} send={(event) => actor.send(event)} />
+        <div class="spinner" aria-hidden="true" />
       )}
     </div>
   );
