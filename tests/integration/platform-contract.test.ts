@@ -122,7 +122,12 @@ describe('HTTP platform adapter against the standalone platform server', () => {
   });
 
   it('publishes the contract it speaks: config/platform-openapi.json is generated from the same schemas', () => {
-    expect(readFileSync(platformOpenApiFile, 'utf8')).toBe(platformOpenApiText());
+    const text = readFileSync(platformOpenApiFile, 'utf8');
+    expect(text).toBe(platformOpenApiText());
+    const document = JSON.parse(text) as { components: { schemas: Record<string, unknown> } };
+    const references = [...text.matchAll(/"\$ref": "#\/components\/schemas\/([A-Za-z]+)"/g)].map((match) => match[1]!);
+    expect(references.length).toBeGreaterThan(10);
+    for (const name of references) expect(document.components.schemas[name], name).toBeDefined();
   });
 });
 

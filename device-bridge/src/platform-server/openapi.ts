@@ -22,7 +22,38 @@ import {
 import { issuedCertificateSchema } from '../platform/http/issued-certificate.ts';
 
 type Schema = z.ZodType;
-const json = (schema: Schema) => ({ 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } });
+
+/** Named schemas go once into components and are referenced; others are inlined where used. */
+const named = new Map<Schema, string>([
+  [platformErrorSchema, 'Error'],
+  [certificateTypesSchema, 'CertificateTypes'],
+  [certificateDataSchema, 'CertificateData'],
+  [issuedCertificateSchema, 'IssuedCertificate'],
+  [catalogueListSchema, 'Catalogue'],
+  [serviceItemSchema, 'ServiceItem'],
+  [submitApplicationSchema, 'SubmitApplication'],
+  [submitApplicationResultSchema, 'SubmitApplicationResult'],
+  [applicationsSchema, 'Applications'],
+  [kioskDeliveriesSchema, 'KioskDeliveries'],
+  [submitRatingSchema, 'SubmitRating'],
+  [submitRatingResultSchema, 'SubmitRatingResult'],
+  [slotsSchema, 'Slots'],
+  [bookAppointmentSchema, 'BookAppointment'],
+  [appointmentViewSchema, 'Appointment'],
+  [appointmentsSchema, 'Appointments'],
+  [cancelAppointmentSchema, 'CancelAppointment'],
+  [takeQueueNumberSchema, 'TakeQueueNumber'],
+  [platformTicketSchema, 'QueueTicket'],
+  [queueStatusSchema, 'QueueStatus'],
+]);
+const toJson = (schema: Schema) => {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+};
+const json = (schema: Schema) => {
+  const name = named.get(schema);
+  return { 'application/json': { schema: name ? { $ref: `#/components/schemas/${name}` } : toJson(schema) } };
+};
 const errors = {
   '400': { description: 'the request is not valid (code bad-request, unknown-kiosk)', content: json(platformErrorSchema) },
   '401': { description: 'unknown-kiosk: not enrolled, or the bearer token is not this kiosk\'s (only when the server has kiosk-tokens.json)', content: json(platformErrorSchema) },
@@ -76,6 +107,7 @@ export function platformOpenApi() {
     },
     servers: [{ url: 'http://127.0.0.1:8090' }],
     components: {
+      schemas: Object.fromEntries([...named].map(([schema, name]) => [name, toJson(schema)])),
       securitySchemes: {
         kioskToken: { type: 'http', scheme: 'bearer', description: "the kiosk's token (secrets/platform-token.key), enrolled by hash with platform-server/enroll.ts" },
       },
