@@ -19,6 +19,7 @@ import { defaultLanguage } from './i18n/messages.ts';
 import { translate } from './i18n/translate.ts';
 import { screenComponents } from './screens/screen-for.tsx';
 import { useVoiceGuide } from './voice/use-voice-guide.ts';
+import { VoiceStepContext, type VoiceStepName } from './voice/voice-step.ts';
 
 export interface AppProps {
   runtime: KioskRuntime;
@@ -46,7 +47,8 @@ export function App({ runtime, client }: AppProps) {
     runtime.actor.send({ type: 'USER_ACTIVITY' });
   }, [runtime, pacing]);
   // what the voice says: the overlay on top if there is one, else the screen
-  const voice = useVoiceGuide(countdownShown ? 'idle-warning' : helpOpen ? 'staff-called' : screen, language, speechRate(display));
+  const [voiceStep, setVoiceStep] = useState<VoiceStepName | null>(null);
+  const voice = useVoiceGuide(countdownShown ? 'idle-warning' : helpOpen ? 'staff-called' : (voiceStep ?? screen), language, speechRate(display));
 
   // The next citizen starts from the defaults: language and open dialogs do not carry over.
   // The goodbye still speaks to this citizen in their language and mode; the reset comes after it.
@@ -93,6 +95,7 @@ export function App({ runtime, client }: AppProps) {
   return (
     <LanguageContext.Provider value={i18n}>
       <DisplayModeContext.Provider value={display}>
+      <VoiceStepContext.Provider value={setVoiceStep}>
       <div class="kiosk" data-current-screen={screen} {...displayModeAttributes(display)}>
         <Header session={session} showGreeting={identified && screen !== 'greeting'} onExit={identified ? exit : null} onHelp={() => setHelpOpen(true)} />
         <main class="kiosk__main">
@@ -106,6 +109,7 @@ export function App({ runtime, client }: AppProps) {
         {simulated ? <DevPanelToggle client={client} /> : null}
         <TechnicianMode enabled={!identified} />
       </div>
+      </VoiceStepContext.Provider>
       </DisplayModeContext.Provider>
     </LanguageContext.Provider>
   );

@@ -298,6 +298,9 @@ const zhCN = {
   'voice.error': '没能完成。请看屏幕上的说明，或呼叫工作人员。',
   'voice.idle-warning': '您还在吗？如果还要继续办理，请点继续办理。',
   'voice.staff-called': '已经呼叫工作人员，请在这里稍等。',
+  // steps inside a screen (ScreenFrame voiceStep)
+  'voice.print-copies': '要打印几份？点一下份数就开始打印。',
+  'voice.rating-indicators': '请告诉我们哪里不满意，至少选一项，然后点提交评价。',
   // cameras: face check (人证比对) and document capture (issue 8, H8)
   'face.title': '核验本人身份',
   'face.loading': '请稍候',
@@ -696,6 +699,8 @@ const en: Catalogue = {
   'voice.error': 'This could not be finished. Please read the message on the screen, or call staff.',
   'voice.idle-warning': 'Are you still there? To continue, touch More time.',
   'voice.staff-called': 'Staff have been called. Please wait here.',
+  'voice.print-copies': 'How many copies? Touch a number and printing starts.',
+  'voice.rating-indicators': 'Please tell us what was not good. Choose at least one, then touch Send rating.',
   // cameras: face check and document capture (issue 8, H8)
   'face.title': 'Confirm it is you',
   'face.loading': 'Please wait',

@@ -3,6 +3,7 @@ import type { LanguageTag } from '../i18n/languages.ts';
 import { createVoiceGuide, type VoiceGuide } from './voice-guide.ts';
 import { createManifestLoader } from './voice-manifest.ts';
 import type { VoiceClip } from './screen-voice.ts';
+import type { VoiceStepName } from './voice-step.ts';
 
 /** The element that replays guidance; touching it must not count as "stop talking". */
 export const repeatVoiceSelector = '[data-action="repeat-voice"]';
@@ -12,7 +13,7 @@ export const repeatVoiceSelector = '[data-action="repeat-voice"]';
  * (EN 301 549 5.1.3.4/5.1.3.5). What is speaking is mirrored on <html> as data-voice-clip /
  * data-voice-state, which the browser tests read.
  */
-export function useVoiceGuide(clip: VoiceClip, language: LanguageTag, rate = 1): VoiceGuide {
+export function useVoiceGuide(clip: VoiceClip | VoiceStepName, language: LanguageTag, rate = 1): VoiceGuide {
   const guide = useMemo(() => {
     const audio = new Audio();
     audio.preload = 'auto';
