@@ -14,7 +14,8 @@ export const printJobPollMs = 3_000;
 export function sessionActors(client: BridgeClient) {
   return {
     loadPreview: fromPromise(({ input }: { input: { service: CertificateType } }) => client.previewCertificate(input.service)),
-    submitPrint: fromPromise(({ input }: { input: { service: CertificateType } }) => client.submitPrintJob(input.service)),
+    submitPrint: fromPromise(({ input }: { input: { service: CertificateType; copies: number } }) => client.submitPrintJob(input.service, input.copies)),
+    reprint: fromPromise(({ input }: { input: { jobId: string } }) => client.reprintJob(input.jobId)),
     watchPrintJob: fromCallback<SessionEvent, { jobId: string }>(({ input, sendBack }) => {
       const timer = setInterval(() => {
         client.getPrintJob(input.jobId).then(

@@ -41,7 +41,9 @@ export interface BridgeClient {
   endSession(reason: EndSessionRequest['reason']): Promise<void>;
   listCertificates(): Promise<CertificateTypeInfo[]>;
   previewCertificate(type: CertificateType): Promise<CertificatePreview>;
-  submitPrintJob(type: CertificateType): Promise<PrintJobView>;
+  submitPrintJob(type: CertificateType, copies?: number): Promise<PrintJobView>;
+  /** a failed job of this session, once */
+  reprintJob(id: string): Promise<PrintJobView>;
   getPrintJob(id: string): Promise<PrintJobView>;
   submitRating(request: RatingRequest): Promise<RatingResponse>;
   /** 办事指南: no session needed */
@@ -105,7 +107,8 @@ export function createBridgeClient(baseUrl = '', fetchImpl: FetchLike = (input, 
     endSession: (reason) => request<void>('DELETE', bridgePaths.session, { reason }),
     listCertificates: () => request<CertificateTypeInfo[]>('GET', bridgePaths.certificates),
     previewCertificate: (type) => request<CertificatePreview>('POST', bridgePaths.certificatePreview, { type }),
-    submitPrintJob: (type) => request<PrintJobView>('POST', bridgePaths.printJobs, { type }),
+    submitPrintJob: (type, copies = 1) => request<PrintJobView>('POST', bridgePaths.printJobs, { type, copies }),
+    reprintJob: (id) => request<PrintJobView>('POST', bridgePaths.printJobReprint(id)),
     getPrintJob: (id) => request<PrintJobView>('GET', bridgePaths.printJob(id)),
     submitRating: (rating) => request<RatingResponse>('POST', bridgePaths.ratings, rating),
     searchCatalogue: (query) => request<CatalogueResponse>('GET', bridgePaths.catalogue + queryString(query)),

@@ -100,7 +100,9 @@ export const sessionMachine = setup({
     /** POST /api/certificates/preview */
     loadPreview: fromPromise<CertificatePreview, { service: CertificateType }>(async () => notProvided('loadPreview')),
     /** POST /api/print-jobs: resolves once the job is stored */
-    submitPrint: fromPromise<PrintJobView, { service: CertificateType }>(async () => notProvided('submitPrint')),
+    submitPrint: fromPromise<PrintJobView, { service: CertificateType; copies: number }>(async () => notProvided('submitPrint')),
+    /** POST /api/print-jobs/:id/reprint: the failed job again, once */
+    reprint: fromPromise<PrintJobView, { jobId: string }>(async () => notProvided('reprint')),
     /** keeps a job's state fresh (e.g. polling) in case an SSE job event was missed; sends JOB events */
     watchPrintJob: fromCallback<SessionEvent, { jobId: string }>(() => notProvided('watchPrintJob')),
     /** POST /api/ratings */
@@ -129,7 +131,10 @@ export const sessionMachine = setup({
     isAnotherSession: ({ context, event }) => event.type === 'SESSION_STARTED' && event.session.id !== context.session?.id,
     isOurJob: ({ context, event }) => event.type === 'JOB' && event.job.id === context.job?.id,
     jobCompleted: ({ context }) => context.job?.state === 'completed',
-    jobFailed: ({ context }) => context.job?.state === 'failed',
+    jobFailed: ({ context }) => context.job?.state === 'failed' || context.job?.state === 'cancelled',
+    /** once per certificate, only a failed job, only while the printer works */
+    canReprint: ({ context }) =>
+      context.job?.state === 'failed' && context.job.reprintOf === undefined && context.kiosk.capabilities.printCertificate,
     jobHeld: ({ context }) => context.job?.state === 'held',
     countdownRunning: ({ context }) => context.countdownRemaining > 1,
   },
@@ -182,6 +187,7 @@ export const sessionMachine = setup({
     rejection: null,
     countdownRemaining: 0,
     ratingOutcome: null,
+    copies: 1,
     step: 'attract',
     pacing: 1,
   },
@@ -291,7 +297,7 @@ export const sessionMachine = setup({
                 SELECT_SERVICE: {
                   guard: 'offersService',
                   target: 'preview',
-                  actions: assign({ service: ({ event }) => event.service, preview: null, job: null }),
+                  actions: assign({ service: ({ event }) => event.service, preview: null, job: null, copies: 1 }),
                 },
               },
             },
@@ -313,7 +319,18 @@ export const sessionMachine = setup({
                   },
                 },
                 ready: {
-                  on: { PRINT: { guard: 'canPrint', target: '#session.inSession.flow.printing' } },
+                  on: { PRINT: { guard: 'canPrint', target: 'copies' } },
+                },
+                /** how many copies: each choice is one tap that prints */
+                copies: {
+                  on: {
+                    PRINT_COPIES: {
+                      guard: 'canPrint',
+                      target: '#session.inSession.flow.printing',
+                      actions: assign({ copies: ({ event }) => Math.min(Math.max(Math.round(event.copies), 1), 3) }),
+                    },
+                    BACK: 'ready',
+                  },
                 },
               },
             },
@@ -327,7 +344,20 @@ export const sessionMachine = setup({
                   invoke: {
                     id: 'submitPrint',
                     src: 'submitPrint',
-                    input: ({ context }) => ({ service: context.service ?? 'social-insurance-contribution' }),
+                    input: ({ context }) => ({ service: context.service ?? 'social-insurance-contribution', copies: context.copies }),
+                    onDone: { target: 'tracking', actions: assign({ job: ({ event }) => event.output }) },
+                    onError: {
+                      target: '#session.inSession.flow.failed',
+                      actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }),
+                    },
+                  },
+                },
+                /** the failed job once more (same certificate number); the bridge allows it once */
+                reprinting: {
+                  invoke: {
+                    id: 'reprint',
+                    src: 'reprint',
+                    input: ({ context }) => ({ jobId: context.job?.id ?? '' }),
                     onDone: { target: 'tracking', actions: assign({ job: ({ event }) => event.output }) },
                     onError: {
                       target: '#session.inSession.flow.failed',
@@ -351,7 +381,9 @@ export const sessionMachine = setup({
                         {
                           guard: 'jobFailed',
                           target: '#session.inSession.flow.failed',
-                          actions: assign({ failure: 'print-failed' }),
+                          actions: assign({
+                            failure: ({ context }) => (context.job?.reason === 'paper-out' ? 'print-paper-out' : 'print-failed'),
+                          }),
                         },
                         { guard: 'jobHeld', target: 'held' },
                         { target: 'active' },
@@ -472,7 +504,10 @@ export const sessionMachine = setup({
             },
             failed: {
               entry: { type: 'enterStep', params: { step: 'error' } },
-              on: { DONE: 'menu' },
+              on: {
+                DONE: 'menu',
+                REPRINT: { guard: 'canReprint', target: 'printing.reprinting' },
+              },
             },
           },
         },

@@ -47,6 +47,8 @@ export interface SessionContext {
   /** the identified citizen, masked by the bridge; null outside a session */
   session: SessionView | null;
   service: CertificateType | null;
+  /** copies of the certificate to print (1–3) */
+  copies: number;
   preview: CertificatePreview | null;
   job: PrintJobView | null;
   rejection: CardRejectionReason | null;
@@ -90,6 +92,10 @@ export type SessionEvent =
   /** 申请办理, from the menu */
   | { type: 'OPEN_APPLY' }
   | { type: 'PRINT' }
+  /** 1–3 copies, chosen on the copies step; choosing prints */
+  | { type: 'PRINT_COPIES'; copies: number }
+  /** print a failed job again (once, same session) */
+  | { type: 'REPRINT' }
   | { type: 'BACK' }
   | { type: 'DONE' }
   | { type: 'EXIT' }

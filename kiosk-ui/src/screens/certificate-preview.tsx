@@ -9,6 +9,29 @@ export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
   const { t } = useI18n();
   const { preview, kiosk } = snapshot.context;
   const canPrint = kiosk.capabilities.printCertificate;
+  if (preview && snapshot.matches({ inSession: { flow: { preview: 'copies' } } })) {
+    return (
+      <ScreenFrame
+        name="certificate-preview"
+        title={t('copies.title')}
+        actions={
+          <BigButton tone="secondary" action="back" onPress={() => send({ type: 'BACK' })}>
+            {t('preview.back')}
+          </BigButton>
+        }
+      >
+        <p class="lead">{preview.title}</p>
+        <p class="note">{t('copies.body')}</p>
+        <div class="rating-grades copies" role="group" aria-label={t('copies.title')}>
+          {[1, 2, 3].map((count) => (
+            <button key={count} type="button" class="rating-button" data-action="copies" data-copies={String(count)} onClick={() => send({ type: 'PRINT_COPIES', copies: count })}>
+              {t('copies.option', { count })}
+            </button>
+          ))}
+        </div>
+      </ScreenFrame>
+    );
+  }
   if (!preview) {
     return (
       <ScreenFrame name="certificate-preview" title={t('preview.title')}>

@@ -8,15 +8,24 @@ import type { ScreenProps } from './screen-props.ts';
 export function ErrorScreen({ snapshot, send }: ScreenProps) {
   const { t } = useI18n();
   const key = `error.${snapshot.context.failure ?? 'generic'}`;
+  const canReprint = snapshot.can({ type: 'REPRINT' });
   return (
     <ScreenFrame
       name="error"
       tone="warning"
       title={t('error.title')}
       actions={
-        <BigButton action="done" onPress={() => send({ type: 'DONE' })}>
-          {t('error.back')}
-        </BigButton>
+        <>
+          <BigButton tone={canReprint ? 'secondary' : 'primary'} action="done" onPress={() => send({ type: 'DONE' })}>
+            {t('error.back')}
+          </BigButton>
+          {canReprint ? (
+            // offered only while the printer works, for a failed job, once
+            <BigButton action="reprint" onPress={() => send({ type: 'REPRINT' })}>
+              {t('error.reprint')}
+            </BigButton>
+          ) : null}
+        </>
       }
     >
       <p class="hero" role="alert" data-code={snapshot.context.failure ?? 'generic'}>

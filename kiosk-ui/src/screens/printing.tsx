@@ -10,6 +10,8 @@ export function PrintingScreen({ snapshot }: ScreenProps) {
     ? t('printing.submitting')
     : job.state === 'queued'
       ? t('printing.queued')
+      : job.state === 'submitted'
+        ? t('printing.submitted')
       : t('printing.progress', { page: Math.min(job.pagesPrinted + 1, job.pages), pages: job.pages });
   const held = job?.state === 'held';
   return (
