@@ -180,6 +180,8 @@ describe('a bridge whose platform server goes away and comes back', () => {
     expect(receipt.status).toBe(201);
     expect(receipt.body).toMatchObject({ delivery: 'waiting', caseNumberKind: 'local', platformNumber: null, queuedOffline: true });
     expect(receipt.body.caseNumber).toBe(receipt.body.localNumber);
+    // rated right away, on the only number there is yet
+    expect((await call(bridge, 'POST', apiPaths.ratings, { grade: 5, serviceCode: flexibleEmployment, caseId: String(receipt.body.localNumber) })).status).toBe(201);
 
     const records = await call(bridge, 'GET', apiPaths.records);
     expect(records.status).toBe(503);
@@ -191,7 +193,7 @@ describe('a bridge whose platform server goes away and comes back', () => {
     expect(progress.live).toBe(false);
     expect(progress.applications.map((entry) => entry.caseNumber)).toEqual([receipt.body.localNumber]);
     const health = (await call(bridge, 'GET', apiPaths.health)).body as unknown as HealthResponse;
-    expect(health.platform).toMatchObject({ reachable: false, waiting: 1 });
+    expect(health.platform).toMatchObject({ reachable: false, waiting: 2 });
     expect(health.platform?.reason).toMatch(/connect/);
     // guides still read from the cache
     const cachedCatalogue = await call(bridge, 'GET', `${apiPaths.catalogue}?q=lhjy`);
@@ -210,6 +212,15 @@ describe('a bridge whose platform server goes away and comes back', () => {
       15_000,
     );
     expect(delivered.channel).toBe('kiosk');
-    expect(((await call(bridge, 'GET', apiPaths.health)).body as unknown as HealthResponse).platform).toMatchObject({ reachable: true, waiting: 0 });
+    await waitFor('the rating to be delivered', async () => {
+      const platform = ((await call(bridge, 'GET', apiPaths.health)).body as unknown as HealthResponse).platform;
+      return platform?.waiting === 0 ? { value: true } : { note: JSON.stringify(platform) };
+    }, 10_000);
+    expect(((await call(bridge, 'GET', apiPaths.health)).body as unknown as HealthResponse).platform).toMatchObject({ reachable: true });
+    // the platform's 好差评 record names the platform's 办件编号 and the kiosk channel, not the local number
+    const platformDb = new Database(path.join(server.dataDir, 'platform.db'), { readonly: true });
+    const rating = platformDb.prepare('SELECT case_number AS caseNumber, channel, grade FROM ratings').get();
+    platformDb.close();
+    expect(rating).toEqual({ caseNumber: delivered.caseNumber, channel: 'self-service-kiosk:TB-DEV-0001', grade: 5 });
   });
 });

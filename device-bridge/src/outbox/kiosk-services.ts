@@ -17,7 +17,7 @@ import { matchesCatalogueQuery } from '../platform/catalogue-search.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 import type { Clock } from '../time/clock.ts';
 import { formatChinaDate } from '../platform/china-time.ts';
-import { createOutbox, type OutboxEvent } from './outbox.ts';
+import { createOutbox, DeliveryDeferred, type OutboxEvent } from './outbox.ts';
 
 /** What the materials helper (document camera, session memory) gives the application route. */
 export interface SessionMaterials {
@@ -94,7 +94,7 @@ export function createKioskServices(options: KioskServicesOptions) {
         refused: (idempotencyKey, reason) => setFailure.run(reason, idempotencyKey),
       },
       rating: {
-        send: (payload) => platform.submitRating(payload as SubmitRating),
+        send: (payload) => platform.submitRating(withPlatformCaseNumber(payload as SubmitRating)),
         acknowledged: () => undefined,
         refused: () => undefined,
       },
@@ -104,6 +104,18 @@ export function createKioskServices(options: KioskServicesOptions) {
   const setPlatformNumber = db.prepare('UPDATE kiosk_applications SET platform_number = ? WHERE idempotency_key = ?');
   const setFailure = db.prepare('UPDATE kiosk_applications SET failure = ? WHERE idempotency_key = ?');
   const byKey = db.prepare('SELECT * FROM kiosk_applications WHERE idempotency_key = ?');
+  const byLocalNumber = db.prepare('SELECT * FROM kiosk_applications WHERE local_number = ?');
+
+  /**
+   * 好差评 links to the 办件编号: a rating given while the application still had only its local
+   * number waits for the application's delivery and then carries the platform's number.
+   */
+  function withPlatformCaseNumber(rating: SubmitRating): SubmitRating {
+    const application = byLocalNumber.get(rating.caseNumber) as KioskApplicationRow | undefined;
+    if (!application || application.failure) return rating;
+    if (!application.platform_number) throw new DeliveryDeferred(`rating waits for application ${application.local_number} to be delivered`);
+    return { ...rating, caseNumber: application.platform_number };
+  }
   const byApplicant = db.prepare('SELECT * FROM kiosk_applications WHERE applicant_hash = ? ORDER BY submitted_at DESC');
   const insertApplication = db.prepare(
     `INSERT INTO kiosk_applications (local_number, idempotency_key, applicant_hash, item_code, item_name, office, submitted_at)

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../devices/testing/manual-clock.ts';
 import { PlatformRejection } from '../platform/contract.ts';
-import { createOutbox, type OutboxHandler } from './outbox.ts';
+import { createOutbox, DeliveryDeferred, type OutboxHandler } from './outbox.ts';
 
 function setup(send: OutboxHandler['send']) {
   const db = new Database(':memory:');
@@ -92,6 +92,22 @@ describe('outbox', () => {
     await first;
     expect(calls).toBe(1);
     expect(outbox.stats()).toEqual({ backlog: 0, oldestAgeSeconds: 0 });
+  });
+
+  it('lets a row wait for another without calling the platform down or growing its backoff', async () => {
+    let ready = false;
+    const { outbox, clock } = setup(async () => {
+      if (!ready) throw new DeliveryDeferred('waits for its application');
+      return {};
+    });
+    outbox.add('rating', 'key-1', payload);
+    await outbox.drainOnce();
+    expect(outbox.upstream().reachable).toBeNull();
+    expect(outbox.stats().backlog).toBe(1);
+    ready = true;
+    clock.advance(1_000);
+    await outbox.drainOnce();
+    expect(outbox.stats().backlog).toBe(0);
   });
 
   it('reports the backlog and the age of the oldest waiting row for metrics', async () => {

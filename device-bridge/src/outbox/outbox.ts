@@ -6,6 +6,17 @@ import { open, seal } from './sealed-box.ts';
 
 export type OutboxKind = 'application' | 'rating';
 
+/**
+ * Thrown by a handler when the row must wait for another one first (a rating for an application
+ * not yet delivered): tried again shortly, without counting as the platform being down.
+ */
+export class DeliveryDeferred extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeliveryDeferred';
+  }
+}
+
 /** How one kind of row reaches the platform, and what the kiosk records when it did. */
 export interface OutboxHandler {
   /** sends the payload with its idempotency key; throws PlatformRejection (final) or anything else (retry) */
@@ -91,6 +102,7 @@ export function createOutbox(options: OutboxOptions) {
   const markRetry = db.prepare(
     'UPDATE outbox SET lease_until = NULL, attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
   );
+  const deferRow = db.prepare('UPDATE outbox SET lease_until = NULL, next_attempt_at = ?, last_error = ? WHERE id = ?');
   const stateOf = db.prepare('SELECT state FROM outbox WHERE idempotency_key = ?');
   const nextDue = db.prepare("SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending'");
   const backlog = db.prepare("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state = 'pending'");
@@ -166,6 +178,12 @@ export function createOutbox(options: OutboxOptions) {
         return;
       }
       const reason = (error as Error).message;
+      if (error instanceof DeliveryDeferred) {
+        // not an attempt at the platform: no backoff growth, no "platform down"
+        deferRow.run(clock.now().getTime() + baseBackoffMs, reason.slice(0, 500), row.id);
+        settle(row.idempotency_key, 'pending');
+        return;
+      }
       const delayMs = backoffMs(row.attempts + 1);
       markRetry.run(clock.now().getTime() + delayMs, reason.slice(0, 500), row.id);
       setUpstream(false, reason);
