@@ -104,15 +104,17 @@ describe('landscape 1920×1080: the whole certificate journey', () => {
       expect(await action(page, 'exit').first().isVisible()).toBe(true);
     });
 
-    job = await step(page, 'print: accepted (202), progress shown, then take the document', async () => {
+    job = await step(page, 'print → 1 copy: accepted (202), progress shown, then take the document', async () => {
+      await action(page, 'print').first().click();
       const [response] = await Promise.all([
         page.waitForResponse(
           (candidate) => candidate.url().endsWith(apiPaths.printJobs) && candidate.request().method() === 'POST',
           { timeout: 15_000 },
         ),
-        action(page, 'print').first().click(),
+        action(page, 'copies', '[data-copies="1"]').first().click(),
       ]);
       expect(response.status()).toBe(202);
+      expect(JSON.parse(response.request().postData() ?? '{}')).toMatchObject({ copies: 1 });
       const accepted = printJobViewSchema.parse(await response.json());
       const printing = await waitForScreen(page, 'printing');
       await printing.locator('[data-testid="print-status"]').first().waitFor({ state: 'visible' });
