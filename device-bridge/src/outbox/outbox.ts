@@ -82,6 +82,8 @@ export function createOutbox(options: OutboxOptions) {
   const pollMs = options.pollMs ?? 10_000;
   const concurrency = options.concurrency ?? 4;
   migrateOutboxTables(db);
+  // a wiped payload's bytes are overwritten in the file, not just unlinked from the b-tree
+  db.pragma('secure_delete = ON');
 
   const insert = db.prepare(
     `INSERT INTO outbox (kind, idempotency_key, payload, state, next_attempt_at, created_at)
