@@ -22,6 +22,7 @@ import {
   simFixture,
   waitForScreen,
 } from '../support/kiosk-ui.ts';
+import { auditScreen, type AuditResult } from './a11y-audit.ts';
 
 // the shipped defaults (config/default.json), stated here so a change to them shows up as a failure
 const idleSeconds = 120;
@@ -31,6 +32,8 @@ let bridge: RunningBridge;
 let browser: Browser;
 let kiosk: KioskPage;
 let page: Page;
+/** the countdown overlay as audited in each mode (axe, text and target sizes) */
+const overlayAudits: AuditResult[] = [];
 
 beforeAll(async () => {
   [bridge, browser] = await Promise.all([
@@ -90,6 +93,7 @@ describe('idle time limits with the default settings (fake page clock)', () => {
       await pass(1000);
       await countdown().waitFor({ state: 'visible', timeout: 5_000 });
       expect(await secondsShown()).toBeGreaterThanOrEqual(20);
+      if (extension === 1) overlayAudits.push(await auditScreen(page));
       // the citizen reads the warning for a while, then taps the one big button
       await pass(15_000);
       expect(await countdownShowing()).toBe(true);
@@ -128,8 +132,25 @@ describe('idle time limits with the default settings (fake page clock)', () => {
     expect(await countdownShowing()).toBe(false);
     await pass(idleSeconds * 500);
     await countdown().waitFor({ state: 'visible', timeout: 5_000 });
+    overlayAudits.push(await auditScreen(page));
     await action(page, 'more-time').first().click();
     await action(page, 'elder-mode').first().click();
+    // and the overlay in high contrast
+    await action(page, 'high-contrast').first().click();
+    await pass(idleSeconds * 1000);
+    await countdown().waitFor({ state: 'visible', timeout: 5_000 });
+    overlayAudits.push(await auditScreen(page));
+    await action(page, 'more-time').first().click();
+    await action(page, 'high-contrast').first().click();
+  });
+
+  it('the warning overlay passes axe, text and target sizes in default, elder and high-contrast modes', () => {
+    expect(overlayAudits.map((audit) => `${audit.screen} · ${audit.mode}`)).toEqual([
+      'menu+alertdialog · default',
+      'menu+alertdialog · elder',
+      'menu+alertdialog · default+high-contrast',
+    ]);
+    expect(overlayAudits.flatMap((audit) => [...audit.violations, ...audit.smallText, ...audit.smallTargets])).toEqual([]);
   });
 
   it('when nobody answers, the session ends and the screen forgets the citizen', async () => {
