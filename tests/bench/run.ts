@@ -9,6 +9,7 @@ import { benchPrintPipeline } from './print-pipeline.ts';
 import { benchFace } from './face.ts';
 import { benchFaceInBrowser } from './face-browser.ts';
 import { benchIdReader } from './id-reader.ts';
+import { benchJourneyTaps } from './journey-taps.ts';
 import { benchMetrics } from './metrics.ts';
 import { benchPlatform } from './platform.ts';
 import { machineDescription, type BenchResult } from './stats.ts';
@@ -20,6 +21,7 @@ const parts: Array<{ title: string; run: () => Promise<readonly BenchResult[]> }
   { title: 'bridge cold start and memory (5 spawns)', run: () => benchBridgeStartup(5) },
   { title: 'card placed → greeting in Chromium (20 samples)', run: () => benchCardToGreeting(20) },
   { title: 'certificate render', run: benchCertificateRender },
+  { title: 'taps and seconds from card placed to certificate printed (3 routes × 3 visits)', run: () => benchJourneyTaps(3) },
   { title: 'UI tap → next screen painted, CPU ×4 and ×1, and bytes per route (5 warm visits each)', run: () => benchUiTransitions(5) },
   { title: 'certificate types: render median/p95 and size per type; CJK font CFF vs TrueType', run: benchCertificateTypes },
   { title: 'print path: confirm → stored → accepted by CUPS; receipt encode', run: benchPrintPipeline },
