@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildClips, type ClipLanguage } from './build-clips.ts';
+import { buildClips, renderClip, defaultClipSettings, type ClipLanguage } from './build-clips.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -39,5 +39,15 @@ describe('build-time voice clips (espeak-ng → ffmpeg)', () => {
     const two = await buildClips([{ tag: 'en', espeakVoice: 'en', messages: { 'voice.menu': 'Please choose a service.' } }], { cacheDir });
     expect(two.manifest.en!.menu).not.toBe(one.manifest.en!.menu);
     expect(two.rendered).toBe(1);
+  });
+
+  it('without espeak-ng the build stops and names the apt-get line', async () => {
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      await expect(renderClip('en', 'hello', defaultClipSettings)).rejects.toThrow('apt-get install -y espeak-ng ffmpeg');
+    } finally {
+      process.env.PATH = path;
+    }
   });
 });
