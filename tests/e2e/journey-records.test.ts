@@ -1,4 +1,4 @@
-// 查询我的记录 and 办件进度 for an identified citizen, in Chromium against the real bridge and the
+// 查询我的记录, 办件进度 and 取号 for an identified citizen, in Chromium against the real bridge and the
 // embedded platform: records show masked identity only; "print this" leads to that certificate's
 // preview; applications show their state and timeline.
 import type { Browser } from 'playwright-core';
@@ -76,6 +76,26 @@ describe('records and progress, identified', () => {
     await detail.waitFor({ state: 'visible' });
     expect(await detail.getAttribute('data-case')).toBe(caseNumber);
     expect(await detail.locator('.timeline li').count()).toBeGreaterThan(0);
+    await action(page, 'back').first().click();
+    await action(page, 'close-journey').first().click();
+    await waitForScreen(page, 'menu');
+  });
+
+  it('menu → take a queue number → the number and people ahead → a second one for the same kind is refused', async () => {
+    const { page } = kiosk;
+    await action(page, 'service', '[data-service="queue"]').first().click();
+    const queue = await waitForScreen(page, 'queue');
+    const socialInsurance = action(queue, 'take-number', '[data-category="social-insurance"]').first();
+    await socialInsurance.waitFor({ state: 'visible', timeout: 15_000 });
+    await socialInsurance.click();
+    const number = page.locator('[data-testid="queue-number"]').first();
+    await number.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await number.innerText()).toMatch(/^[A-Z]\d{3}$/);
+    await action(page, 'done').first().click();
+    await waitForScreen(page, 'menu');
+    await action(page, 'service', '[data-service="queue"]').first().click();
+    await action(page, 'take-number', '[data-category="social-insurance"]').first().click();
+    await page.locator('[data-code="queue-ticket-exists"]').first().waitFor({ state: 'visible', timeout: 15_000 });
     await action(page, 'back').first().click();
     await action(page, 'close-journey').first().click();
     await waitForScreen(page, 'menu');

@@ -3,9 +3,10 @@ import type { BridgeClient } from '../bridge/client.ts';
 import { applyMachine } from '../flows/apply.machine.ts';
 import { guidesMachine } from '../flows/guides.machine.ts';
 import { progressMachine } from '../flows/progress.machine.ts';
+import { queueMachine } from '../flows/queue.machine.ts';
 import { recordsMachine } from '../flows/records.machine.ts';
 import type { SessionEvent } from '../flows/session.types.ts';
-import type { ApplicationSubmit, CatalogueQuery, CertificateType, RatingRequest } from '@tongban/device-bridge/api';
+import type { ApplicationSubmit, CatalogueQuery, CertificateType, QueueTake, RatingRequest } from '@tongban/device-bridge/api';
 
 /** How often a print job is re-read while printing, in case an SSE job event was missed on a reconnect. */
 export const printJobPollMs = 3_000;
@@ -43,6 +44,12 @@ export function sessionActors(client: BridgeClient) {
       actions: {
         // one key per attempt: a retry after a lost reply is recognised by the bridge, never doubled
         makeIdempotencyKey: assign({ idempotencyKey: () => crypto.randomUUID() }),
+      },
+    }),
+    queue: queueMachine.provide({
+      actors: {
+        searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.searchCatalogue(input)),
+        takeNumber: fromPromise(({ input }: { input: QueueTake }) => client.takeQueueNumber(input)),
       },
     }),
     progress: progressMachine.provide({

@@ -20,6 +20,7 @@ export const idleLimitFactors: Record<ScreenName, number | null> = {
   progress: 1.5,
   // filling a form on an on-screen keyboard is slow for anyone
   apply: 2,
+  queue: 1,
   // the citizen reads their own records line by line
   'certificate-preview': 1.5,
   // the print job keeps the session; the idle watch is suspended while printing

@@ -10,6 +10,7 @@ export const screenNames = [
   'records',
   'progress',
   'apply',
+  'queue',
   'certificate-preview',
   'printing',
   'take-document',

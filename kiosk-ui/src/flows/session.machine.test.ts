@@ -51,6 +51,7 @@ const actorAndTimerEvents: SessionEvent[] = [
   actorDone('records', { print: null }),
   actorDone('records', { print: 'social-insurance-contribution' }),
   actorDone('progress'),
+  actorDone('queue'),
   actorDone('apply', null),
   actorDone('apply', { caseNumber: '3301000000000777', itemCode: '330100-JD-00133-000' }),
 ];
@@ -67,6 +68,7 @@ const citizenEvents: SessionEvent[] = [
   { type: 'OPEN_RECORDS' },
   { type: 'OPEN_PROGRESS' },
   { type: 'OPEN_APPLY' },
+  { type: 'OPEN_QUEUE' },
   { type: 'PRINT' },
   { type: 'PRINT_COPIES', copies: 2 },
   { type: 'REPRINT' },
@@ -139,6 +141,7 @@ describe('session flow, generated paths', () => {
         'out-of-service',
         'printing',
         'progress',
+        'queue',
         'rating',
         'records',
         'take-document',
@@ -187,7 +190,7 @@ describe('session flow, generated paths', () => {
   it('lets the idle countdown end any non-printing screen, back to attract with nothing kept', () => {
     const watching = sessionStates.filter((state) => state.matches({ inSession: { idle: 'watching' } }));
     expect(new Set(watching.map(screenOf))).toEqual(
-      new Set(['greeting', 'menu', 'guides', 'records', 'progress', 'apply', 'certificate-preview', 'take-document', 'rating', 'error']),
+      new Set(['greeting', 'menu', 'guides', 'records', 'progress', 'apply', 'queue', 'certificate-preview', 'take-document', 'rating', 'error']),
     );
     for (const state of watching) {
       let current = next(state, after('idleTimeout', 'inSession.idle.watching'));
@@ -542,7 +545,8 @@ describe('journeys started from the menu', () => {
     expect(screenOf(next(records, actorDone('records', { print: 'social-insurance-contribution' })))).toBe('menu');
   });
 
-  it('progress and guides return to the menu when closed', () => {
+  it('progress, queue and guides return to the menu when closed', () => {
+    expect(screenOf(next(next(menu, { type: 'OPEN_QUEUE' }), actorDone('queue')))).toBe('menu');
     expect(screenOf(next(next(menu, { type: 'OPEN_PROGRESS' }), actorDone('progress')))).toBe('menu');
     expect(screenOf(next(next(menu, { type: 'OPEN_GUIDES' }), actorDone('guides')))).toBe('menu');
   });

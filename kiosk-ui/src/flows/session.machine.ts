@@ -13,6 +13,7 @@ import { canStartPrint } from './menu.ts';
 import { guidesMachine } from './guides.machine.ts';
 import { applyMachine, type ApplyOutput } from './apply.machine.ts';
 import { progressMachine } from './progress.machine.ts';
+import { queueMachine } from './queue.machine.ts';
 import { recordsMachine, type RecordsOutput } from './records.machine.ts';
 import { isBadGrade } from './rating-indicators.ts';
 import type { ScreenName } from './screen-names.ts';
@@ -117,6 +118,8 @@ export const sessionMachine = setup({
     progress: progressMachine,
     /** 申请办理 journey */
     apply: applyMachine,
+    /** 取号 journey */
+    queue: queueMachine,
   },
   delays: sessionDelays,
   guards: {
@@ -294,6 +297,7 @@ export const sessionMachine = setup({
                 OPEN_RECORDS: 'records',
                 OPEN_PROGRESS: 'progress',
                 OPEN_APPLY: 'apply',
+                OPEN_QUEUE: 'queue',
                 SELECT_SERVICE: {
                   guard: 'offersService',
                   target: 'preview',
@@ -426,6 +430,10 @@ export const sessionMachine = setup({
             progress: {
               entry: { type: 'enterStep', params: { step: 'progress' } },
               invoke: { id: 'progress', src: 'progress', onDone: 'menu' },
+            },
+            queue: {
+              entry: { type: 'enterStep', params: { step: 'queue' } },
+              invoke: { id: 'queue', src: 'queue', onDone: 'menu' },
             },
             apply: {
               entry: { type: 'enterStep', params: { step: 'apply' } },

@@ -91,6 +91,8 @@ export type SessionEvent =
   | { type: 'OPEN_PROGRESS' }
   /** 申请办理, from the menu */
   | { type: 'OPEN_APPLY' }
+  /** 取号, from the menu */
+  | { type: 'OPEN_QUEUE' }
   | { type: 'PRINT' }
   /** 1–3 copies, chosen on the copies step; choosing prints */
   | { type: 'PRINT_COPIES'; copies: number }

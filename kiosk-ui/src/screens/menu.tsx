@@ -25,6 +25,8 @@ export function MenuScreen({ snapshot, send }: ScreenProps) {
         return { type: 'OPEN_PROGRESS' };
       case 'apply':
         return { type: 'OPEN_APPLY' };
+      case 'queue':
+        return { type: 'OPEN_QUEUE' };
     }
   };
   return (

@@ -12,6 +12,7 @@ import { MenuScreen } from './menu.tsx';
 import { OutOfServiceScreen } from './out-of-service.tsx';
 import { PrintingScreen } from './printing.tsx';
 import { ProgressScreen } from './progress.tsx';
+import { QueueScreen } from './queue.tsx';
 import { RatingScreen } from './rating.tsx';
 import { RecordsScreen } from './records.tsx';
 import type { ScreenProps } from './screen-props.ts';
@@ -28,6 +29,7 @@ export const screenComponents: Record<ScreenName, ComponentType<ScreenProps>> = 
   apply: lazyScreen('apply', 'apply.title', () => import('./apply.tsx').then((module) => module.ApplyScreen)),
   records: RecordsScreen,
   progress: ProgressScreen,
+  queue: QueueScreen,
   guides: lazyScreen('guides', 'guides.title', () => import('./guides.tsx').then((module) => module.GuidesScreen)),
   'certificate-preview': CertificatePreviewScreen,
   printing: PrintingScreen,
