@@ -1,9 +1,9 @@
-// 查询我的记录, 办件进度 and 取号 for an identified citizen, in Chromium against the real bridge and the
+// 查询我的记录, 办件进度, 取号 and 预约 for an identified citizen, in Chromium against the real bridge and the
 // embedded platform: records show masked identity only; "print this" leads to that certificate's
 // preview; applications show their state and timeline.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SimFixture } from '@tongban/device-bridge/api';
+import { apiPaths, type SimFixture } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
 import { action, advanceTo, maskedIdOf, pageHtml, placeCard, simFixture, step, waitForScreen } from '../support/kiosk-ui.ts';
@@ -98,6 +98,25 @@ describe('records and progress, identified', () => {
     await page.locator('[data-code="queue-ticket-exists"]').first().waitFor({ state: 'visible', timeout: 15_000 });
     await action(page, 'back').first().click();
     await action(page, 'close-journey').first().click();
+    await waitForScreen(page, 'menu');
+  });
+
+  it('menu → book an appointment: an item done by appointment, a free time, booked', async () => {
+    const { page } = kiosk;
+    await action(page, 'service', '[data-service="appointment"]').first().click();
+    const appointment = await waitForScreen(page, 'appointment');
+    const item = action(appointment, 'choose-item').first();
+    await item.waitFor({ state: 'visible', timeout: 15_000 });
+    await item.click();
+    const free = page.locator('[data-action="book-slot"]:not([aria-disabled="true"])').first();
+    await free.waitFor({ state: 'visible', timeout: 15_000 });
+    const [response] = await Promise.all([
+      page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.appointments) && candidate.request().method() === 'POST', { timeout: 15_000 }),
+      free.click(),
+    ]);
+    expect(response.status()).toBe(201);
+    await page.locator('[data-testid="appointment-booked"]').first().waitFor({ state: 'visible' });
+    await action(page, 'done').first().click();
     await waitForScreen(page, 'menu');
     await action(page, 'exit').first().click();
     await advanceTo(page, 'attract', [action(page, 'done')]);

@@ -4,9 +4,18 @@ import { applyMachine } from '../flows/apply.machine.ts';
 import { guidesMachine } from '../flows/guides.machine.ts';
 import { progressMachine } from '../flows/progress.machine.ts';
 import { queueMachine } from '../flows/queue.machine.ts';
+import { appointmentMachine } from '../flows/appointment.machine.ts';
 import { recordsMachine } from '../flows/records.machine.ts';
 import type { SessionEvent } from '../flows/session.types.ts';
-import type { ApplicationSubmit, CatalogueQuery, CertificateType, QueueTake, RatingRequest } from '@tongban/device-bridge/api';
+import type {
+  ApplicationSubmit,
+  AppointmentBook,
+  CatalogueQuery,
+  CertificateType,
+  QueueTake,
+  RatingRequest,
+  SlotQuery,
+} from '@tongban/device-bridge/api';
 
 /** How often a print job is re-read while printing, in case an SSE job event was missed on a reconnect. */
 export const printJobPollMs = 3_000;
@@ -44,6 +53,13 @@ export function sessionActors(client: BridgeClient) {
       actions: {
         // one key per attempt: a retry after a lost reply is recognised by the bridge, never doubled
         makeIdempotencyKey: assign({ idempotencyKey: () => crypto.randomUUID() }),
+      },
+    }),
+    appointment: appointmentMachine.provide({
+      actors: {
+        searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.searchCatalogue(input)),
+        listSlots: fromPromise(({ input }: { input: SlotQuery }) => client.listSlots(input)),
+        book: fromPromise(({ input }: { input: AppointmentBook }) => client.bookAppointment(input)),
       },
     }),
     queue: queueMachine.provide({

@@ -21,6 +21,7 @@ export const idleLimitFactors: Record<ScreenName, number | null> = {
   // filling a form on an on-screen keyboard is slow for anyone
   apply: 2,
   queue: 1,
+  appointment: 1.5,
   // the citizen reads their own records line by line
   'certificate-preview': 1.5,
   // the print job keeps the session; the idle watch is suspended while printing

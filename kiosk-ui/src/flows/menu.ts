@@ -17,13 +17,13 @@ interface EntryBase {
 /** One tile of the menu: what it starts, whether it works now, and why not. */
 export type MenuEntry =
   | (EntryBase & { journey: 'print-certificate'; service: CertificateType })
-  | (EntryBase & { journey: 'apply' | 'records' | 'progress' | 'queue' });
+  | (EntryBase & { journey: 'apply' | 'records' | 'progress' | 'queue' | 'appointment' });
 
 /**
  * Journeys that need only the platform (which answers for itself: a failure says "the service
  * system cannot be reached" on the journey's own screen).
  */
-const platformJourneys = ['apply', 'records', 'progress', 'queue'] as const;
+const platformJourneys = ['apply', 'records', 'progress', 'appointment', 'queue'] as const;
 
 /**
  * The menu, derived from what the bridge reports (health capabilities + the services it offers).

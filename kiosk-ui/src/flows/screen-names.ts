@@ -11,6 +11,7 @@ export const screenNames = [
   'progress',
   'apply',
   'queue',
+  'appointment',
   'certificate-preview',
   'printing',
   'take-document',

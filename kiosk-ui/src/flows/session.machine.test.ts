@@ -52,6 +52,7 @@ const actorAndTimerEvents: SessionEvent[] = [
   actorDone('records', { print: 'social-insurance-contribution' }),
   actorDone('progress'),
   actorDone('queue'),
+  actorDone('appointment'),
   actorDone('apply', null),
   actorDone('apply', { caseNumber: '3301000000000777', itemCode: '330100-JD-00133-000' }),
 ];
@@ -69,6 +70,7 @@ const citizenEvents: SessionEvent[] = [
   { type: 'OPEN_PROGRESS' },
   { type: 'OPEN_APPLY' },
   { type: 'OPEN_QUEUE' },
+  { type: 'OPEN_APPOINTMENT' },
   { type: 'PRINT' },
   { type: 'PRINT_COPIES', copies: 2 },
   { type: 'REPRINT' },
@@ -129,6 +131,7 @@ describe('session flow, generated paths', () => {
     expect([...screens].sort()).toEqual(
       [
         'apply',
+        'appointment',
         'attract',
         'card-reading',
         'card-rejected',
@@ -190,7 +193,7 @@ describe('session flow, generated paths', () => {
   it('lets the idle countdown end any non-printing screen, back to attract with nothing kept', () => {
     const watching = sessionStates.filter((state) => state.matches({ inSession: { idle: 'watching' } }));
     expect(new Set(watching.map(screenOf))).toEqual(
-      new Set(['greeting', 'menu', 'guides', 'records', 'progress', 'apply', 'queue', 'certificate-preview', 'take-document', 'rating', 'error']),
+      new Set(['greeting', 'menu', 'guides', 'records', 'progress', 'apply', 'queue', 'appointment', 'certificate-preview', 'take-document', 'rating', 'error']),
     );
     for (const state of watching) {
       let current = next(state, after('idleTimeout', 'inSession.idle.watching'));
@@ -547,6 +550,7 @@ describe('journeys started from the menu', () => {
 
   it('progress, queue and guides return to the menu when closed', () => {
     expect(screenOf(next(next(menu, { type: 'OPEN_QUEUE' }), actorDone('queue')))).toBe('menu');
+    expect(screenOf(next(next(menu, { type: 'OPEN_APPOINTMENT' }), actorDone('appointment')))).toBe('menu');
     expect(screenOf(next(next(menu, { type: 'OPEN_PROGRESS' }), actorDone('progress')))).toBe('menu');
     expect(screenOf(next(next(menu, { type: 'OPEN_GUIDES' }), actorDone('guides')))).toBe('menu');
   });

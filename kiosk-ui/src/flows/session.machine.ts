@@ -14,6 +14,7 @@ import { guidesMachine } from './guides.machine.ts';
 import { applyMachine, type ApplyOutput } from './apply.machine.ts';
 import { progressMachine } from './progress.machine.ts';
 import { queueMachine } from './queue.machine.ts';
+import { appointmentMachine } from './appointment.machine.ts';
 import { recordsMachine, type RecordsOutput } from './records.machine.ts';
 import { isBadGrade } from './rating-indicators.ts';
 import type { ScreenName } from './screen-names.ts';
@@ -120,6 +121,8 @@ export const sessionMachine = setup({
     apply: applyMachine,
     /** 取号 journey */
     queue: queueMachine,
+    /** 预约 journey */
+    appointment: appointmentMachine,
   },
   delays: sessionDelays,
   guards: {
@@ -298,6 +301,7 @@ export const sessionMachine = setup({
                 OPEN_PROGRESS: 'progress',
                 OPEN_APPLY: 'apply',
                 OPEN_QUEUE: 'queue',
+                OPEN_APPOINTMENT: 'appointment',
                 SELECT_SERVICE: {
                   guard: 'offersService',
                   target: 'preview',
@@ -434,6 +438,10 @@ export const sessionMachine = setup({
             queue: {
               entry: { type: 'enterStep', params: { step: 'queue' } },
               invoke: { id: 'queue', src: 'queue', onDone: 'menu' },
+            },
+            appointment: {
+              entry: { type: 'enterStep', params: { step: 'appointment' } },
+              invoke: { id: 'appointment', src: 'appointment', onDone: 'menu' },
             },
             apply: {
               entry: { type: 'enterStep', params: { step: 'apply' } },

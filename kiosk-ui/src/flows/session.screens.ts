@@ -5,6 +5,7 @@ import type { GuidesMachine } from './guides.machine.ts';
 import type { ApplyMachine } from './apply.machine.ts';
 import type { ProgressMachine } from './progress.machine.ts';
 import type { QueueMachine } from './queue.machine.ts';
+import type { AppointmentMachine } from './appointment.machine.ts';
 import type { RecordsMachine } from './records.machine.ts';
 
 export type GuidesActorRef = ActorRefFrom<GuidesMachine>;
@@ -12,6 +13,7 @@ export type RecordsActorRef = ActorRefFrom<RecordsMachine>;
 export type ProgressActorRef = ActorRefFrom<ProgressMachine>;
 export type ApplyActorRef = ActorRefFrom<ApplyMachine>;
 export type QueueActorRef = ActorRefFrom<QueueMachine>;
+export type AppointmentActorRef = ActorRefFrom<AppointmentMachine>;
 
 export { screenNames, type ScreenName } from './screen-names.ts';
 
@@ -31,6 +33,7 @@ export function screenOf(snapshot: SessionSnapshot): ScreenName {
   if (snapshot.matches({ inSession: { flow: 'progress' } })) return 'progress';
   if (snapshot.matches({ inSession: { flow: 'apply' } })) return 'apply';
   if (snapshot.matches({ inSession: { flow: 'queue' } })) return 'queue';
+  if (snapshot.matches({ inSession: { flow: 'appointment' } })) return 'appointment';
   if (snapshot.matches({ inSession: { flow: 'preview' } })) return 'certificate-preview';
   if (snapshot.matches({ inSession: { flow: 'printing' } })) return 'printing';
   if (snapshot.matches({ inSession: { flow: 'takeDocument' } })) return 'take-document';
@@ -54,6 +57,7 @@ function childOf<T>(snapshot: SessionSnapshot, id: string): T | null {
 export const guidesActorOf = (snapshot: SessionSnapshot) => childOf<GuidesActorRef>(snapshot, 'guides');
 export const recordsActorOf = (snapshot: SessionSnapshot) => childOf<RecordsActorRef>(snapshot, 'records');
 export const applyActorOf = (snapshot: SessionSnapshot) => childOf<ApplyActorRef>(snapshot, 'apply');
+export const appointmentActorOf = (snapshot: SessionSnapshot) => childOf<AppointmentActorRef>(snapshot, 'appointment');
 export const queueActorOf = (snapshot: SessionSnapshot) => childOf<QueueActorRef>(snapshot, 'queue');
 export const progressActorOf = (snapshot: SessionSnapshot) => childOf<ProgressActorRef>(snapshot, 'progress');
 

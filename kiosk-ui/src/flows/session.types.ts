@@ -93,6 +93,8 @@ export type SessionEvent =
   | { type: 'OPEN_APPLY' }
   /** 取号, from the menu */
   | { type: 'OPEN_QUEUE' }
+  /** 预约, from the menu */
+  | { type: 'OPEN_APPOINTMENT' }
   | { type: 'PRINT' }
   /** 1–3 copies, chosen on the copies step; choosing prints */
   | { type: 'PRINT_COPIES'; copies: number }

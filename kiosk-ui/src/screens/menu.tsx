@@ -27,6 +27,8 @@ export function MenuScreen({ snapshot, send }: ScreenProps) {
         return { type: 'OPEN_APPLY' };
       case 'queue':
         return { type: 'OPEN_QUEUE' };
+      case 'appointment':
+        return { type: 'OPEN_APPOINTMENT' };
     }
   };
   return (

@@ -11,6 +11,7 @@ import { lazyScreen } from './lazy-screen.tsx';
 import { MenuScreen } from './menu.tsx';
 import { OutOfServiceScreen } from './out-of-service.tsx';
 import { PrintingScreen } from './printing.tsx';
+import { AppointmentScreen } from './appointment.tsx';
 import { ProgressScreen } from './progress.tsx';
 import { QueueScreen } from './queue.tsx';
 import { RatingScreen } from './rating.tsx';
@@ -30,6 +31,7 @@ export const screenComponents: Record<ScreenName, ComponentType<ScreenProps>> = 
   records: RecordsScreen,
   progress: ProgressScreen,
   queue: QueueScreen,
+  appointment: AppointmentScreen,
   guides: lazyScreen('guides', 'guides.title', () => import('./guides.tsx').then((module) => module.GuidesScreen)),
   'certificate-preview': CertificatePreviewScreen,
   printing: PrintingScreen,
