@@ -1,13 +1,13 @@
 // 申请办理 in Chromium against the real bridge (embedded platform, simulated receipt printer): choose
 // an item, read what to bring, answer on the numeric keypad (name and ID are never asked), review,
-// consent, submit once, receipt with its 办件编号, rate that case, goodbye. And an item that needs
-// a photographed material says so instead of pretending to capture it.
+// consent, submit once, receipt with its 办件编号, rate that case, goodbye. An item that needs a
+// photographed material goes through the document camera; with the camera gone it says so instead.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, applicationReceiptSchema, type SimFixture } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
-import { bridgeRequest } from '../support/http.ts';
+import { bridgeRequest, expectStatus } from '../support/http.ts';
 import { action, advanceTo, pageHtml, placeCard, simFixture, step, waitForScreen } from '../support/kiosk-ui.ts';
 
 const flexibleEmployment = '330100-JD-00131-000';
@@ -46,13 +46,6 @@ describe('apply for 灵活就业人员参保登记', () => {
       await advanceTo(page, 'menu');
       await action(page, 'service', '[data-service="apply"]').first().click();
       await action(page, 'choose-item').first().waitFor({ state: 'visible', timeout: 15_000 });
-    });
-
-    await step(page, 'an item needing a photographed material stops at its guide and says why', async () => {
-      await action(page, 'choose-item', `[data-code="${needsPhotographedMaterial}"]`).first().click();
-      await page.locator('[data-testid="apply-not-here"]').first().waitFor({ state: 'visible', timeout: 10_000 });
-      expect(await action(page, 'next').count()).toBe(0);
-      await action(page, 'back').first().click();
     });
 
     await step(page, 'the guide lists what to bring; the form never asks for name or ID', async () => {
@@ -121,6 +114,60 @@ describe('apply for 灵活就业人员参保登记', () => {
       expect(JSON.parse(response.request().postData() ?? '{}')).toMatchObject({ grade: 4, serviceCode: flexibleEmployment, caseId: receipt.caseNumber });
       await advanceTo(page, 'attract', [action(page, 'done')], 30_000);
       expect((await bridgeRequest(bridge.url, 'GET', apiPaths.session)).status).toBe(404);
+    });
+  });
+});
+
+describe('apply with a material photographed on the document camera (高拍仪)', () => {
+  it('phone → photograph the 户口簿 page → review → submit carries the capture', async () => {
+    const { page } = kiosk;
+    await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simCameraScene('document-camera'), { scene: { kind: 'document', title: '户口簿' } }), 204, 'document on the desk');
+    await step(page, 'card, menu, apply, the item', async () => {
+      await waitForScreen(page, 'attract');
+      await placeCard(bridge.url, citizen.id);
+      await advanceTo(page, 'menu');
+      await action(page, 'service', '[data-service="apply"]').first().click();
+      await action(page, 'choose-item', `[data-code="${needsPhotographedMaterial}"]`).first().click();
+      await page.locator('[data-testid="apply-guide"]').first().waitFor({ state: 'visible', timeout: 10_000 });
+      await action(page, 'next').first().click();
+      await typeDigits('13812345678');
+      await action(page, 'next').first().click();
+    });
+
+    await step(page, 'the capture screen takes the page; done goes on to the review', async () => {
+      const capture = page.locator('[data-screen="document-capture"]').first();
+      await capture.waitFor({ state: 'visible', timeout: 15_000 });
+      await action(page, 'capture-take').first().click();
+      await action(page, 'capture-done').first().waitFor({ state: 'visible', timeout: 20_000 });
+      await action(page, 'capture-done').first().click();
+      await page.locator('[data-testid="apply-review"]').first().waitFor({ state: 'visible', timeout: 10_000 });
+      await action(page, 'next').first().click();
+    });
+
+    await step(page, 'submit: 201, the body names the material and its capture', async () => {
+      await action(page, 'consent').first().click();
+      const [response] = await Promise.all([
+        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.applications) && candidate.request().method() === 'POST', { timeout: 20_000 }),
+        action(page, 'submit-application').first().click(),
+      ]);
+      expect(response.status()).toBe(201);
+      const body = JSON.parse(response.request().postData() ?? '{}') as { materials: { materialId: string; captureId: string }[] };
+      expect(body.materials).toEqual([expect.objectContaining({ materialId: 'household-register' })]);
+      await page.locator('[data-testid="case-number"]').first().waitFor({ state: 'visible' });
+    });
+
+    await step(page, 'with the document camera gone, the same item says it cannot be done here', async () => {
+      await action(page, 'done').first().click();
+      await action(page, 'skip-rating').first().click();
+      await advanceTo(page, 'attract', [action(page, 'done')], 30_000);
+      await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('document-camera', 'disconnect')), 204, 'unplug the document camera');
+      await placeCard(bridge.url, citizen.id);
+      await advanceTo(page, 'menu');
+      await action(page, 'service', '[data-service="apply"]').first().click();
+      await action(page, 'choose-item', `[data-code="${needsPhotographedMaterial}"]`).first().click();
+      await page.locator('[data-testid="apply-not-here"]').first().waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await action(page, 'next').count()).toBe(0);
+      await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('document-camera', 'connect')), 204, 'plug it back');
     });
   });
 });

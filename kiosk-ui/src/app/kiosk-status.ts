@@ -9,6 +9,7 @@ export function kioskStatusFrom(health: HealthResponse, services: CertificateTyp
     helpPhone: health.site.helpPhone,
     idleTimeoutSeconds: health.session.idleTimeoutSeconds,
     countdownSeconds: health.session.countdownSeconds,
+    documentCameraReady: health.devices.some((device) => device.id === 'document-camera' && device.state === 'ready'),
     services,
   };
 }

@@ -1,5 +1,7 @@
 import { assign, fromCallback, fromPromise } from 'xstate';
 import type { BridgeClient } from '../bridge/client.ts';
+import { provideDocumentCapture } from '../camera/camera-actors.ts';
+import { createCameraClient } from '../camera/camera-client.ts';
 import { applyMachine } from '../flows/apply.machine.ts';
 import { guidesMachine } from '../flows/guides.machine.ts';
 import { progressMachine } from '../flows/progress.machine.ts';
@@ -49,6 +51,7 @@ export function sessionActors(client: BridgeClient) {
         searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.searchCatalogue(input)),
         loadItem: fromPromise(({ input }: { input: { code: string } }) => client.getServiceItem(input.code)),
         submitApplication: fromPromise(({ input }: { input: ApplicationSubmit }) => client.submitApplication(input)),
+        documentCapture: provideDocumentCapture(createCameraClient()),
       },
       actions: {
         // one key per attempt: a retry after a lost reply is recognised by the bridge, never doubled

@@ -1,8 +1,8 @@
 import { getShortestPaths, getSimplePaths } from '@xstate/graph';
 import type { ApplicationReceipt, ApplicationSubmit, CatalogueResponse, ServiceItem } from '@tongban/device-bridge/api';
-import { assign, createActor, fromPromise, transition, type SnapshotFrom } from 'xstate';
+import { assign, createActor, fromPromise, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { applyMachine, type ApplyEvent } from './apply.machine.ts';
+import { applicationOf, applyMachine, type ApplyEvent } from './apply.machine.ts';
 import { catalogue, guideItem } from './guides.fixtures.ts';
 
 type ApplySnapshot = SnapshotFrom<typeof applyMachine>;
@@ -159,6 +159,7 @@ describe('apply journey, interpreted', () => {
           }),
         },
       }),
+      { input: { capturesMaterials: false } },
     ).start();
     const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
     await settle();
@@ -183,5 +184,32 @@ describe('apply journey, interpreted', () => {
     ]);
     actor.send({ type: 'DONE' });
     expect(actor.getSnapshot().output).toEqual({ caseNumber: receipt.caseNumber, itemCode: applyItem.code });
+  });
+});
+
+describe('apply journey with the document camera ready', () => {
+  it('photographs each required material after the questions and sends its capture with the application', () => {
+    let state = initialTransition(machine, { capturesMaterials: true })[0];
+    const feed = (event: ApplyEvent) => (state = step(state, event));
+    feed(synthetic('xstate.done.actor.searchCatalogue', { output: applyCatalogue }));
+    feed({ type: 'CHOOSE', code: captureItem.code });
+    feed(synthetic('xstate.done.actor.loadItem', { output: captureItem }));
+    feed({ type: 'NEXT' });
+    feed({ type: 'SET_FIELD', value: '13812345678' });
+    feed({ type: 'NEXT' });
+    feed({ type: 'SET_FIELD', value: '500元' });
+    feed({ type: 'NEXT' });
+    expect(state.value).toBe('capturing');
+    // cancelling the photograph goes back to the guide, nothing kept
+    const cancelled = step(state, synthetic('xstate.done.actor.documentCapture', { output: { result: 'cancelled' } }));
+    expect(cancelled.value).toBe('guide');
+    feed(synthetic('xstate.done.actor.documentCapture', { output: { result: 'captured', captureId: 'capture-1', pages: 2 } }));
+    expect(state.value).toBe('review');
+    expect(state.context.captures).toEqual({ 'household-register': 'capture-1' });
+    feed({ type: 'NEXT' });
+    feed({ type: 'CONSENT', agreed: true });
+    feed({ type: 'SUBMIT' });
+    expect(state.value).toBe('submitting');
+    expect(applicationOf(state.context).materials).toEqual([{ materialId: 'household-register', captureId: 'capture-1' }]);
   });
 });

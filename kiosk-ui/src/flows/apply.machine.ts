@@ -8,17 +8,9 @@ import type {
   ServiceMaterial,
 } from '@tongban/device-bridge/api';
 import { and, assign, fromPromise, not, setup } from 'xstate';
+import { documentCaptureMachine, type DocumentCaptureOutput } from './document-capture.machine.ts';
 import { failureCodeOf } from './failure-code.ts';
 import { fieldProblem, submittedValue } from './form-fields.ts';
-
-/**
- * What this kiosk's UI can do for an application today. Photographing materials on the document
- * camera joins when its capture journey is slotted in; until then an item that needs a photographed
- * material is listed with that reason and never offered with a pretend capture.
- */
-export const applyCapabilities = {
-  capturesMaterials: false,
-};
 
 /** Why an item cannot be applied for here; the screen says where to go instead. */
 export type NotApplicableReason = 'needs-capture';
@@ -33,16 +25,30 @@ export function materialsToBring(materials: readonly ServiceMaterial[]): Service
   return materials.filter((material) => material.source !== 'shared' && !material.kioskCapturable);
 }
 
-export function notApplicableReason(item: ServiceItem): NotApplicableReason | null {
-  return materialsToCapture(item.guide.materials).length > 0 && !applyCapabilities.capturesMaterials ? 'needs-capture' : null;
+/**
+ * An item needing a photographed material can be applied for only while the document camera works;
+ * otherwise it says so and stops (never a pretend capture).
+ */
+export function notApplicableReason(item: ServiceItem, capturesMaterials: boolean): NotApplicableReason | null {
+  return materialsToCapture(item.guide.materials).length > 0 && !capturesMaterials ? 'needs-capture' : null;
+}
+
+export interface ApplyInput {
+  /** the document camera (高拍仪) is ready */
+  capturesMaterials: boolean;
 }
 
 export interface ApplyContext {
+  capturesMaterials: boolean;
   items: ServiceItemSummary[] | null;
   item: ServiceItem | null;
   /** answers by field id, as typed */
   form: Record<string, string>;
   fieldIndex: number;
+  /** material id → capture id of its pages on the document camera (this session only) */
+  captures: Record<string, string>;
+  /** which of the materials to photograph is being photographed */
+  captureIndex: number;
   consent: boolean;
   /** one per attempt, made once before the first submit and reused by every retry of it */
   idempotencyKey: string | null;
@@ -79,7 +85,8 @@ export function applicationOf(context: ApplyContext): ApplicationSubmit {
     const value = submittedValue(field, context.form[field.id] ?? '');
     if (value !== '') form[field.id] = value;
   }
-  return { itemCode: item.code, form, materials: [], idempotencyKey: context.idempotencyKey, delivery: 'collect' };
+  const materials = Object.entries(context.captures).map(([materialId, captureId]) => ({ materialId, captureId }));
+  return { itemCode: item.code, form, materials, idempotencyKey: context.idempotencyKey, delivery: 'collect' };
 }
 
 /**
@@ -91,6 +98,7 @@ export const applyMachine = setup({
   types: {
     context: {} as ApplyContext,
     events: {} as ApplyEvent,
+    input: {} as ApplyInput,
     output: {} as ApplyOutput,
   },
   actors: {
@@ -100,10 +108,19 @@ export const applyMachine = setup({
     loadItem: fromPromise<ServiceItem, { code: string }>(async () => notProvided('loadItem')),
     /** POST /api/applications */
     submitApplication: fromPromise<ApplicationReceipt, ApplicationSubmit>(async () => notProvided('submitApplication')),
+    /** photographs one material on the 高拍仪 (H8's journey), per material */
+    documentCapture: documentCaptureMachine,
   },
   actions: {
     /** randomness is injected: the app gives crypto.randomUUID(), tests a fixed key */
     makeIdempotencyKey: () => notProvided('makeIdempotencyKey'),
+    storeCapture: assign({
+      captures: ({ context, event }) => {
+        const output = (event as { output?: DocumentCaptureOutput }).output;
+        const material = materialsToCapture(context.item?.guide.materials ?? [])[context.captureIndex];
+        return output?.result === 'captured' && material ? { ...context.captures, [material.id]: output.captureId } : context.captures;
+      },
+    }),
   },
   guards: {
     fieldAnswered: ({ context }) => {
@@ -113,13 +130,26 @@ export const applyMachine = setup({
     isLastField: ({ context }) => context.fieldIndex >= (context.item?.guide.formFields.length ?? 0) - 1,
     hasFields: ({ context }) => (context.item?.guide.formFields.length ?? 0) > 0,
     isFirstField: ({ context }) => context.fieldIndex === 0,
-    applicable: ({ context }) => context.item !== null && notApplicableReason(context.item) === null,
+    applicable: ({ context }) => context.item !== null && notApplicableReason(context.item, context.capturesMaterials) === null,
+    needsCaptures: ({ context }) => context.item !== null && materialsToCapture(context.item.guide.materials).length > 0,
     consented: ({ context }) => context.consent,
     hasKey: ({ context }) => context.idempotencyKey !== null,
   },
 }).createMachine({
   id: 'apply',
-  context: { items: null, item: null, form: {}, fieldIndex: 0, consent: false, idempotencyKey: null, receipt: null, failure: null },
+  context: ({ input }) => ({
+    capturesMaterials: input?.capturesMaterials ?? false,
+    items: null,
+    item: null,
+    form: {},
+    fieldIndex: 0,
+    captures: {},
+    captureIndex: 0,
+    consent: false,
+    idempotencyKey: null,
+    receipt: null,
+    failure: null,
+  }),
   initial: 'loadingItems',
   output: ({ context }) => (context.receipt ? { caseNumber: context.receipt.caseNumber, itemCode: context.receipt.itemCode } : null),
   on: { CLOSE: '.closed' },
@@ -137,7 +167,7 @@ export const applyMachine = setup({
       },
     },
     choosing: {
-      entry: assign({ item: null, form: {}, fieldIndex: 0, consent: false, idempotencyKey: null }),
+      entry: assign({ item: null, form: {}, fieldIndex: 0, captures: {}, captureIndex: 0, consent: false, idempotencyKey: null }),
       on: { CHOOSE: 'loadingItem' },
     },
     loadingItem: {
@@ -154,6 +184,7 @@ export const applyMachine = setup({
       on: {
         NEXT: [
           { guard: and(['applicable', 'hasFields']), target: 'filling', actions: assign({ fieldIndex: 0 }) },
+          { guard: and(['applicable', 'needsCaptures']), target: 'capturing', actions: assign({ captureIndex: 0 }) },
           { guard: 'applicable', target: 'review' },
         ],
         BACK: 'choosing',
@@ -171,12 +202,34 @@ export const applyMachine = setup({
           }),
         },
         NEXT: [
+          { guard: and(['fieldAnswered', 'isLastField', 'needsCaptures']), target: 'capturing', actions: assign({ captureIndex: 0 }) },
           { guard: and(['fieldAnswered', 'isLastField']), target: 'review' },
           { guard: 'fieldAnswered', actions: assign({ fieldIndex: ({ context }) => context.fieldIndex + 1 }) },
         ],
         BACK: [
           { guard: 'isFirstField', target: 'guide' },
           { actions: assign({ fieldIndex: ({ context }) => context.fieldIndex - 1 }) },
+        ],
+      },
+    },
+    /** each material to photograph in turn, on the document camera; cancelling goes back to the guide */
+    capturing: {
+      invoke: {
+        id: 'documentCapture',
+        src: 'documentCapture',
+        input: ({ context }) => {
+          const material = materialsToCapture(context.item?.guide.materials ?? [])[context.captureIndex];
+          return { materialId: material?.id ?? '', materialName: material?.name ?? '' };
+        },
+        onDone: [
+          { guard: ({ event }) => (event.output as DocumentCaptureOutput).result !== 'captured', target: 'guide' },
+          {
+            guard: ({ context }) => context.captureIndex + 1 < materialsToCapture(context.item?.guide.materials ?? []).length,
+            target: 'capturing',
+            reenter: true,
+            actions: ['storeCapture', assign({ captureIndex: ({ context }) => context.captureIndex + 1 })],
+          },
+          { target: 'review', actions: 'storeCapture' },
         ],
       },
     },

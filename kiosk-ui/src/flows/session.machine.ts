@@ -61,6 +61,7 @@ export const unknownKioskStatus: KioskStatus = {
   helpPhone: '',
   idleTimeoutSeconds: 120,
   countdownSeconds: 20,
+  documentCameraReady: false,
   services: [],
 };
 
@@ -448,6 +449,7 @@ export const sessionMachine = setup({
               invoke: {
                 id: 'apply',
                 src: 'apply',
+                input: ({ context }) => ({ capturesMaterials: context.kiosk.documentCameraReady }),
                 onDone: [
                   {
                     // a submitted application is a completed case: rate it (一次一评)

@@ -30,6 +30,8 @@ export interface KioskStatus {
   helpPhone: string;
   idleTimeoutSeconds: number;
   countdownSeconds: number;
+  /** the document camera (高拍仪) is ready: applications needing photographed materials can be taken */
+  documentCameraReady: boolean;
   /** certificate types the bridge offers, with the 事项编码 a rating must carry */
   services: CertificateTypeInfo[];
 }

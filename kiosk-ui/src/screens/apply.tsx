@@ -1,4 +1,7 @@
 import type { FormField, SessionView } from '@tongban/device-bridge/api';
+import type { ActorRefFrom } from 'xstate';
+import { DocumentCaptureScreen } from '../camera/document-capture-screen.tsx';
+import type { DocumentCaptureMachine } from '../flows/document-capture.machine.ts';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
@@ -56,7 +59,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
   const fields = item.guide.formFields;
 
   if (apply.matches('guide')) {
-    const reason = notApplicableReason(item);
+    const reason = notApplicableReason(item, apply.context.capturesMaterials);
     const bring = materialsToBring(item.guide.materials);
     const capture = materialsToCapture(item.guide.materials);
     return (
@@ -137,6 +140,11 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
         </p>
       </ScreenFrame>
     );
+  }
+
+  if (apply.matches('capturing')) {
+    const capture = (apply.children as Record<string, unknown>)['documentCapture'] as ActorRefFrom<DocumentCaptureMachine> | undefined;
+    return capture ? <DocumentCaptureScreen actor={capture} /> : <JourneyLoading name="apply" title={t('apply.title')} />;
   }
 
   if (apply.matches('review')) {
