@@ -82,6 +82,15 @@ describe('technician API', () => {
       const other = await rawRequest(`${bridge.url}/api/technician/devices/${device}/self-test`, { method: 'POST', headers });
       expect(other.json(), device).toMatchObject({ device, kind, ok: true });
     }
+    // card test: the technician's card is read, and no citizen session is left open behind technician mode
+    const fixtures = (await rawRequest(`${bridge.url}/api/sim/fixtures`)).json() as Array<{ id: string }>;
+    const cardTest = rawRequest(`${bridge.url}/api/technician/devices/id-reader/self-test`, { method: 'POST', headers, timeoutMs: 40_000 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await rawRequest(`${bridge.url}/api/sim/id-reader/card`, { method: 'POST', body: { fixture: fixtures[0]!.id } });
+    expect((await cardTest).json()).toMatchObject({ device: 'id-reader', kind: 'wait-for-card', ok: true });
+    await rawRequest(`${bridge.url}/api/sim/id-reader/card`, { method: 'DELETE' });
+    expect((await rawRequest(`${bridge.url}/api/session`)).status).toBe(404);
+
     const printed = await readdir(path.join(dataDir, 'print-out'));
     expect(printed.some((file) => file.startsWith('selftest-') && file.endsWith('.pdf'))).toBe(true);
 

@@ -114,6 +114,8 @@ export function technicianRoutes(
   router.post('/api/technician/devices/:device/self-test', requireTechnician, async (request, response) => {
     const parsed = deviceIdSchema.safeParse(request.params.device);
     if (!parsed.success) throw new HttpError(404, 'not-found', `No device "${String(request.params.device)}".`);
+    // the technician's own card must not stay open as a citizen session behind technician mode
+    const sessionBefore = context.sessions.current();
     const result = await runSelfTest(parsed.data, {
       devices: context.devices,
       clock: context.clock,
@@ -121,6 +123,7 @@ export function technicianRoutes(
       siteName: context.config.kiosk.siteName,
       newJobId: context.newId,
     });
+    if (parsed.data === 'id-reader' && sessionBefore === null && context.sessions.current() !== null) context.sessions.end('exit');
     audit.record({ actor: 'technician', action: `self-test ${parsed.data}`, outcome: result.ok ? 'ok' : 'failed', detail: result.detail });
     response.json(result);
   });
