@@ -28,11 +28,6 @@ export const errorCodes = [
   'technician-pin-wrong',
   'technician-locked-out',
   'technician-not-set-up',
-  // technician mode (issue 7)
-  'technician-session-required',
-  'technician-pin-wrong',
-  'technician-locked-out',
-  'technician-not-set-up',
   // face check and document capture (issue 8)
   'consent-required',
   'face-not-offered',
