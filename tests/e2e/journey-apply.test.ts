@@ -1,6 +1,6 @@
 // 申请办理 in Chromium against the real bridge (embedded platform, simulated receipt printer): choose
 // an item, read what to bring, answer on the numeric keypad (name and ID are never asked), review,
-// consent, submit once, receipt with its 办件编号, rate that case, goodbye. An item that needs a
+// 实人认证, consent, submit once, receipt with its 办件编号, rate that case, goodbye. An item that needs a
 // photographed material goes through the document camera; with the camera gone it says so instead.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,18 @@ afterAll(async () => {
 
 async function typeDigits(digits: string) {
   for (const digit of digits) await kiosk.page.locator(`.keyboard [data-key="${digit}"]`).first().click();
+}
+
+/**
+ * 实人认证 before the declaration: the face-check screen offers the face check and its alternative;
+ * here the staff alternative (the simulated kiosk's staff code), which needs no face in the camera.
+ */
+async function verifyByStaff() {
+  const { page } = kiosk;
+  await page.locator('[data-screen="face-check"]').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await action(page, 'face-staff').first().click();
+  await typeDigits('135790');
+  await action(page, 'face-staff-confirm').first().click();
 }
 
 describe('apply for 灵活就业人员参保登记', () => {
@@ -81,6 +93,8 @@ describe('apply for 灵活就业人员参保登记', () => {
       expect(await pageHtml(page)).not.toContain(citizen.card.idNumber);
       await action(page, 'next').first().click();
     });
+
+    await step(page, '实人认证 (staff alternative) before the declaration', verifyByStaff);
 
     const receipt = await step(page, 'consent first, then one submit: 201 with a case number, printed receipt', async () => {
       const submit = action(page, 'submit-application').first();
@@ -142,6 +156,7 @@ describe('apply with a material photographed on the document camera (高拍仪)'
       await action(page, 'capture-done').first().click();
       await page.locator('[data-testid="apply-review"]').first().waitFor({ state: 'visible', timeout: 10_000 });
       await action(page, 'next').first().click();
+      await verifyByStaff();
     });
 
     await step(page, 'submit: 201, the body names the material and its capture', async () => {

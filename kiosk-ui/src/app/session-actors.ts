@@ -1,6 +1,6 @@
 import { assign, fromCallback, fromPromise } from 'xstate';
 import type { BridgeClient } from '../bridge/client.ts';
-import { provideDocumentCapture } from '../camera/camera-actors.ts';
+import { provideDocumentCapture, provideFaceCheck } from '../camera/camera-actors.ts';
 import { createCameraClient } from '../camera/camera-client.ts';
 import { applyMachine } from '../flows/apply.machine.ts';
 import { guidesMachine } from '../flows/guides.machine.ts';
@@ -52,6 +52,7 @@ export function sessionActors(client: BridgeClient) {
         loadItem: fromPromise(({ input }: { input: { code: string } }) => client.getServiceItem(input.code)),
         submitApplication: fromPromise(({ input }: { input: ApplicationSubmit }) => client.submitApplication(input)),
         documentCapture: provideDocumentCapture(createCameraClient()),
+        faceCheck: provideFaceCheck(createCameraClient()),
       },
       actions: {
         // one key per attempt: a retry after a lost reply is recognised by the bridge, never doubled

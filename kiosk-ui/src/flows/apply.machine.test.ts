@@ -1,8 +1,9 @@
 import { getShortestPaths, getSimplePaths } from '@xstate/graph';
-import type { ApplicationReceipt, ApplicationSubmit, CatalogueResponse, ServiceItem } from '@tongban/device-bridge/api';
+import type { ApplicationReceipt, ApplicationSubmit, CatalogueResponse, FaceOptions, ServiceItem } from '@tongban/device-bridge/api';
 import { assign, createActor, fromPromise, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { applicationOf, applyMachine, type ApplyEvent } from './apply.machine.ts';
+import { faceCheckMachine } from './face-check.machine.ts';
 import { catalogue, guideItem } from './guides.fixtures.ts';
 
 type ApplySnapshot = SnapshotFrom<typeof applyMachine>;
@@ -69,6 +70,8 @@ const events: ApplyEvent[] = [
   synthetic('xstate.done.actor.loadItem', { output: captureItem }),
   synthetic('xstate.done.actor.submitApplication', { output: receipt }),
   synthetic('xstate.error.actor.submitApplication', { error: { code: 'platform-unavailable' } }),
+  synthetic('xstate.done.actor.faceCheck', { output: { result: 'verified', method: 'face' } }),
+  synthetic('xstate.done.actor.faceCheck', { output: { result: 'cancelled' } }),
 ];
 
 const serialize = (state: ApplySnapshot) =>
@@ -79,7 +82,7 @@ const step = (state: ApplySnapshot, event: ApplyEvent) => transition(machine, st
 describe('apply journey, generated paths', () => {
   it('reaches every step from the list to the receipt, and the failures', () => {
     const values = new Set(states.map((state) => JSON.stringify(state.value)));
-    for (const value of ['loadingItems', 'choosing', 'loadingItem', 'guide', 'filling', 'review', 'consent', 'submitting', 'submitFailed', 'receipt', 'failed', 'finished', 'closed']) {
+    for (const value of ['loadingItems', 'choosing', 'loadingItem', 'guide', 'filling', 'review', 'identity', 'consent', 'submitting', 'submitFailed', 'receipt', 'failed', 'finished', 'closed']) {
       expect(values.has(JSON.stringify(value)), value).toBe(true);
     }
   });
@@ -131,7 +134,12 @@ describe('apply journey, generated paths', () => {
   it('every path that submitted went through the review and the consent first', () => {
     const start = states.find((state) => state.matches('choosing'))!;
     const paths = getSimplePaths(machine, {
-      events: events.filter((event) => !['CLOSE', 'BACK', 'RETRY'].includes(event.type) && !event.type.includes('error')),
+      events: events.filter(
+        (event) =>
+          !['CLOSE', 'BACK', 'RETRY'].includes(event.type) &&
+          !event.type.includes('error') &&
+          (event as { output?: { result?: string } }).output?.result !== 'cancelled',
+      ),
       serializeState: serialize,
       fromState: start,
       toState: (state) => state.matches('submitting'),
@@ -140,6 +148,7 @@ describe('apply journey, generated paths', () => {
     for (const path of paths) {
       const visited = path.steps.map((entry) => JSON.stringify(entry.state.value));
       expect(visited).toContain('"review"');
+      expect(visited).toContain('"identity"');
       expect(visited).toContain('"consent"');
     }
   });
@@ -157,6 +166,20 @@ describe('apply journey, interpreted', () => {
             submitted.push(input);
             return receipt;
           }),
+          // a stand-in journey that verifies at once (the real one needs the camera)
+          faceCheck: faceCheckMachine.provide({
+            actors: {
+              loadOptions: fromPromise(
+                async (): Promise<FaceOptions> => ({
+                  faceOffered: true,
+                  alternatives: [],
+                  attemptsLeft: 3,
+                  consented: true,
+                  verified: { method: 'face', at: '2025-01-01T10:00:00+08:00' },
+                }),
+              ),
+            },
+          }),
         },
       }),
       { input: { capturesMaterials: false } },
@@ -172,11 +195,14 @@ describe('apply journey, interpreted', () => {
       { type: 'SET_FIELD', value: '300元' },
       { type: 'NEXT' },
       { type: 'NEXT' },
-      { type: 'CONSENT', agreed: true },
-      { type: 'SUBMIT' },
     ] as ApplyEvent[]) {
       actor.send(event);
     }
+    // the face check (a fake that verifies at once) runs between the review and the declaration
+    await settle();
+    expect(actor.getSnapshot().value).toBe('consent');
+    actor.send({ type: 'CONSENT', agreed: true });
+    actor.send({ type: 'SUBMIT' });
     await settle();
     expect(actor.getSnapshot().value).toBe('receipt');
     expect(submitted).toEqual([
@@ -207,6 +233,10 @@ describe('apply journey with the document camera ready', () => {
     expect(state.value).toBe('review');
     expect(state.context.captures).toEqual({ 'household-register': 'capture-1' });
     feed({ type: 'NEXT' });
+    expect(state.value).toBe('identity');
+    // declining the check goes back to the review; verified goes on to the declaration
+    expect(step(state, synthetic('xstate.done.actor.faceCheck', { output: { result: 'cancelled' } })).value).toBe('review');
+    feed(synthetic('xstate.done.actor.faceCheck', { output: { result: 'verified', method: 'staff' } }));
     feed({ type: 'CONSENT', agreed: true });
     feed({ type: 'SUBMIT' });
     expect(state.value).toBe('submitting');

@@ -9,6 +9,7 @@ import type {
 } from '@tongban/device-bridge/api';
 import { and, assign, fromPromise, not, setup } from 'xstate';
 import { documentCaptureMachine, type DocumentCaptureOutput } from './document-capture.machine.ts';
+import { faceCheckMachine, type FaceCheckOutput } from './face-check.machine.ts';
 import { failureCodeOf } from './failure-code.ts';
 import { fieldProblem, submittedValue } from './form-fields.ts';
 
@@ -110,6 +111,8 @@ export const applyMachine = setup({
     submitApplication: fromPromise<ApplicationReceipt, ApplicationSubmit>(async () => notProvided('submitApplication')),
     /** photographs one material on the 高拍仪 (H8's journey), per material */
     documentCapture: documentCaptureMachine,
+    /** 实人认证 before an application is signed off: face check or its alternatives (H8's journey) */
+    faceCheck: faceCheckMachine,
   },
   actions: {
     /** randomness is injected: the app gives crypto.randomUUID(), tests a fixed key */
@@ -235,11 +238,23 @@ export const applyMachine = setup({
     },
     review: {
       on: {
-        NEXT: 'consent',
+        NEXT: 'identity',
         BACK: [
           { guard: 'hasFields', target: 'filling', actions: assign({ fieldIndex: ({ context }) => (context.item?.guide.formFields.length ?? 1) - 1 }) },
           { target: 'guide' },
         ],
+      },
+    },
+    /**
+     * 实人认证: an application is made in the citizen's name, so the person at the kiosk is checked
+     * against the card (face, with its consent, or staff) before the declaration; done once per
+     * session (the bridge remembers), declined → back to the review.
+     */
+    identity: {
+      invoke: {
+        id: 'faceCheck',
+        src: 'faceCheck',
+        onDone: [{ guard: ({ event }) => (event.output as FaceCheckOutput).result === 'verified', target: 'consent' }, { target: 'review' }],
       },
     },
     /** 告知承诺: the citizen confirms what they submit is true and agrees to its use for this case */

@@ -1,6 +1,8 @@
 import type { FormField, SessionView } from '@tongban/device-bridge/api';
 import type { ActorRefFrom } from 'xstate';
 import { DocumentCaptureScreen } from '../camera/document-capture-screen.tsx';
+import { FaceCheckScreen } from '../camera/face-check-screen.tsx';
+import type { FaceCheckMachine } from '../flows/face-check.machine.ts';
 import type { DocumentCaptureMachine } from '../flows/document-capture.machine.ts';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
@@ -145,6 +147,11 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
   if (apply.matches('capturing')) {
     const capture = (apply.children as Record<string, unknown>)['documentCapture'] as ActorRefFrom<DocumentCaptureMachine> | undefined;
     return capture ? <DocumentCaptureScreen actor={capture} /> : <JourneyLoading name="apply" title={t('apply.title')} />;
+  }
+
+  if (apply.matches('identity')) {
+    const faceCheck = (apply.children as Record<string, unknown>)['faceCheck'] as ActorRefFrom<FaceCheckMachine> | undefined;
+    return faceCheck ? <FaceCheckScreen actor={faceCheck} /> : <JourneyLoading name="apply" title={t('apply.title')} />;
   }
 
   if (apply.matches('review')) {
