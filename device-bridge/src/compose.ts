@@ -18,6 +18,7 @@ import { createTechnicianService } from './technician/technician-service.ts';
 import { watchPendingConfig } from './technician/pending-config.ts';
 import { createLogRing } from './technician/log-ring.ts';
 import { startFleet } from './fleet/start-fleet.ts';
+import { createServiceMode } from './fleet/service-mode.ts';
 import { startSystemdNotify } from './monitoring/systemd-notify.ts';
 import { createPlatform } from './platform/create-platform.ts';
 import { createKioskServices } from './outbox/kiosk-services.ts';
@@ -122,6 +123,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     clock,
   });
 
+  const serviceMode = createServiceMode(dataDir, () => clock.now());
   const metrics = createKioskMetrics({
     bus,
     devices,
@@ -130,6 +132,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     starts: recordBridgeStart(store.db),
     outboxStats: await loadOutboxStats(),
     processMetrics: true,
+    outOfService: () => serviceMode.outOfService(),
   });
   const technician = createTechnicianService({
     db: store.db,
@@ -163,6 +166,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     ...receiptPrinting(devices['receipt-printer'], config.kiosk.siteName),
     metrics,
     technician,
+    serviceMode,
     faceCheck,
     materials,
     sessionMaterials: materials,

@@ -5,6 +5,7 @@ import type { EventBus } from './events/event-bus.ts';
 import type { EventLogger } from './log/logger.ts';
 import type { KioskMetrics } from './monitoring/kiosk-metrics.ts';
 import type { TechnicianService } from './technician/technician-service.ts';
+import type { ServiceMode } from './fleet/service-mode.ts';
 import type { CertificateData, Platform } from './platform/platform.ts';
 import type { PrintService } from './printing/print-service.ts';
 import type { ReceiptService } from './printing/receipts.ts';
@@ -39,6 +40,8 @@ export interface BridgeContext {
   metrics: KioskMetrics;
   /** technician mode (issue 7): PIN login, lockout, audit */
   technician: TechnicianService;
+  /** out of service on an operator's MQTT command (issue 7); health then offers nothing */
+  serviceMode?: ServiceMode;
   /** face check (人证比对) and staff confirmation for the current session (issue 8) */
   faceCheck: FaceCheck;
   /** pages captured on the document camera in the current session, memory only (issue 8) */

@@ -11,6 +11,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCommand, type FleetCommand } from '../../device-bridge/src/fleet/commands.ts';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
+import { rawRequest } from '../support/http.ts';
 import { startMosquitto, type RunningBroker } from '../support/mosquitto.ts';
 import { repoRoot } from '../support/repo.ts';
 import { waitFor } from '../support/wait.ts';
@@ -129,6 +130,22 @@ describe('MQTT presence and commands', () => {
     ]);
     expect(sent.code, sent.output).toBe(0);
     expect(JSON.parse(sent.output)).toMatchObject({ ok: true, command: 'self-test', detail: 'test ticket printed' });
+  });
+
+  it('out-of-service takes every capability away (health, metrics, retained health), in-service gives them back', async () => {
+    const off = command({ command: 'out-of-service' });
+    await send(off);
+    expect(await resultFor(off.id)).toMatchObject({ ok: true });
+    const health = (await rawRequest(`${bridge.url}/api/health`)).json() as { status: string; capabilities: Record<string, boolean> };
+    expect(health.status).toBe('out-of-service');
+    expect(Object.values(health.capabilities)).toEqual([false, false, false, false]);
+    expect((await rawRequest(`${bridge.url}/metrics`)).text).toContain('kiosk_out_of_service 1');
+    await waitFor('retained health saying so', async () => (latest('kiosk/K1/health')?.body.outOfService === true ? { value: true } : {}));
+
+    const on = command({ command: 'in-service' });
+    await send(on);
+    expect(await resultFor(on.id)).toMatchObject({ ok: true, detail: 'back in service' });
+    expect(((await rawRequest(`${bridge.url}/api/health`)).json() as { status: string }).status).not.toBe('out-of-service');
   });
 
   it('goes "offline" when the bridge is killed, and gets a command sent meanwhile when it returns', async () => {

@@ -8,7 +8,7 @@ export function kioskTopics(kioskId: string) {
   return { status: `${base}/status`, health: `${base}/health`, command: `${base}/cmd`, result: `${base}/cmd-result` };
 }
 
-export const fleetCommandNames = ['ping', 'self-test', 'reload-config', 'restart-ui'] as const;
+export const fleetCommandNames = ['ping', 'self-test', 'reload-config', 'restart-ui', 'out-of-service', 'in-service'] as const;
 
 /**
  * A remote command. `id` makes redelivery harmless (QoS 1 is at-least-once): a command id already

@@ -16,6 +16,8 @@ export interface FleetHandlers {
   /** validates the config on disk; when valid, the answer is sent first, then `apply` runs */
   reloadConfig(): { ok: boolean; detail: string; apply?: () => void };
   restartUi(): Promise<{ ok: boolean; detail: string }>;
+  /** operator takes the kiosk out of service (true) or back (false) */
+  setOutOfService(outOfService: boolean): { ok: boolean; detail: string };
 }
 
 export interface FleetClientOptions {
@@ -34,6 +36,8 @@ export interface FleetClientOptions {
 
 export interface FleetClient {
   start(): Promise<void>;
+  /** publishes the retained health summary now */
+  publishHealth(): Promise<void>;
   /** publishes "offline" (retained) and disconnects cleanly */
   stop(): Promise<void>;
 }
@@ -86,6 +90,10 @@ export function createFleetClient(options: FleetClientOptions): FleetClient {
       }
       case 'restart-ui':
         return handlers.restartUi();
+      case 'out-of-service':
+        return handlers.setOutOfService(true);
+      case 'in-service':
+        return handlers.setOutOfService(false);
     }
   }
 
@@ -170,6 +178,7 @@ export function createFleetClient(options: FleetClientOptions): FleetClient {
         if (event.type === 'device') void publish(topics.health, JSON.stringify(handlers.health()), true);
       });
     },
+    publishHealth: () => publish(topics.health, JSON.stringify(handlers.health()), true),
     async stop() {
       unsubscribe?.();
       if (!client) return;

@@ -33,6 +33,7 @@ export async function startFleet(
         const health = healthOf(context);
         return {
           status: health.status,
+          outOfService: context.serviceMode?.outOfService() ?? false,
           version: health.version,
           devices: health.devices.map(({ id, state, reason }) => ({ id, state, reason })),
           at: context.clock.now().toISOString(),
@@ -55,6 +56,12 @@ export async function startFleet(
         }
         // systemd (Restart=always) starts the bridge again, which loads the new file
         return { ok: true, detail: 'configuration valid; the bridge restarts to apply it', apply: requestRestart };
+      },
+      setOutOfService: (outOfService) => {
+        if (!context.serviceMode) return { ok: false, detail: 'this bridge has no service mode' };
+        context.serviceMode.set(outOfService, outOfService ? 'operator command' : '');
+        void client.publishHealth();
+        return { ok: true, detail: outOfService ? 'out of service: the screen shows the hall phone once no citizen is served' : 'back in service' };
       },
       restartUi: () =>
         new Promise((resolve) => {

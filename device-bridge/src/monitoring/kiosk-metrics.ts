@@ -19,6 +19,8 @@ export interface KioskMetricsOptions {
   starts: number;
   /** the outbox's backlog, when this build has an outbox; its gauges exist only then */
   outboxStats?: (() => OutboxStats) | null;
+  /** whether an operator took the kiosk out of service */
+  outOfService?: () => boolean;
   /** include prom-client's process_* / nodejs_* metrics (off in unit tests: they are global) */
   processMetrics?: boolean;
 }
@@ -188,6 +190,18 @@ export function createKioskMetrics(options: KioskMetricsOptions): KioskMetrics {
     help: 'Times the bridge started again on this kiosk after its first start (kept in SQLite).',
     registers: [registry],
   }).inc(Math.max(0, options.starts - 1));
+
+  const outOfService = options.outOfService;
+  if (outOfService) {
+    new Gauge({
+      name: 'kiosk_out_of_service',
+      help: 'Whether an operator took the kiosk out of service (1) or not (0).',
+      registers: [registry],
+      collect() {
+        this.set(outOfService() ? 1 : 0);
+      },
+    });
+  }
 
   let lastHeartbeatSeconds = 0;
   new Gauge({

@@ -12,10 +12,12 @@ export function deviceStatuses(devices: DeviceSet) {
 export function healthOf(context: BridgeContext): HealthResponse {
   const devices = deviceStatuses(context.devices);
   const { kiosk, session } = context.config;
+  // an operator's out-of-service (MQTT) offers nothing, whatever the devices say
+  const outOfService = context.serviceMode?.outOfService() ?? false;
   return {
-    status: overallStatus(devices),
+    status: outOfService ? 'out-of-service' : overallStatus(devices),
     simulated: context.simulation !== null,
-    capabilities: capabilitiesOf(devices),
+    capabilities: outOfService ? { identify: false, printCertificate: false, printReceipt: false, scan: false } : capabilitiesOf(devices),
     devices,
     site: { kioskId: kiosk.id, name: kiosk.siteName, helpPhone: kiosk.helpPhone },
     session: { idleTimeoutSeconds: session.idleTimeoutSeconds, countdownSeconds: session.countdownSeconds },
