@@ -78,7 +78,7 @@ async function visit(page: Page, bridge: RunningBridge, fetched: string[]): Prom
   await waitForScreen(page, 'greeting');
   await measure({ name: 'greeting→menu', tap: '[data-action="continue"]', done: screen('menu') });
   await expectStatus(bridgeRequest(bridge.url, 'DELETE', apiPaths.simCard), 204, 'remove card');
-  for (const journey of ['records', 'progress', 'apply']) {
+  for (const journey of ['records', 'progress', 'apply', 'appointment', 'queue']) {
     await measure({ name: `menu→${journey}`, tap: `[data-action="service"][data-service="${journey}"]`, done: screen(journey) });
     await page.locator(`${screen(journey)} [data-action="back"], ${screen(journey)} [data-action="close-journey"]`).first().waitFor({ timeout: 10_000 });
     const leave = (await page.locator(`${screen(journey)} [data-action="close-journey"]`).count()) > 0 ? 'close-journey' : 'back';

@@ -96,7 +96,7 @@ describe.each(modes.map((mode, index) => ({ ...mode, index })))('$name mode', (m
       await audit();
       await action(page, 'close-help').first().click();
       // the other journeys' first screens, each left the way a citizen leaves it
-      for (const journey of ['records', 'progress', 'apply'] as const) {
+      for (const journey of ['records', 'progress', 'apply', 'appointment', 'queue'] as const) {
         await action(page, 'service', `[data-service="${journey}"]`).first().click();
         await waitForScreen(page, journey);
         await page.locator(`[data-screen="${journey}"] [data-action="back"], [data-screen="${journey}"] [data-action="close-journey"]`).first().waitFor({ timeout: 10_000 });
