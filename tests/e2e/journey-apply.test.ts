@@ -171,9 +171,26 @@ describe('apply with a material photographed on the document camera (高拍仪)'
       await page.locator('[data-testid="case-number"]').first().waitFor({ state: 'visible' });
     });
 
-    await step(page, 'with the document camera gone, the same item says it cannot be done here', async () => {
+    await step(page, '非常不满意 needs at least one indicator; the rating carries the chosen ones', async () => {
       await action(page, 'done').first().click();
-      await action(page, 'skip-rating').first().click();
+      await waitForScreen(page, 'rating');
+      // nothing is chosen for the citizen
+      expect(await page.locator('[data-action="rate"][aria-pressed="true"], .indicator-button--chosen').count()).toBe(0);
+      await action(page, 'rate', '[data-grade="1"]').first().click();
+      const submit = action(page, 'submit-rating').first();
+      await submit.waitFor({ state: 'visible' });
+      expect(await submit.isDisabled()).toBe(true);
+      await action(page, 'indicator', '[data-indicator="efficiency"]').first().click();
+      await action(page, 'indicator', '[data-indicator="operability"]').first().click();
+      const [response] = await Promise.all([
+        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.ratings) && candidate.request().method() === 'POST', { timeout: 15_000 }),
+        submit.click(),
+      ]);
+      expect(response.status()).toBe(201);
+      expect(JSON.parse(response.request().postData() ?? '{}')).toMatchObject({ grade: 1, indicators: ['efficiency', 'operability'] });
+    });
+
+    await step(page, 'with the document camera gone, the same item says it cannot be done here', async () => {
       await advanceTo(page, 'attract', [action(page, 'done')], 30_000);
       await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('document-camera', 'disconnect')), 204, 'unplug the document camera');
       await placeCard(bridge.url, citizen.id);
