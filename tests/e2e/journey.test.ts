@@ -106,6 +106,10 @@ describe('landscape 1920×1080: the whole certificate journey', () => {
 
     job = await step(page, 'print → 1 copy: accepted (202), progress shown, then take the document', async () => {
       await action(page, 'print').first().click();
+      // the copies question is a step inside the preview screen with its own spoken guidance
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.dataset.voiceClip), { timeout: 10_000 })
+        .toBe('zh-CN:print-copies');
       const [response] = await Promise.all([
         page.waitForResponse(
           (candidate) => candidate.url().endsWith(apiPaths.printJobs) && candidate.request().method() === 'POST',

@@ -26,6 +26,7 @@ export function RatingScreen({ snapshot, send }: ScreenProps) {
     return (
       <ScreenFrame
         name="rating"
+        voiceStep="rating-indicators"
         title={t('rating.indicators.title')}
         actions={
           <>
