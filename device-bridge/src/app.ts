@@ -9,7 +9,6 @@ import { healthRoutes } from './routes/health.ts';
 import { metricsRoutes } from './routes/metrics.ts';
 import { technicianRoutes } from './routes/technician.ts';
 import { printJobRoutes } from './routes/print-jobs.ts';
-import { receiptRoutes } from './routes/receipts.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { catalogueRoutes } from './routes/catalogue.ts';
 import { recordRoutes } from './routes/records.ts';
@@ -38,7 +37,6 @@ export function createApp(context: BridgeContext): Express {
   app.use(sessionRoutes(context));
   app.use(certificateRoutes(context));
   app.use(printJobRoutes(context));
-  app.use(receiptRoutes(context));
   app.use(ratingRoutes(context));
   app.use(catalogueRoutes(context));
   app.use(recordRoutes(context));

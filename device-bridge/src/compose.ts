@@ -22,7 +22,6 @@ import { createServiceMode } from './fleet/service-mode.ts';
 import { startSystemdNotify } from './monitoring/systemd-notify.ts';
 import { createPlatform } from './platform/create-platform.ts';
 import { createKioskServices } from './outbox/kiosk-services.ts';
-import { receiptPrinting } from './platform/receipts.ts';
 import { registerOutboxStats } from './outbox/outbox-stats.ts';
 import { fixtureCitizens } from './platform/embedded/fixtures.ts';
 import { classifyScan, scanEventOf } from './devices/scanner/classify-scan.ts';
@@ -163,7 +162,6 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     receipts: createReceiptService({ printer: devices['receipt-printer'], siteName: config.kiosk.siteName, logger }),
     ratings: store.ratings,
     kioskServices,
-    ...receiptPrinting(devices['receipt-printer'], config.kiosk.siteName),
     metrics,
     technician,
     serviceMode,

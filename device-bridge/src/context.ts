@@ -11,8 +11,7 @@ import type { PrintService } from './printing/print-service.ts';
 import type { ReceiptService } from './printing/receipts.ts';
 import type { SessionHolder } from './session/session-holder.ts';
 import type { RatingStore } from './store/ratings.ts';
-import type { ApplicationReceiptPrint, KioskServices, SessionMaterials } from './outbox/kiosk-services.ts';
-import type { PlatformTicket } from './platform/contract.ts';
+import type { KioskServices, SessionMaterials } from './outbox/kiosk-services.ts';
 import type { Clock } from './time/clock.ts';
 import type { FaceCheck } from './face/face-check.ts';
 import type { MaterialStore } from './session/materials.ts';
@@ -33,7 +32,7 @@ export interface BridgeContext {
   platform: Platform;
   previewCertificate: (data: CertificateData) => CertificatePreview;
   printService: PrintService;
-  /** printReceipt(request) on the thermal printer: application receipts, queue tickets */
+  /** the thermal printer's slips (application receipt, queue ticket): never throws, says why nothing printed */
   receipts: ReceiptService;
   ratings: RatingStore;
   /** Prometheus metrics (issue 7): /metrics, fed from the bus and finished requests */
@@ -52,7 +51,4 @@ export interface BridgeContext {
   kioskServices: KioskServices;
   /** the session's captured materials as PDFs (document camera); null until that part is wired */
   sessionMaterials?: SessionMaterials | null;
-  /** receipt printer: application receipt / queue ticket; resolve false when nothing was printed */
-  printApplicationReceipt?: ((receipt: ApplicationReceiptPrint) => Promise<boolean>) | null;
-  printQueueTicket?: ((ticket: PlatformTicket) => Promise<boolean>) | null;
 }

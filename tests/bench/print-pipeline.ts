@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createCupsA4Printer } from '../../device-bridge/src/devices/a4-printer/cups.ts';
 import { encodeReceipt } from '../../device-bridge/src/devices/receipt-printer/codec/encoder.ts';
 import { createCertificateRenderer, newCertificateNumber } from '../../device-bridge/src/documents/index.ts';
-import { receiptDocument } from '../../device-bridge/src/documents/receipts/receipts.ts';
+import { queueTicketDocument } from '../../device-bridge/src/documents/receipts/receipts.ts';
 import { createEventBus } from '../../device-bridge/src/events/event-bus.ts';
 import { createMemoryLogger } from '../../device-bridge/src/log/logger.ts';
 import { createEmbeddedPlatform } from '../../device-bridge/src/platform/embedded/embedded-platform.ts';
@@ -90,10 +90,7 @@ export async function benchPrintPipeline(): Promise<BenchResult[]> {
     await rm(dataDir, { recursive: true, force: true });
   }
 
-  const ticket = receiptDocument(
-    { kind: 'queue-ticket', number: 'A023', category: '社保业务', window: '3–5号窗口', waiting: 7, hallName: '通办示例政务服务中心', takenAt: new Date().toISOString(), trackingUrl: 'https://q.example/A023' },
-    '通办示例政务服务中心',
-  );
+  const ticket = queueTicketDocument({ number: 'A023', category: 'social-insurance', ahead: 7, hallName: '通办示例政务服务中心', issuedAt: new Date().toISOString() });
   const encodeTimes: number[] = [];
   for (let index = 0; index < 2000; index++) {
     const started = performance.now();

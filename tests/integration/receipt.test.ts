@@ -5,7 +5,7 @@ import { createEscPosReceiptPrinter } from '../../device-bridge/src/devices/rece
 import { attachEscPosSimulator, type EscPosSimulator } from '../../device-bridge/src/devices/receipt-printer/escpos-simulator.ts';
 import { serialPortOpener } from '../../device-bridge/src/devices/serial/serialport-line.ts';
 import type { SerialLine } from '../../device-bridge/src/devices/serial/serial-line.ts';
-import { receiptDocument } from '../../device-bridge/src/documents/receipts/receipts.ts';
+import { applicationReceiptDocument, queueTicketDocument } from '../../device-bridge/src/documents/receipts/receipts.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
 import { createPtyPair, type PtyPair } from '../support/pty.ts';
 import { waitFor } from '../support/wait.ts';
@@ -38,34 +38,40 @@ describe('receipt printer: the real ESC/POS driver over a pty to the byte-level 
     return { simulator, printer: current };
   }
 
-  it('prints a queue ticket: number, window and waiting count come out of the printer as text', async () => {
+  it('prints a queue ticket: number, category, hall and waiting count come out of the printer as text', async () => {
     const { simulator, printer } = await setup();
-    await printer.print(
-      receiptDocument(
-        { kind: 'queue-ticket', number: 'A023', category: '社保业务', window: '3–5号窗口', waiting: 7, hallName: '通办示例政务服务中心', takenAt: '2026-11-22T02:15:00.000Z' },
-        '通办示例政务服务中心',
-      ),
-    );
+    await printer.print(queueTicketDocument({ number: 'A023', category: 'social-insurance', ahead: 7, hallName: '通办示例政务服务中心', issuedAt: '2026-11-22T02:15:00.000Z' }));
     await waitFor('ticket printed', async () => (simulator.receipts().length === 1 ? { value: true } : {}));
     const text = receiptText(simulator.receipts()[0]!);
     expect(text).toContain('A 0 2 3'); // double size
-    expect(text).toContain('3–5号窗口');
+    expect(text).toContain('社会保障');
+    expect(text).toContain('通办示例政务服务中心');
     expect(text).toContain('7 人');
     expect(text).toContain('2026-11-22 10:15');
   });
 
-  it('prints an application receipt with 办件编号 and the tracking QR code', async () => {
+  it('prints an application receipt with 办件编号 and the QR code to look its progress up', async () => {
     const { simulator, printer } = await setup();
     await printer.print(
-      receiptDocument(
-        { kind: 'application', caseNumber: '330100-2026-000123', itemName: '城乡居民基本养老保险参保登记', submittedAt: '2026-11-22T02:15:00.000Z', trackingUrl: 'https://zwfw.example.gov.cn/track?no=330100-2026-000123' },
+      applicationReceiptDocument(
+        {
+          kind: 'application',
+          caseNumber: '330100-2026-000123',
+          caseNumberKind: 'platform',
+          localNumber: 'TB-DEV-0001-20261122-0001',
+          itemName: '城乡居民基本养老保险参保登记',
+          office: '杭州市人力资源和社会保障局',
+          submittedAt: '2026-11-22T02:15:00.000Z',
+          queuedOffline: false,
+        },
         '通办示例政务服务中心',
       ),
     );
     await waitFor('receipt printed', async () => (simulator.receipts().length === 1 ? { value: true } : {}));
     const receipt = simulator.receipts()[0]!;
     expect(receiptText(receipt)).toContain('330100-2026-000123');
-    expect(receipt.lines.find((line) => line.kind === 'qr')).toMatchObject({ data: 'https://zwfw.example.gov.cn/track?no=330100-2026-000123' });
+    expect(receiptText(receipt)).toContain('办件编号');
+    expect(receipt.lines.find((line) => line.kind === 'qr')).toMatchObject({ data: '330100-2026-000123' });
   });
 
   it('reads paper-out from the DLE EOT reply: the device goes to fault and a print is refused, not lost silently', async () => {

@@ -12,7 +12,6 @@
  * POST   /api/print-jobs/:id/reprint      → 202 PrintJobView (a failed job, once, same session)
  * GET    /api/print-jobs/attention        → PrintJobList (failed jobs nobody acknowledged)
  * POST   /api/print-jobs/:id/acknowledge  → 204
- * POST   /api/receipts                    ReceiptRequest → 202 ReceiptResult (receipt printer)
  * POST   /api/ratings               RatingRequest → 201 RatingResponse (stored before the reply)
  * POST   /api/call-staff            CallStaffRequest → 201 CallStaffResponse (event staff-called)
  * Platform (issue 5; see /api contract files catalogue/records/applications/appointments/queue):
@@ -61,7 +60,6 @@ export const apiPaths = {
   printJobReprint: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}/reprint`,
   printJobsAttention: '/api/print-jobs/attention',
   printJobAcknowledge: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}/acknowledge`,
-  receipts: '/api/receipts',
   simReceipts: '/api/sim/receipt-printer/receipts',
   ratings: '/api/ratings',
   callStaff: '/api/call-staff',

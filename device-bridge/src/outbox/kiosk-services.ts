@@ -18,23 +18,12 @@ import type { SqliteDatabase } from '../store/database.ts';
 import type { Clock } from '../time/clock.ts';
 import { formatChinaDate } from '../platform/china-time.ts';
 import { createOutbox, DeliveryDeferred, type OutboxEvent } from './outbox.ts';
+import type { ApplicationReceiptPrint } from '../documents/receipts/receipts.ts';
 
 /** What the materials helper (document camera, session memory) gives the application route. */
 export interface SessionMaterials {
   assemblePdf(captureId: string): Promise<{ materialId: string; pages: number; pdf: Buffer } | null>;
   release(captureId: string): void;
-}
-
-/** The application receipt as the receipt printer prints it (no personal data beyond the masked name). */
-export interface ApplicationReceiptPrint {
-  kind: 'application';
-  caseNumber: string;
-  caseNumberKind: 'platform' | 'local';
-  localNumber: string;
-  itemName: string;
-  office: string;
-  submittedAt: string;
-  queuedOffline: boolean;
 }
 
 export interface KioskServicesOptions {

@@ -1,28 +1,32 @@
 import type { ReceiptPrinter } from '../devices/device.ts';
 import { PrintFailedError } from '../devices/device.ts';
-import { receiptDocument, type ReceiptRequest } from '../documents/receipts/receipts.ts';
+import type { ReceiptDocument } from '../devices/receipt-printer/codec/document.ts';
+import { applicationReceiptDocument, queueTicketDocument, type ApplicationReceiptPrint } from '../documents/receipts/receipts.ts';
 import type { EventLogger } from '../log/logger.ts';
+import type { PlatformTicket } from '../platform/contract.ts';
 
 export type ReceiptResult = { printed: true } | { printed: false; reason: string };
 
 /**
- * printReceipt for the features that hand the citizen a slip (application receipt, queue ticket).
- * Never throws: a slip that cannot print must not undo the application or the queue number it
- * belongs to; the caller tells the citizen (the number is on screen anyway).
+ * The slips the application and queue routes hand the citizen. Never throws: a slip that cannot
+ * print must not undo the application or the queue number it belongs to; the caller tells the
+ * citizen (the number is on screen anyway). Logs the kind and the reason only, never the slip's text.
  */
 export function createReceiptService(deps: { printer: ReceiptPrinter; siteName: string; logger: EventLogger }) {
+  async function print(kind: 'application' | 'queue-ticket', document: ReceiptDocument): Promise<ReceiptResult> {
+    try {
+      await deps.printer.print(document);
+      deps.logger.log('receipt-printed', { kind });
+      return { printed: true };
+    } catch (error) {
+      const reason = error instanceof PrintFailedError ? error.reason : 'printer-error';
+      deps.logger.log('receipt-failed', { kind, reason });
+      return { printed: false, reason };
+    }
+  }
   return {
-    async printReceipt(request: ReceiptRequest): Promise<ReceiptResult> {
-      try {
-        await deps.printer.print(receiptDocument(request, deps.siteName));
-        deps.logger.log('receipt-printed', { kind: request.kind });
-        return { printed: true };
-      } catch (error) {
-        const reason = error instanceof PrintFailedError ? error.reason : 'printer-error';
-        deps.logger.log('receipt-failed', { kind: request.kind, reason });
-        return { printed: false, reason };
-      }
-    },
+    printApplicationReceipt: (receipt: ApplicationReceiptPrint) => print('application', applicationReceiptDocument(receipt, deps.siteName)),
+    printQueueTicket: (ticket: PlatformTicket) => print('queue-ticket', queueTicketDocument(ticket)),
   };
 }
 

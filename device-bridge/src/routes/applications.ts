@@ -19,7 +19,7 @@ export function applicationRoutes(context: BridgeContext): Router {
       session.identity,
       body,
       context.sessionMaterials ?? null,
-      context.printApplicationReceipt ?? null,
+      async (slip) => (await context.receipts.printApplicationReceipt(slip)).printed,
     );
     context.logger.log('application-stored', {
       item: receipt.itemCode,

@@ -13,7 +13,7 @@ export function queueRoutes(context: BridgeContext): Router {
     if (!session) throw noSession();
     const applicant = { idNumber: session.identity.idNumber, name: session.identity.name };
     const ticket = await context.kioskServices.live(() => context.platform.takeQueueNumber({ applicant, category }));
-    const printed = context.printQueueTicket ? await context.printQueueTicket(ticket).catch(() => false) : false;
+    const { printed } = await context.receipts.printQueueTicket(ticket);
     context.logger.log('queue-number-taken', { number: ticket.number, ahead: ticket.ahead, printed });
     response.status(201).json({ ...ticket, printed } satisfies QueueTicket);
   });

@@ -1,95 +1,109 @@
-import { z } from 'zod';
+import { serviceCategoryTitles } from '../../api/index.ts';
 import type { ReceiptDocument, ReceiptLine } from '../../devices/receipt-printer/codec/document.ts';
 import { receiptColumns } from '../../devices/receipt-printer/codec/document.ts';
 import { displayWidth } from '../../devices/receipt-printer/codec/interpreter.ts';
+import type { PlatformTicket } from '../../platform/contract.ts';
 import { formatChinaDate } from '../../platform/china-time.ts';
 
 /**
- * The slips other features print on the 80 mm thermal printer. Both carry no personal data beyond
- * what the citizen needs to keep (a masked name at most): a slip left on the counter must not
- * expose anyone.
+ * The two slips the 80 mm thermal printer hands a citizen: the application receipt (业务申报回执)
+ * and the queue ticket (排队号). Neither carries a name or an ID number: a slip left on the counter
+ * must not expose anyone.
  */
-export const applicationReceiptSchema = z
-  .object({
-    kind: z.literal('application'),
-    /** 办件编号 */
-    caseNumber: z.string().min(1).max(64),
-    /** 事项名称 */
-    itemName: z.string().min(1).max(100),
-    /** ISO instant of submission */
-    submittedAt: z.iso.datetime(),
-    /** where the citizen follows progress: encoded in the QR code */
-    trackingUrl: z.url().max(500),
-    holderMaskedName: z.string().max(20).optional(),
-    /** 承诺时限 in working days, when the item has one */
-    promisedDays: z.number().int().positive().max(365).optional(),
-  })
-  .strict();
 
-export const queueTicketSchema = z
-  .object({
-    kind: z.literal('queue-ticket'),
-    /** e.g. A023 */
-    number: z.string().regex(/^[A-Z]{0,2}\d{1,4}$/),
-    /** the business the number is for, e.g. 社保业务 */
-    category: z.string().min(1).max(40),
-    /** windows that serve it, e.g. 3–5号窗口 */
-    window: z.string().min(1).max(40),
-    /** people waiting before this number */
-    waiting: z.number().int().nonnegative().max(9999),
-    hallName: z.string().min(1).max(60),
-    takenAt: z.iso.datetime(),
-    /** optional: a page to watch the queue on a phone */
-    trackingUrl: z.url().max(500).optional(),
-  })
-  .strict();
+/** The application receipt as the bridge prints it after POST /api/applications. */
+export interface ApplicationReceiptPrint {
+  kind: 'application';
+  /** the number the citizen holds: the platform's 办件编号 once delivered, else the kiosk's own */
+  caseNumber: string;
+  caseNumberKind: 'platform' | 'local';
+  localNumber: string;
+  itemName: string;
+  office: string;
+  /** ISO instant of submission */
+  submittedAt: string;
+  /** the platform was unreachable: the application waits in the kiosk's outbox */
+  queuedOffline: boolean;
+}
 
-export const receiptRequestSchema = z.discriminatedUnion('kind', [applicationReceiptSchema, queueTicketSchema]);
-export type ReceiptRequest = z.infer<typeof receiptRequestSchema>;
+/** Breaks text at the slip's width (the printer would cut a character in half otherwise). */
+function wrap(value: string, columns: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const character of value) {
+    if (displayWidth(line + character) > columns) {
+      lines.push(line);
+      line = '';
+    }
+    line += character;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
 
+const text = (value: string, options: Omit<Extract<ReceiptLine, { kind: 'text' }>, 'kind' | 'text'> = {}): ReceiptLine[] =>
+  wrap(value, options.size === 2 ? receiptColumns / 2 : receiptColumns).map((part) => ({ kind: 'text', text: part, ...options }));
+
+/** "label ........ value" on one line when it fits, else the label and the value wrapped below it. */
+function labelled(label: string, value: string): ReceiptLine[] {
+  const gap = receiptColumns - displayWidth(label) - displayWidth(value);
+  if (gap >= 1) return [{ kind: 'text', text: `${label}${' '.repeat(gap)}${value}` }];
+  return [...text(label), ...text(value)];
+}
+
+/** 时间 as the hall's clock reads it (China time, whatever offset the instant was written with): 2026-11-22 10:05 */
 function chinaTime(iso: string): string {
   const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso.replace('T', ' ').slice(0, 16);
   const shifted = new Date(instant.getTime() + 8 * 3600_000);
   return `${formatChinaDate(instant)} ${String(shifted.getUTCHours()).padStart(2, '0')}:${String(shifted.getUTCMinutes()).padStart(2, '0')}`;
 }
 
-/** "label ........ value" on one 48-column line when it fits, else two lines. */
-function labelled(label: string, value: string): ReceiptLine[] {
-  const gap = receiptColumns - displayWidth(label) - displayWidth(value);
-  if (gap >= 1) return [{ kind: 'text', text: `${label}${' '.repeat(gap)}${value}` }];
-  return [{ kind: 'text', text: label }, { kind: 'text', text: value, align: 'right' }];
-}
-
-export function receiptDocument(request: ReceiptRequest, siteName: string): ReceiptDocument {
-  if (request.kind === 'application') {
-    return {
-      lines: [
-        { kind: 'text', text: siteName, align: 'center' },
-        { kind: 'text', text: '受理回执', align: 'center', bold: true, size: 2 },
-        { kind: 'rule' },
-        ...labelled('办件编号', request.caseNumber),
-        ...labelled('事项名称', request.itemName),
-        ...(request.holderMaskedName ? labelled('申请人', request.holderMaskedName) : []),
-        ...labelled('提交时间', chinaTime(request.submittedAt)),
-        ...(request.promisedDays ? labelled('承诺时限', `${request.promisedDays}个工作日`) : []),
-        { kind: 'rule' },
-        { kind: 'qr', data: request.trackingUrl },
-        { kind: 'text', text: '扫码或凭办件编号查询办理进度', align: 'center' },
-        { kind: 'text', text: '请妥善保管本回执', align: 'center' },
-      ],
-    };
-  }
+/**
+ * The application receipt: which number the citizen holds and WHICH KIND it is (a local number
+ * must not be mistaken for the platform's 办件编号), what was applied for, where it is handled and —
+ * when the platform was unreachable — that it is kept on the kiosk and sent when the line is back.
+ * The QR code carries the number, so the kiosk's scanner or a window can look the progress up.
+ */
+export function applicationReceiptDocument(receipt: ApplicationReceiptPrint, siteName: string): ReceiptDocument {
+  const local = receipt.caseNumberKind === 'local';
   return {
     lines: [
-      { kind: 'text', text: request.hallName, align: 'center' },
-      { kind: 'text', text: request.category, align: 'center' },
-      { kind: 'text', text: request.number, align: 'center', bold: true, size: 2 },
+      ...text(siteName, { align: 'center' }),
+      ...text('申请受理回执', { align: 'center', bold: true, size: 2 }),
       { kind: 'rule' },
-      ...labelled('办理窗口', request.window),
-      ...labelled('前面等候', `${request.waiting} 人`),
-      ...labelled('取号时间', chinaTime(request.takenAt)),
-      ...(request.trackingUrl ? [{ kind: 'qr', data: request.trackingUrl } as ReceiptLine, { kind: 'text', text: '扫码查看排队进度', align: 'center' } as ReceiptLine] : []),
-      { kind: 'text', text: '过号请重新取号', align: 'center' },
+      ...text(local ? '本机受理编号：' : '办件编号：', { bold: true }),
+      ...text(receipt.caseNumber, { bold: true, size: 2 }),
+      ...(local
+        ? text('这是本机给出的编号。平台办件编号在申请送达后生成，可凭本编号在自助机或窗口查询。')
+        : labelled('本机受理编号', receipt.localNumber)),
+      ...labelled('事项名称', receipt.itemName),
+      ...labelled('受理部门', receipt.office),
+      ...labelled('提交时间', chinaTime(receipt.submittedAt)),
+      ...(receipt.queuedOffline
+        ? [{ kind: 'rule' } as const, ...text('政务服务平台暂时无法连接。您的申请已安全保存在本机，联网后将自动提交，无需再次办理。', { bold: true })]
+        : []),
+      { kind: 'rule' },
+      { kind: 'qr', data: receipt.caseNumber, moduleSize: 5 },
+      ...text('扫码或凭编号查询办理进度', { align: 'center' }),
+      ...text('请妥善保管本回执', { align: 'center' }),
+      { kind: 'feed', lines: 3 },
+    ],
+  };
+}
+
+/** The queue ticket: the number big, the business it is for, the hall, how many are ahead, when. */
+export function queueTicketDocument(ticket: PlatformTicket): ReceiptDocument {
+  return {
+    lines: [
+      ...text(ticket.hallName, { align: 'center' }),
+      ...text(serviceCategoryTitles[ticket.category], { align: 'center', bold: true }),
+      ...text(ticket.number, { align: 'center', bold: true, size: 2 }),
+      { kind: 'rule' },
+      ...labelled('前面等候', `${ticket.ahead} 人`),
+      ...labelled('取号时间', chinaTime(ticket.issuedAt)),
+      ...text('请留意叫号，过号请重新取号', { align: 'center' }),
+      { kind: 'feed', lines: 3 },
     ],
   };
 }

@@ -4,7 +4,7 @@ import { applicationReceiptDocument, queueTicketDocument } from './receipts.ts';
 const texts = (lines: { kind: string; text?: string }[]) => lines.filter((line) => line.kind === 'text').map((line) => line.text!);
 const columns = (text: string) => [...text].reduce((sum, character) => sum + ((character.codePointAt(0) ?? 0) <= 0xff ? 1 : 2), 0);
 
-describe('receipts', () => {
+describe('receipt slips', () => {
   const receipt = {
     kind: 'application' as const,
     caseNumber: 'TB-DEV-0001-20261122-0007',
@@ -21,12 +21,14 @@ describe('receipts', () => {
     expect(lines).toContain('本机受理编号：');
     expect(lines.join('')).toContain('联网后将自动提交');
     expect(lines.join('')).toContain('2026-11-22 10:05');
+    expect(lines.join('')).toContain('杭州市上城区民政局');
   });
 
   it('names the platform number as 办件编号 once delivered, and says nothing about waiting', () => {
     const lines = texts(applicationReceiptDocument({ ...receipt, caseNumber: '3301202611220000012', caseNumberKind: 'platform', queuedOffline: false }, 'x').lines);
     expect(lines).toContain('办件编号：');
     expect(lines).toContain('3301202611220000012');
+    expect(lines.join('')).toContain('TB-DEV-0001-20261122-0007'); // the kiosk's number still shown, labelled as such
     expect(lines.join('')).not.toContain('联网后');
   });
 
@@ -39,6 +41,12 @@ describe('receipts', () => {
   it('prints the queue number big with the people ahead', () => {
     const document = queueTicketDocument({ number: 'A023', category: 'social-insurance', hallName: '杭州市民中心政务服务大厅', ahead: 4, issuedAt: '2026-11-22T10:05:00+08:00' });
     expect(document.lines).toContainEqual({ kind: 'text', text: 'A023', align: 'center', bold: true, size: 2 });
-    expect(texts(document.lines)).toContain('您前面还有 4 人');
+    expect(texts(document.lines).join('\n')).toMatch(/前面等候 +4 人/);
+    expect(texts(document.lines)).toContain('杭州市民中心政务服务大厅');
+  });
+
+  it('prints the time in China time whatever offset the platform wrote it with', () => {
+    const document = queueTicketDocument({ number: 'B007', category: 'real-estate', hallName: 'x', ahead: 0, issuedAt: '2026-11-22T02:15:00.000Z' });
+    expect(texts(document.lines).join('\n')).toMatch(/取号时间 +2026-11-22 10:15/);
   });
 });
