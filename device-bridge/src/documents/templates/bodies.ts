@@ -20,6 +20,16 @@ function signedYuan(fen: number): string {
   return fen < 0 ? `-${formatYuan(-fen)}` : formatYuan(fen);
 }
 
+/** a money column's 合计 over the table's rows, in fen */
+function columnTotal<Row>(rows: readonly Row[], fen: (row: Row) => number): number {
+  return rows.reduce((sum, row) => sum + fen(row), 0);
+}
+
+/** a month's payment state as the social-insurance and housing-fund offices print it */
+function paidText(status: 'paid' | 'owed'): string {
+  return status === 'paid' ? '已缴' : '欠缴';
+}
+
 /** 8923 → "89.23" */
 function squareMetres(centi: number): string {
   return formatYuan(centi);
@@ -45,7 +55,7 @@ function socialInsurance(data: CertificateDataOf<'social-insurance-contribution'
         row.baseFen === 0 ? '—' : formatYuan(row.baseFen),
         formatYuan(row.employerFen),
         formatYuan(row.personalFen),
-        row.status === 'paid' ? '已缴' : '欠缴',
+        paidText(row.status),
       ],
       alert: row.status === 'owed',
     })),
@@ -53,8 +63,8 @@ function socialInsurance(data: CertificateDataOf<'social-insurance-contribution'
       '合　计',
       '',
       '',
-      formatYuan(data.rows.reduce((sum, row) => sum + row.employerFen, 0)),
-      formatYuan(data.rows.reduce((sum, row) => sum + row.personalFen, 0)),
+      formatYuan(columnTotal(data.rows, (row) => row.employerFen)),
+      formatYuan(columnTotal(data.rows, (row) => row.personalFen)),
       '',
     ],
     unit: yuanUnit,
@@ -98,8 +108,8 @@ function incomeTax(data: CertificateDataOf<'individual-income-tax'>): Certificat
         '合　计',
         '',
         '',
-        formatYuan(data.rows.reduce((sum, row) => sum + row.incomeFen, 0)),
-        signedYuan(data.rows.reduce((sum, row) => sum + row.taxFen, 0)),
+        formatYuan(columnTotal(data.rows, (row) => row.incomeFen)),
+        signedYuan(columnTotal(data.rows, (row) => row.taxFen)),
         '',
       ],
       unit: yuanUnit,
@@ -173,15 +183,15 @@ function housingFund(data: CertificateDataOf<'housing-provident-fund'>): Certifi
           formatYuan(row.employerFen),
           formatYuan(row.personalFen),
           formatYuan(row.employerFen + row.personalFen),
-          row.status === 'paid' ? '已缴' : '欠缴',
+          paidText(row.status),
         ],
         alert: row.status === 'owed',
       })),
       total: [
         '合　计',
-        formatYuan(data.rows.reduce((sum, row) => sum + row.employerFen, 0)),
-        formatYuan(data.rows.reduce((sum, row) => sum + row.personalFen, 0)),
-        formatYuan(data.rows.reduce((sum, row) => sum + row.employerFen + row.personalFen, 0)),
+        formatYuan(columnTotal(data.rows, (row) => row.employerFen)),
+        formatYuan(columnTotal(data.rows, (row) => row.personalFen)),
+        formatYuan(columnTotal(data.rows, (row) => row.employerFen + row.personalFen)),
         '',
       ],
       unit: yuanUnit,
