@@ -16,6 +16,16 @@ export const applicationSubmitSchema = z.object({
   idempotencyKey: z.uuid(),
   /** 自取 (collect at the hall) or 邮寄 (post) */
   delivery: z.enum(['collect', 'post']).default('collect'),
+  /**
+   * 手写签名: the applicant's handwritten signature from the on-screen pad, as a PNG data URL. The
+   * bridge checks it really is a PNG of pad size (400 signature-invalid otherwise), seals it in the
+   * outbox with the materials and drops it once the platform has it. Never logged.
+   */
+  signature: z
+    .string()
+    .regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/, 'a PNG data URL from the signature pad')
+    .max(400_000)
+    .optional(),
 });
 export type ApplicationSubmit = z.input<typeof applicationSubmitSchema>;
 export type ApplicationSubmitParsed = z.output<typeof applicationSubmitSchema>;

@@ -40,6 +40,12 @@ export const errorCodes = [
   'document-gone',
   'other-person',
   'printing-disabled',
+  // signature and appointment check-in (issue 6, H10)
+  'signature-invalid',
+  'appointment-not-today',
+  'appointment-too-early',
+  'appointment-too-late',
+  'appointment-checked-in',
   'internal',
 ] as const;
 

@@ -18,6 +18,7 @@ import type { SqliteDatabase } from '../store/database.ts';
 import type { Clock } from '../time/clock.ts';
 import { formatChinaDate } from '../platform/china-time.ts';
 import { createOutbox, DeliveryDeferred, type OutboxEvent } from './outbox.ts';
+import { parseSignaturePng } from '../signature/signature-png.ts';
 import type { ApplicationReceiptPrint } from '../documents/receipts/receipts.ts';
 
 /** What the materials helper (document camera, session memory) gives the application route. */
@@ -253,6 +254,8 @@ export function createKioskServices(options: KioskServicesOptions) {
           files.push({ materialId: pdf.materialId, fileName: `${pdf.materialId}.pdf`, pdfBase64: pdf.pdf.toString('base64') });
         }
       }
+      // checked before anything is stored: a bad picture is the citizen's to redo, not the outbox's
+      const signature = request.signature === undefined ? null : parseSignaturePng(request.signature);
       const now = clock.now();
       const row = {
         local_number: newLocalNumber(now),
@@ -273,6 +276,7 @@ export function createKioskServices(options: KioskServicesOptions) {
         materials: files,
         delivery: request.delivery,
         submittedAt: row.submitted_at,
+        ...(signature ? { signaturePngBase64: signature.png.toString('base64') } : {}),
       });
       // the sealed copy in the outbox is the one that counts now: drop the session's pages
       if (materials) for (const entry of request.materials) materials.release(entry.captureId);

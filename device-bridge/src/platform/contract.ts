@@ -48,6 +48,8 @@ export const submitApplicationSchema = z.object({
   materials: z.array(platformMaterialSchema).max(20),
   delivery: z.enum(['collect', 'post']),
   submittedAt: z.string(),
+  /** the applicant's handwritten signature (手写签名), a PNG, base64; absent when not signed at the kiosk */
+  signaturePngBase64: z.string().max(400_000).optional(),
 });
 export type SubmitApplication = z.infer<typeof submitApplicationSchema>;
 

@@ -239,6 +239,10 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
     for (const file of application.materials) {
       insertFile.run(platformNumber, file.materialId, file.fileName, Buffer.from(file.pdfBase64, 'base64'));
     }
+    // the handwritten signature is kept with the case's files (the column holds any file's bytes)
+    if (application.signaturePngBase64) {
+      insertFile.run(platformNumber, 'signature', 'signature.png', Buffer.from(application.signaturePngBase64, 'base64'));
+    }
     insertEvent.run(platformNumber, 'received', application.submittedAt, `自助终端 ${kioskId}`, null);
     insertEvent.run(platformNumber, 'accepted', acceptedAt, item.guide.office, null);
     return { platformNumber, itemName: item.name, state: 'accepted' as const, acceptedAt, office: item.guide.office };
