@@ -1,18 +1,18 @@
 // Certificate rendering: our pdfkit renderer against the alternative a team would reach for —
 // the same page as HTML printed by Chromium's page.pdf() (how vxsuite makes its documents).
 // Both render the same content with the same font file, warm, in the same run.
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import QRCode from 'qrcode';
-import { buildCertificateContent, cjkFontFile, createCertificateRenderer, type CertificateContent } from '../../device-bridge/src/documents/index.ts';
+import { buildCertificateContent, cjkFontFile, type CertificateContent } from '../../device-bridge/src/documents/index.ts';
 import { createEmbeddedPlatform } from '../../device-bridge/src/platform/embedded/embedded-platform.ts';
 import { fixtureCitizens } from '../../device-bridge/src/platform/embedded/fixtures.ts';
 import type { CertificateData } from '../../device-bridge/src/platform/platform.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
 import { launchChromium } from '../support/browser.ts';
+import { benchCertificateRenderer, benchRendererOptions } from './bench-renderer.ts';
 import { median, round, type BenchResult } from './stats.ts';
 
 const pdfkitSamples = 60;
@@ -110,14 +110,8 @@ const numberFor = (i: number) => `SB20261122-${String(i).padStart(8, '0')}`;
 
 export async function benchCertificateRender(): Promise<BenchResult[]> {
   const data = await certificateData();
-  const options = {
-    issuer: '通办示例市社会保险事业管理中心',
-    validityDays: 90,
-    verificationBaseUrl: 'https://verify.tongban.example/certificates',
-    key: randomBytes(32),
-    clock: systemClock,
-  };
-  const renderer = createCertificateRenderer(options);
+  const options = benchRendererOptions;
+  const renderer = benchCertificateRenderer();
 
   for (let i = 0; i < warmUps; i++) await renderer.render(data, numberFor(i));
   const pdfkitTimes: number[] = [];

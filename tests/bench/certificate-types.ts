@@ -3,15 +3,15 @@
 // question the issue raises: how much of a render is the CJK font subset, CFF (the Noto OTF we
 // ship) against a TrueType-outline CJK font (WenQuanYi Micro Hei, measured only: it is a Debian
 // font, not an npm package) — same strings, same pdfkit, so only the font differs.
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { CertificateType } from '../../device-bridge/src/api/index.ts';
-import { buildCertificateContent, createCertificateRenderer } from '../../device-bridge/src/documents/index.ts';
+import { buildCertificateContent } from '../../device-bridge/src/documents/index.ts';
 import { cjkFontBuffer } from '../../device-bridge/src/documents/fonts.ts';
 import { createEmbeddedPlatform } from '../../device-bridge/src/platform/embedded/embedded-platform.ts';
 import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtures.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
+import { benchCertificateRenderer, benchRendererOptions } from './bench-renderer.ts';
 import { median, percentile, round, type BenchResult } from './stats.ts';
 
 const samples = 40;
@@ -55,13 +55,7 @@ function fontOnlyRender(font: Buffer | string, family: string | undefined, strin
 
 export async function benchCertificateTypes(): Promise<BenchResult[]> {
   const platform = createEmbeddedPlatform({ file: ':memory:', clock: systemClock });
-  const renderer = createCertificateRenderer({
-    issuer: '通办示例市社会保险事业管理中心',
-    validityDays: 90,
-    verificationBaseUrl: 'https://verify.tongban.example/certificates',
-    key: randomBytes(32),
-    clock: systemClock,
-  });
+  const renderer = benchCertificateRenderer();
   const results: BenchResult[] = [];
   let allStrings: string[] = [];
   let counter = 0;
@@ -76,10 +70,10 @@ export async function benchCertificateTypes(): Promise<BenchResult[]> {
     );
     const content = buildCertificateContent({
       data,
-      issuer: data.issuer ?? '通办示例市社会保险事业管理中心',
+      issuer: data.issuer ?? benchRendererOptions.issuer,
       number: 'TB20261122-00000000',
       verificationCode: 'ABCDEFGHJKMNPQRS',
-      verificationBaseUrl: 'https://verify.tongban.example/certificates',
+      verificationBaseUrl: benchRendererOptions.verificationBaseUrl,
       issuedAt: new Date(),
       validUntil: '2027-02-20',
     });

@@ -8,7 +8,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { createCupsA4Printer } from '../../device-bridge/src/devices/a4-printer/cups.ts';
 import { encodeReceipt } from '../../device-bridge/src/devices/receipt-printer/codec/encoder.ts';
-import { createCertificateRenderer, newCertificateNumber } from '../../device-bridge/src/documents/index.ts';
+import { newCertificateNumber } from '../../device-bridge/src/documents/index.ts';
 import { queueTicketDocument } from '../../device-bridge/src/documents/receipts/receipts.ts';
 import { createEventBus } from '../../device-bridge/src/events/event-bus.ts';
 import { createMemoryLogger } from '../../device-bridge/src/log/logger.ts';
@@ -19,6 +19,7 @@ import { createSpool } from '../../device-bridge/src/printing/spool.ts';
 import { openKioskStore } from '../../device-bridge/src/store/store.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
 import { startPrivateCups } from '../support/cups.ts';
+import { benchCertificateRenderer } from './bench-renderer.ts';
 import { median, percentile, round, type BenchResult } from './stats.ts';
 
 const jobs = 20;
@@ -31,13 +32,7 @@ export async function benchPrintPipeline(): Promise<BenchResult[]> {
   const platform = createEmbeddedPlatform({ file: ':memory:', clock: systemClock });
   const printer = createCupsA4Printer({ server: cups.server, queue: cups.queue, pollMs: 50, clock: systemClock });
   const bus = createEventBus();
-  const renderer = createCertificateRenderer({
-    issuer: '通办示例市社会保险事业管理中心',
-    validityDays: 90,
-    verificationBaseUrl: 'https://verify.tongban.example/certificates',
-    key: randomBytes(32),
-    clock: systemClock,
-  });
+  const renderer = benchCertificateRenderer();
   const service = createPrintService({
     store: store.printJobs,
     printer,
