@@ -16,7 +16,7 @@ import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtur
 import { createHttpPlatform } from '../../device-bridge/src/platform/http/http-platform.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
 import { freeLoopbackPort } from '../support/bridge-process.ts';
-import { startPlatformServer } from '../integration/platform-server.support.ts';
+import { qrFieldsOf, sampleIssuedCertificate, startPlatformServer } from '../integration/platform-server.support.ts';
 import { median, percentile, round, type BenchResult } from './stats.ts';
 
 const queries = ['gjj', '证明', 'sb', '户口', '', 'jzz', '医保', 'bdc'];
@@ -118,22 +118,9 @@ async function benchOutboxDrain(serverUrl: string, deadUrl: string, concurrency:
 
 async function benchVerification(serverUrl: string, signingKey: KeyObject): Promise<BenchResult[]> {
   const http = createHttpPlatform({ baseUrl: serverUrl, kioskId: 'BENCH', timeoutMs: 5_000, readRetries: 0 });
-  const issued = {
-    number: 'SB20261122-BENCH001',
-    type: 'social-insurance-contribution' as const,
-    verificationCode: '7K3Q9M2XAB0DEF12',
-    contentSha256: 'a'.repeat(64),
-    issuedAt: '2026-11-22T02:00:00.000Z',
-    validUntil: '2099-12-22',
-    maskedHolderName: '张*',
-    maskedIdNumber: '330106********2171',
-  };
+  const issued = sampleIssuedCertificate('SB20261122-BENCH001');
   await http.recordIssuedCertificate(issued);
-  const qr = signedQrText(
-    `${serverUrl}/verify`,
-    { number: issued.number, code: issued.verificationCode, type: issued.type, maskedIdNumber: issued.maskedIdNumber, issuedOn: '2026-11-22', validUntil: issued.validUntil },
-    signingKey,
-  );
+  const qr = signedQrText(`${serverUrl}/verify`, qrFieldsOf(issued), signingKey);
   const typed = `${serverUrl}/verify?no=${issued.number}&code=${issued.verificationCode}`;
   const fetchText = async (url: string) => {
     const text = await (await fetch(url)).text();

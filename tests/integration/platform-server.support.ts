@@ -4,6 +4,8 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { SignedQrFields } from '../../device-bridge/src/documents/qr-signature.ts';
+import type { IssuedCertificate } from '../../device-bridge/src/platform/platform.ts';
 import { freeLoopbackPort } from '../support/bridge-process.ts';
 import { repoRoot } from '../support/repo.ts';
 
@@ -59,4 +61,25 @@ export async function startPlatformServer(options: { dataDir?: string; port?: nu
       return stopped;
     },
   };
+}
+
+/**
+ * A certificate as the kiosk reports it issued (masked holder only), for the verification page's
+ * test and bench, and the fields its signed QR code carries: both must describe the same paper.
+ */
+export function sampleIssuedCertificate(number: string) {
+  return {
+    number,
+    type: 'social-insurance-contribution' as const,
+    verificationCode: '7K3Q9M2XAB0DEF12',
+    contentSha256: 'a'.repeat(64),
+    issuedAt: '2026-11-22T02:00:00.000Z',
+    validUntil: '2099-12-22',
+    maskedHolderName: '张*',
+    maskedIdNumber: '330106********2171',
+  } satisfies IssuedCertificate;
+}
+
+export function qrFieldsOf(issued: ReturnType<typeof sampleIssuedCertificate>): SignedQrFields {
+  return { number: issued.number, code: issued.verificationCode, type: issued.type, maskedIdNumber: issued.maskedIdNumber, issuedOn: issued.issuedAt.slice(0, 10), validUntil: issued.validUntil };
 }

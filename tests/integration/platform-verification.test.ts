@@ -8,26 +8,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedQrText } from '../../device-bridge/src/documents/qr-signature.ts';
 import { createHttpPlatform } from '../../device-bridge/src/platform/http/http-platform.ts';
-import { startPlatformServer, type RunningPlatformServer } from './platform-server.support.ts';
+import { qrFieldsOf, sampleIssuedCertificate, startPlatformServer, type RunningPlatformServer } from './platform-server.support.ts';
 
-const issued = {
-  number: 'SB20261122-7K3Q9M2X',
-  type: 'social-insurance-contribution' as const,
-  verificationCode: '7K3Q9M2XAB0DEF12',
-  contentSha256: 'a'.repeat(64),
-  issuedAt: '2026-11-22T02:00:00.000Z',
-  validUntil: '2099-12-22',
-  maskedHolderName: '张*',
-  maskedIdNumber: '330106********2171',
-};
-const fields = {
-  number: issued.number,
-  code: issued.verificationCode,
-  type: issued.type,
-  maskedIdNumber: issued.maskedIdNumber,
-  issuedOn: '2026-11-22',
-  validUntil: issued.validUntil,
-};
+const issued = sampleIssuedCertificate('SB20261122-7K3Q9M2X');
+const fields = qrFieldsOf(issued);
 
 describe('certificate verification page', () => {
   let server: RunningPlatformServer;
