@@ -1,6 +1,6 @@
 // 申请办理 in Chromium against the real bridge (embedded platform, simulated receipt printer): choose
 // an item, read what to bring, answer on the numeric keypad (name and ID are never asked), review,
-// 实人认证, consent, submit once, receipt with its 办件编号, rate that case, goodbye. An item that needs a
+// 实人认证, 手写签名 (mouse strokes), consent, submit once, receipt with its 办件编号, rate that case, goodbye. An item that needs a
 // photographed material goes through the document camera; with the camera gone it says so instead.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,45 @@ async function verifyByStaff() {
   await action(page, 'face-staff-confirm').first().click();
 }
 
+/** draws one stroke on the signature pad with the mouse, from one point to another (fractions of the pad) */
+async function drawStroke(points: readonly [number, number][]) {
+  const { page } = kiosk;
+  const box = (await page.locator('[data-testid="signature-pad"]').first().boundingBox())!;
+  const at = ([x, y]: [number, number]) => [box.x + box.width * x, box.y + box.height * y] as const;
+  await page.mouse.move(...at(points[0]!));
+  await page.mouse.down();
+  for (const point of points.slice(1)) await page.mouse.move(...at(point), { steps: 8 });
+  await page.mouse.up();
+}
+
+/**
+ * 手写签名 after the identity check: a tap is not a signature (next stays disabled), "write again"
+ * clears the pad, two strokes sign it.
+ */
+async function signWithMouse() {
+  const { page } = kiosk;
+  const pad = page.locator('[data-testid="signature-pad"]').first();
+  await pad.waitFor({ state: 'visible', timeout: 15_000 });
+  const next = action(page, 'next').first();
+  expect(await next.isDisabled()).toBe(true);
+  const box = (await pad.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  expect(await pad.getAttribute('data-signed')).toBe('false');
+  expect(await next.isDisabled()).toBe(true);
+  await drawStroke([[0.1, 0.5], [0.3, 0.3], [0.5, 0.6]]);
+  await page.locator('[data-testid="signature-pad"][data-signed="true"]').first().waitFor({ state: 'attached' });
+  await action(page, 'clear-signature').first().click();
+  await page.locator('[data-testid="signature-pad"][data-signed="false"]').first().waitFor({ state: 'attached' });
+  expect(await next.isDisabled()).toBe(true);
+  await drawStroke([[0.1, 0.6], [0.25, 0.3], [0.4, 0.7], [0.55, 0.3]]);
+  await drawStroke([[0.6, 0.5], [0.9, 0.45]]);
+  await page.locator('[data-testid="signature-pad"][data-signed="true"]').first().waitFor({ state: 'attached' });
+  expect(await next.isDisabled()).toBe(false);
+  await next.click();
+}
+
+const signatureDataUrl = /^data:image\/png;base64,[A-Za-z0-9+/=]+$/;
+
 describe('apply for 灵活就业人员参保登记', () => {
   it('choose → guide → phone → start month → review → consent → submit → receipt → rating → goodbye', async () => {
     const { page } = kiosk;
@@ -95,6 +134,7 @@ describe('apply for 灵活就业人员参保登记', () => {
     });
 
     await step(page, '实人认证 (staff alternative) before the declaration', verifyByStaff);
+    await step(page, '手写签名 with the mouse: a tap is refused, write again, sign', signWithMouse);
 
     const receipt = await step(page, 'consent first, then one submit: 201 with a case number, printed receipt', async () => {
       const submit = action(page, 'submit-application').first();
@@ -108,6 +148,7 @@ describe('apply for 灵活就业人员参保登记', () => {
       expect(response.status()).toBe(201);
       const body = JSON.parse(response.request().postData() ?? '{}') as Record<string, unknown>;
       expect(body).toMatchObject({ itemCode: flexibleEmployment, form: { phone: '13812345678', startMonth: '2026-01' } });
+      expect(String(body.signature)).toMatch(signatureDataUrl);
       // the applicant comes from the bridge's session, never from the page
       expect(JSON.stringify(body)).not.toContain(citizen.card.idNumber);
       const parsed = applicationReceiptSchema.parse(await response.json());
@@ -157,6 +198,7 @@ describe('apply with a material photographed on the document camera (高拍仪)'
       await page.locator('[data-testid="apply-review"]').first().waitFor({ state: 'visible', timeout: 10_000 });
       await action(page, 'next').first().click();
       await verifyByStaff();
+      await signWithMouse();
     });
 
     await step(page, 'submit: 201, the body names the material and its capture', async () => {
@@ -166,7 +208,8 @@ describe('apply with a material photographed on the document camera (高拍仪)'
         action(page, 'submit-application').first().click(),
       ]);
       expect(response.status()).toBe(201);
-      const body = JSON.parse(response.request().postData() ?? '{}') as { materials: { materialId: string; captureId: string }[] };
+      const body = JSON.parse(response.request().postData() ?? '{}') as { materials: { materialId: string; captureId: string }[]; signature?: string };
+      expect(body.signature).toMatch(signatureDataUrl);
       expect(body.materials).toEqual([expect.objectContaining({ materialId: 'household-register' })]);
       await page.locator('[data-testid="case-number"]').first().waitFor({ state: 'visible' });
     });

@@ -49,6 +49,9 @@ const receipt: ApplicationReceipt = {
   receiptPrinted: true,
 };
 
+/** what the pad gives once the ink is a signature (its content does not matter to the machine) */
+const signaturePng = 'data:image/png;base64,iVBORw0KGgo=';
+
 const machine = applyMachine.provide({ actions: { makeIdempotencyKey: assign({ idempotencyKey: 'key-1' }) } });
 
 const events: ApplyEvent[] = [
@@ -58,6 +61,8 @@ const events: ApplyEvent[] = [
   { type: 'SET_FIELD', value: '12' },
   { type: 'NEXT' },
   { type: 'BACK' },
+  { type: 'SIGN', signature: signaturePng },
+  { type: 'SIGN', signature: null },
   { type: 'CONSENT', agreed: true },
   { type: 'CONSENT', agreed: false },
   { type: 'SUBMIT' },
@@ -75,14 +80,14 @@ const events: ApplyEvent[] = [
 ];
 
 const serialize = (state: ApplySnapshot) =>
-  JSON.stringify([state.value, state.context.item?.code ?? null, state.context.fieldIndex, state.context.form, state.context.consent, state.context.idempotencyKey, state.context.receipt !== null]);
+  JSON.stringify([state.value, state.context.item?.code ?? null, state.context.fieldIndex, state.context.form, state.context.signature !== null, state.context.consent, state.context.idempotencyKey, state.context.receipt !== null]);
 const states = getShortestPaths(machine, { events, serializeState: serialize }).map((path) => path.state as ApplySnapshot);
 const step = (state: ApplySnapshot, event: ApplyEvent) => transition(machine, state, event)[0];
 
 describe('apply journey, generated paths', () => {
   it('reaches every step from the list to the receipt, and the failures', () => {
     const values = new Set(states.map((state) => JSON.stringify(state.value)));
-    for (const value of ['loadingItems', 'choosing', 'loadingItem', 'guide', 'filling', 'review', 'identity', 'consent', 'submitting', 'submitFailed', 'receipt', 'failed', 'finished', 'closed']) {
+    for (const value of ['loadingItems', 'choosing', 'loadingItem', 'guide', 'filling', 'review', 'identity', 'signing', 'consent', 'submitting', 'submitFailed', 'receipt', 'failed', 'finished', 'closed']) {
       expect(values.has(JSON.stringify(value)), value).toBe(true);
     }
   });
@@ -93,11 +98,32 @@ describe('apply journey, generated paths', () => {
     }
   });
 
-  it('never submits without consent, an answer to every required field and a key', () => {
+  it('never submits without a signature, consent, an answer to every required field and a key', () => {
     for (const state of states.filter((candidate) => candidate.matches('submitting'))) {
+      expect(state.context.signature).toBe(signaturePng);
+      expect(applicationOf(state.context).signature).toBe(signaturePng);
       expect(state.context.consent).toBe(true);
       expect(state.context.idempotencyKey).toBe('key-1');
       expect(state.context.form).toMatchObject({ phone: '13812345678', grade: '500元' });
+    }
+  });
+
+  it('cannot leave the signature step forward unsigned (a cleared pad or a tap gives no picture)', () => {
+    const signing = states.filter((state) => state.matches('signing'));
+    expect(signing.length).toBeGreaterThan(0);
+    for (const state of signing) {
+      const unsigned = step(state, { type: 'SIGN', signature: null });
+      expect(step(unsigned, { type: 'NEXT' }).value).toBe('signing');
+      expect(step(step(state, { type: 'SIGN', signature: signaturePng }), { type: 'NEXT' }).value).toBe('consent');
+    }
+  });
+
+  it('keeps no signature once the journey is over or the pad is left (the picture is wiped with the step)', () => {
+    for (const state of states.filter((candidate) => candidate.status === 'done' || candidate.matches('receipt') || candidate.matches('choosing'))) {
+      expect(state.context.signature, JSON.stringify(state.value)).toBeNull();
+    }
+    for (const state of states.filter((candidate) => candidate.matches('consent'))) {
+      expect(step(state, { type: 'BACK' }).context.signature).toBeNull();
     }
   });
 
@@ -149,7 +175,9 @@ describe('apply journey, generated paths', () => {
       const visited = path.steps.map((entry) => JSON.stringify(entry.state.value));
       expect(visited).toContain('"review"');
       expect(visited).toContain('"identity"');
+      expect(visited).toContain('"signing"');
       expect(visited).toContain('"consent"');
+      expect(visited.indexOf('"signing"')).toBeLessThan(visited.indexOf('"consent"'));
     }
   });
 });
@@ -200,13 +228,16 @@ describe('apply journey, interpreted', () => {
     }
     // the face check (a fake that verifies at once) runs between the review and the declaration
     await settle();
+    expect(actor.getSnapshot().value).toBe('signing');
+    actor.send({ type: 'SIGN', signature: signaturePng });
+    actor.send({ type: 'NEXT' });
     expect(actor.getSnapshot().value).toBe('consent');
     actor.send({ type: 'CONSENT', agreed: true });
     actor.send({ type: 'SUBMIT' });
     await settle();
     expect(actor.getSnapshot().value).toBe('receipt');
     expect(submitted).toEqual([
-      { itemCode: applyItem.code, form: { phone: '13812345678', grade: '300元' }, materials: [], idempotencyKey: 'key-1', delivery: 'collect' },
+      { itemCode: applyItem.code, form: { phone: '13812345678', grade: '300元' }, materials: [], idempotencyKey: 'key-1', delivery: 'collect', signature: signaturePng },
     ]);
     actor.send({ type: 'DONE' });
     expect(actor.getSnapshot().output).toEqual({ caseNumber: receipt.caseNumber, itemCode: applyItem.code });
@@ -237,6 +268,9 @@ describe('apply journey with the document camera ready', () => {
     // declining the check goes back to the review; verified goes on to the declaration
     expect(step(state, synthetic('xstate.done.actor.faceCheck', { output: { result: 'cancelled' } })).value).toBe('review');
     feed(synthetic('xstate.done.actor.faceCheck', { output: { result: 'verified', method: 'staff' } }));
+    expect(state.value).toBe('signing');
+    feed({ type: 'SIGN', signature: signaturePng });
+    feed({ type: 'NEXT' });
     feed({ type: 'CONSENT', agreed: true });
     feed({ type: 'SUBMIT' });
     expect(state.value).toBe('submitting');

@@ -50,6 +50,8 @@ export interface ApplyContext {
   captures: Record<string, string>;
   /** which of the materials to photograph is being photographed */
   captureIndex: number;
+  /** 手写签名: the PNG data URL from the signature pad, null until signed (a tap is not a signature) */
+  signature: string | null;
   consent: boolean;
   /** one per attempt, made once before the first submit and reused by every retry of it */
   idempotencyKey: string | null;
@@ -62,6 +64,7 @@ export type ApplyEvent =
   | { type: 'SET_FIELD'; value: string }
   | { type: 'NEXT' }
   | { type: 'BACK' }
+  | { type: 'SIGN'; signature: string | null }
   | { type: 'CONSENT'; agreed: boolean }
   | { type: 'SUBMIT' }
   | { type: 'RETRY' }
@@ -87,7 +90,14 @@ export function applicationOf(context: ApplyContext): ApplicationSubmit {
     if (value !== '') form[field.id] = value;
   }
   const materials = Object.entries(context.captures).map(([materialId, captureId]) => ({ materialId, captureId }));
-  return { itemCode: item.code, form, materials, idempotencyKey: context.idempotencyKey, delivery: 'collect' };
+  return {
+    itemCode: item.code,
+    form,
+    materials,
+    idempotencyKey: context.idempotencyKey,
+    delivery: 'collect',
+    ...(context.signature ? { signature: context.signature } : {}),
+  };
 }
 
 /**
@@ -136,6 +146,7 @@ export const applyMachine = setup({
     applicable: ({ context }) => context.item !== null && notApplicableReason(context.item, context.capturesMaterials) === null,
     needsCaptures: ({ context }) => context.item !== null && materialsToCapture(context.item.guide.materials).length > 0,
     consented: ({ context }) => context.consent,
+    signed: ({ context }) => context.signature !== null,
     hasKey: ({ context }) => context.idempotencyKey !== null,
   },
 }).createMachine({
@@ -148,6 +159,7 @@ export const applyMachine = setup({
     fieldIndex: 0,
     captures: {},
     captureIndex: 0,
+    signature: null,
     consent: false,
     idempotencyKey: null,
     receipt: null,
@@ -170,7 +182,7 @@ export const applyMachine = setup({
       },
     },
     choosing: {
-      entry: assign({ item: null, form: {}, fieldIndex: 0, captures: {}, captureIndex: 0, consent: false, idempotencyKey: null }),
+      entry: assign({ item: null, form: {}, fieldIndex: 0, captures: {}, captureIndex: 0, signature: null, consent: false, idempotencyKey: null }),
       on: { CHOOSE: 'loadingItem' },
     },
     loadingItem: {
@@ -254,7 +266,20 @@ export const applyMachine = setup({
       invoke: {
         id: 'faceCheck',
         src: 'faceCheck',
-        onDone: [{ guard: ({ event }) => (event.output as FaceCheckOutput).result === 'verified', target: 'consent' }, { target: 'review' }],
+        onDone: [{ guard: ({ event }) => (event.output as FaceCheckOutput).result === 'verified', target: 'signing' }, { target: 'review' }],
+      },
+    },
+    /**
+     * 手写签名 by the verified citizen: the pad gives a picture only once the ink is a signature (a tap
+     * is not), "write again" gives null; going back to the review keeps nothing half signed.
+     */
+    signing: {
+      // the pad starts empty on every visit, so the picture sent is always the one just drawn
+      entry: assign({ signature: null }),
+      on: {
+        SIGN: { actions: assign({ signature: ({ event }) => event.signature }) },
+        NEXT: { guard: 'signed', target: 'consent' },
+        BACK: 'review',
       },
     },
     /** 告知承诺: the citizen confirms what they submit is true and agrees to its use for this case */
@@ -265,7 +290,7 @@ export const applyMachine = setup({
           { guard: and(['consented', not('hasKey')]), target: 'submitting', actions: 'makeIdempotencyKey' },
           { guard: 'consented', target: 'submitting' },
         ],
-        BACK: 'review',
+        BACK: 'signing',
       },
     },
     submitting: {
@@ -275,7 +300,8 @@ export const applyMachine = setup({
         id: 'submitApplication',
         src: 'submitApplication',
         input: ({ context }) => applicationOf(context),
-        onDone: { target: 'receipt', actions: assign({ receipt: ({ event }) => event.output, failure: null }) },
+        // the bridge has the signature sealed now: the kiosk page keeps no copy of it
+        onDone: { target: 'receipt', actions: assign({ receipt: ({ event }) => event.output, failure: null, signature: null }) },
         onError: { target: 'submitFailed', actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }) },
       },
     },
@@ -290,7 +316,7 @@ export const applyMachine = setup({
       on: { RETRY: { target: 'loadingItems', actions: assign({ failure: null }) } },
     },
     finished: { type: 'final' },
-    closed: { type: 'final', entry: assign({ receipt: null }) },
+    closed: { type: 'final', entry: assign({ receipt: null, signature: null }) },
   },
 });
 

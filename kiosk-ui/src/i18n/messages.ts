@@ -227,6 +227,11 @@ const zhCN = {
   'appointment.done': '好的',
   'journey.failed.slot-full': '这个时间刚刚被约满了，请换一个时间。',
   // ---- end of journeys (H6a) block ----
+  // ---- handwritten signature in the apply journey (H10) ----
+  'apply.signTitle': '手写签名',
+  'apply.signText': '请在下面的框内用手指写下您的姓名。写得不满意可以点“重写”。',
+  'journey.failed.signature-invalid': '签名没有保存成功，请重新签一次。',
+  // ---- end of H10 block ----
 
   'preview.title': '请核对证明内容',
   'preview.loading': '正在查询您的缴费记录，请稍候',
@@ -655,6 +660,11 @@ const en: Catalogue = {
   'appointment.done': 'OK',
   'journey.failed.slot-full': 'That time was just taken. Please choose another.',
   // ---- end of journeys (H6a) block ----
+  // ---- handwritten signature in the apply journey (H10) ----
+  'apply.signTitle': 'Signature',
+  'apply.signText': 'Write your name in the box below with your finger. Tap "Write again" to start over.',
+  'journey.failed.signature-invalid': 'The signature could not be saved. Please sign again.',
+  // ---- end of H10 block ----
 
   'preview.title': 'Please check the certificate',
   'preview.loading': 'Looking up your contributions, please wait',

@@ -12,6 +12,7 @@ import { displayedValue, fieldProblem, keyboardFor } from '../flows/form-fields.
 import { applyActorOf, type ApplyActorRef } from '../flows/session.screens.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { OnScreenKeyboard } from '../keyboard/on-screen-keyboard.tsx';
+import { SignaturePad } from '../signature/signature-pad.tsx';
 import { CloseJourney, JourneyFailure, JourneyLoading, useFailureText } from './journey-parts.tsx';
 import type { ScreenProps } from './screen-props.ts';
 
@@ -27,7 +28,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
   const { t } = useI18n();
   const failureText = useFailureText();
   const apply = useActorSnapshot(actor);
-  const { items, item, form, fieldIndex, consent, receipt, failure } = apply.context;
+  const { items, item, form, fieldIndex, signature, consent, receipt, failure } = apply.context;
   const send = actor.send.bind(actor);
   const close = () => send({ type: 'CLOSE' });
   const back = (
@@ -186,6 +187,26 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
             </div>
           ))}
         </dl>
+      </ScreenFrame>
+    );
+  }
+
+  if (apply.matches('signing')) {
+    return (
+      <ScreenFrame
+        name="apply"
+        title={t('apply.signTitle')}
+        actions={
+          <>
+            {back}
+            <BigButton action="next" disabled={signature === null} onPress={() => send({ type: 'NEXT' })}>
+              {t('apply.next')}
+            </BigButton>
+          </>
+        }
+      >
+        <p class="lead">{t('apply.signText')}</p>
+        <SignaturePad onChange={(next) => send({ type: 'SIGN', signature: next })} />
       </ScreenFrame>
     );
   }
