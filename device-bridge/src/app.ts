@@ -15,6 +15,7 @@ import { recordRoutes } from './routes/records.ts';
 import { applicationRoutes } from './routes/applications.ts';
 import { appointmentRoutes } from './routes/appointments.ts';
 import { queueRoutes } from './routes/queue.ts';
+import { appointmentCheckInRoutes } from './routes/appointment-check-in.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { cameraRoutes } from './routes/camera.ts';
 import { faceRoutes } from './routes/face.ts';
@@ -43,6 +44,7 @@ export function createApp(context: BridgeContext): Express {
   app.use(applicationRoutes(context));
   app.use(appointmentRoutes(context));
   app.use(queueRoutes(context));
+  app.use(appointmentCheckInRoutes(context));
   app.use(callStaffRoutes(context));
   app.use(cameraRoutes(context));
   app.use(materialRoutes(context));

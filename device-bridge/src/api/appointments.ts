@@ -39,6 +39,21 @@ export const appointmentViewSchema = z.object({
 });
 export type AppointmentView = z.infer<typeof appointmentViewSchema>;
 
+/**
+ * 预约签到 (H10): whether a scanned appointment can be checked in now — open from an hour before its
+ * start to its end, on its day (China time).
+ */
+export const checkInStates = ['open', 'not-today', 'too-early', 'too-late', 'checked-in', 'cancelled'] as const;
+export const checkInStateSchema = z.enum(checkInStates);
+export type CheckInState = z.infer<typeof checkInStateSchema>;
+
+/**
+ * GET /api/appointment-check-in/:id (no session: the scanned code is the credential) → the
+ * appointment with its check-in state. Nothing about the person: no name, no ID number.
+ */
+export const appointmentCheckInViewSchema = z.object({ appointment: appointmentViewSchema, checkIn: checkInStateSchema });
+export type AppointmentCheckInView = z.infer<typeof appointmentCheckInViewSchema>;
+
 /** GET /api/appointments (mine); DELETE /api/appointments/:id → 204 (only my own, only booked) */
 export const appointmentListResponseSchema = z.object({ appointments: z.array(appointmentViewSchema) });
 export type AppointmentListResponse = z.infer<typeof appointmentListResponseSchema>;

@@ -27,6 +27,8 @@
  * DELETE /api/appointments/:id            → 204 (session, own only)
  * POST   /api/queue          QueueTake → 201 QueueTicket (session)
  * GET    /api/queue/:number               → QueueStatus
+ * GET    /api/appointment-check-in/:id    → AppointmentCheckInView (no session; the scanned code is the credential)
+ * POST   /api/appointment-check-in/:id    → 201 QueueTicket (no session; 409 appointment-not-today/-too-early/-too-late/-checked-in)
  * Cameras, document capture, face check (issue 8; session needed; see api/camera.ts, api/face.ts):
  * GET    /api/camera/:cameraId/preview        → multipart/x-mixed-replace MJPEG (face camera: after consent)
  * POST   /api/materials/captures   StartMaterialCapture → 201 MaterialCaptureView
@@ -72,6 +74,8 @@ export const apiPaths = {
   appointments: '/api/appointments',
   appointment: (id: string) => `/api/appointments/${encodeURIComponent(id)}`,
   queue: '/api/queue',
+  /** 预约签到 (H10): GET the scanned appointment, POST takes its queue number (no session) */
+  appointmentCheckIn: (id: string) => `/api/appointment-check-in/${encodeURIComponent(id)}`,
   queueTicket: (number: string) => `/api/queue/${encodeURIComponent(number)}`,
   // cameras, document capture and face check (issue 8; all need a session)
   cameraPreview: (cameraId: 'camera' | 'document-camera') => `/api/camera/${cameraId}/preview`,

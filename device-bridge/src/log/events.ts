@@ -52,6 +52,7 @@ export const logEvents = {
   'appointment-booked': { level: 'info', message: 'appointment booked' },
   'appointment-cancelled': { level: 'info', message: 'appointment cancelled' },
   'queue-number-taken': { level: 'info', message: 'queue number taken' },
+  'appointment-checked-in': { level: 'info', message: 'appointment checked in at the kiosk (预约签到), queue number taken' },
   'outbox-delivered': { level: 'info', message: 'outbox row delivered to the platform' },
   'outbox-retry': { level: 'warn', message: 'outbox delivery failed; will retry' },
   'outbox-refused': { level: 'error', message: 'platform refused an outbox row; it will not be retried' },

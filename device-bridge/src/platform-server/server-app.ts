@@ -155,6 +155,14 @@ export function createPlatformServerApp(options: PlatformServerOptions): Express
     const { applicant } = parse(z.object({ applicant: applicantSchema }), request.body);
     response.json({ appointments: await kiosk(request).listAppointments(applicant) });
   }));
+  app.get('/v1/appointments/:id', route(async (request, response) => {
+    const found = await kiosk(request).findAppointment(String(request.params.id));
+    if (!found) throw new ServerError(404, 'appointment-not-found', 'no appointment with this code');
+    response.json(found);
+  }));
+  app.post('/v1/appointments/:id/check-in', route(async (request, response) => {
+    response.status(201).json(await kiosk(request).checkInAppointment(String(request.params.id)));
+  }));
   app.post('/v1/appointments/:id/cancel', route(async (request, response) => {
     const { applicant } = parse(cancelAppointmentSchema, request.body);
     await kiosk(request).cancelAppointment(applicant, String(request.params.id));

@@ -101,6 +101,7 @@ export const platformTicketSchema = z.object({
 });
 export type PlatformTicket = z.infer<typeof platformTicketSchema>;
 export { queueStatusSchema, serviceItemSchema, appointmentViewSchema };
+export { appointmentCheckInViewSchema } from '../api/appointments.ts';
 
 /** errors the platform answers with: a stable code and a message */
 export const platformErrorCodes = [
@@ -112,6 +113,10 @@ export const platformErrorCodes = [
   'slot-not-found',
   'slot-full',
   'appointment-not-found',
+  'appointment-not-today',
+  'appointment-too-early',
+  'appointment-too-late',
+  'appointment-checked-in',
   'queue-ticket-exists',
   'ticket-not-found',
   'idempotency-conflict',

@@ -1,4 +1,5 @@
 import type {
+  AppointmentCheckInView,
   AppointmentSlot,
   AppointmentView,
   ApplicationView,
@@ -35,4 +36,8 @@ export interface ServicePlatform {
   listAppointments(applicant: Applicant): Promise<AppointmentView[]>;
   takeQueueNumber(request: TakeQueueNumber): Promise<PlatformTicket>;
   queueStatus(number: string): Promise<QueueStatus | null>;
+  /** 预约签到: an appointment by its id (the code the citizen scans), with its check-in state; null when unknown */
+  findAppointment(id: string): Promise<AppointmentCheckInView | null>;
+  /** 预约签到: checks the appointment in and gives its queue number (409 appointment-not-today/too-early/too-late/checked-in) */
+  checkInAppointment(id: string): Promise<PlatformTicket>;
 }

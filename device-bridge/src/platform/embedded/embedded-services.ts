@@ -23,6 +23,7 @@ import { formatChinaDate } from '../china-time.ts';
 import { matchesCatalogueQuery } from '../catalogue-search.ts';
 import { PlatformRejection, type Applicant, type SubmitApplication, type SubmitRating } from '../contract.ts';
 import type { ServicePlatform } from '../service-platform.ts';
+import { checkInRefusal, checkInState } from '../appointment-check-in.ts';
 import { fixtureCitizen } from './fixtures.ts';
 import { catalogueSeed, queuePrefixes } from './seed-catalogue.ts';
 import { migrateServiceTables } from './service-schema.ts';
@@ -280,6 +281,20 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
   const appointments = createAppointmentBook(db, clock, requireItem);
   const queue = createQueue(db, clock);
 
+  /** 预约签到: marks the appointment attended and takes its queue number in one transaction */
+  const checkInAppointment = db.transaction((kioskId: string, id: string) => {
+    const found = appointments.byId(id);
+    if (!found) throw new PlatformRejection('appointment-not-found', 'no appointment with this code', 404);
+    const state = checkInState(found.view, clock.now());
+    if (state !== 'open') {
+      const refusal = checkInRefusal[state];
+      throw new PlatformRejection(refusal.code, refusal.message, refusal.code === 'appointment-not-found' ? 404 : 409);
+    }
+    const ticket = queue.take(kioskId, { idNumber: found.idNumber, name: '' }, found.category);
+    appointments.markAttended(id);
+    return ticket;
+  });
+
   return {
     forKiosk(kioskId: string): ServicePlatform {
       return {
@@ -309,6 +324,11 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
         listAppointments: async (applicant) => appointments.mine(applicant),
         takeQueueNumber: async (request) => queue.take(kioskId, request.applicant, request.category),
         queueStatus: async (number: string): Promise<QueueStatus | null> => queue.status(number),
+        async findAppointment(id: string) {
+          const found = appointments.byId(id);
+          return found ? { appointment: found.view, checkIn: checkInState(found.view, clock.now()) } : null;
+        },
+        checkInAppointment: async (id: string) => checkInAppointment(kioskId, id),
       };
     },
     deliveries(kioskId: string) {
@@ -407,6 +427,11 @@ function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (c
      WHERE a.id_number = ? ORDER BY s.start`,
   );
   const cancel = db.prepare("UPDATE appointments SET state = 'cancelled' WHERE id = ? AND id_number = ? AND state = 'booked'");
+  const byId = db.prepare(
+    `SELECT a.id, a.item_code, a.state, a.id_number, s.hall_name, s.window, s.start, s.end, s.category FROM appointments a JOIN slots s ON s.id = a.slot_id
+     WHERE a.id = ?`,
+  );
+  const markAttended = db.prepare("UPDATE appointments SET state = 'attended' WHERE id = ? AND state = 'booked'");
   const sameSlotBooked = db.prepare("SELECT 1 FROM appointments WHERE slot_id = ? AND id_number = ? AND state = 'booked'");
 
   interface SlotRow {
@@ -504,6 +529,14 @@ function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (c
     },
     mine(applicant: Applicant): AppointmentView[] {
       return (mine.all(applicant.idNumber) as Parameters<typeof toView>[0][]).map(toView);
+    },
+    /** 预约签到: the appointment a scanned code names, with whose it is (for the queue ticket only) */
+    byId(id: string): { view: AppointmentView; idNumber: string; category: ServiceCategory } | null {
+      const row = byId.get(id) as (Parameters<typeof toView>[0] & { id_number: string; category: ServiceCategory }) | undefined;
+      return row ? { view: toView(row), idNumber: row.id_number, category: row.category } : null;
+    },
+    markAttended(id: string): void {
+      markAttended.run(id);
     },
   };
 }

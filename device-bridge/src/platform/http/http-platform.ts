@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  appointmentCheckInViewSchema,
   appointmentSlotSchema,
   appointmentViewSchema,
   certificateDataSchema,
@@ -107,7 +108,7 @@ export function createHttpPlatform(options: HttpPlatformOptions): Platform {
     if (response.status >= 400) {
       const parsed = errorBody.safeParse(json);
       const code = parsed.success && (platformErrorCodes as readonly string[]).includes(parsed.data.error.code) ? (parsed.data.error.code as PlatformErrorCode) : 'bad-request';
-      if (response.status === 404 && extra.notFoundIsNull && (code === 'not-found' || code === 'item-not-found' || code === 'ticket-not-found')) return null;
+      if (response.status === 404 && extra.notFoundIsNull && (code === 'not-found' || code === 'item-not-found' || code === 'ticket-not-found' || code === 'appointment-not-found')) return null;
       // 408 and 429 are the platform asking to come back later, not a refusal
       if (response.status === 408 || response.status === 429) throw new PlatformUnavailable(`platform answered ${response.status}`);
       // a credentials problem is the kiosk's setup, not the application's fault: keep it and retry once fixed
@@ -173,6 +174,12 @@ export function createHttpPlatform(options: HttpPlatformOptions): Platform {
     },
     async cancelAppointment(applicant, id) {
       await call('POST', `/v1/appointments/${encodeURIComponent(id)}/cancel`, z.null(), { applicant });
+    },
+    async findAppointment(id) {
+      return call('GET', `/v1/appointments/${encodeURIComponent(id)}`, appointmentCheckInViewSchema, undefined, { notFoundIsNull: true });
+    },
+    async checkInAppointment(id) {
+      return required(await call('POST', `/v1/appointments/${encodeURIComponent(id)}/check-in`, platformTicketSchema, {}), 'ticket');
     },
     async listAppointments(applicant) {
       return required(await call('POST', '/v1/appointments/query', appointmentsSchema, { applicant }), 'appointments').appointments;
