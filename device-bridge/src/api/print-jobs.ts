@@ -34,7 +34,7 @@ export const printJobViewSchema = z.object({
   reason: z.string().optional(),
   /** the failed job this one reprints */
   reprintOf: z.string().optional(),
-  /** a technician has seen this failure (failed/cancelled jobs only matter); absent = false */
+  /** a technician marked this failure handled (failed/cancelled jobs only matter); absent = false */
   acknowledged: z.boolean().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -50,6 +50,5 @@ export const printRequestSchema = z
   .strict();
 export type PrintRequest = z.input<typeof printRequestSchema>;
 
-/** GET /api/print-jobs/attention: failed or cancelled jobs no technician has acknowledged yet. */
-export const printJobListSchema = z.object({ jobs: z.array(printJobViewSchema) });
-export type PrintJobList = z.infer<typeof printJobListSchema>;
+// Failed jobs nobody acknowledged are the technician's (GET /api/technician/print-jobs/attention,
+// api/technician.ts printProblemSchema): the citizen's kiosk page has no business listing them.

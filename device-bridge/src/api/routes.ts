@@ -10,8 +10,6 @@
  * POST   /api/print-jobs            PrintRequest {type, copies 1–3} → 202 PrintJobView (stored before the reply)
  * GET    /api/print-jobs/:id              → PrintJobView
  * POST   /api/print-jobs/:id/reprint      → 202 PrintJobView (a failed job, once, same session)
- * GET    /api/print-jobs/attention        → PrintJobList (failed jobs nobody acknowledged)
- * POST   /api/print-jobs/:id/acknowledge  → 204
  * POST   /api/ratings               RatingRequest → 201 RatingResponse (stored before the reply)
  * POST   /api/call-staff            CallStaffRequest → 201 CallStaffResponse (event staff-called)
  * Platform (issue 5; see /api contract files catalogue/records/applications/appointments/queue):
@@ -60,8 +58,6 @@ export const apiPaths = {
   printJobs: '/api/print-jobs',
   printJob: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}`,
   printJobReprint: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}/reprint`,
-  printJobsAttention: '/api/print-jobs/attention',
-  printJobAcknowledge: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}/acknowledge`,
   simReceipts: '/api/sim/receipt-printer/receipts',
   ratings: '/api/ratings',
   callStaff: '/api/call-staff',
@@ -112,4 +108,7 @@ export const apiPaths = {
   technicianPorts: '/api/technician/ports',
   technicianConfigValidate: '/api/technician/config/validate',
   technicianDiagnosticBundle: '/api/technician/diagnostic-bundle',
+  // failed print jobs nobody handled (technician session; api/technician.ts PrintProblemsResponse)
+  technicianPrintProblems: '/api/technician/print-jobs/attention',
+  technicianPrintProblemHandled: (id: string) => `/api/technician/print-jobs/${encodeURIComponent(id)}/acknowledge`,
 } as const;

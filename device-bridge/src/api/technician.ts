@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { certificateTypeSchema } from './certificates.ts';
 import { deviceIdSchema, deviceStatusSchema } from './devices.ts';
+import { printJobStateSchema } from './print-jobs.ts';
 import { apiPaths } from './routes.ts';
 
 /**
@@ -88,6 +90,30 @@ export const technicianLogResponseSchema = z.object({
 });
 export type TechnicianLogResponse = z.infer<typeof technicianLogResponseSchema>;
 
+/**
+ * GET /api/technician/print-jobs/attention: print jobs that failed (or were cancelled) and that no
+ * technician has marked handled yet — what the citizen may have walked away from. Only what the
+ * technician needs to act: no name, no ID number, no certificate number.
+ */
+export const printProblemSchema = z.object({
+  id: z.string(),
+  certificateType: certificateTypeSchema,
+  copies: z.number().int().positive(),
+  state: printJobStateSchema,
+  /** the failure code (paper-out, jam, aborted, interrupted, …); null when the printer gave none */
+  reason: z.string().nullable(),
+  /** when the citizen asked for it, and when it stopped (ISO) */
+  createdAt: z.string(),
+  failedAt: z.string(),
+  /** this job is itself the one reprint of an earlier failed job */
+  isReprint: z.boolean(),
+  /** the citizen printed it again in the same session: how that reprint ended, or null if none was made */
+  reprint: z.object({ id: z.string(), state: printJobStateSchema }).nullable(),
+});
+export type PrintProblem = z.infer<typeof printProblemSchema>;
+export const printProblemsResponseSchema = z.object({ jobs: z.array(printProblemSchema) });
+export type PrintProblemsResponse = z.infer<typeof printProblemsResponseSchema>;
+
 export const technicianPaths = {
   status: apiPaths.technicianStatus,
   login: apiPaths.technicianLogin,
@@ -101,4 +127,5 @@ export const technicianPaths = {
   ports: apiPaths.technicianPorts,
   configValidate: apiPaths.technicianConfigValidate,
   diagnosticBundle: apiPaths.technicianDiagnosticBundle,
+  printProblems: apiPaths.technicianPrintProblems,
 } as const;

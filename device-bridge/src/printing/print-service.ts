@@ -257,6 +257,11 @@ export function createPrintService(deps: PrintServiceDeps) {
     acknowledge(id: string): boolean {
       return store.acknowledge(id, clock.now().toISOString());
     },
+    /** the one reprint made of this failed job, if the citizen asked for it (technician's list) */
+    reprintOf(id: string): PrintJobView | null {
+      const job = store.reprintOf(id);
+      return job ? publicView(job) : null;
+    },
 
     /** false while paper is out (or the printer otherwise cannot print) */
     printingEnabled(): boolean {

@@ -6,9 +6,9 @@ import { parseBody } from '../http/validate.ts';
 
 /**
  * POST /api/print-jobs answers 202 only after the job is committed; GET follows one job;
- * POST /api/print-jobs/:id/reprint prints a failed job once more in the same session;
- * GET /api/print-jobs/attention lists failed jobs nobody has acknowledged (technician), and
- * POST /api/print-jobs/:id/acknowledge marks one seen.
+ * POST /api/print-jobs/:id/reprint prints a failed job once more in the same session.
+ * Failed jobs nobody handled are listed and acknowledged only in technician mode
+ * (routes/technician.ts), never from the citizen's page.
  */
 export function printJobRoutes(context: BridgeContext): Router {
   const router = Router();
@@ -19,9 +19,6 @@ export function printJobRoutes(context: BridgeContext): Router {
     const job = await context.printService.submit(session, type, copies);
     response.status(202).json(job);
   });
-  router.get('/api/print-jobs/attention', (_request, response) => {
-    response.json({ jobs: context.printService.needingAttention() });
-  });
   router.get('/api/print-jobs/:id', (request, response) => {
     const job = context.printService.get(request.params.id);
     if (!job) throw new HttpError(404, 'not-found', 'There is no print job with this id.');
@@ -31,12 +28,6 @@ export function printJobRoutes(context: BridgeContext): Router {
     const session = context.sessions.current();
     if (!session) throw noSession();
     response.status(202).json(context.printService.reprint(session, request.params.id));
-  });
-  router.post('/api/print-jobs/:id/acknowledge', (request, response) => {
-    if (!context.printService.acknowledge(request.params.id)) {
-      throw new HttpError(404, 'not-found', 'There is no unacknowledged print job with this id.');
-    }
-    response.status(204).end();
   });
   return router;
 }

@@ -7,6 +7,7 @@ import {
   technicianPaths,
   type AuditResponse,
   type ConfigValidateResponse,
+  type PrintProblemsResponse,
   type TechnicianDevicesResponse,
   type TechnicianLoginResponse,
   type TechnicianStatus,
@@ -135,6 +136,37 @@ export function technicianRoutes(
     audit.record({ actor: 'technician', action: `paper-refill ${device}`, outcome: 'ok' });
     context.metrics.paperRefilled(device);
     response.json({ device, paperRefills: audit.count(`paper-refill ${device}`) });
+  });
+
+  // Failed print jobs the citizen may have walked away from: only what the technician acts on (type,
+  // copies, reason, times, whether a reprint was made) — no name, ID number or certificate number.
+  router.get(technicianPaths.printProblems, requireTechnician, (_request, response) => {
+    const body: PrintProblemsResponse = {
+      jobs: context.printService.needingAttention().map((job) => {
+        const reprint = context.printService.reprintOf(job.id);
+        return {
+          id: job.id,
+          certificateType: job.certificateType,
+          copies: job.copies ?? 1,
+          state: job.state,
+          reason: job.reason ?? null,
+          createdAt: job.createdAt,
+          failedAt: job.updatedAt,
+          isReprint: job.reprintOf !== undefined,
+          reprint: reprint ? { id: reprint.id, state: reprint.state } : null,
+        };
+      }),
+    };
+    response.json(body);
+  });
+
+  router.post('/api/technician/print-jobs/:id/acknowledge', requireTechnician, (request, response) => {
+    const id = String(request.params.id);
+    if (!context.printService.acknowledge(id)) {
+      throw new HttpError(404, 'not-found', 'There is no unhandled print problem with this id (another technician may have marked it already).');
+    }
+    audit.record({ actor: 'technician', action: 'print-problem-handled', outcome: 'ok', detail: `print job ${id}` });
+    response.status(204).end();
   });
 
   router.get(technicianPaths.log, requireTechnician, (_request, response) => {

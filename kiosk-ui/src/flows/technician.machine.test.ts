@@ -1,4 +1,4 @@
-import type { AuditEntryView, SelfTestResult, TechnicianDevice, TechnicianLogResponse } from '@tongban/device-bridge/api';
+import type { AuditEntryView, PrintProblem, SelfTestResult, TechnicianDevice, TechnicianLogResponse } from '@tongban/device-bridge/api';
 import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, SimulatedClock } from 'xstate';
 import { technicianMachine, TechnicianSessionLost, type LoginOutcome } from './technician.machine.ts';
@@ -9,9 +9,26 @@ const printer: TechnicianDevice = {
   selfTest: 'test-page',
 };
 
+const paperOutJob: PrintProblem = {
+  id: 'job-7',
+  certificateType: 'social-insurance-contribution',
+  copies: 1,
+  state: 'failed',
+  reason: 'paper-out',
+  createdAt: '2025-03-01T09:00:00.000Z',
+  failedAt: '2025-03-01T09:00:04.000Z',
+  isReprint: false,
+  reprint: null,
+};
+
 function start(login: (pin: string) => LoginOutcome, overrides: { listDevices?: () => Promise<TechnicianDevice[]> } = {}) {
   const clock = new SimulatedClock();
   const logout = vi.fn(async () => {});
+  // the bridge's list of unhandled print problems: marking one handled takes it off
+  let printProblems: PrintProblem[] = [paperOutJob];
+  const printProblemHandled = vi.fn(async ({ input }: { input: { token: string; jobId: string } }) => {
+    printProblems = printProblems.filter((problem) => problem.id !== input.jobId);
+  });
   const machine = technicianMachine.provide({
     actors: {
       login: fromPromise(async ({ input }: { input: { pin: string } }) => login(input.pin)),
@@ -27,6 +44,8 @@ function start(login: (pin: string) => LoginOutcome, overrides: { listDevices?: 
       ),
       loadAudit: fromPromise(async (): Promise<AuditEntryView[]> => []),
       paperRefilled: fromPromise(async () => {}),
+      listPrintProblems: fromPromise(async () => printProblems),
+      printProblemHandled: fromPromise(printProblemHandled),
       loadLog: fromPromise(async (): Promise<TechnicianLogResponse['lines']> => []),
       logout: fromPromise(async () => logout()),
     },
@@ -37,7 +56,7 @@ function start(login: (pin: string) => LoginOutcome, overrides: { listDevices?: 
     actor.send({ type: 'SUBMIT' });
   };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-  return { actor, clock, typePin, settle, logout };
+  return { actor, clock, typePin, settle, logout, printProblemHandled };
 }
 
 describe('technician machine', () => {
@@ -81,6 +100,21 @@ describe('technician machine', () => {
     expect(actor.getSnapshot().value).toBe('hidden');
     expect(logout).toHaveBeenCalled();
     expect(actor.getSnapshot().context.token).toBeNull();
+  });
+
+  it('lists failed print jobs under the devices and drops one once the technician marks it handled', async () => {
+    const { actor, typePin, settle, printProblemHandled } = start(() => ({ kind: 'ok', token: 'ab'.repeat(32), inactivitySeconds: 300 }));
+    actor.send({ type: 'ENTER' });
+    typePin('604217');
+    for (let step = 0; step < 4; step++) await settle();
+    expect(actor.getSnapshot().matches({ panel: { devices: 'showing' } })).toBe(true);
+    expect(actor.getSnapshot().context.printProblems).toEqual([paperOutJob]);
+    actor.send({ type: 'PRINT_PROBLEM_HANDLED', jobId: 'job-7' });
+    for (let step = 0; step < 6; step++) await settle();
+    expect(printProblemHandled).toHaveBeenCalledTimes(1);
+    expect(actor.getSnapshot().matches({ panel: { devices: 'showing' } })).toBe(true);
+    expect(actor.getSnapshot().context.printProblems).toEqual([]);
+    expect(actor.getSnapshot().context.notice).toBeNull();
   });
 
   it('goes back to the PIN when the bridge says the technician session is gone', async () => {

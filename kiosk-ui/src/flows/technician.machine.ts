@@ -1,4 +1,4 @@
-import type { AuditEntryView, ConfigValidateResponse, SelfTestResult, TechnicianDevice, TechnicianLogResponse } from '@tongban/device-bridge/api';
+import type { AuditEntryView, ConfigValidateResponse, PrintProblem, SelfTestResult, TechnicianDevice, TechnicianLogResponse } from '@tongban/device-bridge/api';
 import { draftFrom, overrideFrom, type Draft } from '../technician/settings-draft.ts';
 import { assign, fromPromise, setup } from 'xstate';
 
@@ -24,6 +24,8 @@ export interface TechnicianContext {
   notice: 'wrong-pin' | 'locked-out' | 'not-set-up' | 'session-ended' | 'failed' | null;
   noticeDetail: string;
   devices: TechnicianDevice[];
+  /** failed print jobs nobody marked handled (shown under the devices, counted at the A4 printer) */
+  printProblems: PrintProblem[];
   testing: string | null;
   results: Record<string, SelfTestResult>;
   audit: AuditEntryView[];
@@ -52,6 +54,8 @@ export type TechnicianEvent =
   | { type: 'SELF_TEST'; device: string }
   /** the technician loaded paper into this printer (counted by the bridge) */
   | { type: 'PAPER_REFILLED'; device: string }
+  /** the technician dealt with a failed print job (打印异常 → 已处理) */
+  | { type: 'PRINT_PROBLEM_HANDLED'; jobId: string }
   | { type: 'SHOW_DEVICES' }
   | { type: 'SHOW_AUDIT' }
   | { type: 'SHOW_SETTINGS' }
@@ -80,7 +84,7 @@ function notProvided(name: string): never {
   throw new Error(`technician machine: the "${name}" actor must be provided by the app (machine.provide)`);
 }
 
-const cleared = { pin: '', token: null, devices: [], results: {}, audit: [], testing: null } as const;
+const cleared = { pin: '', token: null, devices: [], printProblems: [], results: {}, audit: [], testing: null } as const;
 
 /**
  * Technician mode: hidden until the corner gesture (or a technician QR code), then a PIN, then the
@@ -100,6 +104,8 @@ export const technicianMachine = setup({
     selfTest: fromPromise<SelfTestResult, { token: string; device: string }>(async () => notProvided('selfTest')),
     loadAudit: fromPromise<AuditEntryView[], { token: string }>(async () => notProvided('loadAudit')),
     paperRefilled: fromPromise<void, { token: string; device: string }>(async () => notProvided('paperRefilled')),
+    listPrintProblems: fromPromise<PrintProblem[], { token: string }>(async () => notProvided('listPrintProblems')),
+    printProblemHandled: fromPromise<void, { token: string; jobId: string }>(async () => notProvided('printProblemHandled')),
     loadSettings: fromPromise<SettingsData, { token: string }>(async () => notProvided('loadSettings')),
     loadLog: fromPromise<TechnicianLogResponse['lines'], { token: string }>(async () => notProvided('loadLog')),
     validateConfig: fromPromise<ConfigValidateResponse, { token: string; config: Record<string, unknown> }>(async () => notProvided('validateConfig')),
@@ -116,6 +122,7 @@ export const technicianMachine = setup({
     ...cleared,
     results: {},
     devices: [],
+    printProblems: [],
     audit: [],
     inactivityMs: 300_000,
     notice: null,
@@ -130,7 +137,7 @@ export const technicianMachine = setup({
   initial: 'hidden',
   states: {
     hidden: {
-      on: { ENTER: { target: 'pin', actions: assign({ ...cleared, results: {}, devices: [], audit: [], notice: null, noticeDetail: '' }) } },
+      on: { ENTER: { target: 'pin', actions: assign({ ...cleared, results: {}, devices: [], printProblems: [], audit: [], notice: null, noticeDetail: '' }) } },
     },
     pin: {
       after: { pinIdle: { target: 'hidden', actions: assign({ pin: '' }) } },
@@ -195,7 +202,18 @@ export const technicianMachine = setup({
               invoke: {
                 src: 'listDevices',
                 input: ({ context }) => ({ token: context.token ?? '' }),
-                onDone: { target: 'showing', actions: assign({ devices: ({ event }) => event.output }) },
+                onDone: { target: 'loadingPrintProblems', actions: assign({ devices: ({ event }) => event.output }) },
+                onError: [
+                  { guard: 'sessionLost', target: '#technician.lost' },
+                  { target: 'showing', actions: assign({ notice: 'failed' }) },
+                ],
+              },
+            },
+            loadingPrintProblems: {
+              invoke: {
+                src: 'listPrintProblems',
+                input: ({ context }) => ({ token: context.token ?? '' }),
+                onDone: { target: 'showing', actions: assign({ printProblems: ({ event }) => event.output }) },
                 onError: [
                   { guard: 'sessionLost', target: '#technician.lost' },
                   { target: 'showing', actions: assign({ notice: 'failed' }) },
@@ -208,6 +226,18 @@ export const technicianMachine = setup({
                 REFRESH: 'loading',
                 SELF_TEST: { target: 'testing', actions: assign({ testing: ({ event }) => event.device }) },
                 PAPER_REFILLED: 'refilling',
+                PRINT_PROBLEM_HANDLED: 'markingHandled',
+              },
+            },
+            markingHandled: {
+              invoke: {
+                src: 'printProblemHandled',
+                input: ({ context, event }) => ({ token: context.token ?? '', jobId: event.type === 'PRINT_PROBLEM_HANDLED' ? event.jobId : '' }),
+                onDone: 'loading',
+                onError: [
+                  { guard: 'sessionLost', target: '#technician.lost' },
+                  { target: 'loading', actions: assign({ notice: 'failed' }) },
+                ],
               },
             },
             refilling: {
@@ -351,12 +381,12 @@ export const technicianMachine = setup({
       invoke: {
         src: 'logout',
         input: ({ context }) => ({ token: context.token ?? '' }),
-        onDone: { target: 'hidden', actions: assign({ ...cleared, results: {}, devices: [], audit: [] }) },
-        onError: { target: 'hidden', actions: assign({ ...cleared, results: {}, devices: [], audit: [] }) },
+        onDone: { target: 'hidden', actions: assign({ ...cleared, results: {}, devices: [], printProblems: [], audit: [] }) },
+        onError: { target: 'hidden', actions: assign({ ...cleared, results: {}, devices: [], printProblems: [], audit: [] }) },
       },
     },
     lost: {
-      always: { target: 'pin', actions: assign({ ...cleared, results: {}, devices: [], audit: [], notice: 'session-ended', noticeDetail: '' }) },
+      always: { target: 'pin', actions: assign({ ...cleared, results: {}, devices: [], printProblems: [], audit: [], notice: 'session-ended', noticeDetail: '' }) },
     },
   },
 });

@@ -1,6 +1,8 @@
 import type {
   AuditResponse,
   ConfigValidateResponse,
+  PrintProblem,
+  PrintProblemsResponse,
   SelfTestResult,
   TechnicianConfigResponse,
   TechnicianDevice,
@@ -47,6 +49,15 @@ export function createTechnicianClient(fetcher: FetchLike = (input, init) => fet
     },
     async paperRefilled(token: string, device: string): Promise<void> {
       await authorized(token, bridgePaths.technicianPaperRefilled(device), { method: 'POST' });
+    },
+    async listPrintProblems(token: string): Promise<PrintProblem[]> {
+      return ((await (await authorized(token, bridgePaths.technicianPrintProblems)).json()) as PrintProblemsResponse).jobs;
+    },
+    /** 404 means it is already marked (another technician's tap, or a double tap): nothing left to do */
+    async printProblemHandled(token: string, jobId: string): Promise<void> {
+      const response = await fetcher(bridgePaths.technicianPrintProblemHandled(jobId), { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      if (response.status === 401) throw new TechnicianSessionLost();
+      if (!response.ok && response.status !== 404) throw new Error(`print problem ${jobId} answered ${response.status}`);
     },
     async loadSettings(token: string): Promise<SettingsData> {
       const config = (await (await authorized(token, bridgePaths.technicianConfig)).json()) as TechnicianConfigResponse;

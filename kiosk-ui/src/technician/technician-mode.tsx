@@ -48,6 +48,8 @@ export function TechnicianMode({ enabled }: { enabled: boolean }) {
           selfTest: fromPromise(({ input }) => client.selfTest(input.token, input.device)),
           loadAudit: fromPromise(({ input }) => client.loadAudit(input.token)),
           paperRefilled: fromPromise(({ input }) => client.paperRefilled(input.token, input.device)),
+          listPrintProblems: fromPromise(({ input }) => client.listPrintProblems(input.token)),
+          printProblemHandled: fromPromise(({ input }) => client.printProblemHandled(input.token, input.jobId)),
           loadSettings: fromPromise(({ input }) => client.loadSettings(input.token)),
           loadLog: fromPromise(({ input }) => client.loadLog(input.token)),
           validateConfig: fromPromise(({ input }) => client.validateConfig(input.token, input.config)),

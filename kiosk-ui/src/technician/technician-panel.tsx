@@ -1,12 +1,13 @@
 import type { SnapshotFrom } from 'xstate';
 import type { TechnicianEvent, technicianMachine } from '../flows/technician.machine.ts';
 import { useI18n } from '../i18n/language-context.tsx';
+import { PrintProblems } from './print-problems.tsx';
 import { SettingsPanel } from './settings-panel.tsx';
 
 /** Device status with details and a self-test per device, or the audit log. */
 export function TechnicianPanel({ snapshot, send }: { snapshot: SnapshotFrom<typeof technicianMachine>; send: (event: TechnicianEvent) => void }) {
   const { t } = useI18n();
-  const { devices, results, testing, audit } = snapshot.context;
+  const { devices, results, testing, audit, printProblems } = snapshot.context;
   const onAudit = snapshot.matches({ panel: 'audit' });
   const onSettings = snapshot.matches({ panel: 'settings' });
   const onLog = snapshot.matches({ panel: 'log' });
@@ -68,6 +69,7 @@ export function TechnicianPanel({ snapshot, send }: { snapshot: SnapshotFrom<typ
           </tbody>
         </table>
       ) : (
+        <>
         <ul class="technician__devices">
           {devices.map(({ status, config, selfTest, paperRefills }) => {
             const result = results[status.id];
@@ -84,6 +86,11 @@ export function TechnicianPanel({ snapshot, send }: { snapshot: SnapshotFrom<typ
                     {status.reason ? ` (${status.reason})` : ''}
                   </div>
                   {details ? <div class="technician__details">{details}</div> : null}
+                  {status.id === 'a4-printer' && printProblems.length > 0 ? (
+                    <div class="technician__state technician__state--fault" data-print-problems-waiting={String(printProblems.length)}>
+                      {t('technician.printProblems.waiting', { count: printProblems.length })}
+                    </div>
+                  ) : null}
                   {result ? (
                     <div class="technician__result" data-self-test-result={result.ok ? 'ok' : 'failed'}>
                       {t(result.ok ? 'technician.result.ok' : 'technician.result.failed')}: {result.detail}
@@ -108,6 +115,8 @@ export function TechnicianPanel({ snapshot, send }: { snapshot: SnapshotFrom<typ
             );
           })}
         </ul>
+        <PrintProblems problems={printProblems} send={send} />
+        </>
       )}
     </section>
   );
