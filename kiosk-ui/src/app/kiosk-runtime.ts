@@ -102,8 +102,10 @@ export function toFlowEvent(event: KioskEvent): SessionEvent | null {
       return { type: 'SESSION_ENDED', reason: event.reason };
     case 'job':
       return { type: 'JOB', job: event.job };
-    case 'device':
     case 'scan':
+      // 预约签到: only appointment codes move the flow (and only from the attract screen, by the machine)
+      return event.scan.kind === 'appointment' ? { type: 'APPOINTMENT_SCANNED', appointmentId: event.scan.appointmentId } : null;
+    case 'device':
     case 'staff-called':
       return null;
   }

@@ -7,6 +7,7 @@ import { guidesMachine } from '../flows/guides.machine.ts';
 import { progressMachine } from '../flows/progress.machine.ts';
 import { queueMachine } from '../flows/queue.machine.ts';
 import { appointmentMachine } from '../flows/appointment.machine.ts';
+import { checkInMachine } from '../flows/check-in.machine.ts';
 import { recordsMachine } from '../flows/records.machine.ts';
 import type { SessionEvent } from '../flows/session.types.ts';
 import type {
@@ -64,6 +65,12 @@ export function sessionActors(client: BridgeClient) {
         searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.searchCatalogue(input)),
         listSlots: fromPromise(({ input }: { input: SlotQuery }) => client.listSlots(input)),
         book: fromPromise(({ input }: { input: AppointmentBook }) => client.bookAppointment(input)),
+      },
+    }),
+    checkIn: checkInMachine.provide({
+      actors: {
+        findAppointment: fromPromise(({ input }: { input: { appointmentId: string } }) => client.findAppointmentByCode(input.appointmentId)),
+        checkIn: fromPromise(({ input }: { input: { appointmentId: string } }) => client.checkInAppointment(input.appointmentId)),
       },
     }),
     queue: queueMachine.provide({

@@ -3,6 +3,7 @@ import type {
   ApplicationReceipt,
   ApplicationSubmit,
   AppointmentBook,
+  AppointmentCheckInView,
   AppointmentListResponse,
   AppointmentView,
   CatalogueQuery,
@@ -58,6 +59,9 @@ export interface BridgeClient {
   bookAppointment(booking: AppointmentBook): Promise<AppointmentView>;
   cancelAppointment(id: string): Promise<void>;
   takeQueueNumber(request: QueueTake): Promise<QueueTicket>;
+  /** 预约签到: the scanned appointment (no session) and its check-in, which gives its queue number */
+  findAppointmentByCode(appointmentId: string): Promise<AppointmentCheckInView>;
+  checkInAppointment(appointmentId: string): Promise<QueueTicket>;
   simFixtures(): Promise<SimFixture[]>;
   simPlaceCard(fixtureId: string): Promise<void>;
   /** a made-up card of one SAM card type, or a damaged card (simulation only) */
@@ -122,6 +126,8 @@ export function createBridgeClient(baseUrl = '', fetchImpl: FetchLike = (input, 
     bookAppointment: (booking) => request<AppointmentView>('POST', bridgePaths.appointments, booking),
     cancelAppointment: (id) => request<void>('DELETE', bridgePaths.appointment(id)),
     takeQueueNumber: (ticket) => request<QueueTicket>('POST', bridgePaths.queue, ticket),
+    findAppointmentByCode: (appointmentId) => request<AppointmentCheckInView>('GET', bridgePaths.appointmentCheckIn(appointmentId)),
+    checkInAppointment: (appointmentId) => request<QueueTicket>('POST', bridgePaths.appointmentCheckIn(appointmentId), {}),
     simFixtures: () => request<SimFixture[]>('GET', bridgePaths.simFixtures),
     simPlaceCard: (fixture) => request<void>('POST', bridgePaths.simCard, { fixture }),
     simTestCard: (card) => request<void>('POST', bridgePaths.simCard, card),

@@ -47,6 +47,8 @@ const actorAndTimerEvents: SessionEvent[] = [
   after('endSessionTimeout', 'timingOut'),
   after('goodbye', 'goodbye'),
   after('anonymousIdle', 'browsingGuides.watching'),
+  after('anonymousIdle', 'checkingIn.watching'),
+  actorDone('checkIn'),
   actorDone('guides'),
   actorDone('records', { print: null }),
   actorDone('records', { print: 'social-insurance-contribution' }),
@@ -71,6 +73,7 @@ const citizenEvents: SessionEvent[] = [
   { type: 'OPEN_APPLY' },
   { type: 'OPEN_QUEUE' },
   { type: 'OPEN_APPOINTMENT' },
+  { type: 'APPOINTMENT_SCANNED', appointmentId: 'YY000000000042' },
   { type: 'PRINT' },
   { type: 'PRINT_COPIES', copies: 2 },
   { type: 'REPRINT' },
@@ -607,5 +610,29 @@ describe('print: copies and one reprint', () => {
       expect(screenOf(failedAgain)).toBe('error');
       expect(failedAgain.can({ type: 'REPRINT' })).toBe(false);
     }
+  });
+});
+
+describe('预约签到 from the attract screen (H10)', () => {
+  const atAttract = () => transition(sessionMachine, initialTransition(sessionMachine)[0], { type: 'KIOSK_STATUS', status: workingKiosk })[0];
+
+  it('an appointment scan on attract opens the check-in on the appointment screen, without a session', () => {
+    const scanned = transition(sessionMachine, atAttract(), { type: 'APPOINTMENT_SCANNED', appointmentId: 'YY000000000042' })[0];
+    expect(scanned.matches('checkingIn')).toBe(true);
+    expect(screenOf(scanned)).toBe('appointment');
+    expect(isIdentified(scanned)).toBe(false);
+    expect(scanned.context.session).toBeNull();
+    // done, or left untouched: back to attract for the next person
+    expect(transition(sessionMachine, scanned, actorDone('checkIn'))[0].matches('attract')).toBe(true);
+    expect(transition(sessionMachine, scanned, after('anonymousIdle', 'checkingIn.watching'))[0].matches('attract')).toBe(true);
+    // a card placed meanwhile starts the session as usual
+    expect(transition(sessionMachine, scanned, { type: 'SESSION_STARTED', session: citizenSession })[0].matches('inSession')).toBe(true);
+  });
+
+  it('a scan during a citizen session does not take the screen away from them', () => {
+    const inSession = transition(sessionMachine, atAttract(), { type: 'SESSION_STARTED', session: citizenSession })[0];
+    const scanned = transition(sessionMachine, inSession, { type: 'APPOINTMENT_SCANNED', appointmentId: 'YY000000000042' })[0];
+    expect(scanned.matches('inSession')).toBe(true);
+    expect(screenOf(scanned)).toBe(screenOf(inSession));
   });
 });

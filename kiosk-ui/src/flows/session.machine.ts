@@ -15,6 +15,7 @@ import { applyMachine, type ApplyOutput } from './apply.machine.ts';
 import { progressMachine } from './progress.machine.ts';
 import { queueMachine } from './queue.machine.ts';
 import { appointmentMachine } from './appointment.machine.ts';
+import { checkInMachine } from './check-in.machine.ts';
 import { recordsMachine, type RecordsOutput } from './records.machine.ts';
 import { isBadGrade } from './rating-indicators.ts';
 import type { ScreenName } from './screen-names.ts';
@@ -124,6 +125,8 @@ export const sessionMachine = setup({
     queue: queueMachine,
     /** 预约 journey */
     appointment: appointmentMachine,
+    /** 预约签到 journey (no session: the scanned code is the credential) */
+    checkIn: checkInMachine,
   },
   delays: sessionDelays,
   guards: {
@@ -227,6 +230,36 @@ export const sessionMachine = setup({
         SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
         SESSION_SYNC: { guard: 'syncBringsSession', target: 'inSession', actions: 'storeSession' },
         OPEN_GUIDES: 'browsingGuides',
+        APPOINTMENT_SCANNED: 'checkingIn',
+      },
+    },
+    /**
+     * 预约签到: an appointment code scanned on the attract screen shows that appointment and takes its
+     * queue number, without a card; a card placed meanwhile starts the session as usual, and an
+     * untouched screen goes back to attract for the next person.
+     */
+    checkingIn: {
+      entry: { type: 'enterStep', params: { step: 'appointment' } },
+      invoke: {
+        id: 'checkIn',
+        src: 'checkIn',
+        input: ({ event }) => ({ appointmentId: event.type === 'APPOINTMENT_SCANNED' ? event.appointmentId : '' }),
+        onDone: 'attract',
+      },
+      on: {
+        // another code scanned: that appointment instead
+        APPOINTMENT_SCANNED: { target: 'checkingIn', reenter: true },
+        CARD_READING: 'cardReading',
+        CARD_REJECTED: { target: 'cardRejected', actions: assign({ rejection: ({ event }) => event.reason }) },
+        SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
+        SESSION_SYNC: { guard: 'syncBringsSession', target: 'inSession', actions: 'storeSession' },
+      },
+      initial: 'watching',
+      states: {
+        watching: {
+          after: { anonymousIdle: '#session.attract' },
+          on: { USER_ACTIVITY: { target: 'watching', reenter: true } },
+        },
       },
     },
     /** 办事指南 without a card: anyone may read; a card placed meanwhile starts the session as usual */

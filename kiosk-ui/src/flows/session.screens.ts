@@ -6,6 +6,7 @@ import type { ApplyMachine } from './apply.machine.ts';
 import type { ProgressMachine } from './progress.machine.ts';
 import type { QueueMachine } from './queue.machine.ts';
 import type { AppointmentMachine } from './appointment.machine.ts';
+import type { CheckInMachine } from './check-in.machine.ts';
 import type { RecordsMachine } from './records.machine.ts';
 
 export type GuidesActorRef = ActorRefFrom<GuidesMachine>;
@@ -14,6 +15,7 @@ export type ProgressActorRef = ActorRefFrom<ProgressMachine>;
 export type ApplyActorRef = ActorRefFrom<ApplyMachine>;
 export type QueueActorRef = ActorRefFrom<QueueMachine>;
 export type AppointmentActorRef = ActorRefFrom<AppointmentMachine>;
+export type CheckInActorRef = ActorRefFrom<CheckInMachine>;
 
 export { screenNames, type ScreenName } from './screen-names.ts';
 
@@ -33,7 +35,8 @@ export function screenOf(snapshot: SessionSnapshot): ScreenName {
   if (snapshot.matches({ inSession: { flow: 'progress' } })) return 'progress';
   if (snapshot.matches({ inSession: { flow: 'apply' } })) return 'apply';
   if (snapshot.matches({ inSession: { flow: 'queue' } })) return 'queue';
-  if (snapshot.matches({ inSession: { flow: 'appointment' } })) return 'appointment';
+  // 预约签到 from the attract screen is about an appointment too: the same screen name (and its voice)
+  if (snapshot.matches({ inSession: { flow: 'appointment' } }) || snapshot.matches('checkingIn')) return 'appointment';
   if (snapshot.matches({ inSession: { flow: 'preview' } })) return 'certificate-preview';
   if (snapshot.matches({ inSession: { flow: 'printing' } })) return 'printing';
   if (snapshot.matches({ inSession: { flow: 'takeDocument' } })) return 'take-document';
@@ -58,6 +61,7 @@ export const guidesActorOf = (snapshot: SessionSnapshot) => childOf<GuidesActorR
 export const recordsActorOf = (snapshot: SessionSnapshot) => childOf<RecordsActorRef>(snapshot, 'records');
 export const applyActorOf = (snapshot: SessionSnapshot) => childOf<ApplyActorRef>(snapshot, 'apply');
 export const appointmentActorOf = (snapshot: SessionSnapshot) => childOf<AppointmentActorRef>(snapshot, 'appointment');
+export const checkInActorOf = (snapshot: SessionSnapshot) => childOf<CheckInActorRef>(snapshot, 'checkIn');
 export const queueActorOf = (snapshot: SessionSnapshot) => childOf<QueueActorRef>(snapshot, 'queue');
 export const progressActorOf = (snapshot: SessionSnapshot) => childOf<ProgressActorRef>(snapshot, 'progress');
 

@@ -88,6 +88,8 @@ export type SessionEvent =
   | { type: 'SELECT_SERVICE'; service: CertificateType }
   /** 办事指南: from attract (no card needed) or from the menu */
   | { type: 'OPEN_GUIDES' }
+  /** 预约签到: an appointment code (`tongban:appointment:<id>`) was scanned */
+  | { type: 'APPOINTMENT_SCANNED'; appointmentId: string }
   /** 查询我的记录 and 办件进度, from the menu */
   | { type: 'OPEN_RECORDS' }
   | { type: 'OPEN_PROGRESS' }

@@ -2,7 +2,8 @@ import type { AppointmentSlot } from '@tongban/device-bridge/api';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
-import { appointmentActorOf, type AppointmentActorRef } from '../flows/session.screens.ts';
+import { appointmentActorOf, checkInActorOf, type AppointmentActorRef } from '../flows/session.screens.ts';
+import { CheckInJourney } from './check-in.tsx';
 import { useI18n } from '../i18n/language-context.tsx';
 import { CloseJourney, JourneyFailure, JourneyLoading } from './journey-parts.tsx';
 import type { ScreenProps } from './screen-props.ts';
@@ -15,6 +16,9 @@ function timesOf(slot: { start: string; end: string }) {
 /** 预约: an item done by appointment, then a free time at a window, one tap to book. */
 export function AppointmentScreen({ snapshot }: ScreenProps) {
   const { t } = useI18n();
+  // 预约签到 (an appointment code scanned on the attract screen) shares this screen
+  const checkIn = checkInActorOf(snapshot);
+  if (checkIn) return <CheckInJourney actor={checkIn} />;
   const actor = appointmentActorOf(snapshot);
   if (!actor) return <JourneyLoading name="appointment" title={t('appointment.title')} />;
   return <AppointmentJourney actor={actor} />;

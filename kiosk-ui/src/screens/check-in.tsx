@@ -1,0 +1,91 @@
+import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
+import { BigButton } from '../components/big-button.tsx';
+import { ScreenFrame } from '../components/screen-frame.tsx';
+import type { CheckInActorRef } from '../flows/session.screens.ts';
+import { useI18n } from '../i18n/language-context.tsx';
+import { CloseJourney, JourneyFailure, JourneyLoading } from './journey-parts.tsx';
+
+/** The slot's times as the hall shows them: the ISO strings carry the +08:00 offset, read as written. */
+function timesOf(slot: { start: string; end: string }) {
+  return { date: slot.start.slice(0, 10), from: slot.start.slice(11, 16), to: slot.end.slice(11, 16) };
+}
+
+/**
+ * 预约签到 after an appointment code was scanned on the attract screen: the appointment (item, hall,
+ * window, time — nothing about the person), one tap 签到取号, then the queue number; or why not.
+ */
+export function CheckInJourney({ actor }: { actor: CheckInActorRef }) {
+  const { t } = useI18n();
+  const checkIn = useActorSnapshot(actor);
+  const { found, ticket, failure } = checkIn.context;
+  const close = () => actor.send({ type: 'CLOSE' });
+  const title = t('checkIn.title');
+  if (checkIn.matches('looking') || checkIn.matches('checkingIn')) return <JourneyLoading name="appointment" title={title} />;
+  if (checkIn.matches('failed') || checkIn.matches('refused')) {
+    return <JourneyFailure name="appointment" title={title} code={failure} onClose={close} onRetry={() => actor.send({ type: 'RETRY' })} />;
+  }
+  if (checkIn.matches('ticket') && ticket) {
+    return (
+      <ScreenFrame
+        name="appointment"
+        title={t('checkIn.done')}
+        actions={
+          <BigButton action="done" onPress={() => actor.send({ type: 'DONE' })}>
+            {t('queue.done')}
+          </BigButton>
+        }
+      >
+        <p class="queue-number" data-testid="queue-number">
+          {ticket.number}
+        </p>
+        <p class="lead" data-testid="queue-ahead">
+          {t('queue.ahead', { count: ticket.ahead })}
+        </p>
+        <p class="lead">{t('queue.hall', { hall: ticket.hallName })}</p>
+        <p class="note" data-printed={String(ticket.printed)}>
+          {ticket.printed ? t('queue.printed') : t('queue.notPrinted')}
+        </p>
+      </ScreenFrame>
+    );
+  }
+  if (!found) return <JourneyLoading name="appointment" title={title} />;
+  const { appointment } = found;
+  const open = checkIn.matches('showing');
+  return (
+    <ScreenFrame
+      name="appointment"
+      title={title}
+      tone={open ? undefined : 'warning'}
+      actions={
+        <>
+          <CloseJourney onClose={close} />
+          {open ? (
+            <BigButton action="check-in" onPress={() => actor.send({ type: 'CHECK_IN' })}>
+              {t('checkIn.confirm')}
+            </BigButton>
+          ) : null}
+        </>
+      }
+    >
+      <dl class="document__facts review" data-testid="check-in-appointment" data-appointment={appointment.id} data-check-in={found.checkIn}>
+        <div>
+          <dt>{t('checkIn.item')}</dt>
+          <dd>{appointment.itemName}</dd>
+        </div>
+        <div>
+          <dt>{t('checkIn.time')}</dt>
+          <dd>{t('checkIn.when', timesOf(appointment))}</dd>
+        </div>
+        <div>
+          <dt>{t('checkIn.place')}</dt>
+          <dd>{t('checkIn.where', { hall: appointment.hallName, window: appointment.window })}</dd>
+        </div>
+      </dl>
+      {open ? null : (
+        <p class="hero" role="alert" data-testid="check-in-why-not" data-reason={found.checkIn}>
+          {t(`checkIn.why.${found.checkIn === 'open' ? 'not-today' : found.checkIn}`)}
+        </p>
+      )}
+    </ScreenFrame>
+  );
+}
