@@ -1,15 +1,19 @@
 // Technician mode in the real kiosk page: the hidden 5 s corner press, the PIN pad (a wrong PIN is
-// refused), the device panel with live status, an A4 test page from the self-test, and leaving.
+// refused), the device panel with live status, an A4 test page from the self-test, a certificate
+// that failed on paper-out after the citizen left (打印异常 → 已处理), and leaving.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import type { PrintJobView } from '../../device-bridge/src/api/index.ts';
+import { apiPaths } from '../../device-bridge/src/api/routes.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { launchChromium, openLandscapePage, type KioskPage } from '../support/browser.ts';
-import { rawRequest } from '../support/http.ts';
+import { bridgeRequest, rawRequest } from '../support/http.ts';
 import { repoRoot } from '../support/repo.ts';
+import { waitFor } from '../support/wait.ts';
 
 const pin = '604217';
 
@@ -26,6 +30,25 @@ function setPin(dataDir: string): Promise<number> {
   });
 }
 
+/**
+ * A citizen prints a certificate, the paper runs out in the middle of it, and the citizen leaves;
+ * then the paper is reloaded. What is left is a failed job only the technician can see.
+ */
+async function paperOutWhileCitizenPrints(url: string): Promise<string> {
+  await bridgeRequest(url, 'POST', '/api/sim/id-reader/card', { fixture: 'zhang-wei' });
+  await waitFor('session', async () => ((await bridgeRequest(url, 'GET', apiPaths.session)).status === 200 ? { value: true } : {}));
+  const submitted = await bridgeRequest(url, 'POST', apiPaths.printJobs, { type: 'social-insurance-contribution' });
+  expect(submitted.status).toBe(202);
+  const id = (submitted.json() as PrintJobView).id;
+  const stateOf = async () => ((await bridgeRequest(url, 'GET', apiPaths.printJob(id))).json() as PrintJobView).state;
+  await waitFor('job printing', async () => ((await stateOf()) === 'printing' ? { value: true } : {}));
+  await bridgeRequest(url, 'POST', apiPaths.simPrinterState('a4-printer'), { state: 'paper-out' });
+  await waitFor('job failed', async () => ((await stateOf()) === 'failed' ? { value: true } : {}));
+  await bridgeRequest(url, 'DELETE', '/api/sim/id-reader/card');
+  await bridgeRequest(url, 'POST', apiPaths.simPrinterState('a4-printer'), { state: 'ready' });
+  return id;
+}
+
 async function typePin(page: Page, digits: string) {
   for (const digit of digits) await page.click(`[data-pin-key="${digit}"]`);
   await page.click('[data-action="technician-submit"]');
@@ -36,12 +59,21 @@ describe('technician mode in the kiosk UI', () => {
   let bridge: RunningBridge;
   let browser: Browser;
   let kiosk: KioskPage;
+  let failedJobId: string;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-technician-e2e-'));
     expect(await setPin(dataDir)).toBe(0);
     // a site file exists (KIOSK_CONFIG), so the settings screen has somewhere to save to
-    bridge = await startBridge({ dataDir, config: { kiosk: { helpPhone: '12345' } } });
+    // slow A4 pages, so the paper can run out in the middle of a certificate
+    bridge = await startBridge({
+      dataDir,
+      config: {
+        kiosk: { helpPhone: '12345' },
+        devices: { 'id-reader': { driver: 'simulated', readMs: 0 }, 'a4-printer': { driver: 'simulated', pageMs: 3_000 } },
+      },
+    });
+    failedJobId = await paperOutWhileCitizenPrints(bridge.url);
     browser = await launchChromium();
     kiosk = await openLandscapePage(browser, bridge.url);
   });
@@ -87,6 +119,18 @@ describe('technician mode in the kiosk UI', () => {
     await page.waitForSelector('[data-device="a4-printer"] [data-paper-refills="1"]');
   });
 
+  it('shows the paper-out certificate under 打印异常 with a waiting count, and 已处理 takes it off', async () => {
+    const { page } = kiosk;
+    await page.waitForSelector('[data-device="a4-printer"] [data-print-problems-waiting="1"]');
+    const problem = page.locator(`[data-print-problem="${failedJobId}"]`);
+    expect(await problem.getAttribute('data-print-problem-reason')).toBe('paper-out');
+    expect(await problem.innerText()).toContain('打印到一半缺纸');
+    expect(await problem.innerText()).toContain('群众未重新打印');
+    await problem.locator('[data-action="technician-print-problem-handled"]').click();
+    await page.waitForSelector('[data-print-problems="0"]');
+    expect(await page.locator('[data-print-problems-waiting]').count()).toBe(0);
+  });
+
   it('settings: a bad idle limit is refused naming the field; a new phone number is checked', async () => {
     const { page } = kiosk;
     await page.click('[data-action="technician-settings"]');
@@ -112,6 +156,7 @@ describe('technician mode in the kiosk UI', () => {
     await page.waitForSelector('[data-technician-log] tr >> text=bridge-listening');
     await page.click('[data-action="technician-audit"]');
     await page.waitForSelector('[data-technician-audit] tr >> text=self-test a4-printer');
+    await page.waitForSelector('[data-technician-audit] tr >> text=print-problem-handled');
     await page.click('[data-action="technician-logout"]');
     await page.waitForSelector('[data-technician-corner]');
     expect(await page.locator('.technician').count()).toBe(0);
