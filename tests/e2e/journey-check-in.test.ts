@@ -11,6 +11,13 @@ import { launchChromium, openKioskPage, type KioskPage } from '../support/browse
 import { bridgeRequest, expectStatus } from '../support/http.ts';
 import { action, advanceTo, step, waitForScreen } from '../support/kiosk-ui.ts';
 import { bookAppointmentForNow } from '../support/today-appointment.ts';
+import { auditScreen } from './a11y-audit.ts';
+
+/** axe and the kiosk's own minimums (text size, touch targets) on the view as it is now */
+async function expectAccessible(page: KioskPage['page']) {
+  const result = await auditScreen(page);
+  expect([...result.violations, ...result.smallText, ...result.smallTargets]).toEqual([]);
+}
 
 let bridge: RunningBridge;
 let browser: Browser;
@@ -50,6 +57,7 @@ describe('预约签到 on the attract screen', () => {
       const html = await page.content();
       expect(html).not.toContain(holder.idNumber);
       expect(html).not.toContain(holder.name);
+      await expectAccessible(page);
     });
 
     await step(page, 'one tap 签到取号: 201 with a number, shown and printed', async () => {
@@ -65,6 +73,7 @@ describe('预约签到 on the attract screen', () => {
       await shown.waitFor({ state: 'visible' });
       expect((await shown.innerText()).trim()).toBe(ticket.number);
       expect(ticket.printed).toBe(true);
+      await expectAccessible(page);
       await advanceTo(page, 'attract', [action(page, 'done')], 15_000);
     });
 
@@ -88,6 +97,7 @@ describe('预约签到 on the attract screen', () => {
     await why.waitFor({ state: 'visible', timeout: 15_000 });
     expect(await why.getAttribute('data-reason')).toBe('not-today');
     expect(await action(page, 'check-in').count()).toBe(0);
+    await expectAccessible(page);
     await action(page, 'close-journey').first().click();
     await waitForScreen(page, 'attract');
     await scan('tongban:appointment:YY-NO-SUCH-CODE');
