@@ -85,7 +85,7 @@ export async function benchPrintPipeline(): Promise<BenchResult[]> {
     await rm(dataDir, { recursive: true, force: true });
   }
 
-  const ticket = queueTicketDocument({ number: 'A023', category: 'social-insurance', ahead: 7, hallName: '通办示例政务服务中心', issuedAt: new Date().toISOString() });
+  const ticket = queueTicketDocument({ number: 'A023', category: 'social-insurance', ahead: 7, hallName: '通办示例政务服务中心', windows: ['B12', 'B13'], issuedAt: new Date().toISOString() });
   const encodeTimes: number[] = [];
   for (let index = 0; index < 2000; index++) {
     const started = performance.now();

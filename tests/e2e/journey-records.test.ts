@@ -91,6 +91,7 @@ describe('records and progress, identified', () => {
     const number = page.locator('[data-testid="queue-number"]').first();
     await number.waitFor({ state: 'visible', timeout: 15_000 });
     expect(await number.innerText()).toMatch(/^[A-Z]\d{3}$/);
+    expect(await page.locator('[data-testid="queue-windows"]').first().innerText()).toMatch(/号窗口/);
     await action(page, 'done').first().click();
     await waitForScreen(page, 'menu');
     await action(page, 'service', '[data-service="queue"]').first().click();

@@ -22,12 +22,14 @@ describe('receipts through the running bridge (real ESC/POS driver ⇄ simulator
   it('prints the queue ticket a citizen takes, which the simulator reads back as text and as a picture', async () => {
     const response = await bridgeRequest(bridge.url, 'POST', apiPaths.queue, { category: 'real-estate' });
     expect(response.status).toBe(201);
-    const ticket = response.json() as { number: string; hallName: string; printed: boolean };
+    const ticket = response.json() as { number: string; hallName: string; windows: string[]; printed: boolean };
     expect(ticket.printed).toBe(true);
     const slip = (await printedSlips()).at(-1)!;
     expect(slip.text).toContain([...ticket.number].join(' ')); // double size: one column apart
     expect(slip.text).toContain('不动产登记');
     expect(slip.text).toContain(ticket.hallName);
+    expect(ticket.windows.length).toBeGreaterThan(0);
+    expect(slip.text).toContain(`${ticket.windows[0]}号窗口`); // where the number will be called
     expect(slip.svg).toContain('<svg');
   });
 

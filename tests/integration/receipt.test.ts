@@ -40,7 +40,7 @@ describe('receipt printer: the real ESC/POS driver over a pty to the byte-level 
 
   it('prints a queue ticket: number, category, hall and waiting count come out of the printer as text', async () => {
     const { simulator, printer } = await setup();
-    await printer.print(queueTicketDocument({ number: 'A023', category: 'social-insurance', ahead: 7, hallName: '通办示例政务服务中心', issuedAt: '2026-11-22T02:15:00.000Z' }));
+    await printer.print(queueTicketDocument({ number: 'A023', category: 'social-insurance', ahead: 7, hallName: '通办示例政务服务中心', windows: ['B12', 'B13'], issuedAt: '2026-11-22T02:15:00.000Z' }));
     await waitFor('ticket printed', async () => (simulator.receipts().length === 1 ? { value: true } : {}));
     const text = receiptText(simulator.receipts()[0]!);
     expect(text).toContain('A 0 2 3'); // double size

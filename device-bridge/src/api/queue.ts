@@ -10,6 +10,8 @@ export const queueTicketSchema = z.object({
   number: z.string(),
   category: serviceCategorySchema,
   hallName: z.string(),
+  /** the windows that call this category's numbers, e.g. ["B12", "B13"] */
+  windows: z.array(z.string()),
   /** people ahead in line right now */
   ahead: z.number().int().min(0),
   issuedAt: z.string(),

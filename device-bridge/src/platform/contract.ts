@@ -96,6 +96,8 @@ export const platformTicketSchema = z.object({
   number: z.string(),
   category: serviceCategorySchema,
   hallName: z.string(),
+  /** the windows that call this category's numbers, e.g. ["B12", "B13"] */
+  windows: z.array(z.string().max(20)).max(20),
   ahead: z.number().int().min(0),
   issuedAt: z.string(),
 });

@@ -17,7 +17,7 @@ const appointment: AppointmentCheckInView['appointment'] = {
   end: '2026-11-23T10:30:00+08:00',
   state: 'booked',
 };
-const ticket: QueueTicket = { number: 'B007', category: 'household', hallName: appointment.hallName, ahead: 2, issuedAt: '2026-11-23T09:40:00+08:00', printed: true };
+const ticket: QueueTicket = { number: 'B007', category: 'household', hallName: appointment.hallName, windows: ['B12'], ahead: 2, issuedAt: '2026-11-23T09:40:00+08:00', printed: true };
 
 const events: CheckInEvent[] = [
   { type: 'CHECK_IN' },

@@ -7,7 +7,7 @@ import { queueMachine, type QueueEvent } from './queue.machine.ts';
 
 type QueueSnapshot = SnapshotFrom<typeof queueMachine>;
 const synthetic = (type: string, extra: Record<string, unknown> = {}) => ({ type, ...extra }) as unknown as QueueEvent;
-const ticket: QueueTicket = { number: 'A023', category: 'social-insurance', hallName: '测试大厅', ahead: 4, issuedAt: '2025-01-01T09:00:00+08:00', printed: true };
+const ticket: QueueTicket = { number: 'A023', category: 'social-insurance', hallName: '测试大厅', windows: ['B12', 'B13'], ahead: 4, issuedAt: '2025-01-01T09:00:00+08:00', printed: true };
 
 const states = getShortestPaths(queueMachine, {
   events: [

@@ -40,6 +40,11 @@ function QueueJourney({ actor }: { actor: QueueActorRef }) {
           {t('queue.ahead', { count: ticket.ahead })}
         </p>
         <p class="lead">{t('queue.hall', { hall: ticket.hallName })}</p>
+        {ticket.windows.length > 0 && (
+          <p class="lead" data-testid="queue-windows">
+            {t('queue.windows', { windows: ticket.windows.join(t('queue.windowsSeparator')) })}
+          </p>
+        )}
         <p class="note" data-printed={String(ticket.printed)}>
           {ticket.printed ? t('queue.printed') : t('queue.notPrinted')}
         </p>

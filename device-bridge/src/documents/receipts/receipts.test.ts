@@ -38,15 +38,16 @@ describe('receipt slips', () => {
     }
   });
 
-  it('prints the queue number big with the people ahead', () => {
-    const document = queueTicketDocument({ number: 'A023', category: 'social-insurance', hallName: '杭州市民中心政务服务大厅', ahead: 4, issuedAt: '2026-11-22T10:05:00+08:00' });
+  it('prints the queue number big with the windows that call it and the people ahead', () => {
+    const document = queueTicketDocument({ number: 'A023', category: 'social-insurance', hallName: '杭州市民中心政务服务大厅', windows: ['B12', 'B13'], ahead: 4, issuedAt: '2026-11-22T10:05:00+08:00' });
     expect(document.lines).toContainEqual({ kind: 'text', text: 'A023', align: 'center', bold: true, size: 2 });
     expect(texts(document.lines).join('\n')).toMatch(/前面等候 +4 人/);
+    expect(texts(document.lines).join('\n')).toMatch(/办理窗口 +B12号窗口、B13号窗口/);
     expect(texts(document.lines)).toContain('杭州市民中心政务服务大厅');
   });
 
   it('prints the time in China time whatever offset the platform wrote it with', () => {
-    const document = queueTicketDocument({ number: 'B007', category: 'real-estate', hallName: 'x', ahead: 0, issuedAt: '2026-11-22T02:15:00.000Z' });
+    const document = queueTicketDocument({ number: 'B007', category: 'real-estate', hallName: 'x', windows: ['B12', 'B13'], ahead: 0, issuedAt: '2026-11-22T02:15:00.000Z' });
     expect(texts(document.lines).join('\n')).toMatch(/取号时间 +2026-11-22 10:15/);
   });
 });

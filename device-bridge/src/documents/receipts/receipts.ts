@@ -92,7 +92,7 @@ export function applicationReceiptDocument(receipt: ApplicationReceiptPrint, sit
   };
 }
 
-/** The queue ticket: the number big, the business it is for, the hall, how many are ahead, when. */
+/** The queue ticket: the number big, the business it is for, the hall and windows, how many are ahead, when. */
 export function queueTicketDocument(ticket: PlatformTicket): ReceiptDocument {
   return {
     lines: [
@@ -100,6 +100,7 @@ export function queueTicketDocument(ticket: PlatformTicket): ReceiptDocument {
       ...text(serviceCategoryTitles[ticket.category], { align: 'center', bold: true }),
       ...text(ticket.number, { align: 'center', bold: true, size: 2 }),
       { kind: 'rule' },
+      ...(ticket.windows.length > 0 ? labelled('办理窗口', ticket.windows.map((window) => `${window}号窗口`).join('、')) : []),
       ...labelled('前面等候', `${ticket.ahead} 人`),
       ...labelled('取号时间', chinaTime(ticket.issuedAt)),
       ...text('请留意叫号，过号请重新取号', { align: 'center' }),

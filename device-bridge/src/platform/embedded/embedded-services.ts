@@ -585,7 +585,7 @@ function createQueue(db: SqliteDatabase, clock: Clock) {
     const number = `${queuePrefixes[category]}${String(sequence).padStart(3, '0')}`;
     const issuedAt = chinaIso(now);
     insertTicket.run(day, number, category, hallName, applicant.idNumber, kioskId, issuedAt, ahead);
-    return { number, category, hallName, ahead, issuedAt };
+    return { number, category, hallName, windows: windowsOf[category], ahead, issuedAt };
   });
 
   return {
