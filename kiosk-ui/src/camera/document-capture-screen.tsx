@@ -4,7 +4,7 @@ import { BigButton } from '../components/big-button.tsx';
 import { bridgePaths } from '../bridge/paths.ts';
 import type { DocumentCaptureMachine } from '../flows/document-capture.machine.ts';
 import { useI18n } from '../i18n/language-context.tsx';
-import { useActorSnapshot } from './use-actor-snapshot.ts';
+import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 
 export interface DocumentCaptureScreenProps {
   actor: ActorRefFrom<DocumentCaptureMachine>;

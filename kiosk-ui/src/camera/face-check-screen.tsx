@@ -8,7 +8,7 @@ import type { FaceCheckMachine } from '../flows/face-check.machine.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { NumericKeypad } from '../keyboard/numeric-keypad.tsx';
-import { useActorSnapshot } from './use-actor-snapshot.ts';
+import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 
 export interface FaceCheckScreenProps {
   actor: ActorRefFrom<FaceCheckMachine>;
