@@ -1,4 +1,5 @@
 import { BigButton } from '../components/big-button.tsx';
+import { DocumentTable } from '../components/document-table.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { useI18n } from '../i18n/language-context.tsx';
 import { formatFen } from './money.ts';
@@ -89,28 +90,7 @@ export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
         {preview.statement ? <p class="document__statement">{preview.statement}</p> : null}
         {preview.table !== null && preview.table.rows.length > 0 ? (
           // every certificate type's table arrives display-ready from the bridge, as it is printed
-          <div class="document__table" tabIndex={0} data-testid="preview-table">
-            <table>
-              <thead>
-                <tr>
-                  {preview.table.columns.map((column) => (
-                    <th key={column} scope="col">
-                      {column}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {preview.table.rows.map((row, index) => (
-                  <tr key={index}>
-                    {row.map((cell, column) => (
-                      <td key={column}>{cell}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DocumentTable columns={preview.table.columns} rows={preview.table.rows} testId="preview-table" />
         ) : preview.rows.length === 0 ? (
           preview.fields.length === 0 ? <p class="lead">{t('preview.empty')}</p> : null
         ) : (

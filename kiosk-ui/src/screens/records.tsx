@@ -1,5 +1,6 @@
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
+import { DocumentTable } from '../components/document-table.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { recordsActorOf, type RecordsActorRef } from '../flows/session.screens.ts';
 import { canStartPrint } from '../flows/menu.ts';
@@ -73,28 +74,7 @@ function RecordsJourney({ actor, kiosk }: { actor: RecordsActorRef; kiosk: Kiosk
             ))}
           </dl>
           {record.table && record.table.rows.length > 0 ? (
-            <div class="document__table" tabIndex={0}>
-              <table>
-                <thead>
-                  <tr>
-                    {record.table.columns.map((column) => (
-                      <th key={column} scope="col">
-                        {column}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {record.table.rows.map((row, index) => (
-                    <tr key={index}>
-                      {row.map((cell, column) => (
-                        <td key={column}>{cell}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DocumentTable columns={record.table.columns} rows={record.table.rows} />
           ) : null}
           <p class="note">{t('records.asOf', { time: record.asOf })}</p>
         </div>
