@@ -7,7 +7,7 @@ import { apiPaths } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { launchChromium } from '../support/browser.ts';
 import { bridgeRequest } from '../support/http.ts';
-import { waitFor } from '../support/wait.ts';
+import { openSessionFor } from '../support/kiosk-ui.ts';
 import { openCameraScreen, pictureShown } from './camera-harness.ts';
 
 let bridge: RunningBridge;
@@ -25,14 +25,6 @@ afterAll(async () => {
   await bridge?.stop();
 });
 
-async function openSession(): Promise<void> {
-  await bridgeRequest(bridge.url, 'POST', apiPaths.simCard, { fixture: 'zhang-wei' });
-  await waitFor('session', async () => {
-    const response = await bridgeRequest(bridge.url, 'GET', apiPaths.session);
-    return { value: response.status === 200 ? true : undefined };
-  }, 10_000);
-}
-
 const step = (page: Page) => page.locator('[data-screen="document-capture"]').getAttribute('data-step');
 async function atStep(page: Page, name: string): Promise<void> {
   await page.waitForSelector(`[data-screen="document-capture"][data-step="${name}"]`, { timeout: 20_000 });
@@ -40,7 +32,7 @@ async function atStep(page: Page, name: string): Promise<void> {
 
 describe('document capture screen', () => {
   it('photographs a two-page material with a retake and a removal, and hands over the capture', async () => {
-    await openSession();
+    await openSessionFor(bridge.url, 'zhang-wei');
     const { page, problems, close } = await openCameraScreen(browser, bridge.url, 'document-capture');
     try {
       await atStep(page, 'previewing');
@@ -83,7 +75,7 @@ describe('document capture screen', () => {
   }, 120_000);
 
   it('says the camera cannot take a picture when it is unplugged, and takes one again once it is back', async () => {
-    await openSession();
+    await openSessionFor(bridge.url, 'zhang-wei');
     const { page, close } = await openCameraScreen(browser, bridge.url, 'document-capture');
     try {
       await atStep(page, 'previewing');

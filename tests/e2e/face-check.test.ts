@@ -8,7 +8,7 @@ import { apiPaths } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { launchChromium } from '../support/browser.ts';
 import { bridgeRequest } from '../support/http.ts';
-import { waitFor } from '../support/wait.ts';
+import { openSessionFor } from '../support/kiosk-ui.ts';
 import { openCameraScreen, pictureShown } from './camera-harness.ts';
 
 let bridge: RunningBridge;
@@ -26,14 +26,6 @@ afterAll(async () => {
   await bridge?.stop();
 });
 
-async function openSession(fixture: string): Promise<void> {
-  await bridgeRequest(bridge.url, 'POST', apiPaths.simCard, { fixture });
-  await waitFor('session', async () => {
-    const response = await bridgeRequest(bridge.url, 'GET', apiPaths.session);
-    return { value: response.status === 200 ? true : undefined };
-  }, 10_000);
-}
-
 async function atStep(page: Page, name: string): Promise<void> {
   await page.waitForSelector(`[data-screen="face-check"][data-step="${name}"]`, { timeout: 20_000 });
 }
@@ -44,7 +36,7 @@ async function typeCode(page: Page, code: string): Promise<void> {
 
 describe('face check screen', () => {
   it('without a decodable card photo: no face check, the staff alternative on the same screen confirms the citizen', async () => {
-    await openSession('wang-xiaoyu');
+    await openSessionFor(bridge.url, 'wang-xiaoyu');
     const { page, problems, close } = await openCameraScreen(browser, bridge.url, 'face-check');
     try {
       await atStep(page, 'choosing');
@@ -73,7 +65,7 @@ describe('face check screen', () => {
   }, 120_000);
 
   it('the card holder consents, sees the live picture with guidance, a still photo is refused, the live face is confirmed', async () => {
-    await openSession('li-na');
+    await openSessionFor(bridge.url, 'li-na');
     const { page, problems, close } = await openCameraScreen(browser, bridge.url, 'face-check');
     try {
       await atStep(page, 'choosing');

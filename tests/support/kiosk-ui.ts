@@ -3,6 +3,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { apiPaths, simFixtureSchema, type SimFixture } from '@tongban/device-bridge/api';
 import { bridgeRequest, expectStatus } from './http.ts';
+import { waitFor } from './wait.ts';
 
 import type { ScreenName } from '../../kiosk-ui/src/flows/screen-names.ts';
 
@@ -117,6 +118,15 @@ export async function simFixture(baseUrl: string, id: string): Promise<SimFixtur
 /** Places a card through the simulation API (keeps the dev panel, which lists fixtures, closed). */
 export async function placeCard(baseUrl: string, fixtureId: string): Promise<void> {
   await expectStatus(bridgeRequest(baseUrl, 'POST', apiPaths.simCard, { fixture: fixtureId }), 204, `place card ${fixtureId}`);
+}
+
+/** Places `fixtureId`'s card and waits until the bridge holds the session it opens (no screen involved). */
+export async function openSessionFor(baseUrl: string, fixtureId: string): Promise<void> {
+  await placeCard(baseUrl, fixtureId);
+  await waitFor('session', async () => {
+    const response = await bridgeRequest(baseUrl, 'GET', apiPaths.session);
+    return { value: response.status === 200 ? true : undefined };
+  }, 10_000);
 }
 
 export async function removeCard(baseUrl: string): Promise<void> {
