@@ -2,11 +2,11 @@
 // an item, read what to bring, answer on the numeric keypad (name and ID are never asked), review,
 // 实人认证, 手写签名 (mouse strokes), consent, submit once, receipt with its 办件编号, rate that case, goodbye. An item that needs a
 // photographed material goes through the document camera; with the camera gone it says so instead.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, applicationReceiptSchema, type SimFixture } from '@tongban/device-bridge/api';
-import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import type { RunningBridge } from '../support/bridge-process.ts';
+import type { KioskPage } from '../support/browser.ts';
+import { startJourneyKiosk, type JourneyKiosk } from '../support/journey-kiosk.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
 import { auditScreen } from './a11y-audit.ts';
 import { action, advanceTo, pageHtml, placeCard, simFixture, step, waitForScreen } from '../support/kiosk-ui.ts';
@@ -15,23 +15,18 @@ const flexibleEmployment = '330100-JD-00131-000';
 const needsPhotographedMaterial = '330100-YB-00210-000';
 
 let bridge: RunningBridge;
-let browser: Browser;
+let journey: JourneyKiosk;
 let kiosk: KioskPage;
 let citizen: SimFixture;
 
 beforeAll(async () => {
-  [bridge, browser] = await Promise.all([
-    startBridge({ config: { session: { idleTimeoutSeconds: 600, countdownSeconds: 30 }, devices: { 'id-reader': { driver: 'simulated', readMs: 200 } } } }),
-    launchChromium(),
-  ]);
-  kiosk = await openKioskPage(browser, bridge.url, 'landscape');
+  journey = await startJourneyKiosk();
+  ({ bridge, kiosk } = journey);
   citizen = await simFixture(bridge.url, 'zhang-wei');
 });
 
 afterAll(async () => {
-  await kiosk?.close();
-  await browser?.close();
-  await bridge?.stop();
+  await journey?.close();
 });
 
 async function typeDigits(digits: string) {

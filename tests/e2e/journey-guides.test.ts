@@ -1,30 +1,25 @@
 // 办事指南 without a card, in Chromium against the real bridge and its embedded catalogue: browse by
 // category, read one guide's materials, search by pinyin initials on the on-screen keyboard, close;
 // and a card placed while reading starts the citizen's session as usual.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '@tongban/device-bridge/api';
-import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import type { RunningBridge } from '../support/bridge-process.ts';
+import type { KioskPage } from '../support/browser.ts';
+import { startJourneyKiosk, type JourneyKiosk } from '../support/journey-kiosk.ts';
 import { bridgeRequest } from '../support/http.ts';
 import { action, advanceTo, placeCard, resetKiosk, step, waitForScreen } from '../support/kiosk-ui.ts';
 
 let bridge: RunningBridge;
-let browser: Browser;
+let journey: JourneyKiosk;
 let kiosk: KioskPage;
 
 beforeAll(async () => {
-  [bridge, browser] = await Promise.all([
-    startBridge({ config: { session: { idleTimeoutSeconds: 600, countdownSeconds: 30 }, devices: { 'id-reader': { driver: 'simulated', readMs: 200 } } } }),
-    launchChromium(),
-  ]);
-  kiosk = await openKioskPage(browser, bridge.url, 'landscape');
+  journey = await startJourneyKiosk();
+  ({ bridge, kiosk } = journey);
 });
 
 afterAll(async () => {
-  await kiosk?.close();
-  await browser?.close();
-  await bridge?.stop();
+  await journey?.close();
 });
 
 describe('办事指南 from the attract screen, no card needed', () => {

@@ -1,31 +1,26 @@
 // 查询我的记录, 办件进度, 取号 and 预约 for an identified citizen, in Chromium against the real bridge and the
 // embedded platform: records show masked identity only; "print this" leads to that certificate's
 // preview; applications show their state and timeline.
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, type SimFixture } from '@tongban/device-bridge/api';
-import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import type { RunningBridge } from '../support/bridge-process.ts';
+import type { KioskPage } from '../support/browser.ts';
+import { startJourneyKiosk, type JourneyKiosk } from '../support/journey-kiosk.ts';
 import { action, advanceTo, maskedIdOf, pageHtml, placeCard, simFixture, step, waitForScreen } from '../support/kiosk-ui.ts';
 
 let bridge: RunningBridge;
-let browser: Browser;
+let journey: JourneyKiosk;
 let kiosk: KioskPage;
 let citizen: SimFixture;
 
 beforeAll(async () => {
-  [bridge, browser] = await Promise.all([
-    startBridge({ config: { session: { idleTimeoutSeconds: 600, countdownSeconds: 30 }, devices: { 'id-reader': { driver: 'simulated', readMs: 200 } } } }),
-    launchChromium(),
-  ]);
-  kiosk = await openKioskPage(browser, bridge.url, 'landscape');
+  journey = await startJourneyKiosk();
+  ({ bridge, kiosk } = journey);
   citizen = await simFixture(bridge.url, 'zhang-wei');
 });
 
 afterAll(async () => {
-  await kiosk?.close();
-  await browser?.close();
-  await bridge?.stop();
+  await journey?.close();
 });
 
 describe('records and progress, identified', () => {
