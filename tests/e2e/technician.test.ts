@@ -1,7 +1,6 @@
 // Technician mode in the real kiosk page: the hidden 5 s corner press, the PIN pad (a wrong PIN is
 // refused), the device panel with live status, an A4 test page from the self-test, a certificate
 // that failed on paper-out after the citizen left (打印异常 → 已处理), and leaving.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,23 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { launchChromium, openLandscapePage, type KioskPage } from '../support/browser.ts';
 import { bridgeRequest, rawRequest } from '../support/http.ts';
-import { repoRoot } from '../support/repo.ts';
+import { setTechnicianPin, technicianPin as pin } from '../support/technician-pin.ts';
 import { waitFor } from '../support/wait.ts';
-
-const pin = '604217';
-
-function setPin(dataDir: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'device-bridge/src/doctor/main.ts', 'set-pin', '--pin-stdin'], {
-      cwd: repoRoot,
-      env: { ...process.env, KIOSK_DATA_DIR: dataDir },
-      stdio: ['pipe', 'ignore', 'inherit'],
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code ?? -1));
-    child.stdin.end(`${pin}\n`);
-  });
-}
 
 /**
  * A citizen prints a certificate, the paper runs out in the middle of it, and the citizen leaves;
@@ -63,7 +47,7 @@ describe('technician mode in the kiosk UI', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-technician-e2e-'));
-    expect(await setPin(dataDir)).toBe(0);
+    expect(await setTechnicianPin(dataDir)).toBe(0);
     // a site file exists (KIOSK_CONFIG), so the settings screen has somewhere to save to
     // slow A4 pages, so the paper can run out in the middle of a certificate
     bridge = await startBridge({

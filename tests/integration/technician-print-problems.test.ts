@@ -1,7 +1,6 @@
 // A certificate that failed to print must not vanish when the citizen walks away: the technician sees
 // it (behind the PIN, in plain facts without personal data), marks it handled, and that is audited.
 // The failure is a real paper-out in the middle of a job on the simulated A4 printer.
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,23 +10,8 @@ import { apiPaths } from '../../device-bridge/src/api/routes.ts';
 import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtures.ts';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { bridgeRequest, rawRequest } from '../support/http.ts';
-import { repoRoot } from '../support/repo.ts';
+import { setTechnicianPin, technicianPin as pin } from '../support/technician-pin.ts';
 import { waitFor } from '../support/wait.ts';
-
-const pin = '604217';
-
-function setPin(dataDir: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'device-bridge/src/doctor/main.ts', 'set-pin', '--pin-stdin'], {
-      cwd: repoRoot,
-      env: { ...process.env, KIOSK_DATA_DIR: dataDir },
-      stdio: ['pipe', 'ignore', 'inherit'],
-    });
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code ?? -1));
-    child.stdin.end(`${pin}\n`);
-  });
-}
 
 describe('print problems for the technician', () => {
   let dataDir: string;
@@ -36,7 +20,7 @@ describe('print problems for the technician', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-print-problems-'));
-    expect(await setPin(dataDir)).toBe(0);
+    expect(await setTechnicianPin(dataDir)).toBe(0);
     // slow pages, so the paper can run out while the job is printing
     bridge = await startBridge({
       dataDir,
