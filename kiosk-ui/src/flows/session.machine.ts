@@ -80,6 +80,20 @@ const noPersonalData = {
 } as const satisfies Partial<SessionContext>;
 
 
+/**
+ * A journey without a card (预约签到, 办事指南) keeps running while this inner state restarts the idle
+ * timer on every touch; an untouched screen goes back to attract for the next person.
+ */
+const anonymousIdleWatch = {
+  initial: 'watching',
+  states: {
+    watching: {
+      after: { anonymousIdle: '#session.attract' },
+      on: { USER_ACTIVITY: { target: 'watching', reenter: true } },
+    },
+  },
+} as const;
+
 function ratingRequestOf(context: SessionContext): RatingRequest {
   const { grade, indicators } = context.rating;
   if (grade === null) throw new Error('rating saved without a grade');
@@ -254,13 +268,7 @@ export const sessionMachine = setup({
         SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
         SESSION_SYNC: { guard: 'syncBringsSession', target: 'inSession', actions: 'storeSession' },
       },
-      initial: 'watching',
-      states: {
-        watching: {
-          after: { anonymousIdle: '#session.attract' },
-          on: { USER_ACTIVITY: { target: 'watching', reenter: true } },
-        },
-      },
+      ...anonymousIdleWatch,
     },
     /** 办事指南 without a card: anyone may read; a card placed meanwhile starts the session as usual */
     browsingGuides: {
@@ -272,14 +280,7 @@ export const sessionMachine = setup({
         SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
         SESSION_SYNC: { guard: 'syncBringsSession', target: 'inSession', actions: 'storeSession' },
       },
-      initial: 'watching',
-      states: {
-        // the journey keeps running while this inner state restarts its timer on every touch
-        watching: {
-          after: { anonymousIdle: '#session.attract' },
-          on: { USER_ACTIVITY: { target: 'watching', reenter: true } },
-        },
-      },
+      ...anonymousIdleWatch,
     },
     cardReading: {
       always: { guard: not('identifyAvailable'), target: 'outOfService' },
