@@ -80,6 +80,14 @@ const noPersonalData = {
 } as const satisfies Partial<SessionContext>;
 
 
+/** On the attract screen and in the card-less journeys: a card placed starts the session as usual. */
+const aCardStartsTheSession = {
+  CARD_READING: 'cardReading',
+  CARD_REJECTED: { target: 'cardRejected', actions: 'storeRejection' },
+  SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
+  SESSION_SYNC: { guard: 'syncBringsSession', target: 'inSession', actions: 'storeSession' },
+} as const;
+
 /**
  * A journey without a card (预约签到, 办事指南) keeps running while this inner state restarts the idle
  * timer on every touch; an untouched screen goes back to attract for the next person.
@@ -173,6 +181,7 @@ export const sessionMachine = setup({
         capabilities: { identify: false, printCertificate: false, printReceipt: false, scan: false },
       }),
     }),
+    storeRejection: assign({ rejection: ({ context, event }) => (event.type === 'CARD_REJECTED' ? event.reason : context.rejection) }),
     storeSession: assign({
       session: ({ event }): SessionView | null =>
         event.type === 'SESSION_STARTED' || event.type === 'SESSION_SYNC' ? event.session : null,
@@ -236,13 +245,7 @@ export const sessionMachine = setup({
       entry: 'forgetEverythingOfTheVisit',
       always: { guard: not('identifyAvailable'), target: 'outOfService' },
       on: {
-        CARD_READING: 'cardReading',
-        CARD_REJECTED: {
-          target: 'cardRejected',
-          actions: assign({ rejection: ({ event }) => event.reason }),
-        },
-        SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
-        SESSION_SYNC: { guard: 'syncBringsSession', target: 'inSession', actions: 'storeSession' },
+        ...aCardStartsTheSession,
         OPEN_GUIDES: 'browsingGuides',
         APPOINTMENT_SCANNED: 'checkingIn',
       },
@@ -263,10 +266,7 @@ export const sessionMachine = setup({
       on: {
         // another code scanned: that appointment instead
         APPOINTMENT_SCANNED: { target: 'checkingIn', reenter: true },
-        CARD_READING: 'cardReading',
-        CARD_REJECTED: { target: 'cardRejected', actions: assign({ rejection: ({ event }) => event.reason }) },
-        SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
-        SESSION_SYNC: { guard: 'syncBringsSession', target: 'inSession', actions: 'storeSession' },
+        ...aCardStartsTheSession,
       },
       ...anonymousIdleWatch,
     },
@@ -275,10 +275,7 @@ export const sessionMachine = setup({
       entry: { type: 'enterStep', params: { step: 'guides' } },
       invoke: { id: 'guides', src: 'guides', onDone: 'attract' },
       on: {
-        CARD_READING: 'cardReading',
-        CARD_REJECTED: { target: 'cardRejected', actions: assign({ rejection: ({ event }) => event.reason }) },
-        SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
-        SESSION_SYNC: { guard: 'syncBringsSession', target: 'inSession', actions: 'storeSession' },
+        ...aCardStartsTheSession,
       },
       ...anonymousIdleWatch,
     },
@@ -286,10 +283,7 @@ export const sessionMachine = setup({
       always: { guard: not('identifyAvailable'), target: 'outOfService' },
       after: { cardReadingTimeout: 'attract' },
       on: {
-        CARD_REJECTED: {
-          target: 'cardRejected',
-          actions: assign({ rejection: ({ event }) => event.reason }),
-        },
+        CARD_REJECTED: { target: 'cardRejected', actions: 'storeRejection' },
         SESSION_STARTED: { target: 'inSession', actions: 'storeSession' },
       },
     },
