@@ -1,4 +1,5 @@
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp as SharpImage } from 'sharp';
+import { loadSharp, type Sharp } from '../images/load-sharp.ts';
 
 /**
  * Turns a document camera still into a page fit to submit (issue 8): find the sheet on the (darker)
@@ -122,7 +123,7 @@ function boundingBox(grey: Buffer, width: number, height: number, threshold: num
   return { left: columns[0]!, top: rows[0]!, right: columns[columns.length - 1]! + 1, bottom: rows[rows.length - 1]! + 1 };
 }
 
-async function compress(image: Sharp, width: number, height: number, maxBytes: number): Promise<{ jpeg: Buffer; width: number; height: number }> {
+async function compress(sharp: Sharp, image: SharpImage, width: number, height: number, maxBytes: number): Promise<{ jpeg: Buffer; width: number; height: number }> {
   const source = await image.raw().toBuffer({ resolveWithObject: true });
   let scale = 1;
   for (;;) {
@@ -146,6 +147,7 @@ async function compress(image: Sharp, width: number, height: number, maxBytes: n
 export async function processPage(still: Buffer, options: ProcessPageOptions = {}): Promise<ProcessedPage> {
   const maxBytes = options.maxBytes ?? 500_000;
   const maxLongSide = options.maxLongSide ?? 2480;
+  const sharp = await loadSharp();
   const { width: fullWidth = 0, height: fullHeight = 0 } = await sharp(still).metadata();
   if (fullWidth === 0 || fullHeight === 0) throw new Error('the camera still is not an image');
   const factor = analysisWidth / fullWidth;
@@ -195,7 +197,7 @@ export async function processPage(still: Buffer, options: ProcessPageOptions = {
     height = Math.round(height * scale);
     image = sharp(await image.toBuffer()).resize(width, height);
   }
-  const result = await compress(image, width, height, maxBytes);
+  const result = await compress(sharp, image, width, height, maxBytes);
   small.fill(0);
   return { ...result, cropped, deskewDegrees: Math.round(deskew * 10) / 10 };
 }

@@ -1,8 +1,8 @@
-import sharp from 'sharp';
 import { cardFaceImage } from '../devices/camera/scenes.ts';
 import type { DecodedPhoto, PhotoDecoder } from '../devices/id-reader/photo-decoder.ts';
 import { fixtureWlt } from '../devices/id-reader/sam-card.ts';
 import { fixtureCitizen } from '../platform/embedded/fixtures.ts';
+import { loadSharp } from '../images/load-sharp.ts';
 
 /**
  * Simulation's stand-in for the licensed WLT decoder: it recognises the opaque photo blobs of two
@@ -22,6 +22,7 @@ export function createFixturePhotoDecoder(): PhotoDecoder {
       const face = known.get(Buffer.from(wlt).toString('hex'));
       if (!face) return null;
       const bytes = cardFaceImage(face);
+      const sharp = await loadSharp();
       const { width = 0, height = 0 } = await sharp(bytes).metadata();
       return { format: 'jpeg', bytes: new Uint8Array(bytes), width, height };
     },

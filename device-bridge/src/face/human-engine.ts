@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import sharp from 'sharp';
 import type { FaceEngine, FaceObservation } from './face-engine.ts';
+import { loadSharp } from '../images/load-sharp.ts';
 
 /**
  * The face model: @vladmandic/human's node-wasm build on @tensorflow/tfjs-backend-wasm. Both ship
@@ -144,6 +144,7 @@ export function createHumanFaceEngine(options: { backend?: 'wasm' | 'cpu' } = {}
     loading ??= loadOnce();
     await loading;
     const model = human!;
+    const sharp = await loadSharp();
     const { data, info } = await sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true });
     const tensor = model.tf.tensor3d(new Uint8Array(data.buffer, data.byteOffset, data.length), [info.height, info.width, 3], 'int32');
     let faces: HumanFace[];

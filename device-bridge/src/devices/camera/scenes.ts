@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
+import { loadSharp } from '../../images/load-sharp.ts';
 
 /**
  * What a simulated camera looks at. Faces are real photographs (see sim-faces/README.md for where
@@ -76,6 +76,7 @@ function documentSvg(width: number, height: number, title: string, angle: number
 /** Renders one JPEG frame of the scene. */
 export async function renderScene(scene: CameraScene, options: RenderOptions): Promise<Buffer> {
   const { width, height, random } = options;
+  const sharp = await loadSharp();
   switch (scene.kind) {
     case 'nobody':
     case 'empty-desk':
