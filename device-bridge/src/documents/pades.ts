@@ -1,8 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { SignPdf } from '@signpdf/signpdf';
-import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import { P12Signer } from '@signpdf/signer-p12';
-import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 
 export interface PadesOptions {
   /** PKCS#12 bundle (key + certificate of the issuing body), kept outside the repository */
@@ -17,21 +13,41 @@ export interface PadesOptions {
  * PAdES signature of the whole certificate PDF (ETSI.CAdES.detached), checkable with standard
  * tools (`pdfsig` from poppler-utils, Adobe Reader). The PKCS#12 bundle is parsed once: node-forge
  * takes hundreds of milliseconds per parse. The placeholder is sized for an RSA-2048/3072 chain.
+ * The signing libraries (node-forge underneath) are loaded here, not at module load, so a kiosk
+ * without PAdES never carries them; loading starts at once so the first certificate does not wait.
  */
 export function createPadesSigner(options: PadesOptions): (pdf: Buffer) => Promise<Buffer> {
+  const ready = loadSigning(options);
+  // a bad bundle or passphrase surfaces on the first signature; keep it from being an unhandled rejection before that
+  ready.catch(() => undefined);
+  return async (pdf) => {
+    const { sign, addPlaceholder } = await ready;
+    return sign(
+      addPlaceholder({
+        pdfBuffer: pdf,
+        reason: '政务服务证明出具',
+        contactInfo: '',
+        name: options.name,
+        location: options.location,
+        signatureLength: 6144,
+      }),
+    );
+  };
+}
+
+async function loadSigning(options: PadesOptions) {
+  const [{ SignPdf }, { plainAddPlaceholder }, { P12Signer }, { SUBFILTER_ETSI_CADES_DETACHED }] = await Promise.all([
+    import('@signpdf/signpdf'),
+    import('@signpdf/placeholder-plain'),
+    import('@signpdf/signer-p12'),
+    import('@signpdf/utils'),
+  ]);
   const signer = new P12Signer(options.p12, { passphrase: options.passphrase });
   const signPdf = new SignPdf();
-  return async (pdf) => {
-    const withPlaceholder = plainAddPlaceholder({
-      pdfBuffer: pdf,
-      reason: '政务服务证明出具',
-      contactInfo: '',
-      name: options.name,
-      location: options.location,
-      subFilter: SUBFILTER_ETSI_CADES_DETACHED,
-      signatureLength: 6144,
-    });
-    return signPdf.sign(withPlaceholder, signer);
+  return {
+    sign: (pdf: Buffer) => signPdf.sign(pdf, signer),
+    addPlaceholder: (input: Omit<Parameters<typeof plainAddPlaceholder>[0], 'subFilter'>) =>
+      plainAddPlaceholder({ ...input, subFilter: SUBFILTER_ETSI_CADES_DETACHED }),
   };
 }
 
