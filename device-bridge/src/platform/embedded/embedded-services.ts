@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import {
   applicationStateSchema,
   serviceCategorySchema,
@@ -25,7 +25,7 @@ import { PlatformRejection, type Applicant, type SubmitApplication, type SubmitR
 import type { ServicePlatform } from '../service-platform.ts';
 import { checkInRefusal, checkInState } from '../appointment-check-in.ts';
 import { fixtureCitizen } from './fixtures.ts';
-import { catalogueSeed, queuePrefixes } from './seed-catalogue.ts';
+import { catalogueSeed, catalogueSeedCodes, queuePrefixes } from './seed-catalogue.ts';
 import { migrateServiceTables } from './service-schema.ts';
 
 const hourMs = 3_600_000;
@@ -37,6 +37,8 @@ const hallName = '杭州市民中心政务服务大厅';
 
 /** lower-case pinyin initials of a Chinese name: 社保参保 → sbcb (letters/digits kept as they are) */
 export function pinyinInitials(name: string): string {
+  // pinyin-pro's dictionary is ~16 MB in memory; it is only needed to seed, so it is required on first use
+  const { pinyin } = createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
   return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' })
     .join('')
     .toLowerCase()
@@ -343,6 +345,9 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
 }
 
 function seedCatalogue(db: SqliteDatabase): void {
+  const codes = catalogueSeedCodes();
+  const stored = db.prepare(`SELECT count(*) AS n FROM service_items WHERE code IN (${codes.map(() => '?').join(', ')})`).get(...codes) as { n: number };
+  if (stored.n === codes.length) return;
   const insert = db.prepare(
     `INSERT OR IGNORE INTO service_items (code, name, category, initials, department, kind, modes, guide, sort_order)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
