@@ -54,7 +54,6 @@ export function createCertificateRenderer(options: CertificateRendererOptions): 
   }
 
   function preview(data: CertificateData): CertificatePreview {
-    const { facts, body } = certificateFacts(data);
     const content = buildCertificateContent({
       data,
       issuer: issuerOf(data),
@@ -65,7 +64,12 @@ export function createCertificateRenderer(options: CertificateRendererOptions): 
       validUntil: formatChinaDate(options.clock.now()),
     });
     const doc = newDocument(data.title, 'PREVIEW', options.clock.now(), issuerOf(data));
-    const pages = certificatePageCount(doc, content);
+    return previewOf(data, certificatePageCount(doc, content));
+  }
+
+  /** What the citizen's screen shows of a certificate of `pages` pages (masked, no rendering). */
+  function previewOf(data: CertificateData, pages: number): CertificatePreview {
+    const { facts, body } = certificateFacts(data);
     return {
       type: data.type,
       title: data.title,
@@ -138,7 +142,8 @@ export function createCertificateRenderer(options: CertificateRendererOptions): 
       validUntil,
       contentSha256: createHash('sha256').update(pdf).digest('hex'),
       qrText: content.qrText,
-      preview: { ...preview(data), pages },
+      // the page count comes from this render: laying the certificate out again for it would double the work
+      preview: previewOf(data, pages),
     };
   }
 
