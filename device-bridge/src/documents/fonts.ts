@@ -10,9 +10,9 @@ import { useFlattenedSubsets } from './cff-flat-subset.ts';
  * have. pdfkit embeds it as a subset holding only the glyphs a page uses.
  *
  * Only the Regular weight is embedded; emphasis is drawn by stroking the glyph outline as well as
- * filling it (see `emphasised` in certificate-layout.ts). Each embedded CJK font costs about 20 ms per
- * document just to write its subset (the CFF subroutine index is rewritten whole), so a second
- * weight would double the render time for a title and a few labels.
+ * filling it (see `emphasised` in certificate-layout.ts): each embedded font is parsed, shaped and
+ * subset on its own, so a second weight would add that cost and a second font stream to every
+ * document for a title and a few labels.
  */
 export const cjkFontName = 'cjk-regular';
 
