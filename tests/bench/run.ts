@@ -18,7 +18,7 @@ import { benchUiTransitions } from './ui-transitions.ts';
 
 const parts: Array<{ title: string; run: () => Promise<readonly BenchResult[]> }> = [
   { title: 'UI initial bundle size', run: benchUiBundle },
-  { title: 'bridge cold start and memory (5 spawns)', run: () => benchBridgeStartup(5) },
+  { title: 'bridge first boot, restarts and memory (1 + 5 spawns)', run: () => benchBridgeStartup(5) },
   { title: 'card placed → greeting in Chromium (20 samples)', run: () => benchCardToGreeting(20) },
   { title: 'certificate render', run: benchCertificateRender },
   { title: 'taps and seconds from card placed to certificate printed (3 routes × 3 visits)', run: () => benchJourneyTaps(3) },
