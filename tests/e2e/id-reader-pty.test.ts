@@ -4,6 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, type SimFixture } from '@tongban/device-bridge/api';
+import { fixtureSamCard } from '../../device-bridge/src/devices/id-reader/fixture-cards.ts';
 import { samCardOf } from '../../device-bridge/src/devices/id-reader/sam-card.ts';
 import { createSamSimulator, type SamSimulator } from '../../device-bridge/src/devices/id-reader/sam-simulator.ts';
 import type { SerialLine } from '../../device-bridge/src/devices/serial/serial-line.ts';
@@ -72,6 +73,23 @@ describe('real SAM driver on a pty, session in Chromium', () => {
       expect(session.status).toBe(200);
     });
     expect(bridge.logs()).not.toContain(citizen.card.idNumber);
+    await expectStatus(bridgeRequest(bridge.url, 'DELETE', apiPaths.session), 204, 'end the session');
+    sam.removeCard();
+  });
+
+  it('a 2017 foreign permanent residence card (15-character number) opens the session too, masked 6 + 4', async () => {
+    const { page } = kiosk;
+    await step(page, 'back on attract', () => waitForScreen(page, 'attract'));
+    await step(page, '2017 card on the SAM → greeting with the masked name', async () => {
+      sam.placeCard(fixtureSamCard('foreign-permanent-2017'));
+      const greeting = page.locator('[data-testid="greeting"]').first();
+      await greeting.waitFor({ state: 'visible', timeout: 15_000 });
+      expect(await greeting.innerText()).toContain('史**');
+    });
+    const session = await bridgeRequest(bridge.url, 'GET', apiPaths.session);
+    expect(session.status).toBe(200);
+    expect(session.json()).toMatchObject({ maskedIdNumber: 'CAN110*****0112' });
+    expect(bridge.logs()).not.toContain('CAN110078090112');
     await expectStatus(bridgeRequest(bridge.url, 'DELETE', apiPaths.session), 204, 'end the session');
     sam.removeCard();
   });

@@ -113,14 +113,14 @@ describe('SAM driver on a pty against the SAM simulator', () => {
     });
   });
 
-  it.each(['resident-id', 'hmt-residence-permit', 'foreign-permanent-2023'] as const)(
+  it.each(['resident-id', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023'] as const)(
     'reads a %s once per presentation, with its WLT photo',
     async (type) => {
       const { sam, events } = await startRig();
       sam.placeCard(fixtureSamCard(type));
       const read = await nextEvent(events, 'read');
       const text = fixtureCardTexts[type];
-      expect(read.identity.idNumber).toBe(text.idNumber);
+      expect(read.identity.idNumber).toBe('cardNumber' in text ? text.cardNumber : text.idNumber);
       expect(read.identity.birthDate).toBe(text.birthDate);
       expect(read.photo?.subarray(0, 3)).toEqual(Uint8Array.of(0x57, 0x4c, 0x66));
       if (type !== 'resident-id') expect(read.identity.documentType).toBe(type);
@@ -138,10 +138,23 @@ describe('SAM driver on a pty against the SAM simulator', () => {
     expect((await nextEvent(events, 'read')).identity.address).toBe('北京市朝阳区新居路8号');
   });
 
-  it('reports the 2017 foreign permanent residence card as unreadable (its number cannot key a session)', async () => {
+  it('reads the 2017 foreign permanent residence card as its own document, keyed on its 15-character number', async () => {
     const { sam, events } = await startRig();
     sam.placeCard(fixtureSamCard('foreign-permanent-2017'));
-    expect(await nextEvent(events, 'unreadable')).toEqual({ kind: 'unreadable', reason: 'unsupported-card-type' });
+    const read = await nextEvent(events, 'read');
+    expect(read.identity).toEqual({
+      name: '史密斯',
+      sex: '1',
+      nation: '',
+      birthDate: '19780901',
+      address: '',
+      idNumber: 'CAN110078090112',
+      issuer: '',
+      validFrom: '20180101',
+      validTo: '20280101',
+      documentType: 'foreign-permanent-2017',
+    });
+    expect(events.some((event) => event.kind === 'unreadable')).toBe(false);
   });
 
   it('reports a card whose number fails the check character as unreadable, never as a citizen', async () => {

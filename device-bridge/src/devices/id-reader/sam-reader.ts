@@ -246,7 +246,6 @@ export function createSamIdReader(options: SamReaderOptions): SamIdReader {
       if (address.kind === 'answer' && address.response.sw3 === 0x90) appendedAddress = parseAppendedAddress(address.response.data);
     }
     const identity = identityOf(text.card, appendedAddress || null);
-    if (identity === null) return unreadable('unsupported-card-type');
     if (!readOpen) return;
     emit({ kind: 'read', identity, photo: data.value.photo.length > 0 ? data.value.photo : undefined });
   }
