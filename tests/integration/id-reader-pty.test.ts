@@ -189,6 +189,7 @@ describe('SAM driver on a pty against the SAM simulator', () => {
 
   it.each([
     ['self-test-failure', 'sam-self-test-failed'],
+    ['not-authorised', 'sam-not-authorised'],
     ['checksum-error', 'line-corrupt'],
     ['silence', 'no-answer'],
   ] as const)('fault %s: the reader shows fault (%s) and recovers by itself when it clears', async (fault, reason) => {

@@ -42,13 +42,16 @@ describe('simulated ID reader controls', () => {
     await removeCard();
   });
 
-  it('SAM faults show in health and clear again', async () => {
-    await post(apiPaths.simIdReaderFault, { fault: 'self-test-failure' });
+  it.each([
+    ['self-test-failure', 'sam-self-test-failed'],
+    ['not-authorised', 'sam-not-authorised'],
+  ] as const)('SAM fault %s shows in health as fault (%s) and clears again', async (fault, reason) => {
+    await post(apiPaths.simIdReaderFault, { fault });
     await waitFor('fault in health', async () => {
       const status = await readerStatus();
       return { value: status.state === 'fault' ? status : undefined, note: JSON.stringify(status) };
     }, 10_000);
-    expect((await readerStatus()).reason).toBe('sam-self-test-failed');
+    expect((await readerStatus()).reason).toBe(reason);
     await post(apiPaths.simIdReaderFault, { fault: null });
     await waitFor('ready in health', async () => ({ value: (await readerStatus()).state === 'ready' ? true : undefined }), 10_000);
   });

@@ -130,7 +130,7 @@ export interface SimulationControls {
   /** a made-up card of one of the four SAM card types, or a card whose chip cannot be read */
   placeTestCard(card: { cardType: 'resident-id' | 'hmt-residence-permit' | 'foreign-permanent-2017' | 'foreign-permanent-2023' } | { damaged: true }): void;
   /** SAM fault injection (id-reader/sam-simulator.ts SamFault); null clears */
-  setIdReaderFault(fault: 'self-test-failure' | 'read-failure' | 'unknown-card-type' | 'checksum-error' | 'silence' | null): void;
+  setIdReaderFault(fault: 'self-test-failure' | 'not-authorised' | 'read-failure' | 'unknown-card-type' | 'checksum-error' | 'silence' | null): void;
   removeCard(): void;
   scan(data: string): void;
   setPrinterCondition(printer: 'a4-printer' | 'receipt-printer', condition: PrinterCondition): void;
