@@ -18,6 +18,8 @@ interface Rig {
   sam: SamSimulator;
   reader: SamIdReader;
   events: CardReadEvent[];
+  /** each read's photo as the driver lent it (listeners copy what they keep, as the session does) */
+  lentPhotos: Uint8Array[];
   deviceLine: SerialLine;
   /** the simulator re-opens its end after a replug */
   reattach(): Promise<void>;
@@ -57,12 +59,19 @@ async function startRig(): Promise<Rig> {
     backoff: { initialDelayMs: 100, maxDelayMs: 1_000 },
   });
   const events: CardReadEvent[] = [];
-  reader.onCard((event) => events.push(event));
+  const lentPhotos: Uint8Array[] = [];
+  reader.onCard((event) => {
+    if (event.kind === 'read' && event.photo) {
+      lentPhotos.push(event.photo);
+      events.push({ ...event, photo: Uint8Array.from(event.photo) });
+    } else events.push(event);
+  });
   const current: Rig = {
     pty,
     sam,
     reader,
     events,
+    lentPhotos,
     deviceLine: await openDevice(),
     async reattach() {
       current.deviceLine = await openDevice();
@@ -116,9 +125,12 @@ describe('SAM driver on a pty against the SAM simulator', () => {
   it.each(['resident-id', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023'] as const)(
     'reads a %s once per presentation, with its WLT photo',
     async (type) => {
-      const { sam, events } = await startRig();
+      const { sam, events, lentPhotos } = await startRig();
       sam.placeCard(fixtureSamCard(type));
       const read = await nextEvent(events, 'read');
+      // the driver keeps no photo: the buffer it lent is zeroed once the listeners returned
+      expect(lentPhotos).toHaveLength(1);
+      expect(lentPhotos[0]!.every((byte) => byte === 0)).toBe(true);
       const text = fixtureCardTexts[type];
       expect(read.identity.idNumber).toBe('cardNumber' in text ? text.cardNumber : text.idNumber);
       expect(read.identity.birthDate).toBe(text.birthDate);

@@ -23,6 +23,8 @@ export type CardReadEvent =
   /**
    * `photo`: the card's raw 1024-byte WLT photo when the reader delivered one. Personal data:
    * bridge memory for the session only, never to the UI or a log (id-reader/photo-decoder.ts).
+   * It is lent for the duration of the call: the reader zeroes it when its listeners return, so a
+   * listener that keeps it (the session) keeps a copy.
    */
   | { kind: 'read'; identity: CardIdentity; photo?: Uint8Array }
   /**

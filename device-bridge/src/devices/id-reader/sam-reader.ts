@@ -228,6 +228,11 @@ export function createSamIdReader(options: SamReaderOptions): SamIdReader {
     }
   }
 
+  /**
+   * Reads the card in the field. Every buffer that held card bytes is zeroed before this returns,
+   * whatever the outcome: the answer, the text block, the fingerprint templates and, once the
+   * `read` listeners have taken their copy, the photo (CardReadEvent: listeners copy what they keep).
+   */
   async function readCard(sam: SamTransport): Promise<void> {
     const withFingerprint = options.readFingerprint ?? false;
     const read = await sam.exchange(withFingerprint ? 'readWithFingerprint' : 'readText', timeouts.read);
@@ -235,19 +240,28 @@ export function createSamIdReader(options: SamReaderOptions): SamIdReader {
     const data = parseReadData(read.response.data, withFingerprint);
     read.response.data.fill(0);
     if (!data.ok) return unreadable('info-length-error');
-    const text = decodeCardText(data.value.text);
-    data.value.text.fill(0);
-    data.value.fingerprint?.fill(0);
-    if (!text.ok) return unreadable(text.problem);
-    let appendedAddress: string | null = null;
-    if ((options.readAppendedAddress ?? true) && text.card.type === 'resident-id') {
-      const address = await sam.exchange('readAddress', timeouts.other);
-      if (address.kind === 'lost') return;
-      if (address.kind === 'answer' && address.response.sw3 === 0x90) appendedAddress = parseAppendedAddress(address.response.data);
+    const { text: textBlock, photo, fingerprint } = data.value;
+    try {
+      const text = decodeCardText(textBlock);
+      textBlock.fill(0);
+      // the templates are read (30 10 returns them) and dropped: nothing here verifies fingerprints
+      fingerprint?.fill(0);
+      if (!text.ok) return unreadable(text.problem);
+      let appendedAddress: string | null = null;
+      if ((options.readAppendedAddress ?? true) && text.card.type === 'resident-id') {
+        const address = await sam.exchange('readAddress', timeouts.other);
+        if (address.kind === 'lost') return;
+        if (address.kind === 'answer') {
+          if (address.response.sw3 === 0x90) appendedAddress = parseAppendedAddress(address.response.data);
+          address.response.data.fill(0);
+        }
+      }
+      const identity = identityOf(text.card, appendedAddress || null);
+      if (!readOpen) return;
+      emit({ kind: 'read', identity, photo: photo.length > 0 ? photo : undefined });
+    } finally {
+      photo.fill(0);
     }
-    const identity = identityOf(text.card, appendedAddress || null);
-    if (!readOpen) return;
-    emit({ kind: 'read', identity, photo: data.value.photo.length > 0 ? data.value.photo : undefined });
   }
 
   async function runLoop(line: SerialLine, myRun: number): Promise<void> {
