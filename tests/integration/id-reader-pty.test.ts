@@ -44,7 +44,7 @@ function ptyHandles(): number {
   }).length;
 }
 
-async function startRig(): Promise<Rig> {
+async function startRig(driverOptions: { readFingerprint?: boolean } = {}): Promise<Rig> {
   const pty = await createPtyPair();
   // a quick SAM so the suite stays short; the protocol and state machine are the same
   const sam = createSamSimulator({ clock: systemClock, timings: { find: [2, 8], select: [2, 8], read: [20, 40] } });
@@ -57,6 +57,7 @@ async function startRig(): Promise<Rig> {
     faultRetryMs: 100,
     timeouts: { find: 300, select: 300, read: 1_000, other: 300 },
     backoff: { initialDelayMs: 100, maxDelayMs: 1_000 },
+    ...driverOptions,
   });
   const events: CardReadEvent[] = [];
   const lentPhotos: Uint8Array[] = [];
@@ -167,6 +168,22 @@ describe('SAM driver on a pty against the SAM simulator', () => {
       documentType: 'foreign-permanent-2017',
     });
     expect(events.some((event) => event.kind === 'unreadable')).toBe(false);
+  });
+
+  it('reads with fingerprint (30 10): a card carrying two 512-byte templates is read, and no template byte reaches the event', async () => {
+    const { sam, events } = await startRig({ readFingerprint: true });
+    // two templates, finger position at byte 5 of each; a pattern no photo or text byte shares
+    const fingerprint = new Uint8Array(1024).map((_, i) => (i % 512 === 5 ? 0x0b : 0xf0 | (i & 0x0f)));
+    sam.placeCard(fixtureSamCard('resident-id', { fingerprint }));
+    const read = await nextEvent(events, 'read');
+    expect(sam.commandCounts()).toMatchObject({ readWithFingerprint: 1 });
+    expect(sam.commandCounts().readText).toBeUndefined();
+    expect(read.identity.idNumber).toBe(fixtureCardTexts['resident-id'].idNumber);
+    expect(Object.keys(read).sort()).toEqual(['identity', 'kind', 'photo']);
+    expect(read.photo).toHaveLength(1024);
+    const carried = Buffer.concat([Buffer.from(JSON.stringify(read.identity)), Buffer.from(read.photo!)]);
+    expect(carried.includes(Buffer.from(fingerprint.subarray(0, 16)))).toBe(false);
+    expect(carried.includes(Buffer.from(fingerprint.subarray(512, 528)))).toBe(false);
   });
 
   it('reports a card whose number fails the check character as unreadable, never as a citizen', async () => {
