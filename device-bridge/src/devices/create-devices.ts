@@ -75,7 +75,8 @@ export function createDevices(
     const entry = config.scanner;
     switch (entry.driver) {
       case 'simulated':
-        return (simulators.scanner = createSimulatedScanner({ clock }));
+        // the real USB-CDC driver over an in-memory cable to a scanner simulator, like the ID reader
+        return (simulators.scanner = createSimulatedScanner({ clock, logger }));
       case 'serial':
         return createSerialScanner({
           driver: 'serial',
