@@ -24,7 +24,13 @@ import { createSamTransport, type Exchange, type SamTransport, type TrafficTap }
  *      sam-fault (retry)                 └───────────────────────────────┴────────────────┘
  *
  * After a read the SAM will not find the same card again until it leaves the field (anti-replay),
- * so the loop waits for removal by selecting: a card still in the field stays selectable.
+ * so the loop waits for removal by selecting: a card still in the field stays selectable. That
+ * select keeps succeeding on a card that stays is how the simulator behaves and what the sources
+ * suggest, not something verified on a real module: the status of the first select after each
+ * read is logged (`id-reader-select-after-read`, status name only) so a site can confirm it. If a
+ * module answered that select with a failure while the card stays, each read would be followed at
+ * once by `removed`; the SAM's anti-replay would still keep the card from being read again until
+ * it is taken away and presented again, so no card is ever read twice.
  * Around it, the link state machine (serial/reconnecting-line.ts) reopens a vanished port with
  * backoff; every loop run belongs to one open line and ends when that line does.
  */
@@ -95,6 +101,8 @@ export function createSamIdReader(options: SamReaderOptions): SamIdReader {
   let readOpen = false;
   let cancelPause: (() => void) | null = null;
   let failures = 0;
+  /** the first select after a read is still to be logged */
+  let firstSelectAfterRead = false;
 
   function withSamId(status: DeviceStatus): DeviceStatus {
     return samIdValue === null ? status : { ...status, detail: `SAM ${samIdValue}` };
@@ -208,11 +216,16 @@ export function createSamIdReader(options: SamReaderOptions): SamIdReader {
       }
       case 'reading': {
         await readCard(sam);
+        firstSelectAfterRead = true;
         return 'waiting-for-removal';
       }
       case 'waiting-for-removal': {
         await pause(pollIntervalMs);
         const selected = await sam.exchange('select', timeouts.select);
+        if (firstSelectAfterRead && selected.kind === 'answer') {
+          firstSelectAfterRead = false;
+          logger?.log('id-reader-select-after-read', { status: describeStatus(selected.response.sw3).name });
+        }
         if (answered(selected, 0x90)) {
           failures = 0;
           return 'waiting-for-removal';
