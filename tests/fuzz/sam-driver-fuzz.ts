@@ -10,7 +10,7 @@ import { fixtureCardTexts } from '../../device-bridge/src/devices/id-reader/fixt
 import { createSamIdReader } from '../../device-bridge/src/devices/id-reader/sam-reader.ts';
 import { createSamSimulator } from '../../device-bridge/src/devices/id-reader/sam-simulator.ts';
 import { createMemoryLinePair } from '../../device-bridge/src/devices/serial/memory-line.ts';
-import { idNumberProblem } from '../../device-bridge/src/privacy/id-number.ts';
+import { idNumberProblem, isForeignPermanent2017Number } from '../../device-bridge/src/privacy/id-number.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
 
 /** mulberry32: a failing run is replayed from its seed */
@@ -128,7 +128,12 @@ export async function fuzzSamDriver(seed: number, durationMs: number): Promise<F
     } else if (event.kind === 'read' || event.kind === 'unreadable') {
       if (!readOpen) problems.push(`${event.kind} without reading`);
       readOpen = false;
-      if (event.kind === 'read' && idNumberProblem(event.identity.idNumber) !== null) problems.push('a card with a bad number was read as a citizen');
+      if (event.kind === 'read') {
+        const { idNumber, documentType } = event.identity;
+        // the 2017 foreign card's number has no check character: its shape is all there is to check
+        const bad = documentType === 'foreign-permanent-2017' ? !isForeignPermanent2017Number(idNumber) : idNumberProblem(idNumber) !== null;
+        if (bad) problems.push('a card with a bad number was read as a citizen');
+      }
     }
   });
   const onError = (error: unknown) => problems.push(`unhandled: ${String(error)}`);

@@ -9,6 +9,7 @@ import { createSamIdReader, type SamIdReader } from '../../device-bridge/src/dev
 import { createSamSimulator, type SamSimulator } from '../../device-bridge/src/devices/id-reader/sam-simulator.ts';
 import type { SerialLine } from '../../device-bridge/src/devices/serial/serial-line.ts';
 import { serialPortOpener } from '../../device-bridge/src/devices/serial/serialport-line.ts';
+import { createMemoryLogger } from '../../device-bridge/src/log/logger.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
 import { createPtyPair, type PtyPair } from '../support/pty.ts';
 import { waitFor } from '../support/wait.ts';
@@ -18,6 +19,10 @@ interface Rig {
   sam: SamSimulator;
   reader: SamIdReader;
   events: CardReadEvent[];
+  /** each read's photo as the driver lent it (listeners copy what they keep, as the session does) */
+  lentPhotos: Uint8Array[];
+  /** the driver's log lines */
+  logs: string[];
   deviceLine: SerialLine;
   /** the simulator re-opens its end after a replug */
   reattach(): Promise<void>;
@@ -42,12 +47,14 @@ function ptyHandles(): number {
   }).length;
 }
 
-async function startRig(): Promise<Rig> {
+async function startRig(driverOptions: { readFingerprint?: boolean } = {}): Promise<Rig> {
   const pty = await createPtyPair();
   // a quick SAM so the suite stays short; the protocol and state machine are the same
   const sam = createSamSimulator({ clock: systemClock, timings: { find: [2, 8], select: [2, 8], read: [20, 40] } });
   const openDevice = serialPortOpener({ path: pty.devicePath, baudRate: 115200 });
+  const logger = createMemoryLogger();
   const reader = createSamIdReader({
+    logger,
     driver: 'sam-serial',
     open: serialPortOpener({ path: pty.hostPath, baudRate: 115200 }),
     clock: systemClock,
@@ -55,14 +62,23 @@ async function startRig(): Promise<Rig> {
     faultRetryMs: 100,
     timeouts: { find: 300, select: 300, read: 1_000, other: 300 },
     backoff: { initialDelayMs: 100, maxDelayMs: 1_000 },
+    ...driverOptions,
   });
   const events: CardReadEvent[] = [];
-  reader.onCard((event) => events.push(event));
+  const lentPhotos: Uint8Array[] = [];
+  reader.onCard((event) => {
+    if (event.kind === 'read' && event.photo) {
+      lentPhotos.push(event.photo);
+      events.push({ ...event, photo: Uint8Array.from(event.photo) });
+    } else events.push(event);
+  });
   const current: Rig = {
     pty,
     sam,
     reader,
     events,
+    lentPhotos,
+    logs: logger.lines,
     deviceLine: await openDevice(),
     async reattach() {
       current.deviceLine = await openDevice();
@@ -113,20 +129,28 @@ describe('SAM driver on a pty against the SAM simulator', () => {
     });
   });
 
-  it.each(['resident-id', 'hmt-residence-permit', 'foreign-permanent-2023'] as const)(
+  it.each(['resident-id', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023'] as const)(
     'reads a %s once per presentation, with its WLT photo',
     async (type) => {
-      const { sam, events } = await startRig();
+      const { sam, events, lentPhotos, logs } = await startRig();
       sam.placeCard(fixtureSamCard(type));
       const read = await nextEvent(events, 'read');
+      // the driver keeps no photo: the buffer it lent is zeroed once the listeners returned
+      expect(lentPhotos).toHaveLength(1);
+      expect(lentPhotos[0]!.every((byte) => byte === 0)).toBe(true);
       const text = fixtureCardTexts[type];
-      expect(read.identity.idNumber).toBe(text.idNumber);
+      expect(read.identity.idNumber).toBe('cardNumber' in text ? text.cardNumber : text.idNumber);
       expect(read.identity.birthDate).toBe(text.birthDate);
       expect(read.photo?.subarray(0, 3)).toEqual(Uint8Array.of(0x57, 0x4c, 0x66));
       if (type !== 'resident-id') expect(read.identity.documentType).toBe(type);
       // left on the reader: never read twice
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(events.map((event) => event.kind)).toEqual(['reading', 'read']);
+      // how removal is detected, logged for confirmation on hardware: select still succeeds, status name only
+      const probe = logs.filter((line) => line.includes('id-reader-select-after-read'));
+      expect(probe).toHaveLength(1);
+      expect(probe[0]).toContain('"status":"success"');
+      expect(logs.join('\n')).not.toContain('cardNumber' in text ? text.cardNumber : text.idNumber);
       sam.removeCard();
       await nextEvent(events, 'removed');
     },
@@ -138,10 +162,39 @@ describe('SAM driver on a pty against the SAM simulator', () => {
     expect((await nextEvent(events, 'read')).identity.address).toBe('北京市朝阳区新居路8号');
   });
 
-  it('reports the 2017 foreign permanent residence card as unreadable (its number cannot key a session)', async () => {
+  it('reads the 2017 foreign permanent residence card as its own document, keyed on its 15-character number', async () => {
     const { sam, events } = await startRig();
     sam.placeCard(fixtureSamCard('foreign-permanent-2017'));
-    expect(await nextEvent(events, 'unreadable')).toEqual({ kind: 'unreadable', reason: 'unsupported-card-type' });
+    const read = await nextEvent(events, 'read');
+    expect(read.identity).toEqual({
+      name: '史密斯',
+      sex: '1',
+      nation: '',
+      birthDate: '19780901',
+      address: '',
+      idNumber: 'CAN110078090112',
+      issuer: '',
+      validFrom: '20180101',
+      validTo: '20280101',
+      documentType: 'foreign-permanent-2017',
+    });
+    expect(events.some((event) => event.kind === 'unreadable')).toBe(false);
+  });
+
+  it('reads with fingerprint (30 10): a card carrying two 512-byte templates is read, and no template byte reaches the event', async () => {
+    const { sam, events } = await startRig({ readFingerprint: true });
+    // two templates, finger position at byte 5 of each; a pattern no photo or text byte shares
+    const fingerprint = new Uint8Array(1024).map((_, i) => (i % 512 === 5 ? 0x0b : 0xf0 | (i & 0x0f)));
+    sam.placeCard(fixtureSamCard('resident-id', { fingerprint }));
+    const read = await nextEvent(events, 'read');
+    expect(sam.commandCounts()).toMatchObject({ readWithFingerprint: 1 });
+    expect(sam.commandCounts().readText).toBeUndefined();
+    expect(read.identity.idNumber).toBe(fixtureCardTexts['resident-id'].idNumber);
+    expect(Object.keys(read).sort()).toEqual(['identity', 'kind', 'photo']);
+    expect(read.photo).toHaveLength(1024);
+    const carried = Buffer.concat([Buffer.from(JSON.stringify(read.identity)), Buffer.from(read.photo!)]);
+    expect(carried.includes(Buffer.from(fingerprint.subarray(0, 16)))).toBe(false);
+    expect(carried.includes(Buffer.from(fingerprint.subarray(512, 528)))).toBe(false);
   });
 
   it('reports a card whose number fails the check character as unreadable, never as a citizen', async () => {
@@ -176,6 +229,7 @@ describe('SAM driver on a pty against the SAM simulator', () => {
 
   it.each([
     ['self-test-failure', 'sam-self-test-failed'],
+    ['not-authorised', 'sam-not-authorised'],
     ['checksum-error', 'line-corrupt'],
     ['silence', 'no-answer'],
   ] as const)('fault %s: the reader shows fault (%s) and recovers by itself when it clears', async (fault, reason) => {

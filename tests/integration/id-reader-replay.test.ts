@@ -28,9 +28,10 @@ const expectations: Record<string, { kinds: CardReadEvent['kind'][]; check?: (ev
     kinds: ['reading', 'read'],
     check: (events) => expect(events[1]).toMatchObject({ identity: { documentType: 'hmt-residence-permit' } }),
   },
-  'foreign-2017-unreadable': {
-    kinds: ['reading', 'unreadable'],
-    check: (events) => expect(events[1]).toEqual({ kind: 'unreadable', reason: 'unsupported-card-type' }),
+  'foreign-2017-read': {
+    kinds: ['reading', 'read'],
+    check: (events) =>
+      expect(events[1]).toMatchObject({ identity: { idNumber: 'CAN110078090112', documentType: 'foreign-permanent-2017' } }),
   },
   'corrupt-answers-then-read': { kinds: ['reading', 'read'] },
 };

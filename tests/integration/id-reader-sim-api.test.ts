@@ -24,28 +24,34 @@ const post = (path: string, body: object) => expectStatus(bridgeRequest(bridge.u
 const removeCard = () => expectStatus(bridgeRequest(bridge.url, 'DELETE', apiPaths.simCard), 204, 'remove card');
 
 describe('simulated ID reader controls', () => {
-  it('a 2023 foreign permanent residence card opens a session; the 2017 one and a damaged card are rejected as unreadable', async () => {
-    const started = firstEvent(bridge.url, 'session-started', 10_000);
-    await post(apiPaths.simCard, { cardType: 'foreign-permanent-2023' });
-    expect((await started).session.maskedIdNumber).toMatch(/^9\d{5}\*{8}\d{3}[\dX]$/);
-    await expectStatus(bridgeRequest(bridge.url, 'DELETE', apiPaths.session), 204, 'end session');
-    await removeCard();
-
-    for (const body of [{ cardType: 'foreign-permanent-2017' }, { damaged: true }]) {
-      const rejected = firstEvent(bridge.url, 'card-rejected', 10_000);
-      await post(apiPaths.simCard, body);
-      expect((await rejected).reason).toBe('unreadable');
+  it('both foreign permanent residence cards open a session (18- and 15-character numbers, masked 6 + 4); a damaged card is rejected as unreadable', async () => {
+    for (const [cardType, masked] of [
+      ['foreign-permanent-2023', /^9\d{5}\*{8}\d{3}[\dX]$/],
+      ['foreign-permanent-2017', /^CAN110\*{5}0112$/],
+    ] as const) {
+      const started = firstEvent(bridge.url, 'session-started', 10_000);
+      await post(apiPaths.simCard, { cardType });
+      expect((await started).session.maskedIdNumber).toMatch(masked);
+      await expectStatus(bridgeRequest(bridge.url, 'DELETE', apiPaths.session), 204, 'end session');
       await removeCard();
     }
+
+    const rejected = firstEvent(bridge.url, 'card-rejected', 10_000);
+    await post(apiPaths.simCard, { damaged: true });
+    expect((await rejected).reason).toBe('unreadable');
+    await removeCard();
   });
 
-  it('SAM faults show in health and clear again', async () => {
-    await post(apiPaths.simIdReaderFault, { fault: 'self-test-failure' });
+  it.each([
+    ['self-test-failure', 'sam-self-test-failed'],
+    ['not-authorised', 'sam-not-authorised'],
+  ] as const)('SAM fault %s shows in health as fault (%s) and clears again', async (fault, reason) => {
+    await post(apiPaths.simIdReaderFault, { fault });
     await waitFor('fault in health', async () => {
       const status = await readerStatus();
       return { value: status.state === 'fault' ? status : undefined, note: JSON.stringify(status) };
     }, 10_000);
-    expect((await readerStatus()).reason).toBe('sam-self-test-failed');
+    expect((await readerStatus()).reason).toBe(reason);
     await post(apiPaths.simIdReaderFault, { fault: null });
     await waitFor('ready in health', async () => ({ value: (await readerStatus()).state === 'ready' ? true : undefined }), 10_000);
   });

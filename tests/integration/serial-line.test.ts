@@ -26,10 +26,16 @@ describe('serial line over a socat pty with the real serialport binding', () => 
 
     const device = await serialPortOpener({ path: pty.devicePath, baudRate: 115200 })();
     const received: number[] = [];
-    device.onData((chunk) => received.push(...chunk));
+    // a chunk is lent for the call (it may carry card data): zeroed once the listeners return
+    const lent: Uint8Array[] = [];
+    device.onData((chunk) => {
+      received.push(...chunk);
+      lent.push(chunk);
+    });
     await hostLine.write(Uint8Array.from([0xaa, 0x00, 0x0d, 0x0a, 0xff]));
     await waitFor('bytes at the device end', async () => ({ value: received.length === 5 ? true : undefined }));
     expect(received).toEqual([0xaa, 0x00, 0x0d, 0x0a, 0xff]);
+    expect(lent.every((chunk) => chunk.every((byte) => byte === 0))).toBe(true);
 
     await pty.unplug();
     await waitFor('the host to notice the loss', async () => ({ value: host.state().kind === 'waiting' ? true : undefined, note: host.state().kind }));

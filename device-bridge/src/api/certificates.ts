@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idNumberSchema } from './identity.ts';
 
 export const certificateTypes = [
   'social-insurance-contribution',
@@ -82,7 +83,7 @@ const certificateHead = {
   title: text,
   serviceCode: text,
   holderName: z.string().min(1).max(100),
-  idNumber: z.string().regex(/^\d{17}[\dX]$/),
+  idNumber: idNumberSchema,
   /** the issuing body, printed in the issuer block and the seal; absent → the kiosk's configured issuer */
   issuer: z.string().min(2).max(40).optional(),
 };

@@ -4,6 +4,15 @@ import { z } from 'zod';
 const compactDate = z.string().regex(/^\d{8}$/, 'expected YYYYMMDD');
 
 /**
+ * The number a card holder is known by (一号申请 key): 18 characters checked by MOD 11-2 on resident
+ * IDs, HK/Macao/Taiwan residence permits and the 2023 foreign permanent residence card, or the 2017
+ * foreign permanent residence card's 15 (3 letters, its nationality, + 12 digits).
+ */
+export const idNumberSchema = z
+  .string()
+  .regex(/^(\d{17}[\dX]|[A-Z]{3}\d{12})$/, 'expected 17 digits and a digit or X, or 3 capital letters and 12 digits');
+
+/**
  * Everything the resident ID card's text block holds (GA/T 467 fixed info, see
  * shared/reference/devices.md §1.6). Bridge-internal: never sent to the UI, never logged.
  */
@@ -15,15 +24,16 @@ export const cardIdentitySchema = z.object({
   nation: z.union([z.string().regex(/^\d{2}$/), z.literal('')]),
   birthDate: compactDate,
   address: z.string().max(35),
-  idNumber: z.string().regex(/^\d{17}[\dX]$/, 'expected 17 digits and a digit or X'),
+  idNumber: idNumberSchema,
   issuer: z.string().max(15),
   validFrom: compactDate,
   /** YYYYMMDD or 长期 (permanent) */
   validTo: z.union([compactDate, z.literal('长期')]),
   /**
    * Which card it was (absent: resident ID). Permits for HK/Macao/Taiwan residents and the 2023
-   * foreign permanent residence card carry 18-character numbers checked like a citizen's.
+   * foreign permanent residence card carry 18-character numbers checked like a citizen's; the 2017
+   * foreign permanent residence card carries the 15-character one.
    */
-  documentType: z.enum(['resident-id', 'hmt-residence-permit', 'foreign-permanent-2023']).optional(),
+  documentType: z.enum(['resident-id', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023']).optional(),
 });
 export type CardIdentity = z.infer<typeof cardIdentitySchema>;

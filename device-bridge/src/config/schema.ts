@@ -73,6 +73,11 @@ const hidPosScanner = z
     productId: z.number().int().min(0).max(0xffff),
     /** how often to look for the scanner while it is unplugged (node-hid has no hot-plug events) */
     rescanMs: z.number().int().min(100).max(60_000).default(1_000),
+    /**
+     * send feature report 0xFE = [0x01] after opening, which Honeywell and Youjie scanners need
+     * before they send any scan (devices.md §4.1); absent: on for vendor ids 0x0C2E and 0x23D0 only
+     */
+    enableFeatureReport: z.boolean().optional(),
   })
   .strict();
 

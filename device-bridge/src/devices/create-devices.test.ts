@@ -111,7 +111,9 @@ describe('createDevices', () => {
     simulation.placeCard(testIdentity());
     await runUntil(clock, () => cards.includes('read'));
     simulation.removeCard();
+    // the simulated scanner is the real serial driver over an in-memory cable: the code arrives a tick later
     simulation.scan('https://verify.example/abc');
+    await runUntil(clock, () => codes.length > 0);
     simulation.setPrinterCondition('receipt-printer', 'paper-out');
     simulation.disconnect('document-camera');
     simulation.disconnect('scanner');
@@ -127,7 +129,7 @@ describe('createDevices', () => {
     expect(overallStatus(statuses)).toBe('degraded');
 
     simulation.connect('scanner');
-    expect(devices.scanner.status().state).toBe('ready');
+    await runUntil(clock, () => devices.scanner.status().state === 'ready');
   });
 
   it('the simulated A4 printer writes its paper into printOutDir', async () => {

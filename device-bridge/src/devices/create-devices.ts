@@ -12,7 +12,7 @@ import { createSimulatedSamReader } from './id-reader/simulated-sam-reader.ts';
 import { createHidPosScanner, nodeHidBackend } from './scanner/hid-pos-scanner.ts';
 import { createSerialScanner } from './scanner/serial-scanner.ts';
 import { serialPortOpener } from './serial/serialport-line.ts';
-import { trafficTap } from './serial/traffic-recorder.ts';
+import { closeRecordingOnStop, trafficRecorder } from './serial/traffic-recorder.ts';
 import { createEscPosReceiptPrinter } from './receipt-printer/escpos-printer.ts';
 import { createSimulatedReceiptPrinter } from './receipt-printer/simulator.ts';
 import { createSimulatedScanner } from './scanner/simulator.ts';
@@ -54,8 +54,9 @@ export function createDevices(
       case 'simulated':
         // the real SAM driver over an in-memory cable to the SAM simulator (issue 3)
         return (simulators['id-reader'] = createSimulatedSamReader({ clock, readMs: entry.readMs, logger }));
-      case 'sam-serial':
-        return createSamIdReader({
+      case 'sam-serial': {
+        const recorder = trafficRecorder('id-reader', entry.recordTraffic, { clock, logger });
+        const reader = createSamIdReader({
           driver: 'sam-serial',
           open: serialPortOpener({ path: entry.path, baudRate: entry.baudRate }),
           clock,
@@ -64,8 +65,10 @@ export function createDevices(
           readFingerprint: entry.readFingerprint,
           readAppendedAddress: entry.readAppendedAddress,
           logger,
-          tap: trafficTap('id-reader', entry.recordTraffic, { clock, logger }),
+          tap: recorder?.tap,
         });
+        return closeRecordingOnStop(reader, recorder);
+      }
       default:
         return unhandledDriver('id-reader', entry);
     }
@@ -75,16 +78,20 @@ export function createDevices(
     const entry = config.scanner;
     switch (entry.driver) {
       case 'simulated':
-        return (simulators.scanner = createSimulatedScanner({ clock }));
-      case 'serial':
-        return createSerialScanner({
+        // the real USB-CDC driver over an in-memory cable to a scanner simulator, like the ID reader
+        return (simulators.scanner = createSimulatedScanner({ clock, logger }));
+      case 'serial': {
+        const recorder = trafficRecorder('scanner', entry.recordTraffic, { clock, logger });
+        const scanner = createSerialScanner({
           driver: 'serial',
           open: serialPortOpener({ path: entry.path, baudRate: entry.baudRate }),
           clock,
           suffix: entry.suffix,
           logger,
-          tap: trafficTap('scanner', entry.recordTraffic, { clock, logger }),
+          tap: recorder?.tap,
         });
+        return closeRecordingOnStop(scanner, recorder);
+      }
       case 'hid-pos':
         return createHidPosScanner({ ...entry, clock, backend: nodeHidBackend, logger });
       default:

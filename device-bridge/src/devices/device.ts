@@ -23,6 +23,8 @@ export type CardReadEvent =
   /**
    * `photo`: the card's raw 1024-byte WLT photo when the reader delivered one. Personal data:
    * bridge memory for the session only, never to the UI or a log (id-reader/photo-decoder.ts).
+   * It is lent for the duration of the call: the reader zeroes it when its listeners return, so a
+   * listener that keeps it (the session) keeps a copy.
    */
   | { kind: 'read'; identity: CardIdentity; photo?: Uint8Array }
   /**
@@ -130,7 +132,7 @@ export interface SimulationControls {
   /** a made-up card of one of the four SAM card types, or a card whose chip cannot be read */
   placeTestCard(card: { cardType: 'resident-id' | 'hmt-residence-permit' | 'foreign-permanent-2017' | 'foreign-permanent-2023' } | { damaged: true }): void;
   /** SAM fault injection (id-reader/sam-simulator.ts SamFault); null clears */
-  setIdReaderFault(fault: 'self-test-failure' | 'read-failure' | 'unknown-card-type' | 'checksum-error' | 'silence' | null): void;
+  setIdReaderFault(fault: 'self-test-failure' | 'not-authorised' | 'read-failure' | 'unknown-card-type' | 'checksum-error' | 'silence' | null): void;
   removeCard(): void;
   scan(data: string): void;
   setPrinterCondition(printer: 'a4-printer' | 'receipt-printer', condition: PrinterCondition): void;

@@ -43,6 +43,10 @@ export const logEvents = {
   'id-reader-sam-fault': { level: 'warn', message: 'ID card reader SAM is not usable' },
   'id-reader-read-failed': { level: 'warn', message: 'ID card could not be read' },
   'id-reader-line-problem': { level: 'warn', message: 'ID card reader line delivered malformed or no data' },
+  'id-reader-select-after-read': {
+    level: 'info',
+    message: 'ID card reader: SAM status of the first select after a read (removal is detected by select failing; confirm on hardware)',
+  },
   'serial-link-lost': { level: 'warn', message: 'serial device link lost; reconnecting' },
   'serial-link-open': { level: 'info', message: 'serial device link open' },
   'traffic-recording-enabled': { level: 'warn', message: 'raw device traffic is being recorded: the file holds personal data' },

@@ -5,6 +5,7 @@ import {
   applicationStateSchema,
   applicationViewSchema,
   certificateTypeInfoSchema,
+  idNumberSchema,
   itemCodeSchema,
   queueStatusSchema,
   ratingIndicatorSchema,
@@ -22,7 +23,7 @@ import {
 
 /** 一号申请: the platform checks name + ID number together (two-factor, level 3). */
 export const applicantSchema = z.object({
-  idNumber: z.string().regex(/^\d{17}[\dX]$/),
+  idNumber: idNumberSchema,
   name: z.string().min(1).max(15),
 });
 export type Applicant = z.infer<typeof applicantSchema>;

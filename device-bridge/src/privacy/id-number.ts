@@ -30,3 +30,12 @@ export function idNumberProblem(idNumber: string): IdNumberProblem | null {
 export function isValidIdNumber(idNumber: string): boolean {
   return idNumberProblem(idNumber) === null;
 }
+
+/**
+ * The 2017 foreign permanent residence card's number: 3 letters (the holder's nationality) and 12
+ * digits. No check character is published for it (the 2023 card moved to 18 characters so that it
+ * has one), so only its shape can be checked.
+ */
+export function isForeignPermanent2017Number(number: string): boolean {
+  return /^[A-Z]{3}\d{12}$/.test(number);
+}

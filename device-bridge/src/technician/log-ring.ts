@@ -10,9 +10,10 @@ export interface LogLineView {
 }
 
 const levelNames: Record<number, string> = { 10: 'trace', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'fatal' };
-// anything that looks like a resident ID number is masked again: defence in depth for the one
-// screen that shows log text to a person standing at a public kiosk
-const idNumberLike = /\b\d{17}[\dXx]\b/g;
+// anything that looks like a resident ID number (or a 2017 foreign permanent residence card's
+// 3 letters + 12 digits) is masked again: defence in depth for the one screen that shows log text
+// to a person standing at a public kiosk
+const idNumberLike = /\b(?:\d{17}[\dXx]|[A-Z]{3}\d{12})\b/g;
 
 /**
  * The last lines the bridge logged, for the technician's "recent log" screen. The logger still

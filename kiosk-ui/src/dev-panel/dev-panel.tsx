@@ -11,7 +11,7 @@ export interface DevPanelProps {
 const printerConditions: readonly PrinterCondition[] = ['ready', 'paper-out', 'paper-low', 'cover-open', 'jam', 'offline'];
 type SamFault = NonNullable<SimIdReaderFaultRequest['fault']>;
 const samCardTypes = ['resident-id', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023'] as const;
-const samFaults: readonly SamFault[] = ['self-test-failure', 'read-failure', 'unknown-card-type', 'checksum-error', 'silence'];
+const samFaults: readonly SamFault[] = ['self-test-failure', 'not-authorised', 'read-failure', 'unknown-card-type', 'checksum-error', 'silence'];
 const deviceIds: readonly DeviceId[] = ['id-reader', 'scanner', 'a4-printer', 'receipt-printer', 'camera', 'document-camera'];
 
 /**

@@ -52,6 +52,20 @@ export function cardTextOf(identity: CardIdentity): CardText {
         passNumber: 'H00000000',
         issueCount: '01',
       };
+    case 'foreign-permanent-2017':
+      return {
+        type: 'foreign-permanent-2017',
+        englishName: identity.name,
+        chineseName: identity.name,
+        sex: identity.sex,
+        cardNumber: identity.idNumber,
+        nationality: identity.idNumber.slice(0, 3),
+        birthDate: identity.birthDate,
+        validFrom: identity.validFrom,
+        validTo: identity.validTo,
+        cardVersion: '17',
+        issuerCode: '1500',
+      };
     case 'foreign-permanent-2023':
       return {
         type: 'foreign-permanent-2023',

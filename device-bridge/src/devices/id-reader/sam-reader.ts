@@ -24,7 +24,13 @@ import { createSamTransport, type Exchange, type SamTransport, type TrafficTap }
  *      sam-fault (retry)                 └───────────────────────────────┴────────────────┘
  *
  * After a read the SAM will not find the same card again until it leaves the field (anti-replay),
- * so the loop waits for removal by selecting: a card still in the field stays selectable.
+ * so the loop waits for removal by selecting: a card still in the field stays selectable. That
+ * select keeps succeeding on a card that stays is how the simulator behaves and what the sources
+ * suggest, not something verified on a real module: the status of the first select after each
+ * read is logged (`id-reader-select-after-read`, status name only) so a site can confirm it. If a
+ * module answered that select with a failure while the card stays, each read would be followed at
+ * once by `removed`; the SAM's anti-replay would still keep the card from being read again until
+ * it is taken away and presented again, so no card is ever read twice.
  * Around it, the link state machine (serial/reconnecting-line.ts) reopens a vanished port with
  * backoff; every loop run belongs to one open line and ends when that line does.
  */
@@ -95,6 +101,8 @@ export function createSamIdReader(options: SamReaderOptions): SamIdReader {
   let readOpen = false;
   let cancelPause: (() => void) | null = null;
   let failures = 0;
+  /** the first select after a read is still to be logged */
+  let firstSelectAfterRead = false;
 
   function withSamId(status: DeviceStatus): DeviceStatus {
     return samIdValue === null ? status : { ...status, detail: `SAM ${samIdValue}` };
@@ -208,11 +216,16 @@ export function createSamIdReader(options: SamReaderOptions): SamIdReader {
       }
       case 'reading': {
         await readCard(sam);
+        firstSelectAfterRead = true;
         return 'waiting-for-removal';
       }
       case 'waiting-for-removal': {
         await pause(pollIntervalMs);
         const selected = await sam.exchange('select', timeouts.select);
+        if (firstSelectAfterRead && selected.kind === 'answer') {
+          firstSelectAfterRead = false;
+          logger?.log('id-reader-select-after-read', { status: describeStatus(selected.response.sw3).name });
+        }
         if (answered(selected, 0x90)) {
           failures = 0;
           return 'waiting-for-removal';
@@ -228,6 +241,11 @@ export function createSamIdReader(options: SamReaderOptions): SamIdReader {
     }
   }
 
+  /**
+   * Reads the card in the field. Every buffer that held card bytes is zeroed before this returns,
+   * whatever the outcome: the answer, the text block, the fingerprint templates and, once the
+   * `read` listeners have taken their copy, the photo (CardReadEvent: listeners copy what they keep).
+   */
   async function readCard(sam: SamTransport): Promise<void> {
     const withFingerprint = options.readFingerprint ?? false;
     const read = await sam.exchange(withFingerprint ? 'readWithFingerprint' : 'readText', timeouts.read);
@@ -235,20 +253,28 @@ export function createSamIdReader(options: SamReaderOptions): SamIdReader {
     const data = parseReadData(read.response.data, withFingerprint);
     read.response.data.fill(0);
     if (!data.ok) return unreadable('info-length-error');
-    const text = decodeCardText(data.value.text);
-    data.value.text.fill(0);
-    data.value.fingerprint?.fill(0);
-    if (!text.ok) return unreadable(text.problem);
-    let appendedAddress: string | null = null;
-    if ((options.readAppendedAddress ?? true) && text.card.type === 'resident-id') {
-      const address = await sam.exchange('readAddress', timeouts.other);
-      if (address.kind === 'lost') return;
-      if (address.kind === 'answer' && address.response.sw3 === 0x90) appendedAddress = parseAppendedAddress(address.response.data);
+    const { text: textBlock, photo, fingerprint } = data.value;
+    try {
+      const text = decodeCardText(textBlock);
+      textBlock.fill(0);
+      // the templates are read (30 10 returns them) and dropped: nothing here verifies fingerprints
+      fingerprint?.fill(0);
+      if (!text.ok) return unreadable(text.problem);
+      let appendedAddress: string | null = null;
+      if ((options.readAppendedAddress ?? true) && text.card.type === 'resident-id') {
+        const address = await sam.exchange('readAddress', timeouts.other);
+        if (address.kind === 'lost') return;
+        if (address.kind === 'answer') {
+          if (address.response.sw3 === 0x90) appendedAddress = parseAppendedAddress(address.response.data);
+          address.response.data.fill(0);
+        }
+      }
+      const identity = identityOf(text.card, appendedAddress || null);
+      if (!readOpen) return;
+      emit({ kind: 'read', identity, photo: photo.length > 0 ? photo : undefined });
+    } finally {
+      photo.fill(0);
     }
-    const identity = identityOf(text.card, appendedAddress || null);
-    if (identity === null) return unreadable('unsupported-card-type');
-    if (!readOpen) return;
-    emit({ kind: 'read', identity, photo: data.value.photo.length > 0 ? data.value.photo : undefined });
   }
 
   async function runLoop(line: SerialLine, myRun: number): Promise<void> {

@@ -17,11 +17,11 @@ import type { SamCard } from './sam-card.ts';
  *   card was taken away (select starts failing with 0x81) — the model to confirm on hardware.
  *
  * Faults a technician or test can inject: the module failing its self-test (every command 0x60),
- * reads failing (0x41), a card type the module does not know (0x40), answers corrupted on the line
+ * a module that was never authorised (every command 0x66: "SAM没经过授权，无法使用"), reads failing (0x41), a card type the module does not know (0x40), answers corrupted on the line
  * (bad checksum), or silence (no answer at all, as a hung module).
  */
-export type SamFault = 'self-test-failure' | 'read-failure' | 'unknown-card-type' | 'checksum-error' | 'silence';
-export const samFaults: readonly SamFault[] = ['self-test-failure', 'read-failure', 'unknown-card-type', 'checksum-error', 'silence'];
+export type SamFault = 'self-test-failure' | 'not-authorised' | 'read-failure' | 'unknown-card-type' | 'checksum-error' | 'silence';
+export const samFaults: readonly SamFault[] = ['self-test-failure', 'not-authorised', 'read-failure', 'unknown-card-type', 'checksum-error', 'silence'];
 
 /** [min, max] ms the module takes to answer */
 export type TimeRange = readonly [number, number];
@@ -96,7 +96,7 @@ export function createSamSimulator(options: {
 
   /** How long the module works on a request. */
   function timeFor(request: Request): number {
-    if (typeof request === 'string' || fault === 'self-test-failure') return duration(timings.other);
+    if (typeof request === 'string' || fault === 'self-test-failure' || fault === 'not-authorised') return duration(timings.other);
     switch (commandOf(request)) {
       case 'find':
         return duration(timings.find);
@@ -121,6 +121,7 @@ export function createSamSimulator(options: {
     const command = commandOf(request);
     counts[command ?? 'unknown'] = (counts[command ?? 'unknown'] ?? 0) + 1;
     if (fault === 'self-test-failure') return encodeResponse(0x60);
+    if (fault === 'not-authorised') return encodeResponse(0x66);
     switch (command) {
       case null:
         return encodeResponse(0x21);

@@ -45,7 +45,11 @@ export function createSamTransport(line: SerialLine, clock: Clock, tap?: Traffic
         if (settle && response) {
           waiting = null;
           settle({ kind: 'answer', response });
-        } else strayListener('unexpected-frame');
+        } else {
+          // a late answer (after its command timed out) may be a whole card read: wipe it
+          item.payload.fill(0);
+          strayListener('unexpected-frame');
+        }
       } else if (settle && item.problem !== 'garbage') {
         waiting = null;
         settle({ kind: 'corrupt', problem: item.problem });

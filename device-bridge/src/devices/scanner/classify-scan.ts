@@ -1,5 +1,11 @@
 /**
- * What a scanned code is (formats agreed in /tmp/coord/scan-formats.md, README "Scanned codes").
+ * What a scanned code is. The formats (docs/id-reader-and-scanner.md, "Scanned codes"):
+ *   tongban:appointment:<id>     id: 1–64 of A–Z a–z 0–9 -
+ *   tongban:e-id:<token>         token: 16–512 of A–Z a–z 0–9 _ -   (this project's own e-ID stand-in)
+ *   tongban:technician:<code>    code: 6–64 of A–Z a–z 0–9
+ *   <verificationBaseUrl>?no=<number>&code=<code>   same origin and path; each 1–64 of A–Z a–z 0–9 -
+ * The prefix and kind are case-insensitive; a prefixed code whose value breaks its rule, and
+ * anything else (a real 网证/CTID code included), is `other`.
  * Pure. `token` and `code` stay inside the bridge: the UI is told only the kind (scanEventOf).
  */
 export type ClassifiedScan =

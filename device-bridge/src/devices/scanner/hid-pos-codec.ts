@@ -11,6 +11,18 @@ export const hidPosReportBytes = 64;
 export const hidPosMaxData = 56;
 export const hidPosUsagePage = 0x8c;
 
+/**
+ * Feature report 0xFE = [0x01]: Honeywell (0x0C2E) and Youjie (0x23D0) HID POS scanners send no
+ * input reports until they get it (devices.md §4.1, `NielsLeenheer/WebHidBarcodeScanner`).
+ * Report ID first, as node-hid takes it.
+ */
+export const hidPosEnableReport = Uint8Array.of(0xfe, 0x01);
+const vendorsNeedingEnable = new Set([0x0c2e, 0x23d0]);
+
+export function needsEnableReport(vendorId: number): boolean {
+  return vendorsNeedingEnable.has(vendorId);
+}
+
 export interface HidPosAssembler {
   /** feeds one input report; returns a result when a code is complete (or broken), else null */
   push(report: Uint8Array): ScanTextResult | { ok: false; reason: 'malformed-report' } | null;

@@ -43,6 +43,8 @@ function createEnd(): End {
     peer: null,
     deliver(chunk) {
       if (open) dataListeners.emit(chunk);
+      // lent to the listeners (SerialLine.onData): on a SAM line it holds card data
+      chunk.fill(0);
     },
     end(error) {
       if (!open) return;

@@ -6,7 +6,11 @@
 export interface SerialLine {
   /** resolves once the bytes were handed to the OS (drained); rejects when the line is gone */
   write(bytes: Uint8Array): Promise<void>;
-  /** every chunk as it arrives; chunk boundaries mean nothing (a frame may span many) */
+  /**
+   * Every chunk as it arrives; chunk boundaries mean nothing (a frame may span many). A chunk is
+   * lent for the duration of the call: lines zero it once the listeners return (it may carry card
+   * data), so a listener copies what it keeps.
+   */
   onData(listener: (chunk: Uint8Array) => void): () => void;
   /**
    * Called once when the line ends: `error` is null after our own close(), otherwise why it was

@@ -30,7 +30,13 @@ export function serialPortOpener(options: SerialPortOptions): SerialLineOpener {
       port.removeAllListeners('data');
       closeListeners.emit(error);
     };
-    port.on('data', (chunk: Buffer) => dataListeners.emit(new Uint8Array(chunk)));
+    port.on('data', (chunk: Buffer) => {
+      const lent = new Uint8Array(chunk);
+      // serialport's read buffer is ours alone once it gave it here: wipe it now
+      chunk.fill(0);
+      dataListeners.emit(lent);
+      lent.fill(0);
+    });
     port.on('close', (error: Error | null | undefined) => finish(closingOurselves ? null : (error ?? new Error(`${options.path} closed`))));
     // An 'error' without 'close' (e.g. a failed write) leaves the port unusable: treat it as lost.
     port.on('error', (error: Error) => {

@@ -95,3 +95,51 @@ describe('SAM frames', () => {
     expect(() => encodeFrame(new Uint8Array(0x10000))).toThrow(/too long/);
   });
 });
+
+describe('SAM decoder keeps no card data it is done with', () => {
+  // a read answer whose text is a name and number in UCS-2LE, as a card gives them
+  const cardText = Buffer.from('欧阳建国 110101194910010031'.padEnd(128, ' '), 'utf16le');
+  const readAnswer = () => encodeResponse(0x90, Uint8Array.from(Buffer.concat([Buffer.from([1, 0, 4, 0]), cardText, Buffer.alloc(1024, 0x57)])));
+  const carries = (store: Uint8Array) => Buffer.from(store).includes(cardText.subarray(0, 16));
+
+  function inspectedDecoder() {
+    const stores: Uint8Array[] = [];
+    const decoder = createFrameDecoder({
+      allocate: (size) => {
+        const store = new Uint8Array(size);
+        stores.push(store);
+        return store;
+      },
+    });
+    return { decoder, stores, allZero: () => stores.every((store) => store.every((byte) => byte === 0)) };
+  }
+
+  it('zeroes a frame once it is decoded, whatever the chunking, through compaction and growth', () => {
+    const { decoder, stores, allZero } = inspectedDecoder();
+    const frame = readAnswer();
+    // 3 frames in 100-byte chunks: the store compacts; then 4 frames in one chunk: it grows
+    const chunks: Uint8Array[] = [];
+    const three = Uint8Array.from(Buffer.concat([frame, frame, frame]));
+    for (let at = 0; at < three.length; at += 100) chunks.push(three.subarray(at, at + 100));
+    chunks.push(Uint8Array.from(Buffer.concat([frame, frame, frame, frame])));
+    const frames: DecodedItem[] = [];
+    for (const chunk of chunks) {
+      frames.push(...decoder.push(chunk));
+      // whatever is still held is the next, unfinished frame: nothing before it survives
+      expect(stores.filter(carries).length).toBeLessThanOrEqual(1);
+    }
+    expect(frames.filter((item) => item.kind === 'frame')).toHaveLength(7);
+    expect(stores.length).toBeGreaterThan(1);
+    expect(allZero()).toBe(true);
+  });
+
+  it('zeroes damaged frames, garbage and a truncated frame too', () => {
+    const { decoder, allZero } = inspectedDecoder();
+    const corrupt = readAnswer();
+    corrupt[corrupt.length - 1] = corrupt[corrupt.length - 1]! ^ 0xff;
+    const truncated = readAnswer().subarray(0, 700);
+    const items = [...decoder.push(Uint8Array.from(Buffer.concat([Buffer.from(cardText), corrupt, truncated]))), ...decoder.flush()];
+    expect(items.map((item) => (item.kind === 'malformed' ? item.problem : item.kind))).toEqual(['garbage', 'checksum', 'truncated']);
+    expect(allZero()).toBe(true);
+  });
+});

@@ -91,11 +91,23 @@ function partialPreambleTail(buffer: Uint8Array, from: number): number {
  * A streaming decoder. Frames may be split across any number of chunks and several may share one
  * chunk. Each malformed stretch is reported exactly once: a bad frame's own bytes are not reported
  * again as garbage, and a garbage run split over several chunks is one report.
+ *
+ * The bytes are card data (name, number, address, photo), so the decoder keeps none it is done
+ * with: every byte it has consumed, and every copy left behind when it compacts or grows its
+ * store, is zeroed at once. A frame's payload is the caller's copy to wipe.
  */
-export function createFrameDecoder(options: { maxLength?: number } = {}): FrameDecoder {
+export function createFrameDecoder(
+  options: {
+    maxLength?: number;
+    /** where the decoder gets its store (tests hand in one they can inspect) */
+    allocate?: (bytes: number) => Uint8Array;
+  } = {},
+): FrameDecoder {
   const maxLength = options.maxLength ?? defaultMaxLength;
-  // bytes live in store[head, tail); appending grows or compacts store, never copies per byte
-  let store = new Uint8Array(4096);
+  const allocate = options.allocate ?? ((bytes: number) => new Uint8Array(bytes));
+  // bytes live in store[head, tail); appending grows or compacts store, never copies per byte;
+  // everything outside [head, tail) is zero
+  let store = allocate(4096);
   let head = 0;
   let tail = 0;
   /** garbage bytes skipped and not reported yet */
@@ -109,13 +121,25 @@ export function createFrameDecoder(options: { maxLength?: number } = {}): FrameD
     absorbing = false;
   }
 
+  /** The bytes before `to` are consumed: zero them and move past. */
+  function advance(to: number): void {
+    store.fill(0, head, to);
+    head = to;
+  }
+
   function append(chunk: Uint8Array): void {
     const held = tail - head;
     if (tail + chunk.length > store.length) {
-      const next = held + chunk.length > store.length ? new Uint8Array(Math.max(store.length * 2, held + chunk.length)) : store;
-      if (next === store) store.copyWithin(0, head, tail);
-      else next.set(store.subarray(head, tail), 0);
-      store = next;
+      if (held + chunk.length > store.length) {
+        const next = allocate(Math.max(store.length * 2, held + chunk.length));
+        next.set(store.subarray(head, tail), 0);
+        store.fill(0);
+        store = next;
+      } else {
+        store.copyWithin(0, head, tail);
+        // what was held beyond the moved copy is a stale duplicate
+        store.fill(0, held, tail);
+      }
       head = 0;
       tail = held;
     }
@@ -134,34 +158,35 @@ export function createFrameDecoder(options: { maxLength?: number } = {}): FrameD
         // no whole preamble: all but a possible partial one at the end is garbage
         const keep = partialPreambleTail(store.subarray(head, tail), 0);
         garbage += tail - head - keep;
-        head = tail - keep;
+        advance(tail - keep);
         break;
       }
       garbage += index - head;
-      head = index;
+      advance(index);
       if (tail - head < headerBytes) break;
       const length = (store[head + 5]! << 8) | store[head + 6]!;
       if (length < minLength || length > maxLength) {
         takeGarbage(out);
         out.push({ kind: 'malformed', problem: 'length', bytes: preamble.length + 2 });
-        head += preamble.length;
+        advance(head + preamble.length);
         absorbing = true;
         continue;
       }
       if (tail - head < headerBytes + length) break;
       const end = head + headerBytes + length;
-      const payload = store.slice(head + headerBytes, end - 1);
-      if (frameChecksum(store[head + 5]!, store[head + 6]!, payload) !== store[end - 1]) {
+      // checked in place: a frame that fails leaves no copy behind
+      const body = store.subarray(head + headerBytes, end - 1);
+      if (frameChecksum(store[head + 5]!, store[head + 6]!, body) !== store[end - 1]) {
         takeGarbage(out);
         out.push({ kind: 'malformed', problem: 'checksum', bytes: headerBytes + length });
         // only the preamble is skipped: a good frame that a bad length swallowed is found again
-        head += preamble.length;
+        advance(head + preamble.length);
         absorbing = true;
         continue;
       }
       takeGarbage(out);
-      out.push({ kind: 'frame', payload });
-      head = end;
+      out.push({ kind: 'frame', payload: body.slice() });
+      advance(end);
     }
     if (head === tail) head = tail = 0;
     return out;
@@ -182,11 +207,12 @@ export function createFrameDecoder(options: { maxLength?: number } = {}): FrameD
         if (tail - head >= preamble.length && preambleAt(store, head)) {
           takeGarbage(out);
           out.push({ kind: 'malformed', problem: 'truncated', bytes: tail - head });
-          head += preamble.length;
+          advance(head + preamble.length);
           absorbing = true;
           out.push(...decode());
         } else {
           garbage += tail - head;
+          advance(tail);
           head = tail = 0;
         }
       }

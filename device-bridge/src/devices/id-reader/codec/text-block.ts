@@ -1,4 +1,4 @@
-import { idNumberProblem } from '../../../privacy/id-number.ts';
+import { idNumberProblem, isForeignPermanent2017Number } from '../../../privacy/id-number.ts';
 import { nationName } from './nations.ts';
 
 
@@ -168,7 +168,7 @@ function validate(card: CardText): TextProblem | null {
     case 'foreign-permanent-2017':
       if (card.englishName === '') return bad('englishName');
       // no check character is published for this number: only its shape can be checked
-      if (!/^[A-Z]{3}\d{12}$/.test(card.cardNumber)) return { problem: 'invalid-number' };
+      if (!isForeignPermanent2017Number(card.cardNumber)) return { problem: 'invalid-number' };
       if (!/^[A-Z]{3}$/.test(card.nationality)) return bad('nationality');
       return null;
     case 'foreign-permanent-2023':
