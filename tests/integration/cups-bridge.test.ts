@@ -1,7 +1,8 @@
 // The whole print path through the running bridge and a real CUPS server: the citizen's
 // certificate arrives as a PDF at the queue, copies are honoured, bad requests get a 400 with a
 // code, a disabled queue makes the kiosk say the printer is unavailable, and paper running out in
-// the middle of a job fails it, disables printing, and allows one reprint once paper is back.
+// the middle of a job (the backend waiting for paper, as ipp:// and usb:// do) fails it after the
+// grace period, disables printing, and allows one reprint once paper is back.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,7 @@ describe('certificates through the bridge and a real CUPS queue', () => {
       config: {
         devices: {
           'id-reader': { driver: 'simulated', readMs: 0 },
-          'a4-printer': { driver: 'cups', server: cups.server, queue: cups.queue, pollMs: 100 },
+          'a4-printer': { driver: 'cups', server: cups.server, queue: cups.queue, pollMs: 100, faultGraceMs: 1_000 },
         },
       },
     });
@@ -90,8 +91,8 @@ describe('certificates through the bridge and a real CUPS queue', () => {
     await waitFor('printer ready', async () => ((await printerState()).state === 'ready' ? { value: true } : {}));
   });
 
-  it('paper out mid-job: the job fails with paper-out, printing stops, and after paper is back it reprints once', async () => {
-    cups.setFault('paper-out');
+  it('paper out mid-job, the backend waiting as a real one does: the kiosk cancels and fails the job with paper-out, printing stops, and after paper is back it reprints once', async () => {
+    cups.setFault('paper-out-waits');
     const response = await bridgeRequest(bridge.url, 'POST', apiPaths.printJobs, { type: 'social-insurance-contribution' });
     const job = await finished((response.json() as PrintJobView).id);
     expect(job).toMatchObject({ state: 'failed', reason: 'paper-out' });
