@@ -120,6 +120,8 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     bus,
     logger,
     clock,
+    resumeWithinMs: config.printing.resumeWithinSeconds * 1000,
+    activeSessionId: () => sessions.current()?.id ?? null,
   });
 
   const serviceMode = createServiceMode(dataDir, () => clock.now());
@@ -187,6 +189,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
       if (event.type === 'session-ended') {
         faceCheck.wipe();
         materials.wipe();
+        printService.sessionEnded();
       }
     }),
   ];

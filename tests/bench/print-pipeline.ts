@@ -44,6 +44,8 @@ export async function benchPrintPipeline(): Promise<BenchResult[]> {
     bus,
     logger,
     clock: systemClock,
+    resumeWithinMs: 120_000,
+    activeSessionId: () => 'bench',
   });
   const results: BenchResult[] = [];
   try {

@@ -221,6 +221,15 @@ export const configSchema = z
           .optional(),
       })
       .strict(),
+    printing: z
+      .object({
+        /**
+         * after a restart, a certificate the printer never received is still sent if it was asked for
+         * at most this long ago; an older one goes to the technician's list (打印异常) as interrupted
+         */
+        resumeWithinSeconds: z.number().int().min(0).max(3_600),
+      })
+      .strict(),
     face: faceCheck,
     /** technician mode (issue 7) */
     technician: technicianConfigSchema,
