@@ -278,6 +278,7 @@ const zhCN = {
   'printing.queued': '已提交，准备打印',
   'printing.submitting': '正在提交打印',
   'printing.progress': '正在打印第 {page} 页，共 {pages} 页',
+  'printing.allPages': '正在打印（共 {pages} 页）',
   'printing.pleaseWait': '请稍候，不要离开',
   'printing.held': '打印机需要处理，请找工作人员帮助。处理好后会继续打印。',
 
@@ -757,6 +758,7 @@ const en: Catalogue = {
   'printing.queued': 'Sent, about to print',
   'printing.submitting': 'Sending to the printer',
   'printing.progress': 'Printing page {page} of {pages}',
+  'printing.allPages': 'Printing ({pages} pages)',
   'printing.pleaseWait': 'Please wait here',
   'printing.held': 'The printer needs attention. Please ask staff. Printing continues once it is fixed.',
 
