@@ -115,7 +115,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     spool: createSpool({ dir: join(dataDir, 'spool'), key: loadOrCreateKey(dataDir, 'spool', random), randomBytes: random }),
     platform,
     render: (data, number) => renderer.render(data, number),
-    newCertificateNumber: () => newCertificateNumber(clock.now(), random),
+    newCertificateNumber: (type) => newCertificateNumber(clock.now(), random, type),
     newJobId: randomUUID,
     bus,
     logger,

@@ -26,7 +26,7 @@ export interface PrintServiceDeps {
   spool: Spool;
   platform: Platform;
   render: (data: CertificateData, number: string) => Promise<RenderedDocument>;
-  newCertificateNumber: () => string;
+  newCertificateNumber: (type: CertificateType) => string;
   newJobId: () => string;
   bus: EventBus;
   logger: EventLogger;
@@ -200,7 +200,7 @@ export function createPrintService(deps: PrintServiceDeps) {
       if (!data) {
         throw new HttpError(404, 'record-not-found', 'No record of this person for this certificate. / 未查询到您的相关记录。');
       }
-      const number = deps.newCertificateNumber();
+      const number = deps.newCertificateNumber(type);
       const renderStarted = performance.now();
       const rendered = await deps.render(data, number);
       logger.log('certificate-rendered', {
