@@ -115,11 +115,13 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     spool: createSpool({ dir: join(dataDir, 'spool'), key: loadOrCreateKey(dataDir, 'spool', random), randomBytes: random }),
     platform,
     render: (data, number) => renderer.render(data, number),
-    newCertificateNumber: () => newCertificateNumber(clock.now(), random),
+    newCertificateNumber: (type) => newCertificateNumber(clock.now(), random, type),
     newJobId: randomUUID,
     bus,
     logger,
     clock,
+    resumeWithinMs: config.printing.resumeWithinSeconds * 1000,
+    activeSessionId: () => sessions.current()?.id ?? null,
   });
 
   const serviceMode = createServiceMode(dataDir, () => clock.now());
@@ -187,6 +189,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
       if (event.type === 'session-ended') {
         faceCheck.wipe();
         materials.wipe();
+        printService.sessionEnded();
       }
     }),
   ];

@@ -39,11 +39,13 @@ export async function benchPrintPipeline(): Promise<BenchResult[]> {
     spool: createSpool({ dir: join(dataDir, 'spool'), key: randomBytes(32), randomBytes }),
     platform,
     render: (data, number) => renderer.render(data, number),
-    newCertificateNumber: () => newCertificateNumber(new Date(), randomBytes),
+    newCertificateNumber: (type) => newCertificateNumber(new Date(), randomBytes, type),
     newJobId: randomUUID,
     bus,
     logger,
     clock: systemClock,
+    resumeWithinMs: 120_000,
+    activeSessionId: () => 'bench',
   });
   const results: BenchResult[] = [];
   try {

@@ -1,12 +1,14 @@
 // The whole print path through the running bridge and a real CUPS server: the citizen's
 // certificate arrives as a PDF at the queue, copies are honoured, bad requests get a 400 with a
 // code, a disabled queue makes the kiosk say the printer is unavailable, and paper running out in
-// the middle of a job fails it, disables printing, and allows one reprint once paper is back.
+// the middle of a job (the backend waiting for paper, as ipp:// and usb:// do) fails it after the
+// grace period, disables printing, and allows one reprint once paper is back.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthResponse, PrintJobView } from '../../device-bridge/src/api/index.ts';
 import { apiPaths } from '../../device-bridge/src/api/routes.ts';
+import { createIppClient } from '../../device-bridge/src/devices/a4-printer/ipp/client.ts';
 import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtures.ts';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { startPrivateCups, type PrivateCups } from '../support/cups.ts';
@@ -23,7 +25,7 @@ describe('certificates through the bridge and a real CUPS queue', () => {
       config: {
         devices: {
           'id-reader': { driver: 'simulated', readMs: 0 },
-          'a4-printer': { driver: 'cups', server: cups.server, queue: cups.queue, pollMs: 100 },
+          'a4-printer': { driver: 'cups', server: cups.server, queue: cups.queue, pollMs: 100, faultGraceMs: 1_000 },
         },
       },
     });
@@ -59,6 +61,9 @@ describe('certificates through the bridge and a real CUPS queue', () => {
     expect(printed.length).toBe(before + 1);
     const pdf = readFileSync(join(cups.outDir, printed.at(-1)!));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // one CUPS job, and the printer is asked for two copies of it
+    const cupsId = /^job-(\d+)\.pdf$/.exec(printed.at(-1)!)![1]!;
+    expect(cups.copiesOf(cupsId)).toBe(2);
     const cupsJob = (await cups.tool('lpstat', ['-h', cups.hostPort, '-W', 'completed', '-o', cups.queue])).trim().split('\n').at(-1)!;
     // the job title CUPS shows is the kiosk job id: no name, no ID number
     expect(cupsJob).not.toContain(fixtureCitizen('zhang-wei').card.name);
@@ -90,8 +95,26 @@ describe('certificates through the bridge and a real CUPS queue', () => {
     await waitFor('printer ready', async () => ((await printerState()).state === 'ready' ? { value: true } : {}));
   });
 
-  it('paper out mid-job: the job fails with paper-out, printing stops, and after paper is back it reprints once', async () => {
-    cups.setFault('paper-out');
+  it('a job cancelled in CUPS by staff ends cancelled, and the citizen is not offered a reprint', async () => {
+    cups.setFault('slow');
+    const response = await bridgeRequest(bridge.url, 'POST', apiPaths.printJobs, { type: 'social-insurance-contribution' });
+    const { id } = response.json() as PrintJobView;
+    const client = createIppClient({ server: cups.server, queue: cups.queue, timeoutMs: 2000 });
+    const cupsJob = await waitFor('the job at CUPS', async () => {
+      const found = (await client.jobs()).find((job) => job.name === id);
+      return found ? { value: found } : {};
+    });
+    await cups.tool('cancel', ['-h', cups.hostPort, `${cups.queue}-${cupsJob.id}`]);
+    const job = await finished(id);
+    cups.setFault('none');
+    expect(job).toMatchObject({ state: 'cancelled', reason: 'cancelled' });
+    const reprint = await bridgeRequest(bridge.url, 'POST', apiPaths.printJobReprint(id));
+    expect(reprint.status).toBe(409);
+    expect((reprint.json() as { error: { code: string } }).error.code).toBe('not-failed');
+  });
+
+  it('paper out mid-job, the backend waiting as a real one does: the kiosk cancels and fails the job with paper-out, printing stops, and after paper is back it reprints once', async () => {
+    cups.setFault('paper-out-waits');
     const response = await bridgeRequest(bridge.url, 'POST', apiPaths.printJobs, { type: 'social-insurance-contribution' });
     const job = await finished((response.json() as PrintJobView).id);
     expect(job).toMatchObject({ state: 'failed', reason: 'paper-out' });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCupsA4Printer } from '../../device-bridge/src/devices/a4-printer/cups.ts';
 import { createIppClient } from '../../device-bridge/src/devices/a4-printer/ipp/client.ts';
+import { setUpCupsQueue } from '../../device-bridge/src/doctor/cups-setup.ts';
 import { PrintFailedError, type PrintProgress } from '../../device-bridge/src/devices/device.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
 import { startPrivateCups, type PrivateCups } from '../support/cups.ts';
@@ -23,7 +24,7 @@ describe('A4 printer through a real CUPS server', () => {
 
   beforeAll(async () => {
     cups = await startPrivateCups();
-    printer = createCupsA4Printer({ server: cups.server, queue: cups.queue, pollMs: 100, clock: systemClock });
+    printer = createCupsA4Printer({ server: cups.server, queue: cups.queue, pollMs: 100, faultGraceMs: 1_000, clock: systemClock });
     await printer.start();
     printerStatusNow = () => printer.status();
   }, 30_000);
@@ -76,6 +77,42 @@ describe('A4 printer through a real CUPS server', () => {
     expect(jobs.find((job) => job.name === 'job-paper-out')?.state).toBe('aborted');
   });
 
+  it('a backend that waits on paper-out (as ipp:// and usb:// do): the kiosk cancels the job after the grace period, fails it as paper-out, and it never prints later', async () => {
+    cups.setFault('paper-out-waits');
+    const progress: PrintProgress[] = [];
+    const failure = await printer.print({ jobId: 'job-paper-out-waits', pdf, pages: 1 }, (event) => progress.push(event)).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(PrintFailedError);
+    expect((failure as PrintFailedError).reason).toBe('paper-out');
+    // the citizen was told the printer needs attention while the grace period ran
+    expect(progress).toContainEqual({ kind: 'held', reason: 'paper-out' });
+    const cupsId = (progress[0] as { printerJobId: string }).printerJobId;
+    const client = createIppClient({ server: cups.server, queue: cups.queue, timeoutMs: 2000 });
+    expect((await client.job(Number(cupsId)))?.state).toBe('canceled');
+    // printing stays disabled: the printer still reports media-empty-error after the cancel
+    expect(printer.status()).toMatchObject({ state: 'fault', reason: 'paper-out' });
+
+    // paper back: a test page clears the reason; the cancelled certificate does not come out with it
+    cups.setFault('none');
+    await cups.tool('lp', ['-h', cups.hostPort, '-d', cups.queue, '-t', 'test page', '/usr/share/cups/data/testprint']);
+    await until('printer ready again', () => printer.status().state === 'ready');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(cups.printed()).not.toContain(`job-${cupsId}.pdf`);
+  });
+
+  it('reports a job cancelled in CUPS (the cancel tool) as cancelled, not as a failure to reprint', async () => {
+    cups.setFault('slow');
+    const progress: PrintProgress[] = [];
+    const printing = printer.print({ jobId: 'job-cancelled-by-staff', pdf, pages: 1 }, (event) => progress.push(event)).catch((error: unknown) => error);
+    await until('job submitted', () => progress.some((event) => event.kind === 'submitted'));
+    const cupsId = (progress.find((event) => event.kind === 'submitted') as { printerJobId: string }).printerJobId;
+    await cups.tool('cancel', ['-h', cups.hostPort, `${cups.queue}-${cupsId}`]);
+    const failure = await printing;
+    cups.setFault('none');
+    expect(failure).toBeInstanceOf(PrintFailedError);
+    expect((failure as PrintFailedError).reason).toBe('cancelled');
+    expect(cups.printed()).not.toContain(`job-${cupsId}.pdf`);
+  });
+
   it('after a restart, finds a job it sent by name and follows it instead of sending it again', async () => {
     const client = createIppClient({ server: cups.server, queue: cups.queue, timeoutMs: 2000 });
     cups.setFault('slow');
@@ -93,4 +130,22 @@ describe('A4 printer through a real CUPS server', () => {
       await fresh.stop();
     }
   });
+
+  // last: cupsctl makes cupsd reload its configuration
+  it('doctor cups-setup sets abort-job, MaxJobTime and PreserveJobFiles No with the CUPS tools', async () => {
+    // a server as Debian installs it (MaxJobTime 3 h, job files kept a day) and a queue that retries
+    await cups.tool('cupsctl', ['-h', cups.hostPort, 'MaxJobTime=10800', 'PreserveJobFiles=86400']);
+    await waitFor('cupsd back after its reload', async () => {
+      const done = await cups.tool('lpadmin', ['-h', cups.hostPort, '-p', cups.queue, '-o', 'printer-error-policy=retry-job']).then(() => true, () => false);
+      return done ? { value: true } : {};
+    }, 10_000);
+    const report = await setUpCupsQueue({ hostPort: cups.hostPort, queue: cups.queue }, (command, args) => cups.tool(command, args));
+    expect(report.lines.join('\n')).not.toMatch(/FAIL|WARN/);
+    expect(report.ok).toBe(true);
+    await waitFor('cupsd settings applied', async () => {
+      const settings = await cups.tool('cupsctl', ['-h', cups.hostPort]).catch(() => '');
+      return settings.includes('MaxJobTime=300') && settings.includes('PreserveJobFiles=No') ? { value: true } : { note: settings };
+    }, 10_000);
+    await until('abort-job again', () => printer.status().state === 'ready');
+  }, 30_000);
 });

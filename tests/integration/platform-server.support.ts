@@ -81,5 +81,14 @@ export function sampleIssuedCertificate(number: string) {
 }
 
 export function qrFieldsOf(issued: ReturnType<typeof sampleIssuedCertificate>): SignedQrFields {
-  return { number: issued.number, code: issued.verificationCode, type: issued.type, maskedIdNumber: issued.maskedIdNumber, issuedOn: issued.issuedAt.slice(0, 10), validUntil: issued.validUntil };
+  return {
+    number: issued.number,
+    code: issued.verificationCode,
+    type: issued.type,
+    maskedIdNumber: issued.maskedIdNumber,
+    maskedName: issued.maskedHolderName,
+    contentDigest: '0123456789abcdef',
+    issuedOn: issued.issuedAt.slice(0, 10),
+    validUntil: issued.validUntil,
+  };
 }

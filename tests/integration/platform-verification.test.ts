@@ -6,7 +6,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedQrText } from '../../device-bridge/src/documents/qr-signature.ts';
+import { sign } from 'node:crypto';
+import { keyIdOf, signedQrText } from '../../device-bridge/src/documents/qr-signature.ts';
 import { createHttpPlatform } from '../../device-bridge/src/platform/http/http-platform.ts';
 import { qrFieldsOf, sampleIssuedCertificate, startPlatformServer, type RunningPlatformServer } from './platform-server.support.ts';
 
@@ -40,7 +41,8 @@ describe('certificate verification page', () => {
     expect(text).toContain('张*');
     expect(text).toContain('330106********2171');
     expect(text).toContain('2099-12-22');
-    expect(text).toContain('有效（Ed25519）');
+    expect(text).toContain(`有效（Ed25519，密钥 ${keyIdOf(kioskKey.privateKey)}）`);
+    expect(text).toContain('0123456789abcdef');
     expect(text).not.toContain('330106199103142171');
   });
 
@@ -56,6 +58,20 @@ describe('certificate verification page', () => {
     expect(tampered).not.toBe(genuine);
     expect(await page(tampered)).toContain('未通过核验');
     expect(await page(signedQrText(`${server.url}/verify`, fields, strangerKey.privateKey))).toContain('二维码签名不正确');
+  });
+
+  it('refuses a genuine signature over another masked name than the record’s', async () => {
+    const otherName = signedQrText(`${server.url}/verify`, { ...fields, maskedName: '李*' }, kioskKey.privateKey);
+    expect(await page(otherName)).toContain('与平台登记的证明不一致');
+  });
+
+  it('still verifies a QR printed before it named its key (no kid): every known key is tried', async () => {
+    const query = new URLSearchParams({ no: fields.number, code: fields.code, t: fields.type, id: fields.maskedIdNumber, iss: fields.issuedOn, exp: fields.validUntil });
+    const signed = `${server.url}/verify?${query.toString()}`;
+    const legacy = `${signed}&sig=${sign(null, Buffer.from(signed, 'utf8'), kioskKey.privateKey).toString('base64url')}`;
+    const text = await page(legacy);
+    expect(text).toContain('证明真实有效');
+    expect(text).toContain('有效（Ed25519）');
   });
 
   it('says a genuine certificate past its validity is genuine but no longer valid', async () => {

@@ -1,7 +1,9 @@
 // Crash test for the durable print queue: a real bridge printing through a real CUPS server is
 // killed with SIGKILL at random moments while 50 certificate jobs are requested, then restarted on
 // the same data directory. In the end every job the bridge accepted has printed exactly once or is
-// reported failed: none lost, none doubled (CUPS's own job history is the witness).
+// reported failed: none lost, none doubled (CUPS's own job history is the witness). The last start
+// comes after a pause longer than printing.resumeWithinSeconds: jobs CUPS never received are then
+// failed as interrupted (the technician's 打印异常 list), and nothing is sent to CUPS at all.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +17,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 
 const jobsWanted = 50;
+/** the bridge's window for sending never-received jobs after a restart, and the last pause (longer) */
+const resumeWithinSeconds = 8;
+const lastPauseMs = (resumeWithinSeconds + 2) * 1000;
 
 /** A small deterministic PRNG so a failing run can be replayed (seed printed on failure). */
 function random(seed: number): () => number {
@@ -51,6 +56,7 @@ describe('print queue survives kill -9', () => {
     return startBridge({
       dataDir,
       config: {
+        printing: { resumeWithinSeconds },
         devices: {
           'id-reader': { driver: 'simulated', readMs: 0 },
           'a4-printer': { driver: 'cups', server: cups.server, queue: cups.queue, pollMs: 100 },
@@ -92,7 +98,32 @@ describe('print queue survives kill -9', () => {
       bridge = null;
     }
 
-    // a last, peaceful start: every unfinished job is reconciled
+    // a last round that surely leaves jobs CUPS never got: the first one prints slowly (the bridge
+    // sends one at a time), the others wait in the kiosk's queue when it is killed
+    cups.setFault('slow');
+    bridge = await start();
+    await openSession(bridge);
+    const waitingAtLastKill: string[] = [];
+    for (let index = 0; index < 4; index++) {
+      const response = await bridgeRequest(bridge.url, 'POST', apiPaths.printJobs, { type: 'social-insurance-contribution' });
+      expect(response.status).toBe(202);
+      const id = (response.json() as { id: string }).id;
+      accepted.add(id);
+      if (index > 0) waitingAtLastKill.push(id);
+    }
+    process.kill(bridge.pid, 'SIGKILL');
+    await bridge.stop();
+    bridge = null;
+    cups.setFault('none');
+
+    // a long pause, then a last, peaceful start: every unfinished job is reconciled
+    const client = createIppClient({ server: cups.server, queue: cups.queue, timeoutMs: 5000 });
+    await new Promise((resolve) => setTimeout(resolve, lastPauseMs));
+    const cupsJobsBeforeLastStart = (await client.jobs()).length;
+    const namesInCups = new Set((await client.jobs()).map((job) => job.name));
+    const neverReceived = waitingAtLastKill.filter((id) => !namesInCups.has(id));
+    // the last one accepted stood behind a slow job: CUPS cannot have had it
+    expect(neverReceived.length).toBeGreaterThan(0);
     bridge = await start();
     const db = new Database(join(dataDir, 'kiosk.db'), { readonly: true, fileMustExist: true });
     try {
@@ -110,8 +141,12 @@ describe('print queue survives kill -9', () => {
       // none lost: every job the bridge said yes to is in the store, finished
       for (const id of accepted) expect(stored.get(id), `accepted job ${id}`).toBeDefined();
 
+      // after the long pause nothing was sent: what CUPS never got is reported, not printed for nobody
+      for (const id of neverReceived) expect(stored.get(id), `job ${id} waiting at the last kill`).toMatchObject({ state: 'failed', reason: 'interrupted' });
+
       // none doubled: CUPS completed each stored job at most once, and exactly the completed ones
-      const cupsJobs = await createIppClient({ server: cups.server, queue: cups.queue, timeoutMs: 5000 }).jobs();
+      const cupsJobs = await client.jobs();
+      expect(cupsJobs.length).toBe(cupsJobsBeforeLastStart);
       const completedByName = new Map<string, number>();
       for (const job of cupsJobs) {
         if (job.state === 'completed') completedByName.set(job.name, (completedByName.get(job.name) ?? 0) + 1);

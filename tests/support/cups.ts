@@ -1,11 +1,14 @@
 // A private CUPS server for tests: cupsd from Debian's `cups` package, run as root in a temp dir,
 // listening on a free loopback port, with one queue whose backend is a small script that writes
-// each job's document to `outDir/job-<id>.pdf`. The script can be told to fail the way a real
-// printer does (paper out mid-job, a jam), so the kiosk's driver sees genuine CUPS behaviour:
-// printer-state-reasons, job-state aborted, the queue's error policy. `disable()`/`enable()` use
-// Debian's cupsdisable/cupsenable against this server.
+// each job's document to `outDir/job-<id>.pdf` (and the copies CUPS asked for to `job-<id>.copies`).
+// The script can be told to fail the way a printer does, so the kiosk's driver sees genuine CUPS
+// behaviour: printer-state-reasons, job-state aborted, the queue's error policy. Two kinds of
+// paper-out: 'paper-out' exits 1 (CUPS aborts the job), 'paper-out-waits' reports
+// media-empty-error and then blocks, as the real ipp:// and usb:// backends do (the job stays
+// `processing` until someone cancels it or MaxJobTime passes, OpenPrinting/cups#1298).
+// `disable()`/`enable()` use Debian's cupsdisable/cupsenable against this server.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -22,8 +25,14 @@ export interface PrivateCups {
   queue: string;
   /** where printed documents land: job-<cups id>.pdf */
   outDir: string;
-  /** the next job(s) fail: 'paper-out' after writing part of the output, 'jam' at once; 'none' clears */
-  setFault(fault: 'none' | 'paper-out' | 'jam' | 'slow'): void;
+  /**
+   * How the next job(s) go: 'paper-out' fails after writing part of the output (exit 1, CUPS aborts);
+   * 'paper-out-waits' reports media-empty-error after part of the output and then waits like a real
+   * backend until cancelled; 'jam' fails at once; 'slow' takes 3 s; 'none' prints.
+   */
+  setFault(fault: 'none' | 'paper-out' | 'paper-out-waits' | 'jam' | 'slow'): void;
+  /** the copies CUPS handed the backend for a job (argv[4]), once it printed */
+  copiesOf(cupsJobId: string): number | null;
   /** printed files so far */
   printed(): string[];
   disable(reason?: string): Promise<void>;
@@ -47,6 +56,9 @@ async function freePort(): Promise<number> {
  * The backend: CUPS runs it as root (mode 0700) with the job's document as argv[6]. The fault file
  * is read per job. "STATE: +media-empty-error" on stderr is how a backend reports a condition; exit
  * code 4 (CUPS_BACKEND_STOP) stops the queue, 1 (CUPS_BACKEND_FAILED) applies the error policy.
+ * A real network or USB backend does not exit on paper-out: it keeps the job and waits for paper
+ * ('paper-out-waits'); Cancel-Job makes CUPS send it SIGTERM. The wait is in short sleeps so the
+ * script notices the signal at once and no stray `sleep` outlives it.
  */
 function backendScript(outDir: string, faultFile: string): string {
   return `#!/bin/sh
@@ -58,10 +70,16 @@ case "$fault" in
   paper-out)
     if [ -n "$6" ]; then head -c 2000 "$6" > "$out.partial"; else head -c 2000 > "$out.partial"; fi
     echo "STATE: +media-empty-error" >&2; echo "ERROR: out of paper" >&2; exit 1 ;;
+  paper-out-waits)
+    trap 'exit 0' TERM
+    if [ -n "$6" ]; then head -c 2000 "$6" > "$out.partial"; else head -c 2000 > "$out.partial"; fi
+    echo "STATE: +media-empty-error" >&2; echo "INFO: out of paper, waiting" >&2
+    while :; do sleep 0.2; done ;;
   slow) sleep 3 ;;
 esac
 echo "STATE: -media-empty-error,media-jam-error" >&2
 if [ -n "$6" ]; then cp "$6" "$out.tmp"; else cat > "$out.tmp"; fi
+echo "$4" > '${outDir}'/job-$1.copies
 mv "$out.tmp" "$out"
 exit 0
 `;
@@ -94,6 +112,8 @@ WebInterface No
 DefaultAuthType None
 JobRetryLimit 0
 PreserveJobHistory Yes
+PreserveJobFiles No
+MaxJobTime 300
 <Location />
   Order allow,deny
   Allow all
@@ -167,6 +187,10 @@ Sandboxing Relaxed
     outDir,
     setFault: (fault) => writeFileSync(faultFile, fault),
     printed: () => readdirSync(outDir).filter((name) => name.endsWith('.pdf')).sort(),
+    copiesOf(cupsJobId) {
+      const file = path.join(outDir, `job-${cupsJobId}.copies`);
+      return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : null;
+    },
     disable: async (reason = 'maintenance') => void (await tool('cupsdisable', ['-h', hostPort, '-r', reason, queue])),
     enable: async () => void (await tool('cupsenable', ['-h', hostPort, queue])),
     tool,

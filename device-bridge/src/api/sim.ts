@@ -28,6 +28,21 @@ export type SimScanRequest = z.infer<typeof simScanRequestSchema>;
 export const simPrinterStateRequestSchema = z.object({ state: printerConditionSchema }).strict();
 export type SimPrinterStateRequest = z.infer<typeof simPrinterStateRequestSchema>;
 
+/** GET /api/sim/receipt-printer/receipts: the slips the simulated thermal printer printed, newest last. */
+export const simReceiptsResponseSchema = z.object({
+  receipts: z.array(
+    z.object({
+      /** the slip as text, one line per printed line */
+      text: z.string(),
+      /** the slip as a 576-dot-wide SVG picture; every printed character in it is XML-escaped */
+      svg: z.string(),
+      /** the printer stopped before the cut (paper ran out) */
+      incomplete: z.boolean(),
+    }),
+  ),
+});
+export type SimReceiptsResponse = z.infer<typeof simReceiptsResponseSchema>;
+
 /** GET /api/sim/fixtures: the fixture citizens a tester can place (simulation only, so unmasked). */
 export const simFixtureSchema = z.object({
   id: z.string(),

@@ -98,6 +98,13 @@ const cupsA4Printer = z
     server: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:631'),
     /** how often printer and job state are asked for */
     pollMs: z.number().int().min(100).max(10_000).default(1000),
+    /**
+     * paper-out, a jam or an open door for longer than this in the middle of a job: the kiosk cancels
+     * the job and tells the citizen (a real backend would wait with the job until paper comes back)
+     */
+    faultGraceMs: z.number().int().min(500).max(300_000).default(20_000),
+    /** a job waiting longer than this for any other reason (queue stopped, printer offline, CUPS down) is cancelled and failed */
+    maxHeldMs: z.number().int().min(1_000).max(3_600_000).default(120_000),
   })
   .strict();
 
@@ -217,6 +224,15 @@ export const configSchema = z
           })
           .strict()
           .optional(),
+      })
+      .strict(),
+    printing: z
+      .object({
+        /**
+         * after a restart, a certificate the printer never received is still sent if it was asked for
+         * at most this long ago; an older one goes to the technician's list (打印异常) as interrupted
+         */
+        resumeWithinSeconds: z.number().int().min(0).max(3_600),
       })
       .strict(),
     face: faceCheck,

@@ -105,7 +105,7 @@ export function createDevices(
       case 'simulated':
         return (simulators['a4-printer'] = createSimulatedA4Printer({ clock, pageMs: entry.pageMs, printOutDir }));
       case 'cups':
-        return createCupsA4Printer({ server: entry.server, queue: entry.queue, pollMs: entry.pollMs, clock });
+        return createCupsA4Printer({ server: entry.server, queue: entry.queue, pollMs: entry.pollMs, faultGraceMs: entry.faultGraceMs, maxHeldMs: entry.maxHeldMs, clock });
       default:
         return unhandledDriver('a4-printer', entry);
     }

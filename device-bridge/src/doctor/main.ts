@@ -7,6 +7,8 @@
 //   set-pin [--pin-stdin] set the technician PIN (asked twice on a terminal; one line on stdin otherwise)
 //   audit [n]             the last n technician / remote actions from the kiosk store
 //   fleet-key             print this kiosk's MQTT command key (base64) for the operator console
+//   cups-setup            set up the configured CUPS queue for the kiosk (abort-job, MaxJobTime,
+//                         PreserveJobFiles No) and check its device URI (ipp://, not socket://)
 // Exit code 0 = all fine, 1 = a check failed, 2 = wrong usage.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -22,6 +24,7 @@ import { systemClock } from '../time/clock.ts';
 import { createAuditLog } from '../technician/audit-log.ts';
 import { hashPin, pinSchema, writeStoredPin } from '../technician/pin-hash.ts';
 import { deviceIds } from '../api/index.ts';
+import { setUpCupsQueue } from './cups-setup.ts';
 import { hex4, listHidDevices, listSerialPorts } from './hardware.ts';
 
 const out = (line = '') => process.stdout.write(line + '\n');
@@ -180,7 +183,18 @@ function fleetKey(): number {
   return 0;
 }
 
-const usage = `usage: npm run doctor -- <ports | check-config [file] | test-devices | health [url] | set-pin [--pin-stdin] | audit [n] | fleet-key>`;
+async function cupsSetup(): Promise<number> {
+  const printer = loadConfig(process.env).devices['a4-printer'];
+  if (printer.driver !== 'cups') {
+    out(`The A4 printer is configured as "${printer.driver}", not "cups": nothing to set up.`);
+    return 1;
+  }
+  const report = await setUpCupsQueue({ hostPort: new URL(printer.server).host, queue: printer.queue });
+  for (const line of report.lines) out(line);
+  return report.ok ? 0 : 1;
+}
+
+const usage = `usage: npm run doctor -- <ports | check-config [file] | test-devices | health [url] | set-pin [--pin-stdin] | audit [n] | fleet-key | cups-setup>`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -199,6 +213,8 @@ async function main(argv: string[]): Promise<number> {
       return audit(rest[0]);
     case 'fleet-key':
       return fleetKey();
+    case 'cups-setup':
+      return cupsSetup();
     default:
       out(usage);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;

@@ -1,21 +1,45 @@
-import { createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 
 /**
  * The certificate's QR code is the verification URL plus an Ed25519 signature of everything before
  * it, so a receiver can check it OFFLINE with the issuer's public key (a bank's app, no network), as
- * well as online at the address. The signed part carries number, code, type, masked ID number, issue
- * date and last valid day: the facts a receiver compares with the paper.
+ * well as online at the address. The signed part carries number, code, type, masked ID number,
+ * masked name, issue date and last valid day (the facts a receiver compares with the paper), a short
+ * SHA-256 of the certificate's content (content-digest.ts: the table and facts cannot be swapped
+ * under a genuine QR), and `kid`, which of the issuer's keys signed it (keys are replaced over time).
  */
 export interface SignedQrFields {
   number: string;
   code: string;
   type: string;
   maskedIdNumber: string;
+  /** e.g. 张*; absent in QR codes printed before it was signed */
+  maskedName?: string;
+  /** contentDigest(): 16 hex characters; absent in QR codes printed before it was signed */
+  contentDigest?: string;
   issuedOn: string;
   validUntil: string;
 }
 
 const signatureParameter = '&sig=';
+
+/**
+ * A key's id: the first 8 bytes of the SHA-256 of its public half (SPKI DER), base64url. Derived,
+ * never configured, so the kiosk's and the verifier's ids of one key always agree.
+ */
+export function keyIdOf(key: KeyObject): string {
+  const publicKey = key.type === 'private' ? createPublicKey(key) : key;
+  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest().subarray(0, 8).toString('base64url');
+}
+
+/**
+ * The kid a QR text names (null in QR codes printed before kids): to pick the key to check it with.
+ * It is inside the signed part, so once the signature verifies it is as trustworthy as the rest.
+ */
+export function claimedKeyId(text: string): string | null {
+  const query = text.indexOf('?');
+  return query < 0 ? null : new URLSearchParams(text.slice(query + 1)).get('kid');
+}
 
 export function signedQrText(baseUrl: string, fields: SignedQrFields, privateKey: KeyObject): string {
   const separator = baseUrl.includes('?') ? '&' : '?';
@@ -24,8 +48,11 @@ export function signedQrText(baseUrl: string, fields: SignedQrFields, privateKey
     code: fields.code,
     t: fields.type,
     id: fields.maskedIdNumber,
+    ...(fields.maskedName === undefined ? {} : { nm: fields.maskedName }),
+    ...(fields.contentDigest === undefined ? {} : { h: fields.contentDigest }),
     iss: fields.issuedOn,
     exp: fields.validUntil,
+    kid: keyIdOf(privateKey),
   });
   const signed = `${baseUrl}${separator}${query.toString()}`;
   const signature = sign(null, Buffer.from(signed, 'utf8'), privateKey).toString('base64url');
@@ -50,6 +77,8 @@ export function verifySignedQr(text: string, publicKey: KeyObject | string): QrC
   if (!ok) return { valid: false, reason: 'bad-signature' };
   const query = new URLSearchParams(signed.slice(signed.indexOf('?') + 1));
   const field = (name: string) => query.get(name) ?? '';
+  const maskedName = query.get('nm');
+  const contentDigest = query.get('h');
   return {
     valid: true,
     fields: {
@@ -57,6 +86,8 @@ export function verifySignedQr(text: string, publicKey: KeyObject | string): QrC
       code: field('code'),
       type: field('t'),
       maskedIdNumber: field('id'),
+      ...(maskedName === null ? {} : { maskedName }),
+      ...(contentDigest === null ? {} : { contentDigest }),
       issuedOn: field('iss'),
       validUntil: field('exp'),
     },

@@ -1,5 +1,5 @@
 import { certificateTypeSchema, certificateTypes } from '../api/index.ts';
-import { verifySignedQr } from '../documents/qr-signature.ts';
+import { claimedKeyId, keyIdOf, verifySignedQr } from '../documents/qr-signature.ts';
 import type { Platform } from '../platform/platform.ts';
 import type { QrKeyring } from './keyring.ts';
 
@@ -65,10 +65,12 @@ export async function verificationPage(
 
   let signatureLine = '<dt>二维码签名</dt><dd>未提供（手工输入核验）</dd>';
   if (text('sig')) {
-    const keys = keyring.keys();
-    const checks = keys.map((key) => verifySignedQr(fullUrl, key));
+    // a QR names the key that signed it (kid); one printed before kids were added is tried with every key
+    const known = keyring.keys();
+    const kid = claimedKeyId(fullUrl);
+    const checks = known.filter((key) => kid === null || keyIdOf(key) === kid).map((key) => verifySignedQr(fullUrl, key));
     const valid = checks.find((check) => check.valid);
-    if (keys.length === 0) {
+    if (known.length === 0) {
       signatureLine = '<dt>二维码签名</dt><dd>本核验点没有签发终端的公钥，未校验签名</dd>';
     } else if (!valid || !valid.valid) {
       return notGenuine('二维码签名不正确：二维码内容被改动过，或不是由登记的自助终端签发。The QR signature does not verify.');
@@ -77,9 +79,12 @@ export async function verificationPage(
       const agrees =
         fields.number.toUpperCase() === issued.number &&
         fields.maskedIdNumber === issued.maskedIdNumber &&
+        (fields.maskedName === undefined || fields.maskedName === issued.maskedHolderName) &&
         (!fields.type || fields.type === issued.type);
       if (!agrees) return notGenuine('二维码中的信息与平台登记的证明不一致。The QR content disagrees with the issued record.');
-      signatureLine = '<dt>二维码签名</dt><dd>有效（Ed25519）</dd>';
+      signatureLine = `<dt>二维码签名</dt><dd>有效（Ed25519${kid ? `，密钥 ${html(kid)}` : ''}）</dd>${
+        fields.contentDigest ? `<dt>内容摘要</dt><dd>${html(fields.contentDigest)}</dd>` : ''
+      }`;
     }
   }
 

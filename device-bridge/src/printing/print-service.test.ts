@@ -10,7 +10,8 @@ import { createMemoryLogger } from '../log/logger.ts';
 import type { IssuedCertificate, Platform } from '../platform/platform.ts';
 import type { Session } from '../session/session-holder.ts';
 import { openKioskStore } from '../store/store.ts';
-import { systemClock } from '../time/clock.ts';
+import { createManualClock } from '../devices/testing/manual-clock.ts';
+import { systemClock, type Clock } from '../time/clock.ts';
 import { createPrintService } from './print-service.ts';
 import { createSpool } from './spool.ts';
 
@@ -27,7 +28,7 @@ const identity: CardIdentity = {
 };
 const session: Session = { id: 's1', identity, startedAt: new Date() };
 
-function fakePlatform(hasRecord = true) {
+function fakePlatform(hasRecord = true, refusesRecord = false) {
   const issued: IssuedCertificate[] = [];
   // only the certificate part of the platform: the print service uses nothing else
   const platform: Pick<Platform, 'listCertificateTypes' | 'getCertificateData' | 'recordIssuedCertificate' | 'verifyCertificate' | 'close'> = {
@@ -36,14 +37,17 @@ function fakePlatform(hasRecord = true) {
       (hasRecord
         ? { type: 'social-insurance-contribution', title: '社会保险参保缴费证明', serviceCode: 'X', holderName: who.name, idNumber: who.idNumber, rows: [] }
         : null) as never,
-    recordIssuedCertificate: async (certificate) => void issued.push(certificate),
+    recordIssuedCertificate: async (certificate) => {
+      if (refusesRecord) throw new Error('the platform is not answering');
+      issued.push(certificate);
+    },
     verifyCertificate: async () => null,
     close: () => {},
   };
   return { platform: platform as Platform, issued };
 }
 
-function setup(options: { dataDir?: string; hasRecord?: boolean } = {}) {
+function setup(options: { dataDir?: string; hasRecord?: boolean; refusesRecord?: boolean; clock?: Clock; atKiosk?: Session | null } = {}) {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'tongban-print-'));
   const store = openKioskStore(dataDir, createMemoryLogger());
   const printer = createMemoryA4Printer();
@@ -51,7 +55,9 @@ function setup(options: { dataDir?: string; hasRecord?: boolean } = {}) {
   const jobEvents: PrintJobView[] = [];
   bus.subscribe((event: KioskEvent) => event.type === 'job' && jobEvents.push(event.job));
   const spool = createSpool({ dir: join(dataDir, 'spool'), key: Buffer.alloc(32, 7), randomBytes });
-  const { platform, issued } = fakePlatform(options.hasRecord ?? true);
+  const { platform, issued } = fakePlatform(options.hasRecord ?? true, options.refusesRecord ?? false);
+  /** the session at the kiosk; null once the citizen has gone */
+  let activeSession: Session | null = options.atKiosk === undefined ? session : options.atKiosk;
   let n = 0;
   let jobs = 0;
   const service = createPrintService({
@@ -71,9 +77,15 @@ function setup(options: { dataDir?: string; hasRecord?: boolean } = {}) {
     newJobId: () => `job-${++jobs}`,
     bus,
     logger: createMemoryLogger(),
-    clock: systemClock,
+    clock: options.clock ?? systemClock,
+    resumeWithinMs: 120_000,
+    activeSessionId: () => activeSession?.id ?? null,
   });
-  return { dataDir, store, printer, service, jobEvents, issued, spool };
+  const endSession = () => {
+    activeSession = null;
+    service.sessionEnded();
+  };
+  return { dataDir, store, printer, service, jobEvents, issued, spool, endSession };
 }
 
 describe('print service', () => {
@@ -136,15 +148,15 @@ describe('print service', () => {
   });
 
   it('after a restart, asks the printer about every unfinished job and sends only those it never received', async () => {
-    const first = setup();
+    const first = setup({ clock: createManualClock(new Date('2026-11-22T02:00:00.000Z')) });
     first.printer.holdJobs();
     const waiting = await first.service.submit(session, 'social-insurance-contribution');
     await Promise.resolve();
     first.printer.hold('paper-out');
     first.store.close();
 
-    // "power cut": a second job row was mid-print when the process died
-    const second = setup({ dataDir: first.dataDir });
+    // "power cut": a second job row was mid-print when the process died; the bridge is back a minute later
+    const second = setup({ dataDir: first.dataDir, clock: createManualClock(new Date('2026-11-22T02:01:00.000Z')) });
     second.store.printJobs.insert({
       id: 'job-cut',
       certificateType: 'social-insurance-contribution',
@@ -192,5 +204,76 @@ describe('print service: failures, reprint and paper-out', () => {
     expect(service.get(again.id)).toMatchObject({ state: 'completed', pagesPrinted: 4 });
     expect(() => service.reprint(session, job.id)).toThrow(expect.objectContaining({ code: 'reprint-used' }));
     expect(store.printJobs.needingAttention().map((stored) => stored.id)).toEqual([job.id]);
+  });
+});
+
+describe('print service: nothing left behind to print for nobody', () => {
+  it('stores no job when the platform refuses to record the certificate, so nothing prints at the next start', async () => {
+    const first = setup({ refusesRecord: true });
+    await expect(first.service.submit(session, 'social-insurance-contribution')).rejects.toThrow('not answering');
+    expect(first.store.printJobs.unfinished()).toEqual([]);
+    expect(first.spool.jobIds()).toEqual([]);
+    first.store.close();
+    const second = setup({ dataDir: first.dataDir });
+    second.service.resumeUnfinished();
+    await second.service.drain();
+    expect(second.printer.printed).toEqual([]);
+  });
+
+  it('after a long outage, fails a job the printer never received as interrupted (for the technician) instead of printing it for whoever stands there', async () => {
+    const first = setup({ clock: createManualClock(new Date('2026-11-22T02:00:00.000Z')) });
+    first.printer.holdJobs();
+    const job = await first.service.submit(session, 'social-insurance-contribution');
+    first.store.close();
+
+    const later = setup({ dataDir: first.dataDir, clock: createManualClock(new Date('2026-11-22T02:02:01.000Z')), atKiosk: null });
+    later.service.resumeUnfinished();
+    await later.service.drain();
+    expect(later.store.printJobs.get(job.id)).toMatchObject({ state: 'failed', reason: 'interrupted' });
+    expect(later.printer.printed).toEqual([]);
+    expect(later.service.needingAttention().map((stored) => stored.id)).toEqual([job.id]);
+    expect(later.spool.read(job.id)).toBeNull();
+  });
+});
+
+describe('print service: documents of failed jobs', () => {
+  it('keeps a failed job’s document for its citizen’s reprint, and removes it when the session ends', async () => {
+    const { service, printer, spool, endSession } = setup();
+    printer.holdJobs();
+    const job = await service.submit(session, 'social-insurance-contribution');
+    await Promise.resolve();
+    printer.fail('jam');
+    await service.drain();
+    expect(service.get(job.id)).toMatchObject({ state: 'failed', reason: 'jam' });
+    expect(spool.read(job.id)).not.toBeNull();
+    endSession();
+    expect(spool.read(job.id)).toBeNull();
+    expect(spool.jobIds()).toEqual([]);
+  });
+
+  it('removes the document at once when the job fails after its citizen has left', async () => {
+    const { service, printer, spool, endSession } = setup();
+    printer.holdJobs();
+    const job = await service.submit(session, 'social-insurance-contribution');
+    await Promise.resolve();
+    endSession();
+    // still printing: its document stays until the job ends
+    expect(spool.read(job.id)).not.toBeNull();
+    printer.fail('paper-out');
+    await service.drain();
+    expect(spool.read(job.id)).toBeNull();
+  });
+
+  it('ends a job cancelled at the printer as cancelled: not offered again, document gone', async () => {
+    const { service, printer, spool } = setup();
+    printer.holdJobs();
+    const job = await service.submit(session, 'social-insurance-contribution');
+    await Promise.resolve();
+    printer.fail('cancelled', 'cancelled by staff');
+    await service.drain();
+    expect(service.get(job.id)).toMatchObject({ state: 'cancelled', reason: 'cancelled' });
+    expect(() => service.reprint(session, job.id)).toThrow(expect.objectContaining({ code: 'not-failed' }));
+    expect(spool.read(job.id)).toBeNull();
+    expect(service.needingAttention().map((stored) => stored.id)).toEqual([job.id]);
   });
 });

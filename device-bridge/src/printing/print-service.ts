@@ -26,11 +26,19 @@ export interface PrintServiceDeps {
   spool: Spool;
   platform: Platform;
   render: (data: CertificateData, number: string) => Promise<RenderedDocument>;
-  newCertificateNumber: () => string;
+  newCertificateNumber: (type: CertificateType) => string;
   newJobId: () => string;
   bus: EventBus;
   logger: EventLogger;
   clock: Clock;
+  /**
+   * After a restart, a job the printer never received is sent only if it was asked for at most this
+   * long ago; an older one is failed ('interrupted') for the technician: the citizen who asked for
+   * it has most likely left, and the paper must not come out for whoever stands there now.
+   */
+  resumeWithinMs: number;
+  /** the session now at the kiosk (a failed job's document is kept only for its own session) */
+  activeSessionId: () => string | null;
 }
 
 const printableStates: readonly DeviceState[] = ['ready', 'busy', 'degraded'];
@@ -44,9 +52,11 @@ const printerUnavailable = () =>
  * A job is stored (row in SQLite, document in the encrypted spool) before the caller hears
  * "accepted"; jobs go to the printer one at a time. On restart every unfinished job is reconciled
  * with the printer (A4Printer.follow): a job the printer finished is marked completed, one it is
- * still printing is followed, one it never received is sent now, one it aborted is failed — never
- * sent blindly twice, never dropped (DESIGN rule 5). Paper running out during a job fails the job
- * (the printer aborts it) and keeps printing disabled until the printer reports paper again.
+ * still printing is followed, one it never received is sent now if it is recent (resumeWithinMs)
+ * and failed as 'interrupted' otherwise, one it aborted is failed — never sent blindly twice,
+ * never dropped (DESIGN rule 5). Paper running out during a job fails the job (the printer aborts
+ * it, or the driver cancels it) and keeps printing disabled until the printer reports paper again.
+ * A job cancelled at the printer ends `cancelled`: someone meant it, so it is not offered again.
  */
 export function createPrintService(deps: PrintServiceDeps) {
   const { store, printer, spool, bus, logger, clock } = deps;
@@ -75,8 +85,17 @@ export function createPrintService(deps: PrintServiceDeps) {
 
   function fail(job: StoredPrintJob, reason: string, message: string): void {
     const latest = store.get(job.id) ?? job;
+    if (reason === 'cancelled') {
+      // cancelled at the printer (a person did it): final, no reprint, the document goes now
+      change(latest, { state: 'cancelled', pagesPrinted: latest.pagesPrinted, reason });
+      logger.log('print-job-failed', { job: job.id, reason, message });
+      spool.remove(job.id);
+      return;
+    }
     change(latest, { state: 'failed', pagesPrinted: latest.pagesPrinted, reason });
     logger.log('print-job-failed', { job: job.id, reason, message });
+    // the document is kept only for a reprint by the citizen still at the kiosk
+    if (latest.sessionId === null || latest.sessionId !== deps.activeSessionId()) spool.remove(job.id);
     if (reason === 'paper-out' && !paperOutLatch) {
       paperOutLatch = true;
       logger.log('printing-disabled', { reason });
@@ -140,8 +159,15 @@ export function createPrintService(deps: PrintServiceDeps) {
       fail(job, error instanceof PrintFailedError ? error.reason : 'printer-error', (error as Error).message);
       return;
     }
-    // the printer never received it: sending it now cannot duplicate anything
-    await print(store.get(job.id) ?? job);
+    // the printer never received it: sending it now cannot duplicate anything — but only while the
+    // citizen who asked for it can still be there to take it
+    const latest = store.get(job.id) ?? job;
+    const ageMs = clock.now().getTime() - Date.parse(latest.createdAt);
+    if (ageMs > deps.resumeWithinMs) {
+      fail(latest, 'interrupted', `not printed before the restart, asked for ${Math.round(ageMs / 1000)} s ago: not sent now`);
+      return;
+    }
+    await print(latest);
   }
 
   function enqueue(work: () => Promise<void>): void {
@@ -150,11 +176,14 @@ export function createPrintService(deps: PrintServiceDeps) {
 
   /**
    * A failed job's document is kept only for the reprint its own session may ask for: it holds
-   * personal data, so it goes as soon as another session prints (or the bridge restarts).
+   * personal data (the full name), so it goes when that session ends, when another session prints,
+   * or at a restart. Documents of jobs still to print stay; anything else in the spool goes too.
    */
-  function sweepFailedDocuments(currentSessionId: string | null): void {
-    for (const job of store.needingAttention()) {
-      if (job.sessionId !== currentSessionId) spool.remove(job.id);
+  function sweepFinishedDocuments(keepForSessionId: string | null): void {
+    for (const id of spool.jobIds()) {
+      const job = store.get(id);
+      const waiting = job !== null && (store.isUnfinished(job) || (job.state === 'failed' && keepForSessionId !== null && job.sessionId === keepForSessionId));
+      if (!waiting) spool.remove(id);
     }
   }
 
@@ -166,12 +195,12 @@ export function createPrintService(deps: PrintServiceDeps) {
     /** Renders, stores and queues a certificate for the session's citizen. */
     async submit(session: Session, type: CertificateType, copies = 1): Promise<PrintJobView> {
       if (printingBlocked()) throw printerUnavailable();
-      sweepFailedDocuments(session.id);
+      sweepFinishedDocuments(session.id);
       const data = await deps.platform.getCertificateData(type, session.identity);
       if (!data) {
         throw new HttpError(404, 'record-not-found', 'No record of this person for this certificate. / 未查询到您的相关记录。');
       }
-      const number = deps.newCertificateNumber();
+      const number = deps.newCertificateNumber(type);
       const renderStarted = performance.now();
       const rendered = await deps.render(data, number);
       logger.log('certificate-rendered', {
@@ -190,6 +219,9 @@ export function createPrintService(deps: PrintServiceDeps) {
         maskedHolderName: maskName(data.holderName),
         maskedIdNumber: maskIdNumber(data.idNumber),
       };
+      // recorded before the job exists: if the platform refuses, nothing is left behind that would
+      // print at the next start for nobody
+      await deps.platform.recordIssuedCertificate(issued);
       const id = deps.newJobId();
       spool.write(id, rendered.pdf);
       const job = store.insert({
@@ -201,7 +233,6 @@ export function createPrintService(deps: PrintServiceDeps) {
         sessionId: session.id,
         createdAt: clock.now().toISOString(),
       });
-      await deps.platform.recordIssuedCertificate(issued);
       logger.log('print-job-stored', { job: id, certificateType: type, pages: rendered.pages });
       bus.publish({ type: 'job', job: publicView(job) });
       enqueue(() => print(job));
@@ -268,9 +299,14 @@ export function createPrintService(deps: PrintServiceDeps) {
       return !printingBlocked();
     },
 
+    /** The citizen's session ended: failed jobs' documents (their names) go with it. */
+    sessionEnded(): void {
+      sweepFinishedDocuments(null);
+    },
+
     /** After a restart: every unfinished job is reconciled with the printer, in order. */
     resumeUnfinished(): void {
-      sweepFailedDocuments(null);
+      sweepFinishedDocuments(null);
       for (const job of store.unfinished()) enqueue(() => reconcile(job));
     },
     /** true while a job of this service is not finished (the session must not time out then) */

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ivBytes = 12;
@@ -53,6 +53,12 @@ export function createSpool(options: { dir: string; key: Buffer; randomBytes: (n
     },
     remove(jobId: string): void {
       rmSync(fileOf(jobId), { force: true });
+    },
+    /** the jobs whose documents are here */
+    jobIds(): string[] {
+      return readdirSync(options.dir)
+        .filter((name) => name.endsWith('.pdf.enc'))
+        .map((name) => name.slice(0, -'.pdf.enc'.length));
     },
   };
 }

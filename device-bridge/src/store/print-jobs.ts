@@ -68,7 +68,8 @@ export interface PrintJobChange {
   updatedAt: string;
 }
 
-const unfinishedStates = "('queued', 'submitted', 'printing', 'held')";
+const unfinishedStateList: readonly PrintJobState[] = ['queued', 'submitted', 'printing', 'held'];
+const unfinishedStates = `(${unfinishedStateList.map((state) => `'${state}'`).join(', ')})`;
 
 /** Print jobs in SQLite. Holds no personal data: the document itself is in the encrypted spool. */
 export function createPrintJobStore(db: SqliteDatabase) {
@@ -110,6 +111,10 @@ export function createPrintJobStore(db: SqliteDatabase) {
     get(id: string): StoredPrintJob | null {
       const row = byId.get(id) as PrintJobRow | undefined;
       return row ? toStored(row) : null;
+    },
+    /** queued, submitted, printing or held: the printer may still print it */
+    isUnfinished(job: Pick<StoredPrintJob, 'state'>): boolean {
+      return unfinishedStateList.includes(job.state);
     },
     unfinished(): StoredPrintJob[] {
       return (unfinished.all() as PrintJobRow[]).map(toStored);

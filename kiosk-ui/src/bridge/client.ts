@@ -30,6 +30,8 @@ import type {
   SimFixture,
   SimIdReaderFaultRequest,
 } from '@tongban/device-bridge/api';
+// type only, straight from the contract file (erased from the bundle)
+import type { SimReceiptsResponse } from '../../../device-bridge/src/api/sim.ts';
 import { BridgeError, bridgeErrorFromBody } from './bridge-error.ts';
 import { bridgePaths } from './paths.ts';
 
@@ -71,6 +73,8 @@ export interface BridgeClient {
   simRemoveCard(): Promise<void>;
   simScan(data: string): Promise<void>;
   simPrinterState(printer: 'a4-printer' | 'receipt-printer', state: PrinterCondition): Promise<void>;
+  /** the slips the simulated receipt printer printed, newest last (simulation only) */
+  simReceipts(): Promise<SimReceiptsResponse>;
   simDevice(device: DeviceId, action: 'connect' | 'disconnect'): Promise<void>;
 }
 
@@ -135,6 +139,7 @@ export function createBridgeClient(baseUrl = '', fetchImpl: FetchLike = (input, 
     simRemoveCard: () => request<void>('DELETE', bridgePaths.simCard),
     simScan: (data) => request<void>('POST', bridgePaths.simScan, { data }),
     simPrinterState: (printer, state) => request<void>('POST', bridgePaths.simPrinterState(printer), { state }),
+    simReceipts: () => request<SimReceiptsResponse>('GET', bridgePaths.simReceipts),
     simDevice: (device, action) => request<void>('POST', bridgePaths.simDevice(device, action)),
   };
 }

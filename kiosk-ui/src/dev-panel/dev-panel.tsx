@@ -1,6 +1,7 @@
 import type { DeviceId, PrinterCondition, SimFixture, SimIdReaderFaultRequest } from '@tongban/device-bridge/api';
 import { useEffect, useState } from 'preact/hooks';
 import type { BridgeClient } from '../bridge/client.ts';
+import { DevPanelReceipts } from './dev-panel-receipts.tsx';
 
 export interface DevPanelProps {
   client: BridgeClient;
@@ -16,7 +17,8 @@ const deviceIds: readonly DeviceId[] = ['id-reader', 'scanner', 'a4-printer', 'r
 
 /**
  * Plugs simulated hardware in and out while the app runs (vxsuite's "dev dock"): place a fixture
- * citizen's card, remove it, scan a code, set printer conditions, connect/disconnect devices.
+ * citizen's card, remove it, scan a code, set printer conditions, connect/disconnect devices, and
+ * see the slips the receipt printer printed.
  */
 export function DevPanel({ client, onClose }: DevPanelProps) {
   const [fixtures, setFixtures] = useState<SimFixture[]>([]);
@@ -112,6 +114,7 @@ export function DevPanel({ client, onClose }: DevPanelProps) {
           </select>
         </fieldset>
       ))}
+      <DevPanelReceipts client={client} />
       <fieldset>
         <legend>Connection</legend>
         {deviceIds.map((device) => (

@@ -611,6 +611,22 @@ describe('print: copies and one reprint', () => {
       expect(failedAgain.can({ type: 'REPRINT' })).toBe(false);
     }
   });
+
+  it('a job cancelled at the printer says so and is not offered again', () => {
+    const tracking = sessionStates.filter(
+      (state) =>
+        state.matches({ inSession: { flow: { printing: 'tracking' } } }) &&
+        state.context.kiosk.capabilities.printCertificate &&
+        state.context.job?.id === 'job-1',
+    );
+    expect(tracking.length).toBeGreaterThan(0);
+    for (const state of tracking) {
+      const cancelled = next(state, { type: 'JOB', job: jobIn('cancelled', { reason: 'cancelled' }) });
+      expect(screenOf(cancelled)).toBe('error');
+      expect(cancelled.context.failure).toBe('print-cancelled');
+      expect(cancelled.can({ type: 'REPRINT' })).toBe(false);
+    }
+  });
 });
 
 describe('预约签到 from the attract screen (H10)', () => {

@@ -117,6 +117,12 @@ function notProvided(name: string): never {
   throw new Error(`session machine: the "${name}" actor must be provided by the app (machine.provide)`);
 }
 
+/** What the error screen says about a job that did not print: paper-out plainly, a cancel as a cancel. */
+function printFailureOf(job: PrintJobView | null): string {
+  if (job?.state === 'cancelled') return 'print-cancelled';
+  return job?.reason === 'paper-out' ? 'print-paper-out' : 'print-failed';
+}
+
 export const sessionMachine = setup({
   types: {
     context: {} as SessionContext,
@@ -419,7 +425,7 @@ export const sessionMachine = setup({
                           guard: 'jobFailed',
                           target: '#session.inSession.flow.failed',
                           actions: assign({
-                            failure: ({ context }) => (context.job?.reason === 'paper-out' ? 'print-paper-out' : 'print-failed'),
+                            failure: ({ context }) => printFailureOf(context.job),
                           }),
                         },
                         { guard: 'jobHeld', target: 'held' },

@@ -199,7 +199,7 @@ const zhCN = {
   'copies.option': '{count} 份',
   'error.print-paper-out': '打印机没纸了，您的证明没有打印完整。请找工作人员加纸。',
   'error.reprint': '重新打印',
-  'error.print-cancelled': '打印已被工作人员取消。',
+  'error.print-cancelled': '打印已被工作人员取消，证明没有打印出来。如仍需要，请找工作人员。',
   'printing.submitted': '打印机已收到，正在准备',
   'voice.queue': '这里可以取号。请选择要办理的业务类别。',
   'menu.queue': '取号排队',
@@ -278,6 +278,7 @@ const zhCN = {
   'printing.queued': '已提交，准备打印',
   'printing.submitting': '正在提交打印',
   'printing.progress': '正在打印第 {page} 页，共 {pages} 页',
+  'printing.allPages': '正在打印（共 {pages} 页）',
   'printing.pleaseWait': '请稍候，不要离开',
   'printing.held': '打印机需要处理，请找工作人员帮助。处理好后会继续打印。',
 
@@ -474,6 +475,8 @@ const zhCN = {
   'technician.printProblems.reason.document-missing': '待打印的文件丢失或损坏',
   'technician.printProblems.reason.invalid-document': '文件无法打印（格式有误）',
   'technician.printProblems.reason.cancelled': '任务在打印机上被取消',
+  'technician.printProblems.reason.interrupted': '打印前机器重启，时间已久未再打印（群众可能已离开）',
+  'technician.printProblems.reason.disconnected': '打印系统长时间无响应，任务已取消',
   'technician.printProblems.reason.other': '打印失败（{code}）',
 } as const;
 
@@ -676,7 +679,7 @@ const en: Catalogue = {
   'copies.option': '{count}',
   'error.print-paper-out': 'The printer ran out of paper; your certificate was not fully printed. Please ask staff to add paper.',
   'error.reprint': 'Print again',
-  'error.print-cancelled': 'Printing was cancelled by staff.',
+  'error.print-cancelled': 'Printing was cancelled by staff; the certificate was not printed. Please ask staff if you still need it.',
   'printing.submitted': 'The printer has it and is getting ready',
   'voice.queue': 'Here you can take a queue number. Please choose the kind of business.',
   'menu.queue': 'Take a queue number',
@@ -755,6 +758,7 @@ const en: Catalogue = {
   'printing.queued': 'Sent, about to print',
   'printing.submitting': 'Sending to the printer',
   'printing.progress': 'Printing page {page} of {pages}',
+  'printing.allPages': 'Printing ({pages} pages)',
   'printing.pleaseWait': 'Please wait here',
   'printing.held': 'The printer needs attention. Please ask staff. Printing continues once it is fixed.',
 
@@ -948,6 +952,8 @@ const en: Catalogue = {
   'technician.printProblems.reason.document-missing': 'The document to print was missing or damaged',
   'technician.printProblems.reason.invalid-document': 'The document could not be printed (bad format)',
   'technician.printProblems.reason.cancelled': 'The job was cancelled at the printer',
+  'technician.printProblems.reason.interrupted': 'The kiosk restarted before printing; too long ago to print now (the citizen has likely left)',
+  'technician.printProblems.reason.disconnected': 'The print system did not answer for too long: the job was cancelled',
   'technician.printProblems.reason.other': 'Printing failed ({code})',
 };
 

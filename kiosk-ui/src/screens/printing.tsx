@@ -2,17 +2,25 @@ import { ScreenFrame } from '../components/screen-frame.tsx';
 import { useI18n } from '../i18n/language-context.tsx';
 import type { ScreenProps } from './screen-props.ts';
 
-/** Progress of the one job; while the printer is held the citizen is told to ask staff, and it keeps waiting. */
+/**
+ * Progress of the one job; while the printer is held the citizen is told to ask staff, and it keeps
+ * waiting. "Page n of m" only once the printer has counted a page: a printer that never reports pages
+ * (many CUPS drivers) would otherwise show "page 1" for the whole job.
+ */
 export function PrintingScreen({ snapshot }: ScreenProps) {
   const { t } = useI18n();
   const { job } = snapshot.context;
+  // sheets of all copies, as the printer counts them
+  const sheets = job ? job.pages * (job.copies ?? 1) : 0;
   const status = !job
     ? t('printing.submitting')
     : job.state === 'queued'
       ? t('printing.queued')
       : job.state === 'submitted'
         ? t('printing.submitted')
-      : t('printing.progress', { page: Math.min(job.pagesPrinted + 1, job.pages), pages: job.pages });
+        : job.pagesPrinted > 0
+          ? t('printing.progress', { page: Math.min(job.pagesPrinted + 1, sheets), pages: sheets })
+          : t('printing.allPages', { pages: sheets });
   const held = job?.state === 'held';
   return (
     <ScreenFrame name="printing" title={t('printing.title')} tone={held ? 'warning' : 'normal'}>

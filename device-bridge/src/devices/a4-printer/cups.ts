@@ -1,9 +1,10 @@
 import type { PrinterCondition } from '../../api/index.ts';
-import type { Clock, TimerHandle } from '../../time/clock.ts';
+import { sleep, type Clock, type TimerHandle } from '../../time/clock.ts';
 import { PrintFailedError, type A4Printer, type PrintDocument, type PrintProgress } from '../device.ts';
-import { printerHoldReason, printerStatus } from '../printer-status.ts';
+import { printerStatus } from '../printer-status.ts';
 import { createStatusTracker } from '../status-tracker.ts';
-import { createIppClient, IppError, type IppClient, type JobAttributes } from './ipp/client.ts';
+import { followCupsJob, isTransportError, type CupsJobWatch } from './follow-cups-job.ts';
+import { createIppClient, type IppClient } from './ipp/client.ts';
 import { conditionFromReasons, isTerminal } from './ipp/job-state.ts';
 import { documentProblem } from './validate-document.ts';
 
@@ -16,14 +17,22 @@ export interface CupsPrinterOptions {
   clock: Clock;
   /** a replacement IPP client (tests); default: fetch to `server` */
   client?: IppClient;
+  /** paper-out, a jam or an open door for longer than this in the middle of a job: the kiosk cancels and fails it */
+  faultGraceMs?: number;
+  /** a job waiting longer than this for any other reason (queue stopped, offline, CUPS down): cancelled and failed */
+  maxHeldMs?: number;
 }
 
+export const cupsTimingDefaults = { faultGraceMs: 20_000, maxHeldMs: 120_000 } as const;
+
 /**
- * The A4 laser through CUPS over IPP (Print-Job, Get-Job-Attributes, Get-Printer-Attributes).
- * The job name is the kiosk's job id, never personal data, so a restarted bridge finds its jobs
- * with Get-Jobs. The queue is expected to have printer-error-policy=abort-job (technician set-up):
- * a printer that runs out of paper aborts the job instead of printing it hours later, and the
- * kiosk reports the job failed with the printer's reason (media-empty → paper-out).
+ * The A4 laser through CUPS over IPP (Print-Job, Get-Job-Attributes, Get-Jobs, Cancel-Job,
+ * Get-Printer-Attributes). The job name is the kiosk's job id, never personal data, so a restarted
+ * bridge finds its jobs with Get-Jobs. The queue is expected to have printer-error-policy=abort-job
+ * (technician set-up), but that only covers a backend that gives up: the real ipp:// and usb://
+ * backends wait on paper-out with the job `processing`. So the kiosk itself cancels a job stopped by
+ * paper-out, a jam or an open door after `faultGraceMs`, and any other wait after `maxHeldMs`
+ * (follow-cups-job.ts), and reports it failed with the printer's reason (media-empty → paper-out).
  *
  * Printer status comes from printer-state / printer-state-reasons / printer-is-accepting-jobs,
  * polled every `pollMs`; CUPS unreachable → disconnected.
@@ -44,6 +53,8 @@ export function createCupsA4Printer(options: CupsPrinterOptions): A4Printer & { 
    * later, to whoever stands there: shown as degraded until the technician fixes the set-up.
    */
   let unsafePolicy = false;
+  /** Cancel-Job requests the kiosk owes CUPS (by CUPS id, or by job name when the id never came back) */
+  const pendingCancels: Array<{ id: number; name?: undefined } | { id?: undefined; name: string }> = [];
 
   async function pollPrinter(): Promise<void> {
     try {
@@ -53,6 +64,7 @@ export function createCupsA4Printer(options: CupsPrinterOptions): A4Printer & { 
       unsafePolicy = printer.errorPolicy !== null && printer.errorPolicy !== 'abort-job';
       // printer-state 5 = stopped (cupsdisable, or CUPS_BACKEND_STOP); not accepting = cupsreject
       condition = printer.state === 5 || !printer.acceptingJobs ? 'offline' : conditionFromReasons(printer.reasons);
+      if (pendingCancels.length > 0) await sendPendingCancels();
     } catch {
       reachable = false;
       condition = 'offline';
@@ -78,51 +90,54 @@ export function createCupsA4Printer(options: CupsPrinterOptions): A4Printer & { 
     }, pollMs);
   }
 
-  const sleep = (ms: number) => new Promise<void>((resolve) => clock.setTimeout(resolve, ms));
+  const watch: CupsJobWatch = {
+    client,
+    clock,
+    pollMs,
+    faultGraceMs: options.faultGraceMs ?? cupsTimingDefaults.faultGraceMs,
+    maxHeldMs: options.maxHeldMs ?? cupsTimingDefaults.maxHeldMs,
+    running: () => running,
+    condition: () => condition,
+    refreshPrinter: pollPrinter,
+    cancelLater: (id) => pendingCancels.push({ id }),
+  };
 
-  /** Why an aborted job failed, from what the printer says now (the backend set the reason). */
-  function failureReason(job: JobAttributes): string {
-    const fromJob = conditionFromReasons(job.reasons);
-    if (fromJob !== 'ready' && fromJob !== 'paper-low') return fromJob;
-    if (condition !== 'ready' && condition !== 'paper-low') return condition;
-    return 'aborted';
+  /** Cancels that could not reach CUPS (it was down when the kiosk gave a job up): sent once it answers. */
+  async function sendPendingCancels(): Promise<void> {
+    for (const pending of pendingCancels.splice(0)) {
+      try {
+        const id = pending.id ?? (await client.jobs()).find((job) => job.name === pending.name && !isTerminal(job.state))?.id;
+        if (id !== undefined) await client.cancel(id);
+      } catch (error) {
+        // still unreachable: try again at the next poll; an IPP refusal means the job has ended
+        if (isTransportError(error)) pendingCancels.push(pending);
+      }
+    }
   }
 
-  /** Polls one CUPS job until it ends; reports started/held/resumed; resolves on completed. */
-  async function followJob(printerJobId: number, onProgress: (progress: PrintProgress) => void): Promise<void> {
-    let started = false;
-    let held: string | null = null;
+  /**
+   * Print-Job got no answer (a timeout, a dropped connection): CUPS may have taken the job all the
+   * same. Looks it up by its name before anyone is told it failed, so the one reprint the citizen
+   * may ask for cannot make a second copy. Waits (held, disconnected) while CUPS does not answer.
+   */
+  async function findSentJob(jobName: string, onProgress: (progress: PrintProgress) => void): Promise<number | null> {
+    const since = clock.now().getTime();
+    let reportedHeld = false;
     for (;;) {
-      if (!running) throw new PrintFailedError('stopped', `CUPS job ${printerJobId}: the bridge stopped while following it`);
-      let job: JobAttributes | null;
+      await sleep(clock, pollMs);
       try {
-        job = await client.job(printerJobId);
+        const known = (await client.jobs()).filter((job) => job.name === jobName);
+        if (reportedHeld) onProgress({ kind: 'resumed' });
+        return known.length === 0 ? null : Math.max(...known.map((job) => job.id));
       } catch (error) {
-        // CUPS itself unreachable: the job is still there; keep asking, as held
-        if (held !== 'disconnected') onProgress({ kind: 'held', reason: 'disconnected' });
-        held = 'disconnected';
-        await sleep(pollMs);
-        if (!(error instanceof IppError) || error.statusCode === -1) continue;
-        throw error;
+        if (!isTransportError(error) || !running || clock.now().getTime() - since >= watch.maxHeldMs) {
+          // it may still arrive: cancel it by name once CUPS answers, so it never prints for nobody
+          pendingCancels.push({ name: jobName });
+          throw new PrintFailedError('disconnected', `CUPS did not answer whether it took the job: ${(error as Error).message}`);
+        }
+        if (!reportedHeld) onProgress({ kind: 'held', reason: 'disconnected' });
+        reportedHeld = true;
       }
-      if (job === null) throw new PrintFailedError('lost', `CUPS no longer knows job ${printerJobId}`);
-      if (job.state === 'completed') return;
-      if (job.state === 'aborted') {
-        await pollPrinter();
-        throw new PrintFailedError(failureReason(job), `CUPS aborted job ${printerJobId} (${job.reasons.join(', ')})`);
-      }
-      if (job.state === 'canceled') throw new PrintFailedError('cancelled', `CUPS job ${printerJobId} was cancelled`);
-      if (job.state === 'processing' && !started) {
-        started = true;
-        onProgress({ kind: 'started' });
-      }
-      const holdReason = job.state === 'processing-stopped' || job.state === 'pending-held' ? printerHoldReason(condition, true) ?? 'offline' : null;
-      if (holdReason !== held) {
-        if (holdReason !== null) onProgress({ kind: 'held', reason: holdReason });
-        else if (held !== null) onProgress({ kind: 'resumed' });
-        held = holdReason;
-      }
-      await sleep(pollMs);
     }
   }
 
@@ -150,16 +165,21 @@ export function createCupsA4Printer(options: CupsPrinterOptions): A4Printer & { 
       active++;
       updateStatus();
       try {
-        let printerJobId: number;
+        const copies = document.copies ?? 1;
+        let printerJobId: number | null;
         try {
-          printerJobId = await client.printJob(document.jobId, document.pdf, document.copies ?? 1);
+          printerJobId = await client.printJob(document.jobId, document.pdf, copies);
         } catch (error) {
-          // refused (queue stopped or not accepting) or CUPS unreachable: nothing was printed
-          await pollPrinter();
-          throw new PrintFailedError(condition === 'ready' ? 'printer-error' : condition, `CUPS did not take the job: ${(error as Error).message}`);
+          // an IPP status is CUPS refusing (queue stopped, not accepting): nothing was printed;
+          // no answer at all says nothing, so ask CUPS whether the job is there
+          printerJobId = isTransportError(error) ? await findSentJob(document.jobId, onProgress) : null;
+          if (printerJobId === null) {
+            await pollPrinter();
+            throw new PrintFailedError(condition === 'ready' ? 'printer-error' : condition, `CUPS did not take the job: ${(error as Error).message}`);
+          }
         }
         onProgress({ kind: 'submitted', printerJobId: String(printerJobId) });
-        await followJob(printerJobId, onProgress);
+        await followCupsJob(watch, printerJobId, document.pages * copies, onProgress);
       } finally {
         active--;
         updateStatus();
@@ -177,7 +197,7 @@ export function createCupsA4Printer(options: CupsPrinterOptions): A4Printer & { 
       const job = await client.job(id);
       if (job === null) throw new PrintFailedError('lost', `CUPS no longer knows job ${id}; it may or may not have printed`);
       if (isTerminal(job.state) && job.state === 'completed') return 'printed';
-      await followJob(id, onProgress);
+      await followCupsJob(watch, id, null, onProgress);
       return 'printed';
     },
   };

@@ -32,6 +32,16 @@ describe('receipt slips', () => {
     expect(lines.join('')).not.toContain('联网后');
   });
 
+  it('says how progress can really be looked up (ID card at the kiosk, the number at a window), and the QR holds the number', () => {
+    const document = applicationReceiptDocument(receipt, '通办示例政务服务中心');
+    const text = texts(document.lines).join('');
+    expect(text).toContain('刷身份证');
+    expect(text).toContain('凭编号查询办理进度');
+    // nothing reads the QR code as a progress link, so the slip does not promise one
+    expect(text).not.toContain('扫码');
+    expect(document.lines).toContainEqual(expect.objectContaining({ kind: 'qr', data: receipt.caseNumber }));
+  });
+
   it('never prints a line wider than the 80 mm slip', () => {
     for (const line of applicationReceiptDocument(receipt, '通办示例政务服务中心').lines) {
       if (line.kind === 'text') expect(columns(line.text)).toBeLessThanOrEqual(line.size === 2 ? 24 : 48);

@@ -63,7 +63,8 @@ function chinaTime(iso: string): string {
  * The application receipt: which number the citizen holds and WHICH KIND it is (a local number
  * must not be mistaken for the platform's 办件编号), what was applied for, where it is handled and —
  * when the platform was unreachable — that it is kept on the kiosk and sent when the line is back.
- * The QR code carries the number, so the kiosk's scanner or a window can look the progress up.
+ * The QR code carries the bare number, for a window's scanner instead of typing it; the kiosk itself
+ * shows progress to the citizen after the ID card, so the slip says exactly that and no more.
  */
 export function applicationReceiptDocument(receipt: ApplicationReceiptPrint, siteName: string): ReceiptDocument {
   const local = receipt.caseNumberKind === 'local';
@@ -85,7 +86,7 @@ export function applicationReceiptDocument(receipt: ApplicationReceiptPrint, sit
         : []),
       { kind: 'rule' },
       { kind: 'qr', data: receipt.caseNumber, moduleSize: 5 },
-      ...text('扫码或凭编号查询办理进度', { align: 'center' }),
+      ...text('在自助机刷身份证、或到窗口凭编号查询办理进度', { align: 'center' }),
       ...text('请妥善保管本回执', { align: 'center' }),
       { kind: 'feed', lines: 3 },
     ],
