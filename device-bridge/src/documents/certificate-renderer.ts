@@ -5,6 +5,7 @@ import type { CertificateData } from '../platform/platform.ts';
 import { formatChinaDate } from '../platform/china-time.ts';
 import type { Clock } from '../time/clock.ts';
 import { buildCertificateContent, certificateFacts, maskedHolder } from './certificate-content.ts';
+import { contentDigest } from './content-digest.ts';
 import { signedQrText } from './qr-signature.ts';
 import { certificatePageCount, drawCertificate } from './certificate-layout.ts';
 import { installCjkFont } from './fonts.ts';
@@ -112,7 +113,16 @@ export function createCertificateRenderer(options: CertificateRendererOptions): 
         ? {
             qrText: signedQrText(
               options.verificationBaseUrl,
-              { number, code, type: data.type, maskedIdNumber, issuedOn: formatChinaDate(issued), validUntil },
+              {
+                number,
+                code,
+                type: data.type,
+                maskedIdNumber,
+                maskedName: maskedHolder(data).holderMaskedName,
+                contentDigest: contentDigest(data, number),
+                issuedOn: formatChinaDate(issued),
+                validUntil,
+              },
               options.signingKey,
             ),
           }

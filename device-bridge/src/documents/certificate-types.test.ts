@@ -8,6 +8,7 @@ import type { Platform } from '../platform/platform.ts';
 import type { Clock } from '../time/clock.ts';
 import { createCertificateRenderer } from './certificate-renderer.ts';
 import { pdfInfo, pdfText } from './poppler-test-tools.ts';
+import { contentDigest } from './content-digest.ts';
 import { verifySignedQr } from './qr-signature.ts';
 
 const clock: Clock = {
@@ -77,7 +78,8 @@ describe('the five certificate types', () => {
   });
 
   it('signs the QR payload with Ed25519: a receiver checks it offline and sees the same number, code and validity', async () => {
-    const rendered = await renderer.render(await recordOf('housing-provident-fund', 'zhang-wei'), 'TB20261122-TEST0002');
+    const record = await recordOf('housing-provident-fund', 'zhang-wei');
+    const rendered = await renderer.render(record, 'TB20261122-TEST0002');
     const check = verifySignedQr(rendered.qrText, keys.publicKey);
     expect(check).toEqual({
       valid: true,
@@ -86,11 +88,16 @@ describe('the five certificate types', () => {
         code: rendered.verificationCode,
         type: 'housing-provident-fund',
         maskedIdNumber: rendered.preview.maskedIdNumber,
+        maskedName: '张*',
+        contentDigest: contentDigest(record, 'TB20261122-TEST0002'),
         issuedOn: '2026-11-22',
         validUntil: '2027-02-20',
       },
     });
     expect(verifySignedQr(rendered.qrText.replace('2027-02-20', '2027-12-20'), keys.publicKey).valid).toBe(false);
+    // the same genuine QR does not fit a certificate whose content was changed
+    if (record.type !== 'housing-provident-fund') throw new Error('type');
+    expect(contentDigest({ ...record, rows: record.rows.slice(1) }, 'TB20261122-TEST0002')).not.toBe(contentDigest(record, 'TB20261122-TEST0002'));
   });
 
   it('renders a 200-row table over several pages with the header repeated and 第 n 页 共 m 页 on each', async () => {

@@ -1,4 +1,4 @@
-import type { SimReceiptsResponse } from '../../../device-bridge/src/api/sim.ts';
+import type { SimReceiptsResponse } from '@tongban/device-bridge/api';
 import { useEffect, useState } from 'preact/hooks';
 import type { BridgeClient } from '../bridge/client.ts';
 
