@@ -9,7 +9,7 @@ import { createSimulatedEIdVerifier, simulatedEIdToken } from '../../device-brid
 import { createFixturePhotoDecoder } from '../../device-bridge/src/face/fixture-photo-decoder.ts';
 import { createHumanFaceEngine } from '../../device-bridge/src/face/human-engine.ts';
 import { createMemoryLogger } from '../../device-bridge/src/log/logger.ts';
-import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtures.ts';
+import { fixtureCitizen, fixtureCitizens } from '../../device-bridge/src/platform/embedded/fixtures.ts';
 import type { Session } from '../../device-bridge/src/session/session-holder.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
 import { repoRoot } from '../support/repo.ts';
@@ -154,7 +154,7 @@ describe('face check against the simulated camera', () => {
       photoDecoder: createFixturePhotoDecoder(),
       currentSession: () => ({ id: 's-3', identity: { ...citizen.card }, startedAt: new Date() }) as Session,
       staffCodes: null,
-      eId: createSimulatedEIdVerifier(),
+      eId: createSimulatedEIdVerifier(fixtureCitizens),
       clock: systemClock,
       logger: createMemoryLogger(),
     });

@@ -8,14 +8,15 @@ import type { Session } from '../session/session-holder.ts';
 import type { Clock } from '../time/clock.ts';
 import type { FaceEngine, FaceObservation } from './face-engine.ts';
 import { faceMotion, guidanceFor, stillImageMotion } from './guidance.ts';
-import type { EIdVerifier } from './e-id-verifier.ts';
+import { eIdMatches, type EIdVerifier } from './e-id-verifier.ts';
 import type { StaffCodeChecker } from './staff-code.ts';
 
 export interface FaceCheckDeps {
   config: KioskConfig['face'];
   engine: FaceEngine;
   camera: Camera;
-  photoDecoder: PhotoDecoder;
+  /** the card photo decoder; null = none installed, so the face check is never offered */
+  photoDecoder: PhotoDecoder | null;
   currentSession: () => Session | null;
   staffCodes: StaffCodeChecker | null;
   /** checks mobile e-ID codes; null = the e-ID alternative is not offered */
@@ -90,7 +91,7 @@ export function createFaceCheck(deps: FaceCheckDeps) {
     const session = deps.currentSession();
     const wlt = (session as (Session & { photo?: Uint8Array }) | null)?.photo;
     let descriptor: number[] | null = null;
-    if (wlt && config.enabled) {
+    if (wlt && config.enabled && deps.photoDecoder) {
       const photo = await deps.photoDecoder.decode(wlt);
       if (photo) {
         try {
@@ -121,10 +122,30 @@ export function createFaceCheck(deps: FaceCheckDeps) {
     );
   }
 
+  /** whether the face check can be offered to a card with a decodable photo (the kiosk side of it) */
+  function faceWorks(now: boolean): boolean {
+    return config.enabled && deps.photoDecoder !== null && !modelFailed && (!now || usable.has(camera.status().state));
+  }
+
+  /**
+   * The ways to confirm the person at 实人 level: `now` = those that can work at this moment (for
+   * health), otherwise those set up at all (checked at start: none means every application must go
+   * to a staffed window).
+   */
+  function methods(options: { now: boolean }): VerificationMethod[] {
+    const found: VerificationMethod[] = [];
+    if (faceWorks(options.now)) found.push('face');
+    const eIdSetUp = Boolean(deps.eId) && config.alternatives.includes('e-id');
+    if (eIdSetUp && (!options.now || (deps.scannerReady?.() ?? true))) found.push('e-id');
+    if (deps.staffCodes && config.alternatives.includes('staff')) found.push('staff');
+    return found;
+  }
+
   async function options(): Promise<FaceOptions> {
     const current = sessionState();
     const base = { alternatives: alternatives(), attemptsLeft: attemptsLeft(current), consented: current.consented, verified: current.verified };
     if (!config.enabled) return { ...base, faceOffered: false, reason: 'disabled' };
+    if (!deps.photoDecoder) return { ...base, faceOffered: false, reason: 'no-reference-photo' };
     if (!usable.has(camera.status().state)) return { ...base, faceOffered: false, reason: 'camera-unavailable' };
     if (modelFailed) return { ...base, faceOffered: false, reason: 'model-unavailable' };
     if (attemptsLeft(current) === 0) return { ...base, faceOffered: false, reason: 'no-attempts-left' };
@@ -263,7 +284,7 @@ export function createFaceCheck(deps: FaceCheckDeps) {
     const session = deps.currentSession();
     if (!session || !deps.eId || !config.alternatives.includes('e-id')) return 'ignored';
     const current = sessionState();
-    const result = await deps.eId.verify(token, session.identity.idNumber);
+    const result = await eIdMatches(deps.eId, token, session.identity.idNumber);
     if (state !== current) return 'ignored';
     if (result === 'match') {
       current.verified = { method: 'e-id', at: clock.now().toISOString() };
@@ -275,10 +296,19 @@ export function createFaceCheck(deps: FaceCheckDeps) {
     return result;
   }
 
+  /** the session was opened by a mobile e-ID login the verifier accepted: that is its 实人 check */
+  function recordLogin(method: VerificationMethod): void {
+    const current = sessionState();
+    current.verified = { method, at: clock.now().toISOString() };
+    counts.verified[method] += 1;
+  }
+
   return {
     options,
     consent,
     acceptEId,
+    recordLogin,
+    methods,
     guidance,
     verify,
     staffConfirm,

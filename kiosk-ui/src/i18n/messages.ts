@@ -21,6 +21,7 @@ const zhCN = {
   'attract.body': '放好后请不要移动，读卡需要几秒钟',
   'attract.services': '可以办理：打印社会保险缴费证明',
   'attract.printingUnavailable': '打印暂时不可用，可以找工作人员办理',
+  'attract.eId': '没带身份证？也可以打开手机上的电子身份证（网证）二维码，对准扫码器。',
 
   'cardReading.title': '正在读取身份证',
   'cardReading.body': '请不要移动身份证',
@@ -29,6 +30,8 @@ const zhCN = {
   'cardRejected.expired': '身份证已过有效期。请使用有效的身份证，或找工作人员办理。',
   'cardRejected.invalid-number': '身份证号码无法核验。请找工作人员帮助。',
   'cardRejected.unreadable': '没能读出身份证。请取下后重新平放在感应区，不要移动。',
+  'cardRejected.e-id-rejected': '网证二维码没有通过核验（可能已过期）。请在手机上刷新网证后重新扫码，或把身份证放在感应区。',
+  'cardRejected.e-id-unavailable': '网证暂时无法核验。请把身份证放在感应区，或找工作人员办理。',
   'cardRejected.done': '好的',
 
   'greeting.hello': '您好，{name}{salutation}',
@@ -358,6 +361,8 @@ const zhCN = {
   'face.consent.what': '人脸核验会用摄像头拍摄您的面部，与身份证上的照片比对，确认是您本人在办理。',
   'face.consent.privacy': '照片只在本机内存中比对，几秒钟内删除，不保存、不上传。',
   'face.consent.choice': '您也可以不使用人脸，选择下面的其他方式。',
+  'face.noWay': '本机现在无法核验您本人。请到人工窗口办理，或按“呼叫工作人员”。',
+  'face.noAlternative': '不使用人脸的话，请到人工窗口办理，或按“呼叫工作人员”。',
   'face.agree': '同意，开始人脸核验',
   'face.notOffered.disabled': '本机不提供人脸核验，请选择其他方式。',
   'face.notOffered.no-reference-photo': '这张证件的照片无法读取，不能进行人脸核验，请选择其他方式。',
@@ -498,6 +503,7 @@ const en: Catalogue = {
   'attract.body': 'Keep it still; reading takes a few seconds',
   'attract.services': 'Available: print a social insurance contribution certificate',
   'attract.printingUnavailable': 'Printing is unavailable now; staff can help you',
+  'attract.eId': 'No ID card with you? You can also hold the electronic ID (网证) QR code on your phone to the scanner.',
 
   'cardReading.title': 'Reading your ID card',
   'cardReading.body': 'Please do not move the card',
@@ -506,6 +512,8 @@ const en: Catalogue = {
   'cardRejected.expired': 'The ID card has expired. Please use a valid card or ask staff.',
   'cardRejected.invalid-number': 'The ID number could not be verified. Please ask staff.',
   'cardRejected.unreadable': 'The card could not be read. Take it off, place it flat again and keep it still.',
+  'cardRejected.e-id-rejected': 'The e-ID (网证) code was not accepted (it may have expired). Refresh it on your phone and scan again, or place your ID card on the reader.',
+  'cardRejected.e-id-unavailable': 'The e-ID cannot be checked right now. Please place your ID card on the reader or ask staff.',
   'cardRejected.done': 'OK',
 
   'greeting.hello': 'Hello, {salutation}{name}',
@@ -832,6 +840,8 @@ const en: Catalogue = {
   'face.consent.what': 'The face check takes a picture of your face with the camera and compares it with the photo on your ID card, to confirm it is you.',
   'face.consent.privacy': 'The picture is compared in this kiosk’s memory only and deleted within seconds. It is not stored or sent anywhere.',
   'face.consent.choice': 'You can also confirm without your face: choose another way below.',
+  'face.noWay': 'This kiosk cannot confirm it is you right now. Please go to a staffed window, or touch “Call staff”.',
+  'face.noAlternative': 'Without the face check, please go to a staffed window, or touch “Call staff”.',
   'face.agree': 'I agree, start the face check',
   'face.notOffered.disabled': 'This kiosk does not offer the face check. Please choose another way.',
   'face.notOffered.no-reference-photo': 'The photo on this card cannot be read, so the face check is not possible. Please choose another way.',
