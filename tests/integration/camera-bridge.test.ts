@@ -134,6 +134,17 @@ describe('cameras through a running bridge', () => {
     expect((await call('DELETE', apiPaths.session, { reason: 'exit' })).status).toBe(204);
   }, 30_000);
 
+  it('an application posted straight to the bridge is refused until the person is confirmed (实人)', async () => {
+    await openSession('zhang-wei');
+    const application = { itemCode: '330100-JD-00131-000', form: { phone: '13800000000', startMonth: '2026-12' }, materials: [], idempotencyKey: `direct-${Date.now()}` };
+    const refused = await call('POST', apiPaths.applications, application);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: { code: 'identity-not-verified' } });
+    expect((await call('POST', apiPaths.faceStaffConfirm, { staffCode: '135790' })).body).toMatchObject({ method: 'staff' });
+    expect((await call('POST', apiPaths.applications, application)).status).toBe(201);
+    expect((await call('DELETE', apiPaths.session, { reason: 'exit' })).status).toBe(204);
+  }, 30_000);
+
   it('a card whose photo cannot be decoded gets the alternatives only', async () => {
     await openSession('wang-xiaoyu');
     expect((await call('GET', apiPaths.faceOptions)).body).toMatchObject({ faceOffered: false, reason: 'no-reference-photo', alternatives: expect.arrayContaining(['staff']) });
