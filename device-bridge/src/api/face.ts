@@ -18,6 +18,8 @@ export const faceUnavailableReasonSchema = z.enum([
   'camera-unavailable',
   'model-unavailable',
   'no-attempts-left',
+  /** this session is confirmed already (face, e-ID or staff): nothing more to check */
+  'already-verified',
 ]);
 export type FaceUnavailableReason = z.infer<typeof faceUnavailableReasonSchema>;
 

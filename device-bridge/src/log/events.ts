@@ -72,6 +72,7 @@ export const logEvents = {
     message: 'no way to confirm a person at 实人 level is set up (face photo decoder, e-ID verifier, staff code): applications must go to a staffed window',
   },
   'material-page-captured': { level: 'info', message: 'document page captured and compressed' },
+  'material-page-failed': { level: 'warn', message: 'document camera still could not be processed; the citizen is asked to take it again' },
   'materials-wiped': { level: 'info', message: 'captured pages wiped' },
 } as const satisfies Record<string, { level: 'debug' | 'info' | 'warn' | 'error' | 'fatal'; message: string }>;
 

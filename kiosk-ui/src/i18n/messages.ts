@@ -370,6 +370,7 @@ const zhCN = {
   'face.notOffered.camera-unavailable': '人脸摄像头暂时不可用，请选择其他方式。',
   'face.notOffered.model-unavailable': '人脸核验暂时不可用，请选择其他方式。',
   'face.notOffered.no-attempts-left': '人脸核验次数已用完，请选择其他方式。',
+  'face.notOffered.already-verified': '您已核验过本人身份。',
   'face.alternatives': '其他方式',
   'face.staff': '请工作人员确认',
   'face.eId': '或者：打开手机上的电子身份证（网证）二维码，对准扫码器。',
@@ -412,7 +413,7 @@ const zhCN = {
   'capture.nextPage': '再拍一页',
   'capture.done': '完成',
   'capture.cancel': '不拍了',
-  'capture.failed.device-unavailable': '高拍仪暂时无法拍摄，请联系工作人员。',
+  'capture.failed.device-unavailable': '这张没有拍好，请再试一次；如果一直不行，请联系工作人员。',
   'capture.failed.generic': '没能拍摄，请再试一次。',
   'capture.retry': '再试一次',
 
@@ -850,6 +851,7 @@ const en: Catalogue = {
   'face.notOffered.camera-unavailable': 'The face camera is not working right now. Please choose another way.',
   'face.notOffered.model-unavailable': 'The face check is not available right now. Please choose another way.',
   'face.notOffered.no-attempts-left': 'No face check attempts are left. Please choose another way.',
+  'face.notOffered.already-verified': 'You are already confirmed as the card holder.',
   'face.alternatives': 'Other ways',
   'face.staff': 'Ask staff to confirm',
   'face.eId': 'Or: open the electronic ID (网证) QR code on your phone and hold it to the scanner.',
@@ -892,7 +894,7 @@ const en: Catalogue = {
   'capture.nextPage': 'Next page',
   'capture.done': 'Done',
   'capture.cancel': 'Stop',
-  'capture.failed.device-unavailable': 'The document camera cannot take photos right now. Please ask staff.',
+  'capture.failed.device-unavailable': 'This photo did not come out. Please try again; if it keeps failing, ask staff.',
   'capture.failed.generic': 'The photo could not be taken. Please try again.',
   'capture.retry': 'Try again',
 
