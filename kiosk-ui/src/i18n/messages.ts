@@ -413,7 +413,7 @@ const zhCN = {
   'capture.nextPage': '再拍一页',
   'capture.done': '完成',
   'capture.cancel': '不拍了',
-  'capture.failed.device-unavailable': '这张没有拍好，请再试一次；如果一直不行，请联系工作人员。',
+  'capture.failed.device-unavailable': '高拍仪暂时无法拍摄。请点“再试一次”；如果一直不行，请联系工作人员。',
   'capture.failed.generic': '没能拍摄，请再试一次。',
   'capture.retry': '再试一次',
 
@@ -894,7 +894,7 @@ const en: Catalogue = {
   'capture.nextPage': 'Next page',
   'capture.done': 'Done',
   'capture.cancel': 'Stop',
-  'capture.failed.device-unavailable': 'This photo did not come out. Please try again; if it keeps failing, ask staff.',
+  'capture.failed.device-unavailable': 'The document camera could not take the photo. Please try again; if it keeps failing, ask staff.',
   'capture.failed.generic': 'The photo could not be taken. Please try again.',
   'capture.retry': 'Try again',
 
