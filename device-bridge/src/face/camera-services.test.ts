@@ -1,8 +1,8 @@
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config/load.ts';
+import { loadConfig, repoRoot } from '../config/load.ts';
 import type { KioskConfig } from '../config/schema.ts';
 import { createMemoryDevices } from '../devices/memory-devices.ts';
 import { createEventBus } from '../events/event-bus.ts';
@@ -43,6 +43,22 @@ function compose(config: KioskConfig, options: { staffCode?: string } = {}) {
   const services = createCameraServices({ config, devices, sessions, bus, simulated, dataDir, clock: systemClock, random: randomBytes, newId: () => `c${++n}`, logger });
   return { ...services, devices, sessions, logger, dataDir };
 }
+
+describe('config/examples/cameras-and-identity.json', () => {
+  it('is a valid site file: V4L2 cameras, the vendor WLT decoder and a CTID client as commands', () => {
+    const config = loadConfig({ KIOSK_CONFIG: resolve(repoRoot, 'config/examples/cameras-and-identity.json') });
+    expect(config.face.photoDecoder).toEqual({ driver: 'command', command: '/opt/vendor/bin/wlt2bmp', args: ['{wlt}', '{out}'], timeoutMs: 5000, maxOutputBytes: 262_144 });
+    expect(config.face.eIdVerifier).toMatchObject({ driver: 'command', command: '/opt/site/bin/ctid-check', args: [] });
+    expect(config.devices['document-camera']).toMatchObject({ driver: 'v4l2', stillSize: '2592x1944' });
+  });
+
+  it('stops start naming the field when a plug-in command is not an absolute path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tongban-config-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'site.json'), JSON.stringify({ face: { photoDecoder: { driver: 'command', command: 'wlt2bmp' } } }));
+    expect(() => loadConfig({ KIOSK_CONFIG: join(dir, 'site.json') })).toThrow(/photoDecoder/);
+  });
+});
 
 describe('camera services: the ways to confirm a person (实人)', () => {
   it('a real kiosk with no photo decoder, no e-ID verifier and no staff code has none, and warns at start', () => {
