@@ -183,6 +183,7 @@ export function createFaceCheck(deps: FaceCheckDeps) {
   }
 
   const notOffered = () => new HttpError(409, 'face-not-offered', 'The face check is not available for this card; use another way to confirm. / 本证件无法进行人脸核验，请选择其他方式。');
+  const noAttemptsLeft = () => new HttpError(409, 'no-attempts-left', 'No face check attempts are left; use another way to confirm. / 人脸核验次数已用完，请选择其他方式。');
 
   /** consent to a face check that can actually be done: never a camera opened for nothing */
   async function consent(): Promise<void> {
@@ -192,8 +193,6 @@ export function createFaceCheck(deps: FaceCheckDeps) {
     if (!current.consented) logger.log('face-consent-given');
     current.consented = true;
   }
-
-  const noAttemptsLeft = () => new HttpError(409, 'no-attempts-left', 'No face check attempts are left; use another way to confirm. / 人脸核验次数已用完，请选择其他方式。');
 
   function requireOffered(current: SessionState): void {
     if (!current.consented) throw new HttpError(403, 'consent-required', 'The face check needs the citizen’s consent first. / 人脸核验需先征得本人同意。');
