@@ -198,6 +198,10 @@ describe('device bridge API', () => {
     expect(health.capabilities).toMatchObject({ identify: true, printCertificate: false });
     expect(health.status).toBe('degraded');
     await api('POST', '/api/sim/devices/id-reader/disconnect');
+    // a 网证 code on the scanner still identifies (the simulated kiosk has an e-ID verifier) …
+    expect((await api('GET', '/api/health')).body).toMatchObject({ status: 'degraded', capabilities: { identify: true, eIdLogin: true } });
+    // … until the scanner goes too
+    await api('POST', '/api/sim/devices/scanner/disconnect');
     expect((await api('GET', '/api/health')).body.status).toBe('out-of-service');
   });
 });

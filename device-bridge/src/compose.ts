@@ -145,7 +145,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     logRing: options.logger ? null : logRing,
   });
 
-  const { faceCheck, materials } = createCameraServices({ config, devices, sessions, simulated: simulation !== null, dataDir, clock, random, newId: randomUUID, logger, registry: metrics.registry });
+  const { faceCheck, materials, eIdLogin } = createCameraServices({ config, devices, sessions, bus, simulated: simulation !== null, dataDir, clock, random, newId: randomUUID, logger, registry: metrics.registry });
 
   const context: BridgeContext = {
     config,
@@ -168,6 +168,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     technician,
     serviceMode,
     faceCheck,
+    eIdLoginConfigured: eIdLogin.configured,
     materials,
     sessionMaterials: materials,
     uiDir: options.uiDir ?? join(repoRoot, 'kiosk-ui/dist'),

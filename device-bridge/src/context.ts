@@ -43,6 +43,8 @@ export interface BridgeContext {
   serviceMode?: ServiceMode;
   /** face check (人证比对) and staff confirmation for the current session (issue 8) */
   faceCheck: FaceCheck;
+  /** an e-ID verifier is plugged in (or simulated): a 网证 code on the attract screen opens a session (issue 8) */
+  eIdLoginConfigured?: boolean;
   /** pages captured on the document camera in the current session, memory only (issue 8) */
   materials: MaterialStore;
   /** where the built UI is served from */

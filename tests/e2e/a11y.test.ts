@@ -153,10 +153,12 @@ describe.each(modes.map((mode, index) => ({ ...mode, index })))('$name mode', (m
 
       // no way to identify anyone: out of service (the visit's end reset the display: choose again)
       await chooseDisplay(page, { elder: mode.elder, highContrast: mode.highContrast, language });
+      await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('scanner', 'disconnect')), 204, 'disconnect');
       await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('id-reader', 'disconnect')), 204, 'disconnect');
       await waitForScreen(page, 'out-of-service');
       await audit();
       await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('id-reader', 'connect')), 204, 'connect');
+      await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('scanner', 'connect')), 204, 'connect');
       await waitForScreen(page, 'attract');
     } finally {
       await close();

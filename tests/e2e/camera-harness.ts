@@ -3,7 +3,8 @@
 // esbuild and injected into a blank page, so a test drives exactly what a journey will show.
 import { readFile } from 'node:fs/promises';
 import { build, type Plugin } from 'esbuild';
-import type { Browser, Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumPath } from '../support/browser.ts';
 import { repoRoot } from '../support/repo.ts';
 
 export type CameraScreenName = 'face-check' | 'document-capture';
@@ -71,6 +72,32 @@ export async function bundleCameraScreen(name: CameraScreenName): Promise<string
 export async function openCameraScreen(browser: Browser, bridgeUrl: string, name: CameraScreenName): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', bypassCSP: true, hasTouch: true });
   const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.goto(`${bridgeUrl}/api/health`);
+  await page.setContent('<!doctype html><html lang="zh-CN"><body><div id="root"></div></body></html>');
+  await page.addScriptTag({ content: await bundleCameraScreen(name) });
+  return { page, problems, close: () => context.close() };
+}
+
+/**
+ * The same screen in a Chromium with its own profile directory on disk (what the kiosk's Chromium
+ * keeps between visits), so a test can look through that directory afterwards.
+ */
+export async function openCameraScreenWithProfile(
+  userDataDir: string,
+  bridgeUrl: string,
+  name: CameraScreenName,
+): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1920, height: 1080 },
+    locale: 'zh-CN',
+    bypassCSP: true,
+    hasTouch: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   await page.goto(`${bridgeUrl}/api/health`);

@@ -9,7 +9,11 @@ import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { launchChromium } from '../support/browser.ts';
 import { bridgeRequest } from '../support/http.ts';
 import { openSessionFor } from '../support/kiosk-ui.ts';
-import { openCameraScreen, pictureShown } from './camera-harness.ts';
+import { openCameraScreen, openCameraScreenWithProfile, pictureShown } from './camera-harness.ts';
+import { faceDataIn, filesUnder } from '../support/face-data-on-disk.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 let bridge: RunningBridge;
 let browser: Browser;
@@ -95,6 +99,35 @@ describe('face check screen', () => {
     } finally {
       await close();
       await bridgeRequest(bridge.url, 'DELETE', apiPaths.session, { reason: 'exit' });
+    }
+  }, 120_000);
+
+  it('after a face check with the live picture, nothing face-related is in the Chromium profile on disk', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'tongban-chromium-profile-'));
+    await openSessionFor(bridge.url, 'li-na');
+    const { page, problems, close } = await openCameraScreenWithProfile(profile, bridge.url, 'face-check');
+    try {
+      await atStep(page, 'choosing');
+      await page.click('[data-action="face-agree"]');
+      await atStep(page, 'capturing');
+      await pictureShown(page, 'img.camera-preview');
+      // a few seconds of the MJPEG preview, as a citizen would watch it
+      await page.waitForSelector('[data-part="face-hint"][data-hint="ready"]', { timeout: 20_000 });
+      await page.click('[data-action="face-verify"]');
+      const output = await page.waitForFunction(() => (window as unknown as { __cameraOutput?: unknown }).__cameraOutput, undefined, { timeout: 30_000 });
+      expect(await output.jsonValue()).toEqual({ result: 'verified', method: 'face' });
+      expect(problems).toEqual([]);
+    } finally {
+      await close();
+      await bridgeRequest(bridge.url, 'DELETE', apiPaths.session, { reason: 'exit' });
+    }
+    try {
+      const files = filesUnder(profile);
+      expect(files.length).toBeGreaterThan(0);
+      // whole files (cache, databases, logs): no image, no image in base64, no fixture photo bytes
+      expect(faceDataIn(files)).toEqual([]);
+    } finally {
+      rmSync(profile, { recursive: true, force: true });
     }
   }, 120_000);
 });

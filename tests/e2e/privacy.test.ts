@@ -129,7 +129,8 @@ describe('with the usual timings', () => {
     await expectNothingLeft(page, bridge, citizen);
   });
 
-  it('with the ID reader disconnected the kiosk is out of service and shows the hall phone', async () => {
+  it('with the ID reader and the scanner (网证 login) disconnected the kiosk is out of service and shows the hall phone', async () => {
+    await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('scanner', 'disconnect')), 204, 'disconnect');
     await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('id-reader', 'disconnect')), 204, 'disconnect');
     const outOfService = await waitForScreen(page, 'out-of-service');
     expect(await outOfService.innerText()).toContain(helpPhone);
@@ -137,6 +138,7 @@ describe('with the usual timings', () => {
     expect(health.status).toBe('out-of-service');
 
     await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('id-reader', 'connect')), 204, 'connect');
+    await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('scanner', 'connect')), 204, 'connect');
     await waitForScreen(page, 'attract');
   });
 

@@ -1,9 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../device-bridge/src/api/routes.ts';
+import { cardFaceImage, renderScene } from '../../device-bridge/src/devices/camera/scenes.ts';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
+import { faceDataIn, filesUnder } from '../support/face-data-on-disk.ts';
 import { rawRequest } from '../support/http.ts';
 import { waitFor } from '../support/wait.ts';
 
@@ -69,14 +72,6 @@ async function openSession(fixture: string) {
   }, 10_000);
 }
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? filesUnder(path) : [path];
-  });
-}
-
-const imageMagic = [Buffer.from([0xff, 0xd8, 0xff]), Buffer.from([0x89, 0x50, 0x4e, 0x47])];
 
 describe('cameras through a running bridge', () => {
   it('face check: the card holder matches through the camera; a stranger in front of it does not', async () => {
@@ -101,18 +96,20 @@ describe('cameras through a running bridge', () => {
     const verified = await call('POST', apiPaths.faceVerify, {});
     expect(verified.body).toMatchObject({ decision: 'match', attemptsLeft: 1 });
 
-    expect((await call('GET', apiPaths.faceOptions)).body).toMatchObject({ verified: { method: 'face' } });
+    expect((await call('GET', apiPaths.faceOptions)).body).toMatchObject({ verified: { method: 'face' }, faceOffered: false, reason: 'already-verified' });
+    // decided: the face camera shows nothing any more
+    expect((await firstPart(apiPaths.cameraPreview('camera'))).status).toBe(409);
     expect((await call('DELETE', apiPaths.session, { reason: 'exit' })).status).toBe(204);
   }, 90_000);
 
-  it('staff confirmation over HTTP: consent gates the face camera, a wrong code is refused, the right one confirms', async () => {
+  it('staff confirmation over HTTP: a card without a photo never opens the face camera; a wrong code is refused, the right one confirms', async () => {
     await openSession('wang-xiaoyu');
     expect((await firstPart(apiPaths.cameraPreview('camera'))).status).toBe(403);
-    expect((await call('POST', apiPaths.faceConsent, { consent: true })).status).toBe(204);
-    const preview = await firstPart(apiPaths.cameraPreview('camera'));
-    expect(preview.status).toBe(200);
-    expect(preview.contentType).toBe('multipart/x-mixed-replace; boundary=frame');
-    expect(preview.head.toString('latin1')).toMatch(/^--frame\r\nContent-Type: image\/jpeg\r\nContent-Length: \d+\r\n\r\n\xff\xd8/);
+    // her card has no decodable photo: there is no face check to consent to, so no face camera either
+    const consent = await call('POST', apiPaths.faceConsent, { consent: true });
+    expect(consent.status).toBe(409);
+    expect(consent.body).toMatchObject({ error: { code: 'face-not-offered' } });
+    expect((await firstPart(apiPaths.cameraPreview('camera'))).status).toBe(403);
     expect((await call('POST', apiPaths.faceStaffConfirm, { staffCode: '000000' })).body).toMatchObject({ error: { code: 'staff-code-invalid' } });
     expect((await call('POST', apiPaths.faceStaffConfirm, { staffCode: '135790' })).body).toMatchObject({ method: 'staff' });
     expect((await call('GET', apiPaths.faceOptions)).body).toMatchObject({ verified: { method: 'staff' } });
@@ -131,6 +128,17 @@ describe('cameras through a running bridge', () => {
     });
     await waitFor('the other citizen’s code logged as rejected', async () => ({ value: bridge.logs().includes('"e-id-rejected"') ? true : undefined }));
     expect(bridge.logs()).not.toContain(simulatedEIdToken(fixtureCitizen('wang-xiaoyu').card.idNumber));
+    expect((await call('DELETE', apiPaths.session, { reason: 'exit' })).status).toBe(204);
+  }, 30_000);
+
+  it('an application posted straight to the bridge is refused until the person is confirmed (实人)', async () => {
+    await openSession('zhang-wei');
+    const application = { itemCode: '330100-JD-00131-000', form: { phone: '13800000000', startMonth: '2026-12' }, materials: [], idempotencyKey: randomUUID() };
+    const refused = await call('POST', apiPaths.applications, application);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ error: { code: 'identity-not-verified' } });
+    expect((await call('POST', apiPaths.faceStaffConfirm, { staffCode: '135790' })).body).toMatchObject({ method: 'staff' });
+    expect((await call('POST', apiPaths.applications, application)).status).toBe(201);
     expect((await call('DELETE', apiPaths.session, { reason: 'exit' })).status).toBe(204);
   }, 30_000);
 
@@ -168,15 +176,28 @@ describe('cameras through a running bridge', () => {
 
   it('after the sessions nothing face- or page-related is on disk or in the log', async () => {
     const written = [...filesUnder(bridge.dataDir), ...filesUnder(privateTmp)].filter((file) => statSync(file).mtimeMs >= startedAt - 1_000);
-    for (const file of written) {
-      const head = readFileSync(file).subarray(0, 8);
-      expect(imageMagic.some((magic) => head.subarray(0, magic.length).equals(magic)), `${file} is an image`).toBe(false);
-    }
+    // the SQLite databases and their WAL files are among them
+    expect(written.some((file) => file.endsWith('.db-wal') || file.endsWith('.db'))).toBe(true);
+    // whole files, not just their first bytes: an image, an image in base64, a fixture photo's bytes
+    expect(faceDataIn(written)).toEqual([]);
+    // the search itself finds what it looks for: a card photo, or a frame in base64, inside a database page
+    const planted = join(privateTmp, 'planted.db');
+    writeFileSync(planted, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(100), cardFaceImage('person-a').subarray(40)]));
+    expect(faceDataIn([planted]).length).toBeGreaterThan(0);
+    writeFileSync(planted, `{"frame":"${(await renderScene({ kind: 'face', face: 'stranger' }, { width: 64, height: 48, random: Math.random })).toString('base64')}"}`);
+    expect(faceDataIn([planted])).toContain(`${planted}: a JPEG in base64`);
+    rmSync(planted);
+    // a vendor decoder's scratch files (tmpfs) would be here: none are left behind
+    expect(readdirSync('/dev/shm').filter((name) => name.startsWith('tongban-wlt-'))).toEqual([]);
     // no PDF of captured pages either (the only PDFs a bridge writes are print-outs of certificates)
     expect(written.filter((file) => file.endsWith('.pdf') && !file.includes('print-out'))).toEqual([]);
     const logs = bridge.logs();
     expect(logs).toContain('staff-confirmed');
     expect(logs).toContain('face-check-result');
     expect(logs).not.toMatch(/embedding|similarity|"score"|李娜|张伟/);
+    // the log as journald would keep it, looked through like the other files
+    const logFile = join(privateTmp, 'bridge-stdout.log');
+    writeFileSync(logFile, logs);
+    expect(faceDataIn([logFile])).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSimulatedCamera } from '../../device-bridge/src/devices/camera/simulator.ts';
-import { cardFaceImage, liveFaceImage } from '../../device-bridge/src/devices/camera/scenes.ts';
+import { createMemoryCamera } from '../../device-bridge/src/devices/camera/memory.ts';
+import { cardFaceImage, liveFaceImage, renderScene } from '../../device-bridge/src/devices/camera/scenes.ts';
+import type { PhotoDecoder } from '../../device-bridge/src/devices/id-reader/photo-decoder.ts';
 import { fixtureWlt } from '../../device-bridge/src/devices/id-reader/sam-card.ts';
 import { createFaceCheck } from '../../device-bridge/src/face/face-check.ts';
 import type { FaceEngine } from '../../device-bridge/src/face/face-engine.ts';
@@ -9,7 +11,7 @@ import { createSimulatedEIdVerifier, simulatedEIdToken } from '../../device-brid
 import { createFixturePhotoDecoder } from '../../device-bridge/src/face/fixture-photo-decoder.ts';
 import { createHumanFaceEngine } from '../../device-bridge/src/face/human-engine.ts';
 import { createMemoryLogger } from '../../device-bridge/src/log/logger.ts';
-import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtures.ts';
+import { fixtureCitizen, fixtureCitizens } from '../../device-bridge/src/platform/embedded/fixtures.ts';
 import type { Session } from '../../device-bridge/src/session/session-holder.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
 import { repoRoot } from '../support/repo.ts';
@@ -78,7 +80,7 @@ describe('face check against the simulated camera', () => {
     await camera.start();
     expect(await faceCheck.options()).toMatchObject({ faceOffered: true, attemptsLeft: 3, verified: null });
     await expect(faceCheck.verify()).rejects.toMatchObject({ code: 'consent-required' });
-    faceCheck.consent();
+    await faceCheck.consent();
     camera.setScene({ kind: 'nobody' });
     expect(await faceCheck.verify()).toMatchObject({ decision: 'no-face', attemptsLeft: 3 });
     camera.setScene({ kind: 'face', face: 'stranger' });
@@ -97,7 +99,7 @@ describe('face check against the simulated camera', () => {
     const { camera, faceCheck } = check();
     await camera.start();
     await faceCheck.options();
-    faceCheck.consent();
+    await faceCheck.consent();
     camera.setScene({ kind: 'still-photo', face: 'person-a' });
     const result = await faceCheck.verify();
     expect(result.decision).toBe('not-live');
@@ -110,7 +112,7 @@ describe('face check against the simulated camera', () => {
     const { camera, faceCheck, logger } = check();
     await camera.start();
     await faceCheck.options();
-    faceCheck.consent();
+    await faceCheck.consent();
     expect(await faceCheck.guidance()).toBe('ready');
     camera.setScene({ kind: 'nobody' });
     expect(await faceCheck.guidance()).toBe('no-face');
@@ -140,8 +142,8 @@ describe('face check against the simulated camera', () => {
       logger: createMemoryLogger(),
     });
     expect(await faceCheck.options()).toMatchObject({ faceOffered: false, reason: 'no-reference-photo' });
-    faceCheck.consent();
-    await expect(faceCheck.verify()).rejects.toMatchObject({ code: 'face-not-offered' });
+    await expect(faceCheck.consent()).rejects.toMatchObject({ code: 'face-not-offered' });
+    await expect(faceCheck.verify()).rejects.toMatchObject({ code: 'consent-required' });
     await camera.stop();
   });
 
@@ -154,7 +156,7 @@ describe('face check against the simulated camera', () => {
       photoDecoder: createFixturePhotoDecoder(),
       currentSession: () => ({ id: 's-3', identity: { ...citizen.card }, startedAt: new Date() }) as Session,
       staffCodes: null,
-      eId: createSimulatedEIdVerifier(),
+      eId: createSimulatedEIdVerifier(fixtureCitizens),
       clock: systemClock,
       logger: createMemoryLogger(),
     });
@@ -164,4 +166,126 @@ describe('face check against the simulated camera', () => {
     expect(await faceCheck.acceptEId(simulatedEIdToken(citizen.card.idNumber))).toBe('match');
     expect((await faceCheck.options()).verified).toMatchObject({ method: 'e-id' });
   });
+});
+
+describe('bad bytes from the devices, with the shipped model', () => {
+  /** well framed, but the scan data is cut short: sharp says "VipsJpeg: Corrupt JPEG data" */
+  const corrupted = (jpeg: Buffer) => Buffer.concat([jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), Buffer.from([0xff, 0xd9])]);
+  let seed = 11;
+  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const liveFrame = () => renderScene({ kind: 'face', face: 'person-a' }, { width: 640, height: 480, random });
+
+  function memoryKiosk(decode: PhotoDecoder['decode']) {
+    const camera = createMemoryCamera('camera');
+    let n = 0;
+    let session: Session | null = null;
+    const faceCheck = createFaceCheck({
+      config,
+      engine,
+      camera,
+      photoDecoder: { decode },
+      currentSession: () => session,
+      staffCodes: null,
+      clock: systemClock,
+      logger: createMemoryLogger(),
+      frameGapMs: 0,
+    });
+    const citizen = fixtureCitizen('li-na');
+    const newSession = () => (session = { id: `m${++n}`, identity: { ...citizen.card }, startedAt: new Date(), photo: fixtureWlt(citizen.card.idNumber) });
+    newSession();
+    /** an attempt while the camera delivers these frames, one every 30 ms */
+    async function attempt(frames: Buffer[]) {
+      const result = faceCheck.verify();
+      let settled = false;
+      void result.finally(() => (settled = true)).catch(() => undefined);
+      for (const frame of frames) {
+        if (settled) break;
+        camera.pushFrame(frame);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      return result;
+    }
+    return { faceCheck, attempt, newSession };
+  }
+
+  it('corrupt MJPEG frames are skipped one at a time: the attempt still decides, and the card holder matches', async () => {
+    const { faceCheck, attempt } = memoryKiosk(createFixturePhotoDecoder().decode);
+    await faceCheck.consent();
+    const frames: Buffer[] = [];
+    for (let i = 0; i < 6; i++) frames.push(i % 2 === 0 ? corrupted(await liveFrame()) : await liveFrame());
+    // frames keep coming after the six: a real camera does not stop
+    for (let i = 0; i < 20; i++) frames.push(await liveFrame());
+    expect(await attempt(frames)).toMatchObject({ decision: 'match', attemptsLeft: 2 });
+  }, 60_000);
+
+  it('only corrupt frames: no face seen, no attempt used, no error', async () => {
+    const { faceCheck, attempt } = memoryKiosk(createFixturePhotoDecoder().decode);
+    await faceCheck.consent();
+    const bad = corrupted(await liveFrame());
+    expect(await attempt(Array.from({ length: 12 }, () => Buffer.from(bad)))).toMatchObject({ decision: 'no-face', attemptsLeft: 3 });
+    expect(await faceCheck.options()).toMatchObject({ faceOffered: true });
+  }, 60_000);
+
+  it('a card photo that does not decode means no face check for that session only; the next citizen gets one', async () => {
+    const fixture = createFixturePhotoDecoder();
+    let corruptPhoto = true;
+    const { faceCheck, newSession } = memoryKiosk(async (wlt) => {
+      const photo = await fixture.decode(wlt);
+      return photo && corruptPhoto ? { ...photo, bytes: new Uint8Array(corrupted(Buffer.from(photo.bytes))) } : photo;
+    });
+    expect(await faceCheck.options()).toMatchObject({ faceOffered: false, reason: 'no-reference-photo' });
+    corruptPhoto = false;
+    newSession();
+    expect(await faceCheck.options()).toMatchObject({ faceOffered: true });
+  }, 60_000);
+});
+
+describe('liveness against a printed photo (what the shipped model can and cannot tell)', () => {
+  // the scores recorded in docs/cameras-and-face.md come from this scene and the live one
+  it('a printed photo of the card holder held up to a working camera is NOT caught: it scores like the live scene', async () => {
+    let seed = 5;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const scores = async (kind: 'face' | 'printed-photo') => {
+      const seen: Array<{ real: number; live: number }> = [];
+      for (let i = 0; i < 4; i++) {
+        const face = await engine.analyze(await renderScene({ kind, face: 'person-a' }, { width: 640, height: 480, random }), { describe: true });
+        seen.push({ real: face!.description!.real, live: face!.description!.live });
+      }
+      return seen;
+    };
+    const live = await scores('face');
+    const printed = await scores('printed-photo');
+    // both pass the model's antispoof ("real") and liveness scores at the configured 0.5 …
+    for (const score of [...live, ...printed]) {
+      expect(score.real).toBeGreaterThan(config.livenessThreshold);
+      expect(score.live).toBeGreaterThan(config.livenessThreshold);
+    }
+    // … and the printed photo's scores sit inside the live scene's range, give or take 0.05
+    const within = (value: number, range: number[]) => value >= Math.min(...range) - 0.05 && value <= Math.max(...range) + 0.05;
+    for (const score of printed) {
+      expect(within(score.real, live.map((entry) => entry.real))).toBe(true);
+      expect(within(score.live, live.map((entry) => entry.live))).toBe(true);
+    }
+  }, 60_000);
+
+  it('through the face check it is confirmed as the card holder: only a frozen feed (bit-identical frames) fails liveness', async () => {
+    const camera = createSimulatedCamera('camera', { clock: systemClock, frameMs: 100 });
+    const citizen = fixtureCitizen('li-na');
+    const faceCheck = createFaceCheck({
+      config,
+      engine,
+      camera,
+      photoDecoder: createFixturePhotoDecoder(),
+      currentSession: () => ({ id: 's-print', identity: { ...citizen.card }, startedAt: new Date(), photo: fixtureWlt(citizen.card.idNumber) }) as Session,
+      staffCodes: null,
+      clock: systemClock,
+      logger: createMemoryLogger(),
+      frameGapMs: 150,
+    });
+    await camera.start();
+    await faceCheck.consent();
+    camera.setScene({ kind: 'printed-photo', face: 'person-a' });
+    expect(await faceCheck.verify()).toMatchObject({ decision: 'match' });
+    await camera.stop();
+  }, 60_000);
 });

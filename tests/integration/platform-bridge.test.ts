@@ -24,6 +24,8 @@ async function call(bridge: RunningBridge, method: string, path: string, body?: 
 async function identify(bridge: RunningBridge, fixture: string): Promise<void> {
   await rawRequest(`${bridge.url}${apiPaths.simCard}`, { method: 'POST', body: { fixture } });
   await waitFor('a session', async () => ((await rawRequest(`${bridge.url}${apiPaths.session}`)).status === 200 ? { value: true } : {}), 10_000);
+  // 实人: an application needs the person confirmed (here by the simulated kiosk's staff code)
+  await rawRequest(`${bridge.url}${apiPaths.faceStaffConfirm}`, { method: 'POST', body: { staffCode: '135790' } });
 }
 
 const applicationBody = (idempotencyKey = randomUUID()) => ({

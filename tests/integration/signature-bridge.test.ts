@@ -35,6 +35,8 @@ describe('handwritten signature on an application', () => {
     bridge = await startBridge({ config: { devices: { 'id-reader': { driver: 'simulated', readMs: 0 } } } });
     await rawRequest(`${bridge.url}${apiPaths.simCard}`, { method: 'POST', body: { fixture: 'zhang-wei' } });
     await waitFor('a session', async () => ((await rawRequest(`${bridge.url}${apiPaths.session}`)).status === 200 ? { value: true } : {}), 10_000);
+    // 实人: an application needs the person confirmed (here by the simulated kiosk's staff code)
+    await rawRequest(`${bridge.url}${apiPaths.faceStaffConfirm}`, { method: 'POST', body: { staffCode: '135790' } });
   });
   afterAll(async () => {
     await bridge?.stop();

@@ -37,6 +37,7 @@ export const simCameraSceneSchema = z
     scene: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('face'), face: z.enum(['person-a', 'person-b', 'stranger']) }),
       z.object({ kind: z.literal('still-photo'), face: z.enum(['person-a', 'person-b', 'stranger']) }),
+      z.object({ kind: z.literal('printed-photo'), face: z.enum(['person-a', 'person-b', 'stranger']) }),
       z.object({ kind: z.literal('nobody') }),
       z.object({ kind: z.literal('document'), title: z.string().min(1).max(60) }),
       z.object({ kind: z.literal('empty-desk') }),

@@ -34,6 +34,8 @@ export const errorCodes = [
   'no-attempts-left',
   'staff-code-invalid',
   'staff-code-locked',
+  'face-check-in-progress',
+  'identity-not-verified',
   // printing (issue 4)
   'not-failed',
   'reprint-used',

@@ -14,7 +14,8 @@ export const scanEventViewSchema = z.discriminatedUnion('kind', [
 export type ScanEventViewSchema = z.infer<typeof scanEventViewSchema>;
 
 /** Card problems the citizen must be told about (the card was read but cannot open a session). */
-export const cardRejectionReasons = ['expired', 'invalid-number', 'unreadable'] as const;
+/** e-id-*: a mobile e-ID login code the verifier refused, or a verifier that could not be asked */
+export const cardRejectionReasons = ['expired', 'invalid-number', 'unreadable', 'e-id-rejected', 'e-id-unavailable'] as const;
 
 /**
  * Everything sent on GET /api/events (SSE). Each SSE message has `event: <type>` and a JSON `data`

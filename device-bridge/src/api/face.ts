@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * Face check (人证比对, issue 8) and the ways to identify without the face. The face frames, the card
- * photo and every descriptor stay in the bridge: the UI gets guidance, a decision and a score.
+ * Face check (人证比对, issue 8) and the ways to identify without the face. The card photo and every
+ * descriptor stay in the bridge: the UI gets guidance, a decision and a score, plus the face camera's
+ * live picture (GET /api/camera/camera/preview) only while a consented check is undecided.
  */
 export const faceAlternatives = ['e-id', 'staff'] as const;
 export const faceAlternativeSchema = z.enum(faceAlternatives);
@@ -18,6 +19,8 @@ export const faceUnavailableReasonSchema = z.enum([
   'camera-unavailable',
   'model-unavailable',
   'no-attempts-left',
+  /** this session is confirmed already (face, e-ID or staff): nothing more to check */
+  'already-verified',
 ]);
 export type FaceUnavailableReason = z.infer<typeof faceUnavailableReasonSchema>;
 

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { deviceStatusSchema } from './devices.ts';
+import { verificationMethodSchema } from './face.ts';
 
 /** What the kiosk can offer right now, derived from device status (DESIGN rule 6). */
 export const capabilitiesSchema = z.object({
-  /** at least one way to identify a citizen works */
+  /** at least one way to identify a citizen works (the card reader, or a 网证 code: eIdLogin) */
   identify: z.boolean(),
+  /** a mobile e-ID (网证) login code shown to the scanner can open a session: a verifier is plugged in and the scanner works */
+  eIdLogin: z.boolean(),
   /** certificates can be printed on A4 */
   printCertificate: z.boolean(),
   /** receipts / queue tickets can be printed */
@@ -13,6 +16,15 @@ export const capabilitiesSchema = z.object({
   scan: z.boolean(),
 });
 export type Capabilities = z.infer<typeof capabilitiesSchema>;
+
+/**
+ * How the person at the kiosk can be confirmed at 实人 level (face check, mobile e-ID, staff code),
+ * as far as it works right now. Empty: applications cannot be made at this kiosk — the UI sends the
+ * citizen to a staffed window, and the bridge warned about it at start.
+ */
+export const identityVerificationHealthSchema = z.object({
+  methods: z.array(verificationMethodSchema),
+});
 
 export const healthResponseSchema = z.object({
   /** ok: everything works; degraded: something does not; out-of-service: nobody can be identified */
@@ -24,6 +36,7 @@ export const healthResponseSchema = z.object({
   site: z.object({ kioskId: z.string(), name: z.string(), helpPhone: z.string() }),
   /** timings the UI's flows use, from config */
   session: z.object({ idleTimeoutSeconds: z.number(), countdownSeconds: z.number() }),
+  identityVerification: identityVerificationHealthSchema.optional(),
   version: z.string(),
   /**
    * The government service platform (issue 5): services needing live data (records, progress,

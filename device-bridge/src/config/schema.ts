@@ -135,6 +135,23 @@ const v4l2Camera = z
   })
   .strict();
 
+/**
+ * A site-installed program the bridge runs (execFile, no shell) for what only a vendor can do;
+ * see face/plugin-command.ts. Personal data goes to it on stdin, never in `args`.
+ */
+const pluginCommand = z
+  .object({
+    driver: z.literal('command'),
+    /** absolute path of the program */
+    command: z.string().regex(/^\//, 'an absolute path such as /opt/vendor/bin/wlt2bmp'),
+    args: z.array(z.string().max(200)).max(20).default([]),
+    /** the program is killed after this long and its answer counts as none */
+    timeoutMs: z.number().int().min(100).max(30_000).default(5_000),
+    /** more output than this is refused (and the program killed) */
+    maxOutputBytes: z.number().int().min(1_024).max(4_194_304).default(262_144),
+  })
+  .strict();
+
 /** Face verification (人证比对, issue 8): 1:1 against the card photo, with alternatives always offered. */
 const faceCheck = z
   .object({
@@ -148,6 +165,18 @@ const faceCheck = z
     maxAttempts: z.number().int().min(1).max(10),
     /** the non-face ways offered on the same screen; at least one (人脸识别技术应用安全管理办法) */
     alternatives: z.array(z.enum(['e-id', 'staff'])).min(1),
+    /**
+     * the licensed WLT card-photo decoder: the 1024 WLT bytes on stdin (or in the file an argument
+     * names `{wlt}`), a JPEG or BMP on stdout (or in the file `{out}`). Absent: the fixture decoder
+     * with a simulated ID reader, none with a real one (then no face check is offered).
+     */
+    photoDecoder: pluginCommand.optional(),
+    /**
+     * a CTID client for mobile e-ID codes: the code on stdin, `{"identity": {…}|null}` on stdout.
+     * Absent: the simulated verifier with a simulated reader and scanner, none otherwise (then the
+     * e-ID is not offered, neither to log in nor to confirm).
+     */
+    eIdVerifier: pluginCommand.optional(),
   })
   .strict();
 

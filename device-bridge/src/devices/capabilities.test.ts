@@ -23,10 +23,19 @@ describe('capabilities', () => {
   it('an A4 printer out of paper disables printing certificates and nothing else', () => {
     expect(capabilitiesOf(statuses({ 'a4-printer': 'fault' }))).toEqual({
       identify: true,
+      eIdLogin: false,
       printCertificate: false,
       printReceipt: true,
       scan: true,
     });
+  });
+
+  it('a plugged-in e-ID verifier identifies through the scanner when the reader is down, and only then with a working scanner', () => {
+    const readerDown = statuses({ 'id-reader': 'disconnected' });
+    expect(capabilitiesOf(readerDown, { eIdVerifier: true })).toMatchObject({ identify: true, eIdLogin: true });
+    expect(overallStatus(readerDown, { eIdVerifier: true })).toBe('degraded');
+    expect(capabilitiesOf(readerDown)).toMatchObject({ identify: false, eIdLogin: false });
+    expect(capabilitiesOf(statuses({ 'id-reader': 'disconnected', scanner: 'fault' }), { eIdVerifier: true })).toMatchObject({ identify: false, eIdLogin: false });
   });
 
   it('treats a device missing from the list as unavailable', () => {

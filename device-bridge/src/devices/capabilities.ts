@@ -12,10 +12,17 @@ function usable(statuses: readonly DeviceStatus[], id: DeviceId): boolean {
   return status !== undefined && usableStates.has(status.state);
 }
 
+export interface IdentifyOptions {
+  /** an e-ID verifier is plugged in: a 网证 code shown to a working scanner identifies too */
+  eIdVerifier?: boolean;
+}
+
 /** What the kiosk can offer right now (DESIGN rule 6: a broken printer disables printing, not querying). */
-export function capabilitiesOf(statuses: readonly DeviceStatus[]): Capabilities {
+export function capabilitiesOf(statuses: readonly DeviceStatus[], options: IdentifyOptions = {}): Capabilities {
+  const eIdLogin = options.eIdVerifier === true && usable(statuses, 'scanner');
   return {
-    identify: usable(statuses, 'id-reader'),
+    identify: usable(statuses, 'id-reader') || eIdLogin,
+    eIdLogin,
     printCertificate: usable(statuses, 'a4-printer'),
     printReceipt: usable(statuses, 'receipt-printer'),
     scan: usable(statuses, 'scanner'),
@@ -26,8 +33,8 @@ export function capabilitiesOf(statuses: readonly DeviceStatus[]): Capabilities 
  * The kiosk's overall status for the health endpoint and the operator:
  * out-of-service when nobody can be identified, degraded when any device needs attention, else ok.
  */
-export function overallStatus(statuses: readonly DeviceStatus[]): HealthResponse['status'] {
-  if (!capabilitiesOf(statuses).identify) return 'out-of-service';
+export function overallStatus(statuses: readonly DeviceStatus[], options: IdentifyOptions = {}): HealthResponse['status'] {
+  if (!capabilitiesOf(statuses, options).identify) return 'out-of-service';
   if (statuses.some((status) => !healthyStates.has(status.state))) return 'degraded';
   return 'ok';
 }

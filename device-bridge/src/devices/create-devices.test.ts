@@ -125,7 +125,7 @@ describe('createDevices', () => {
     expect(cards).toEqual(['reading', 'read']);
     expect(codes).toEqual(['https://verify.example/abc']);
     const statuses = listDevices(devices).map((device) => device.status());
-    expect(capabilitiesOf(statuses)).toEqual({ identify: true, printCertificate: true, printReceipt: false, scan: false });
+    expect(capabilitiesOf(statuses)).toEqual({ identify: true, eIdLogin: false, printCertificate: true, printReceipt: false, scan: false });
     expect(overallStatus(statuses)).toBe('degraded');
 
     simulation.connect('scanner');

@@ -30,10 +30,21 @@ export interface FaceObservation {
 export interface FaceEngine {
   /** loads the models once; later calls return the same promise */
   load(): Promise<void>;
-  /** the largest face in the image (JPEG/PNG bytes), or null when there is none */
+  /** the largest face in the image (JPEG/PNG bytes), or null when there is none; UndecodableImageError for bytes that are no image */
   analyze(image: Uint8Array, options: { describe: boolean }): Promise<FaceObservation | null>;
   /** similarity of two descriptors, 0..1 (same person ≳ 0.6 for human's faceres) */
   similarity(a: readonly number[], b: readonly number[]): number;
   /** tensors the backend holds (a leak check for benches) */
   memory(): { tensors: number; bytes: number };
+}
+
+/**
+ * The image bytes could not be decoded (a corrupt camera frame, a bad card photo): a problem with
+ * that one image, not with the model. Any other error from `analyze` means the model is broken.
+ */
+export class UndecodableImageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UndecodableImageError';
+  }
 }

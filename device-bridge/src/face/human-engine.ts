@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { FaceEngine, FaceObservation } from './face-engine.ts';
+import { UndecodableImageError, type FaceEngine, type FaceObservation } from './face-engine.ts';
 import { loadSharp } from '../images/load-sharp.ts';
 
 /**
@@ -145,7 +145,14 @@ export function createHumanFaceEngine(options: { backend?: 'wasm' | 'cpu' } = {}
     await loading;
     const model = human!;
     const sharp = await loadSharp();
-    const { data, info } = await sharp(image).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+    // device bytes are untrusted: a well-framed JPEG may still hold corrupt scan data
+    const { data, info } = await sharp(image)
+      .removeAlpha()
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+      .catch((error: Error) => {
+        throw new UndecodableImageError(error.message);
+      });
     const tensor = model.tf.tensor3d(new Uint8Array(data.buffer, data.byteOffset, data.length), [info.height, info.width, 3], 'int32');
     let faces: HumanFace[];
     try {

@@ -68,7 +68,15 @@ export const logEvents = {
   'staff-code-rejected': { level: 'warn', message: 'wrong staff code entered at the kiosk' },
   'e-id-confirmed': { level: 'info', message: 'mobile e-ID code matched the card' },
   'e-id-rejected': { level: 'warn', message: 'mobile e-ID code did not match the card' },
+  'e-id-login': { level: 'info', message: 'mobile e-ID login code accepted by the verifier; session opened' },
+  'e-id-unavailable': { level: 'error', message: 'the e-ID verifier could not be asked' },
+  'face-photo-decode-failed': { level: 'warn', message: 'card photo decoder gave no usable photo; no face check for this card' },
+  'identity-verification-unavailable': {
+    level: 'warn',
+    message: 'no way to confirm a person at 实人 level is set up (face photo decoder, e-ID verifier, staff code): applications must go to a staffed window',
+  },
   'material-page-captured': { level: 'info', message: 'document page captured and compressed' },
+  'material-page-failed': { level: 'warn', message: 'document camera still could not be processed; the citizen is asked to take it again' },
   'materials-wiped': { level: 'info', message: 'captured pages wiped' },
 } as const satisfies Record<string, { level: 'debug' | 'info' | 'warn' | 'error' | 'fatal'; message: string }>;
 

@@ -8,6 +8,7 @@ import {
   type RatingParsed,
   type ServiceItem,
   type ServiceItemSummary,
+  type VerifiedResponse,
 } from '../api/index.ts';
 import { HttpError } from '../http/http-error.ts';
 import { PlatformUnavailable, type Applicant, type SubmitApplication, type SubmitApplicationResult, type SubmitRating } from '../platform/contract.ts';
@@ -214,19 +215,25 @@ export function createKioskServices(options: KioskServicesOptions) {
     /**
      * Stores the application with its outbox row (one transaction) before anything else, then gives
      * the relay a few seconds to get the platform's number. Materials are copied (sealed) into the
-     * outbox row and released from session memory.
+     * outbox row and released from session memory. An application is made in the citizen's name,
+     * so it needs the person at the kiosk confirmed at 实人 level (face, e-ID or staff) in this
+     * session — `verification` — and the platform is told how (identityVerification).
      */
     async submitApplication(
       identity: CardIdentity,
       request: ApplicationSubmitParsed,
       materials: SessionMaterials | null,
       printReceipt: ((receipt: ApplicationReceiptPrint) => Promise<boolean>) | null,
+      verification: VerifiedResponse | null,
     ): Promise<{ receipt: ApplicationReceipt; created: boolean }> {
       const hash = applicantHash(identity.idNumber);
       const previous = byKey.get(request.idempotencyKey) as KioskApplicationRow | undefined;
       if (previous) {
         if (previous.applicant_hash !== hash) throw new HttpError(409, 'bad-request', 'This idempotency key belongs to another application. / 请重新提交。');
         return { receipt: receiptOf(previous, false, false), created: false };
+      }
+      if (!verification) {
+        throw new HttpError(409, 'identity-not-verified', 'An application needs the person at the kiosk confirmed first: face check, mobile e-ID or staff. / 申请前需先核验本人身份（人脸、网证或工作人员确认）。');
       }
       const item = await getItem(request.itemCode);
       if (!item.modes.includes('apply')) {
@@ -276,6 +283,7 @@ export function createKioskServices(options: KioskServicesOptions) {
         materials: files,
         delivery: request.delivery,
         submittedAt: row.submitted_at,
+        identityVerification: { method: verification.method, at: verification.at },
         ...(signature ? { signaturePngBase64: signature.png.toString('base64') } : {}),
       });
       // the sealed copy in the outbox is the one that counts now: drop the session's pages

@@ -12,6 +12,7 @@ import {
   serviceCategorySchema,
   serviceItemSchema,
   serviceItemSummarySchema,
+  verificationMethodSchema,
 } from '../api/index.ts';
 
 /**
@@ -49,6 +50,13 @@ export const submitApplicationSchema = z.object({
   materials: z.array(platformMaterialSchema).max(20),
   delivery: z.enum(['collect', 'post']),
   submittedAt: z.string(),
+  /**
+   * how the person at the kiosk was confirmed as the applicant (实人): the live face against the card
+   * photo, a mobile e-ID checked by the CTID service, or a hall employee with the staff code; and
+   * when. A kiosk always sends it (it refuses an application without it); optional only so rows
+   * queued before it existed still deliver.
+   */
+  identityVerification: z.object({ method: verificationMethodSchema, at: z.string() }).optional(),
   /** the applicant's handwritten signature (手写签名), a PNG, base64; absent when not signed at the kiosk */
   signaturePngBase64: z.string().max(400_000).optional(),
 });

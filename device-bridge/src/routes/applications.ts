@@ -6,7 +6,8 @@ import { parseBody } from '../http/validate.ts';
 
 /**
  * POST /api/applications: stored with its outbox row before the reply (201; the same
- * idempotencyKey again → 200 with the same receipt). GET: progress of my applications. The
+ * idempotencyKey again → 200 with the same receipt); 409 identity-not-verified until the person was
+ * confirmed in this session (face, e-ID or staff). GET: progress of my applications. The
  * applicant is the session's citizen, never a body field (一号申请).
  */
 export function applicationRoutes(context: BridgeContext): Router {
@@ -20,6 +21,7 @@ export function applicationRoutes(context: BridgeContext): Router {
       body,
       context.sessionMaterials ?? null,
       async (slip) => (await context.receipts.printApplicationReceipt(slip)).printed,
+      context.faceCheck.verification(),
     );
     context.logger.log('application-stored', {
       item: receipt.itemCode,

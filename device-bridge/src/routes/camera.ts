@@ -16,7 +16,7 @@ function cameraOf(context: BridgeContext, value: string | string[] | undefined):
  * Writes one multipart part per frame. A client that has not taken the previous frame yet gets
  * none (frames are dropped, never queued), so a slow browser cannot grow the bridge's memory.
  */
-function streamFrames(camera: Camera, response: Response, end: (stop: () => void) => () => void): void {
+function streamFrames(camera: Camera, response: Response, end: (stop: () => void) => () => void, allowed: () => boolean): void {
   response.writeHead(200, {
     'Content-Type': 'multipart/x-mixed-replace; boundary=frame',
     'Cache-Control': 'no-store, no-cache, must-revalidate',
@@ -24,7 +24,10 @@ function streamFrames(camera: Camera, response: Response, end: (stop: () => void
     Connection: 'close',
   });
   const unsubscribe = camera.onFrame((jpeg) => {
-    if (response.writableNeedDrain || response.destroyed) return;
+    if (response.destroyed || response.writableEnded) return;
+    // the face check was decided (or offered no more) while the picture showed: it stops here
+    if (!allowed()) return void response.end();
+    if (response.writableNeedDrain) return;
     response.write(`--frame\r\nContent-Type: image/jpeg\r\nContent-Length: ${jpeg.length}\r\n\r\n`);
     response.write(jpeg);
     response.write('\r\n');
@@ -38,8 +41,9 @@ function streamFrames(camera: Camera, response: Response, end: (stop: () => void
 
 /**
  * GET /api/camera/:cameraId/preview — the live picture as MJPEG (`<img src>` shows it natively).
- * Only within a session; the face camera only after the citizen consented to the face check. The
- * stream ends when the session does.
+ * Only within a session; the face camera only while the face check is offered, consented to and
+ * not yet decided (a card without a usable photo never opens it). The stream ends when the session
+ * does, and the face camera's as soon as the check is decided.
  * POST /api/sim/camera/:cameraId/scene — what a simulated camera looks at (simulation only).
  */
 export function cameraRoutes(context: BridgeContext): Router {
@@ -47,13 +51,21 @@ export function cameraRoutes(context: BridgeContext): Router {
   router.get('/api/camera/:cameraId/preview', (request, response) => {
     const camera = cameraOf(context, request.params.cameraId);
     if (!context.sessions.current()) throw noSession();
-    if (camera.id === 'camera' && !context.faceCheck.consented()) {
+    const faceCamera = camera.id === 'camera';
+    if (faceCamera && !context.faceCheck.consented()) {
       throw new HttpError(403, 'consent-required', 'The face camera starts only after consent. / 需先同意后才开启人脸摄像头。');
     }
-    streamFrames(camera, response, (stop) =>
-      context.bus.subscribe((event) => {
-        if (event.type === 'session-ended') stop();
-      }),
+    if (faceCamera && !context.faceCheck.previewAllowed()) {
+      throw new HttpError(409, 'face-not-offered', 'There is no face check to do now. / 当前无需人脸核验。');
+    }
+    streamFrames(
+      camera,
+      response,
+      (stop) =>
+        context.bus.subscribe((event) => {
+          if (event.type === 'session-ended') stop();
+        }),
+      faceCamera ? () => context.faceCheck.previewAllowed() : () => true,
     );
   });
   if (context.simulation) {

@@ -10,9 +10,9 @@ export function faceRoutes(context: BridgeContext): Router {
   router.get('/api/face/options', async (_request, response) => {
     response.json(await faceCheck.options());
   });
-  router.post('/api/face/consent', (request, response) => {
+  router.post('/api/face/consent', async (request, response) => {
     parseBody(faceConsentRequestSchema, request);
-    faceCheck.consent();
+    await faceCheck.consent();
     response.status(204).end();
   });
   router.get('/api/face/guidance', async (_request, response) => {

@@ -14,13 +14,17 @@ export function healthOf(context: BridgeContext): HealthResponse {
   const { kiosk, session } = context.config;
   // an operator's out-of-service (MQTT) offers nothing, whatever the devices say
   const outOfService = context.serviceMode?.outOfService() ?? false;
+  const identifyOptions = { eIdVerifier: context.eIdLoginConfigured === true };
   return {
-    status: outOfService ? 'out-of-service' : overallStatus(devices),
+    status: outOfService ? 'out-of-service' : overallStatus(devices, identifyOptions),
     simulated: context.simulation !== null,
-    capabilities: outOfService ? { identify: false, printCertificate: false, printReceipt: false, scan: false } : capabilitiesOf(devices),
+    capabilities: outOfService
+      ? { identify: false, eIdLogin: false, printCertificate: false, printReceipt: false, scan: false }
+      : capabilitiesOf(devices, identifyOptions),
     devices,
     site: { kioskId: kiosk.id, name: kiosk.siteName, helpPhone: kiosk.helpPhone },
     session: { idleTimeoutSeconds: session.idleTimeoutSeconds, countdownSeconds: session.countdownSeconds },
+    ...(context.faceCheck ? { identityVerification: { methods: context.faceCheck.methods({ now: true }) } } : {}),
     version: context.version,
     platform: platformHealthOf(context),
   };

@@ -94,6 +94,10 @@ export function createMaterialStore(deps: MaterialStoreDeps) {
       deps.logger.log('material-page-captured', { bytes: page.jpeg.length, cropped: page.cropped, ms: deps.clock.now().getTime() - started });
       pagesCaptured += 1;
       return { jpeg: page.jpeg, width: page.width, height: page.height, cropped: page.cropped };
+    } catch (error) {
+      // device bytes are untrusted: a still that does not decode (a USB glitch) is a picture to take again
+      deps.logger.log('material-page-failed', { message: (error as Error).message });
+      throw new HttpError(503, 'device-unavailable', 'The picture did not come out; please take it again. / 照片没有拍好，请重新拍摄。');
     } finally {
       still.fill(0);
     }

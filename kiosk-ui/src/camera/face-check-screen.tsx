@@ -44,35 +44,49 @@ export function FaceCheckScreen({ actor }: FaceCheckScreenProps) {
   let actions;
   switch (step) {
     case 'choosing':
-      body = (
-        <div class="face-choice">
-          <div class="face-choice__face" data-part="face-consent">
-            {options?.faceOffered ? (
-              <>
-                <p class="lead">{t('face.consent.what')}</p>
-                <p class="note">{t('face.consent.privacy')}</p>
-                <BigButton action="face-agree" onPress={() => actor.send({ type: 'AGREE' })}>
-                  {t('face.agree')}
-                </BigButton>
-              </>
-            ) : (
-              <p class="notice" data-part="face-not-offered">
-                {t(`face.notOffered.${options?.reason ?? 'disabled'}` as MessageKey)}
-              </p>
-            )}
+      // with no way at all to confirm the person here, say where to go instead of an empty choice
+      body =
+        !options?.faceOffered && !staffOffered && !eIdOffered ? (
+          <p class="notice" role="alert" data-part="face-no-way">
+            {t('face.noWay')}
+          </p>
+        ) : (
+          <div class="face-choice">
+            <div class="face-choice__face" data-part="face-consent">
+              {options?.faceOffered ? (
+                <>
+                  <p class="lead">{t('face.consent.what')}</p>
+                  <p class="note">{t('face.consent.privacy')}</p>
+                  <BigButton action="face-agree" onPress={() => actor.send({ type: 'AGREE' })}>
+                    {t('face.agree')}
+                  </BigButton>
+                </>
+              ) : (
+                <p class="notice" data-part="face-not-offered">
+                  {t(`face.notOffered.${options?.reason ?? 'disabled'}` as MessageKey)}
+                </p>
+              )}
+            </div>
+            <div class="face-choice__alternatives" data-part="face-alternatives">
+              <h2 class="lead">{t('face.alternatives')}</h2>
+              {staffOffered || eIdOffered ? (
+                <>
+                  <p class="note">{t('face.consent.choice')}</p>
+                  {eIdOffered ? (
+                    <p class="lead" data-part="face-e-id">
+                      {t('face.eId')}
+                    </p>
+                  ) : null}
+                  {staffButton}
+                </>
+              ) : (
+                <p class="lead" data-part="face-no-alternative">
+                  {t('face.noAlternative')}
+                </p>
+              )}
+            </div>
           </div>
-          <div class="face-choice__alternatives" data-part="face-alternatives">
-            <h2 class="lead">{t('face.alternatives')}</h2>
-            <p class="note">{t('face.consent.choice')}</p>
-            {eIdOffered ? (
-              <p class="lead" data-part="face-e-id">
-                {t('face.eId')}
-              </p>
-            ) : null}
-            {staffButton}
-          </div>
-        </div>
-      );
+        );
       actions = cancelButton;
       break;
     case 'capturing':

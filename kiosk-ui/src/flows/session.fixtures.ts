@@ -4,7 +4,7 @@ import type { KioskStatus } from './session.types.ts';
 // Deterministic data for the flow tests. Masked the way the bridge masks, like real traffic.
 
 export const workingKiosk: KioskStatus = {
-  capabilities: { identify: true, printCertificate: true, printReceipt: true, scan: true },
+  capabilities: { identify: true, eIdLogin: false, printCertificate: true, printReceipt: true, scan: true },
   siteName: '测试政务服务中心',
   helpPhone: '0571-12345',
   idleTimeoutSeconds: 120,

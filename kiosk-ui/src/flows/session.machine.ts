@@ -57,7 +57,7 @@ export type SessionDelay = keyof typeof sessionDelays;
 
 /** Until the first health answer arrives the kiosk assumes nothing works and nothing is offered. */
 export const unknownKioskStatus: KioskStatus = {
-  capabilities: { identify: false, printCertificate: false, printReceipt: false, scan: false },
+  capabilities: { identify: false, eIdLogin: false, printCertificate: false, printReceipt: false, scan: false },
   siteName: '',
   helpPhone: '',
   idleTimeoutSeconds: 120,
@@ -184,7 +184,7 @@ export const sessionMachine = setup({
     markBridgeUnreachable: assign({
       kiosk: ({ context }) => ({
         ...context.kiosk,
-        capabilities: { identify: false, printCertificate: false, printReceipt: false, scan: false },
+        capabilities: { identify: false, eIdLogin: false, printCertificate: false, printReceipt: false, scan: false },
       }),
     }),
     storeRejection: assign({ rejection: ({ context, event }) => (event.type === 'CARD_REJECTED' ? event.reason : context.rejection) }),

@@ -15,6 +15,11 @@ export function AttractScreen({ snapshot, send }: ScreenProps) {
         <div class="card-slot__reader" />
       </div>
       <p class="lead">{t('attract.body')}</p>
+      {capabilities.eIdLogin ? (
+        <p class="lead" data-part="attract-e-id">
+          {t('attract.eId')}
+        </p>
+      ) : null}
       <p class="note">{capabilities.printCertificate ? t('attract.services') : t('attract.printingUnavailable')}</p>
       {snapshot.matches('attract') ? (
         // 办事指南 needs no card: anyone may read what to bring before queueing

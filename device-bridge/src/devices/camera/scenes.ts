@@ -15,6 +15,11 @@ export type CameraScene =
   | { kind: 'face'; face: SimulatedFace }
   /** a photo held still / a frozen image fed in: every frame identical (the still-image attack) */
   | { kind: 'still-photo'; face: SimulatedFace }
+  /**
+   * a printed photo held up to a working camera: the same picture in every frame, no pose change,
+   * but real sensor noise and light flicker, so no two frames are bit-identical
+   */
+  | { kind: 'printed-photo'; face: SimulatedFace }
   | { kind: 'nobody' }
   /** a page with text on the document camera's desk, a little rotated, as a citizen lays it down */
   | { kind: 'document'; title: string }
@@ -88,9 +93,12 @@ export async function renderScene(scene: CameraScene, options: RenderOptions): P
         .jpeg({ quality: 85 })
         .toBuffer();
     case 'face':
-    case 'still-photo': {
+    case 'still-photo':
+    case 'printed-photo': {
       const live = scene.kind === 'face';
-      // A live person sways a little and the light flickers; a held-up photo in a frozen feed does not.
+      // A live person sways a little; a held-up photo does not. A working sensor adds noise and the
+      // light flickers (a person, a printed photo); a frozen feed repeats the frame exactly.
+      const noisy = scene.kind !== 'still-photo';
       const jitter = live ? (random() - 0.5) * 0.04 : 0;
       const size = Math.round(Math.min(width, height) * (0.9 + jitter));
       const face = await sharp(liveFaceImage(scene.face)).resize(size, size, { fit: 'cover' }).toBuffer();
@@ -100,7 +108,7 @@ export async function renderScene(scene: CameraScene, options: RenderOptions): P
         { input: face, left: Math.max(0, left), top: Math.max(0, top) },
       ]);
       const composed = await frame.raw().toBuffer({ resolveWithObject: true });
-      if (live) {
+      if (noisy) {
         const { data } = composed;
         const gain = 1 + (random() - 0.5) * 0.04;
         for (let i = 0; i < data.length; i++) data[i] = Math.max(0, Math.min(255, data[i]! * gain + (random() - 0.5) * 6));

@@ -37,7 +37,7 @@ describe('simulated camera', () => {
     await camera.stop();
   });
 
-  it('a live person differs frame to frame; a held-up still photo repeats the very same frame', async () => {
+  it('a live person differs frame to frame; a frozen still photo repeats the very same frame; a printed one does not', async () => {
     const camera = createSimulatedCamera('camera', { clock: systemClock });
     await camera.start();
     const live = [await camera.captureStill(), await camera.captureStill()];
@@ -45,6 +45,10 @@ describe('simulated camera', () => {
     camera.setScene({ kind: 'still-photo', face: 'person-a' });
     const frozen = [await camera.captureStill(), await camera.captureStill()];
     expect(frozen[0]!.equals(frozen[1]!)).toBe(true);
+    // a printed photo held up to a working camera: the sensor's noise makes every frame different
+    camera.setScene({ kind: 'printed-photo', face: 'person-a' });
+    const printed = [await camera.captureStill(), await camera.captureStill()];
+    expect(printed[0]!.equals(printed[1]!)).toBe(false);
     await camera.stop();
   });
 });

@@ -2,7 +2,8 @@
  * The ID card's photo is 1024 bytes of proprietary "WLT" compressed data (devices.md §1.7). Only
  * licensed vendor libraries (libwlt2bmp.so, WltRS.dll, termb.dll…) decode it; there is no open
  * decoder. So the bridge keeps the bytes opaque and decodes through this plug: a site with a vendor
- * library installs a decoder; without one the photo is "unavailable" — never invented or guessed.
+ * library names its command in `face.photoDecoder` (face/command-photo-decoder.ts); without one
+ * there is no decoder at all (null), so no photo and no face check — never invented or guessed.
  *
  * The WLT bytes and anything decoded from them are personal data: bridge memory only, for one
  * session, never sent to the UI, never logged, wiped at session end.
@@ -17,14 +18,9 @@ export interface DecodedPhoto {
 }
 
 export interface PhotoDecoder {
-  /** decodes a card's WLT photo; null when it cannot (no library, corrupt data) */
+  /** decodes a card's WLT photo; null when it cannot (corrupt data, the vendor tool failed) */
   decode(wlt: Uint8Array): Promise<DecodedPhoto | null>;
 }
-
-/** The default: no vendor library, so no photo. Callers must offer a path that needs no photo. */
-export const noPhotoDecoder: PhotoDecoder = {
-  decode: async () => null,
-};
 
 /** Size of the WLT photo field in a read-fixed-info answer (GA/T 467). */
 export const wltPhotoBytes = 1024;
