@@ -215,6 +215,14 @@ export function technicianRoutes(
     if (result.kind === 'no-site-file') {
       throw new HttpError(409, 'bad-request', 'This kiosk runs without a site file (KIOSK_CONFIG is not set), so there is nowhere to write a change.');
     }
+    if (result.kind === 'write-failed') {
+      audit.record({ actor: 'technician', action: 'config-apply', outcome: 'write-failed', detail: result.message.slice(0, 200) });
+      throw new HttpError(
+        500,
+        'config-not-writable',
+        `Nothing was changed: ${result.file} cannot be written (${result.message}). Its folder must be writable by the bridge (see the install guide). / 配置文件无法写入，未做任何更改。`,
+      );
+    }
     audit.record({ actor: 'technician', action: 'config-apply', outcome: 'written', detail: `changed devices: ${result.devices.join(', ') || 'none'}` });
     response.on('finish', () => setTimeout(options.requestRestart, 100));
     response.status(202).json({ applied: true, restarting: true, file: result.file, devicesToCheck: result.devices });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -30,6 +30,16 @@ describe('config apply with rollback', () => {
     expect(JSON.stringify(result)).toContain('session.idleTimeoutSeconds');
     expect(JSON.parse(readFileSync(siteFile, 'utf8'))).toEqual(before);
     expect(existsSync(join(dir, 'config-pending.json'))).toBe(false);
+  });
+
+  it('leaves no pending record and no temp file when the site file cannot be written', () => {
+    const { dir, current, clock } = setUp();
+    // the site file's folder is gone (as good as read-only): the write fails after the record was made
+    const siteFile = join(dir, 'gone', 'site.json');
+    const result = applySiteConfig({ siteFile, dataDir: dir, current, override: { kiosk: { siteName: '新名字' } }, clock });
+    expect(result).toMatchObject({ kind: 'write-failed', file: siteFile, message: expect.stringContaining('ENOENT') });
+    expect(existsSync(join(dir, 'config-pending.json'))).toBe(false);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
   it('keeps a change whose devices come up', async () => {

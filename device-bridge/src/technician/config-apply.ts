@@ -25,12 +25,18 @@ export function writeFileAtomically(file: string, content: string): void {
   const temporary = join(dirname(file), `.${process.pid}.${Date.now()}.tmp`);
   const fd = openSync(temporary, 'w', 0o640);
   try {
-    writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    try {
+      writeSync(fd, content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch (error) {
+    // a failed write (disk full, rename refused) must not leave a stray temp file next to the config
+    rmSync(temporary, { force: true });
+    throw error;
   }
-  renameSync(temporary, file);
   // the rename itself must reach the disk too
   const directory = openSync(dirname(file), 'r');
   try {
@@ -63,6 +69,8 @@ function changedDevices(before: DevicesConfig, after: DevicesConfig): DeviceId[]
 export type ApplyResult =
   | { kind: 'invalid'; problems: string[] }
   | { kind: 'no-site-file' }
+  /** the site file could not be replaced (read-only folder, disk full …); nothing changed, nothing pending */
+  | { kind: 'write-failed'; file: string; message: string }
   | { kind: 'written'; file: string; devices: DeviceId[] };
 
 /**
@@ -80,8 +88,15 @@ export function applySiteConfig(options: { siteFile: string | undefined; dataDir
     previous,
     devices: changedDevices(options.current.devices, config.devices),
   };
+  // the record goes first, so a power cut between the two writes still finds the way back
   writeFileAtomically(pendingFile(options.dataDir), JSON.stringify(pending));
-  writeFileAtomically(options.siteFile, JSON.stringify(options.override, null, 2) + '\n');
+  try {
+    writeFileAtomically(options.siteFile, JSON.stringify(options.override, null, 2) + '\n');
+  } catch (error) {
+    // the old file is untouched: a record left behind would "roll back" to it on some later start
+    rmSync(pendingFile(options.dataDir), { force: true });
+    return { kind: 'write-failed', file: options.siteFile, message: (error as Error).message };
+  }
   return { kind: 'written', file: options.siteFile, devices: pending.devices };
 }
 
