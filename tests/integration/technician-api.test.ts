@@ -2,7 +2,8 @@
 // would over SSH; admin routes refuse anyone without a technician session; wrong PINs lock PIN entry
 // out, and the lockout survives a bridge restart.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -193,6 +194,58 @@ describe('technician config apply', () => {
         expect(bridge.logs()).toContain('bridge-stopping');
       } finally {
         await bridge.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('rolls a change back when the bridge cannot start on it, and comes up on the previous file', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-rollback-'));
+    const siteFile = path.join(dataDir, 'site.json');
+    const before = { kiosk: { siteName: '旧站点' } };
+    await writeFile(siteFile, JSON.stringify(before));
+    try {
+      expect((await doctor(['set-pin', '--pin-stdin'], dataDir, `${pin}\n`)).code).toBe(0);
+      const bridge = await startBridge({ dataDir, configFile: siteFile });
+      try {
+        const login = await rawRequest(`${bridge.url}/api/technician/login`, { method: 'POST', body: { pin } });
+        const headers = { authorization: `Bearer ${(login.json() as { token: string }).token}` };
+        // valid for the schema, fatal at start: the broker password file the fleet link reads does not exist
+        const broken = { ...before, fleet: { mqtt: { enabled: true, url: 'mqtt://127.0.0.1:9', passwordFile: 'secrets/no-such.password' } } };
+        const applied = await rawRequest(`${bridge.url}/api/technician/config`, { method: 'PUT', headers, body: { config: broken } });
+        expect(applied.status).toBe(202);
+        await waitFor('the new site file', async () => (existsSync(siteFile) && JSON.parse(await readFile(siteFile, 'utf8')).fleet ? { value: true } : {}), 15_000, 100);
+      } finally {
+        await bridge.stop();
+      }
+
+      // what systemd (Restart=always) does next: start again; this start fails on the new file …
+      const failed = await startBridge({ dataDir, configFile: siteFile }).then(
+        async (running) => {
+          await running.stop();
+          return 'it started';
+        },
+        (error: Error) => error.message,
+      );
+      expect(failed).toContain('exited');
+      expect(failed).toContain('configuration change this start was trying is undone');
+      expect(JSON.parse(await readFile(siteFile, 'utf8'))).toEqual(before);
+      expect(existsSync(path.join(dataDir, 'config-pending.json'))).toBe(false);
+
+      // … and the start after it is up on the previous file, with the rollback in the audit log
+      const again = await startBridge({ dataDir, configFile: siteFile });
+      try {
+        const health = (await rawRequest(`${again.url}/api/health`)).json() as { site: { name: string } };
+        expect(health.site.name).toBe('旧站点');
+        const login = await rawRequest(`${again.url}/api/technician/login`, { method: 'POST', body: { pin } });
+        const headers = { authorization: `Bearer ${(login.json() as { token: string }).token}` };
+        const audit = (await rawRequest(`${again.url}/api/technician/audit`, { headers })).json() as { entries: Array<{ action: string; outcome: string; detail: string | null }> };
+        expect(audit.entries).toEqual(
+          expect.arrayContaining([expect.objectContaining({ action: 'config-apply', outcome: 'rolled-back', detail: expect.stringContaining('no-such.password') })]),
+        );
+      } finally {
+        await again.stop();
       }
     } finally {
       await rm(dataDir, { recursive: true, force: true });
