@@ -32,7 +32,7 @@ export interface KioskMetrics {
   journeyCompleted(type: JourneyType): void;
   errorAnswered(code: string): void;
   technicianLogin(outcome: 'success' | 'wrong-pin' | 'locked-out'): void;
-  fleetCommand(command: string, outcome: 'ok' | 'failed' | 'rejected'): void;
+  fleetCommand(command: string, outcome: 'ok' | 'failed' | 'rejected' | 'deferred'): void;
   paperRefilled(printer: 'a4-printer' | 'receipt-printer'): void;
   render(): Promise<string>;
   close(): void;

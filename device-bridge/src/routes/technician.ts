@@ -18,7 +18,7 @@ import { parseBody } from '../http/validate.ts';
 import { applySiteConfig, readSiteOverride, validateOverride } from '../technician/config-apply.ts';
 import { diagnosticBundle } from '../technician/diagnostic-bundle.ts';
 import { listHidDevices, listSerialPorts } from '../doctor/hardware.ts';
-import { runSelfTest, selfTestKinds } from '../technician/self-test.ts';
+import { runSelfTestWithoutSession, selfTestKinds } from '../technician/self-test.ts';
 import type { TechnicianService } from '../technician/technician-service.ts';
 
 function bearer(header: string | undefined): string | undefined {
@@ -115,16 +115,14 @@ export function technicianRoutes(
   router.post('/api/technician/devices/:device/self-test', requireTechnician, async (request, response) => {
     const parsed = deviceIdSchema.safeParse(request.params.device);
     if (!parsed.success) throw new HttpError(404, 'not-found', `No device "${String(request.params.device)}".`);
-    // the technician's own card must not stay open as a citizen session behind technician mode
-    const sessionBefore = context.sessions.current();
-    const result = await runSelfTest(parsed.data, {
+    const result = await runSelfTestWithoutSession(parsed.data, {
       devices: context.devices,
+      sessions: context.sessions,
       clock: context.clock,
       kioskId: context.config.kiosk.id,
       siteName: context.config.kiosk.siteName,
       newJobId: context.newId,
     });
-    if (parsed.data === 'id-reader' && sessionBefore === null && context.sessions.current() !== null) context.sessions.end('exit');
     audit.record({ actor: 'technician', action: `self-test ${parsed.data}`, outcome: result.ok ? 'ok' : 'failed', detail: result.detail });
     response.json(result);
   });
