@@ -106,14 +106,22 @@ describe('udev rules', () => {
     const text = await readFile(path.join(configDir, 'udev/99-tongban.rules'), 'utf8');
     const rules = text.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
     expect(rules.length).toBeGreaterThan(5);
-    const known = /^(SUBSYSTEM|KERNEL|ATTRS\{[a-zA-Z]+\}|ATTR\{[a-zA-Z]+\}|ENV\{[A-Z_]+\}|GROUP|MODE|SYMLINK)$/;
+    const known = /^(ACTION|SUBSYSTEM|KERNEL|ATTRS\{[a-zA-Z]+\}|ATTR\{[a-zA-Z]+\}|ENV\{[A-Z_]+\}|GROUP|MODE|SYMLINK|RUN\{program\})$/;
     for (const rule of rules) {
-      for (const clause of rule.split(/,\s*/)) {
+      // clauses are separated by commas after a closing quote (a value may hold commas: mount options)
+      for (const clause of rule.split(/(?<="),\s*/)) {
         const match = /^([A-Z]+(?:\{[A-Za-z_]+\})?)(==|\+=|=)"[^"]*"$/.exec(clause.trim());
         expect(match, `${clause} in: ${rule}`).not.toBeNull();
         expect(match![1], rule).toMatch(known);
       }
     }
     expect(rules.filter((rule) => rule.includes('SUBSYSTEM=="tty"') && rule.includes('GROUP="dialout"')).every((rule) => rule.includes('ID_MM_DEVICE_IGNORE'))).toBe(true);
+    // the USB stick for diagnostic exports is mounted where the config and the bridge unit expect it
+    const defaults = JSON.parse(await readFile(path.join(configDir, 'default.json'), 'utf8')) as { technician: { usbExportDir: string } };
+    const mount = rules.find((rule) => rule.includes('systemd-mount'));
+    expect(mount).toContain(` ${defaults.technician.usbExportDir}"`);
+    expect(mount).toContain('uid=tongban');
+    const unit = await readFile(path.join(configDir, 'systemd/tongban-bridge.service'), 'utf8');
+    expect(unit).toContain(`ReadWritePaths=-${defaults.technician.usbExportDir}`);
   });
 });

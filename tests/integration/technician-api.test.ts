@@ -7,12 +7,33 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { technicianPaths } from '../../device-bridge/src/api/technician.ts';
+import { technicianRoutes } from '../../device-bridge/src/routes/technician.ts';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { rawRequest } from '../support/http.ts';
 import { repoRoot } from '../support/repo.ts';
 import { waitFor } from '../support/wait.ts';
 
 const pin = '604217';
+
+/** Every (method, path) the technician router really registers, read from its route table. */
+function technicianRouteTable(): Array<{ method: string; path: string }> {
+  // building the router only wires closures: nothing of the context is touched until a request comes
+  const router = technicianRoutes({} as never, { auth: {}, audit: {} } as never) as unknown as {
+    stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }>;
+  };
+  return router.stack.flatMap((layer) =>
+    layer.route ? Object.keys(layer.route.methods).map((method) => ({ method: method.toUpperCase(), path: layer.route!.path })) : [],
+  );
+}
+
+/** The routes that need a technician session (all but status and login), with sample parameters. */
+function adminRoutes(): Array<[string, string]> {
+  const open = new Set<string>([technicianPaths.status, technicianPaths.login]);
+  return technicianRouteTable()
+    .filter(({ path: route }) => !open.has(route))
+    .map(({ method, path: route }) => [method, route.replace(':device', 'a4-printer').replace(':id', 'some-job-id')]);
+}
 
 function doctor(args: string[], dataDir: string, stdin = ''): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
@@ -47,19 +68,28 @@ describe('technician API', () => {
   });
 
   it('refuses every admin route without a technician session (401)', async () => {
-    const routes: Array<[string, string]> = [
-      ['GET', '/api/technician/devices'],
-      ['POST', '/api/technician/devices/a4-printer/self-test'],
-      ['GET', '/api/technician/audit'],
-      ['POST', '/api/technician/config/validate'],
-      ['GET', '/api/technician/diagnostic-bundle'],
-      ['POST', '/api/technician/logout'],
-    ];
+    const routes = adminRoutes();
+    // the router and the contract's path table agree: every technicianPaths entry is a route here
+    const registered = new Set(technicianRouteTable().map(({ path: route }) => route));
+    for (const [name, entry] of Object.entries(technicianPaths)) {
+      const route = typeof entry === 'function' ? decodeURIComponent((entry as (id: string) => string)(':device')) : entry;
+      expect(registered.has(route), `technicianPaths.${name} (${route}) is not a route`).toBe(true);
+    }
+    // parameterised routes are in the list too, not only the fixed paths
+    expect(routes.map(([method, route]) => `${method} ${route}`)).toEqual(
+      expect.arrayContaining([
+        'POST /api/technician/devices/a4-printer/self-test',
+        'POST /api/technician/devices/a4-printer/paper-refilled',
+        'POST /api/technician/print-jobs/some-job-id/acknowledge',
+        'PUT /api/technician/config',
+        'POST /api/technician/diagnostic-bundle/export',
+      ]),
+    );
     for (const [method, route] of routes) {
       const answer = await rawRequest(`${bridge.url}${route}`, {
         method,
         headers: { authorization: `Bearer ${'ab'.repeat(32)}` },
-        ...(method === 'POST' ? { body: {} } : {}),
+        ...(method === 'POST' || method === 'PUT' ? { body: {} } : {}),
       });
       expect(answer.status, `${method} ${route}`).toBe(401);
       expect(answer.json()).toMatchObject({ error: { code: 'technician-session-required' } });
@@ -123,6 +153,15 @@ describe('technician API', () => {
     const bundle = await rawRequest(`${bridge.url}/api/technician/diagnostic-bundle`, { headers });
     expect(bundle.headers['content-disposition']).toContain('attachment');
     expect(bundle.json()).toMatchObject({ kind: 'tongban-diagnostic-bundle', health: { status: expect.any(String) } });
+    // the screen's export: no USB stick is mounted at /media/tongban-usb here, so it stays on the kiosk
+    const exported = await rawRequest(`${bridge.url}/api/technician/diagnostic-bundle/export`, { method: 'POST', headers });
+    expect(exported.status).toBe(201);
+    expect(exported.json()).toMatchObject({ where: 'kiosk', file: expect.stringContaining(path.join(dataDir, 'exports', 'tongban-diagnostics-')) });
+    const exportedFile = (exported.json() as { file: string }).file;
+    expect(JSON.parse(await readFile(exportedFile, 'utf8'))).toMatchObject({ kind: 'tongban-diagnostic-bundle' });
+
+    const languages = await rawRequest(`${bridge.url}/api/technician/config/validate`, { method: 'POST', headers, body: { config: { kiosk: { languages: ['en'] } } } });
+    expect(languages.json()).toMatchObject({ valid: false, problems: [expect.stringContaining('kiosk.languages')] });
 
     const audit = (await rawRequest(`${bridge.url}/api/technician/audit`, { headers })).json() as {
       entries: Array<{ action: string; outcome: string }>;

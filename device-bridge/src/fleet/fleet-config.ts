@@ -38,5 +38,10 @@ export const technicianConfigSchema = z
   .object({
     /** the technician session ends after this long without a request */
     inactivityTimeoutSeconds: z.number().int().min(30).max(3_600),
+    /**
+     * where a USB stick is mounted (config/udev/99-tongban.rules mounts FAT/exFAT sticks here): the
+     * diagnostic bundle is exported there when a stick is in, else to <data>/exports
+     */
+    usbExportDir: z.string().regex(/^\/[^\0]*$/, 'an absolute path such as /media/tongban-usb'),
   })
   .strict();

@@ -41,7 +41,8 @@ export interface KioskMetrics {
 const printers = ['a4-printer', 'receipt-printer'] as const;
 const paperStates = ['ok', 'low', 'out'] as const;
 
-function paperState(status: DeviceStatus): (typeof paperStates)[number] | null {
+/** A printer's paper level as metrics and the technician screen show it; null while it is disconnected. */
+export function paperState(status: DeviceStatus): (typeof paperStates)[number] | null {
   if (status.state === 'disconnected') return null;
   if (status.reason === 'paper-out') return 'out';
   if (status.reason === 'paper-low') return 'low';

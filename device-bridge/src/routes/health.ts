@@ -19,7 +19,7 @@ export function healthOf(context: BridgeContext): HealthResponse {
     simulated: context.simulation !== null,
     capabilities: outOfService ? { identify: false, printCertificate: false, printReceipt: false, scan: false } : capabilitiesOf(devices),
     devices,
-    site: { kioskId: kiosk.id, name: kiosk.siteName, helpPhone: kiosk.helpPhone },
+    site: { kioskId: kiosk.id, name: kiosk.siteName, helpPhone: kiosk.helpPhone, ...(kiosk.languages ? { languages: kiosk.languages } : {}) },
     session: { idleTimeoutSeconds: session.idleTimeoutSeconds, countdownSeconds: session.countdownSeconds },
     version: context.version,
     platform: platformHealthOf(context),

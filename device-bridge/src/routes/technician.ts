@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Router, type RequestHandler } from 'express';
 import {
   configValidateRequestSchema,
@@ -6,10 +7,12 @@ import {
   technicianLoginRequestSchema,
   technicianPaths,
   type AuditResponse,
+  type BundleExportResponse,
   type ConfigValidateResponse,
   type PrintProblemsResponse,
   type TechnicianDevicesResponse,
   type TechnicianLoginResponse,
+  type TechnicianPortsResponse,
   type TechnicianStatus,
 } from '../api/index.ts';
 import type { BridgeContext } from '../context.ts';
@@ -17,7 +20,10 @@ import { HttpError } from '../http/http-error.ts';
 import { parseBody } from '../http/validate.ts';
 import { applySiteConfig, readSiteOverride, validateOverride } from '../technician/config-apply.ts';
 import { diagnosticBundle } from '../technician/diagnostic-bundle.ts';
+import { bundleFileName, exportTarget, writeBundleFile } from '../technician/bundle-export.ts';
+import { listCupsQueues } from '../technician/cups-queues.ts';
 import { listHidDevices, listSerialPorts } from '../doctor/hardware.ts';
+import { paperState } from '../monitoring/kiosk-metrics.ts';
 import { runSelfTestWithoutSession, selfTestKinds } from '../technician/self-test.ts';
 import type { TechnicianService } from '../technician/technician-service.ts';
 
@@ -102,12 +108,17 @@ export function technicianRoutes(
 
   router.get(technicianPaths.devices, requireTechnician, (_request, response) => {
     const body: TechnicianDevicesResponse = {
-      devices: deviceIds.map((id) => ({
-        status: context.devices[id].status(),
-        config: { ...context.config.devices[id] } as Record<string, unknown>,
-        selfTest: selfTestKinds[id],
-        ...(id === 'a4-printer' || id === 'receipt-printer' ? { paperRefills: audit.count(`paper-refill ${id}`) } : {}),
-      })),
+      devices: deviceIds.map((id) => {
+        const status = context.devices[id].status();
+        const paper = id === 'a4-printer' || id === 'receipt-printer' ? paperState(status) : null;
+        return {
+          status,
+          config: { ...context.config.devices[id] } as Record<string, unknown>,
+          selfTest: selfTestKinds[id],
+          ...(id === 'a4-printer' || id === 'receipt-printer' ? { paperRefills: audit.count(`paper-refill ${id}`) } : {}),
+          ...(paper ? { paper } : {}),
+        };
+      }),
     };
     response.json(body);
   });
@@ -186,8 +197,15 @@ export function technicianRoutes(
 
   // serial ports and HID devices the OS sees, so the technician picks a port instead of typing one
   router.get(technicianPaths.ports, requireTechnician, async (_request, response) => {
-    const [serial, hid] = await Promise.all([listSerialPorts().catch(() => []), listHidDevices().catch(() => [])]);
-    response.json({ serial, hid });
+    const a4 = context.config.devices['a4-printer'];
+    const cupsServer = a4.driver === 'cups' ? a4.server : 'http://127.0.0.1:631';
+    const [serial, hid, cupsQueues] = await Promise.all([
+      listSerialPorts().catch(() => []),
+      listHidDevices().catch(() => []),
+      listCupsQueues(cupsServer).catch(() => []),
+    ]);
+    const body: TechnicianPortsResponse = { serial, hid: hid.map((device) => ({ ...device })), cupsQueues };
+    response.json(body);
   });
 
   router.get(technicianPaths.config, requireTechnician, (_request, response) => {
@@ -229,9 +247,25 @@ export function technicianRoutes(
   router.get(technicianPaths.diagnosticBundle, requireTechnician, async (_request, response) => {
     const bundle = await diagnosticBundle(context, technician);
     audit.record({ actor: 'technician', action: 'diagnostic-bundle', outcome: 'ok' });
-    const name = `tongban-diagnostics-${context.config.kiosk.id}-${bundle.generatedAt.replace(/[:.]/g, '-')}.json`;
-    response.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    response.setHeader('Content-Disposition', `attachment; filename="${bundleFileName(context.config.kiosk.id, bundle.generatedAt)}"`);
     response.json(bundle);
+  });
+
+  // the screen's "export" button: the kiosk browser has no downloads, so the bridge writes the file
+  // itself — onto a USB stick if one is mounted, else under <data>/exports — and says where
+  router.post(technicianPaths.diagnosticBundleExport, requireTechnician, async (_request, response) => {
+    const bundle = await diagnosticBundle(context, technician);
+    const target = exportTarget({ usbDir: context.config.technician.usbExportDir, dataDir: technician.dataDir });
+    let written: { file: string; bytes: number };
+    try {
+      written = writeBundleFile(join(target.dir, bundleFileName(context.config.kiosk.id, bundle.generatedAt)), bundle);
+    } catch (error) {
+      audit.record({ actor: 'technician', action: 'diagnostic-bundle-export', outcome: 'failed', detail: (error as Error).message.slice(0, 200) });
+      throw new HttpError(500, 'internal', `The bundle could not be written to ${target.dir}: ${(error as Error).message}`);
+    }
+    audit.record({ actor: 'technician', action: 'diagnostic-bundle-export', outcome: 'ok', detail: `${target.where}: ${written.file}` });
+    const body: BundleExportResponse = { file: written.file, where: target.where, bytes: written.bytes };
+    response.status(201).json(body);
   });
 
   return router;
