@@ -141,6 +141,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     inactivitySeconds: config.technician.inactivityTimeoutSeconds,
     onLogin: (outcome) => metrics.technicianLogin(outcome),
     logRing: options.logger ? null : logRing,
+    randomBytes: random,
   });
 
   const { faceCheck, materials } = createCameraServices({ config, devices, sessions, simulated: simulation !== null, dataDir, clock, random, newId: randomUUID, logger, registry: metrics.registry });

@@ -55,12 +55,24 @@ export function technicianRoutes(
   const router = Router();
   const { auth, audit } = technician;
 
-  const requireTechnician: RequestHandler = (request, _response, next) => {
-    if (!auth.check(bearer(request.headers.authorization))) {
-      throw new HttpError(401, 'technician-session-required', 'Technician mode needs a PIN login (the session may have timed out). / 请输入维护密码。');
-    }
+  const sessionRequired = () =>
+    new HttpError(401, 'technician-session-required', 'Technician mode needs a PIN login (the session may have timed out). / 请输入维护密码。');
+  const requireTechnician: RequestHandler = (request, response, next) => {
+    if (!auth.check(bearer(request.headers.authorization))) throw sessionRequired();
+    response.locals.actor = 'technician';
     next();
   };
+  // read-and-test routes the doctor CLI may use with its per-start token (never config changes)
+  const requireTechnicianOrDoctor: RequestHandler = (request, response, next) => {
+    const token = bearer(request.headers.authorization);
+    if (technician.doctor.check(token)) {
+      response.locals.actor = 'doctor';
+      next();
+      return;
+    }
+    requireTechnician(request, response, next);
+  };
+  const actorOf = (response: { locals: Record<string, unknown> }) => String(response.locals.actor ?? 'technician');
 
   router.get(technicianPaths.status, (_request, response) => {
     const status = auth.status();
@@ -106,7 +118,7 @@ export function technicianRoutes(
     response.status(204).end();
   });
 
-  router.get(technicianPaths.devices, requireTechnician, (_request, response) => {
+  router.get(technicianPaths.devices, requireTechnicianOrDoctor, (_request, response) => {
     const body: TechnicianDevicesResponse = {
       devices: deviceIds.map((id) => {
         const status = context.devices[id].status();
@@ -123,7 +135,7 @@ export function technicianRoutes(
     response.json(body);
   });
 
-  router.post('/api/technician/devices/:device/self-test', requireTechnician, async (request, response) => {
+  router.post('/api/technician/devices/:device/self-test', requireTechnicianOrDoctor, async (request, response) => {
     const parsed = deviceIdSchema.safeParse(request.params.device);
     if (!parsed.success) throw new HttpError(404, 'not-found', `No device "${String(request.params.device)}".`);
     const result = await runSelfTestWithoutSession(parsed.data, {
@@ -134,7 +146,7 @@ export function technicianRoutes(
       siteName: context.config.kiosk.siteName,
       newJobId: context.newId,
     });
-    audit.record({ actor: 'technician', action: `self-test ${parsed.data}`, outcome: result.ok ? 'ok' : 'failed', detail: result.detail });
+    audit.record({ actor: actorOf(response), action: `self-test ${parsed.data}`, outcome: result.ok ? 'ok' : 'failed', detail: result.detail });
     response.json(result);
   });
 
@@ -244,9 +256,9 @@ export function technicianRoutes(
     response.status(202).json({ applied: true, restarting: true, file: result.file, devicesToCheck: result.devices });
   });
 
-  router.get(technicianPaths.diagnosticBundle, requireTechnician, async (_request, response) => {
+  router.get(technicianPaths.diagnosticBundle, requireTechnicianOrDoctor, async (_request, response) => {
     const bundle = await diagnosticBundle(context, technician);
-    audit.record({ actor: 'technician', action: 'diagnostic-bundle', outcome: 'ok' });
+    audit.record({ actor: actorOf(response), action: 'diagnostic-bundle', outcome: 'ok' });
     response.setHeader('Content-Disposition', `attachment; filename="${bundleFileName(context.config.kiosk.id, bundle.generatedAt)}"`);
     response.json(bundle);
   });
