@@ -143,6 +143,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     inactivitySeconds: config.technician.inactivityTimeoutSeconds,
     onLogin: (outcome) => metrics.technicianLogin(outcome),
     logRing: options.logger ? null : logRing,
+    randomBytes: random,
   });
 
   const { faceCheck, materials, eIdLogin } = createCameraServices({ config, devices, sessions, bus, simulated: simulation !== null, dataDir, clock, random, newId: randomUUID, logger, registry: metrics.registry });

@@ -97,7 +97,7 @@ export function App({ runtime, client }: AppProps) {
       <DisplayModeContext.Provider value={display}>
       <VoiceStepContext.Provider value={setVoiceStep}>
       <div class="kiosk" data-current-screen={screen} {...displayModeAttributes(display)}>
-        <Header session={session} showGreeting={identified && screen !== 'greeting'} onExit={identified ? exit : null} onHelp={() => setHelpOpen(true)} />
+        <Header session={session} showGreeting={identified && screen !== 'greeting'} onExit={identified ? exit : null} onHelp={() => setHelpOpen(true)} languages={kiosk.languages} />
         <main class="kiosk__main">
           <Screen key={screen} snapshot={snapshot} send={send} />
         </main>

@@ -3,7 +3,7 @@
 // returns and is answered, forged commands are refused, and a kiosk cannot touch another's topics.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,16 +57,32 @@ describe('MQTT presence and commands', () => {
     new Promise<void>((resolve, reject) =>
       operator.publish('kiosk/K1/cmd', JSON.stringify(message), { qos: 1 }, (error) => (error ? reject(error) : resolve())),
     );
-  const resultFor = (id: string) =>
+  /** the first answer to a command id (or its first answer with that outcome: a deferred command has two) */
+  const resultFor = (id: string, outcome?: string) =>
     waitFor(
-      `the answer to command ${id}`,
+      `the ${outcome ?? ''} answer to command ${id}`,
       async () => {
-        const found = received.find((message) => message.topic === 'kiosk/K1/cmd-result' && message.body.id === id);
+        const found = received.find((message) => message.topic === 'kiosk/K1/cmd-result' && message.body.id === id && (outcome === undefined || message.body.outcome === outcome));
         return found ? { value: found.body } : {};
       },
       20_000,
       100,
     );
+  const answersTo = (id: string) => received.filter((message) => message.topic === 'kiosk/K1/cmd-result' && message.body.id === id);
+  const uiRestarts = () => (existsSync(path.join(dir, 'ui-restarted')) ? readFileSync(path.join(dir, 'ui-restarted'), 'utf8').split('\n').filter(Boolean).length : 0);
+  const selfTestPages = () => (existsSync(path.join(dir, 'data/print-out')) ? readdirSync(path.join(dir, 'data/print-out')).filter((file) => file.startsWith('selftest-')).length : 0);
+  const openSession = async () => {
+    const fixtures = (await rawRequest(`${bridge.url}/api/sim/fixtures`)).json() as Array<{ id: string }>;
+    await rawRequest(`${bridge.url}/api/sim/id-reader/card`, { method: 'POST', body: { fixture: fixtures[0]!.id } });
+    await waitFor('a citizen session', async () => ((await rawRequest(`${bridge.url}/api/session`)).status === 200 ? { value: true } : {}), 10_000, 100);
+    await rawRequest(`${bridge.url}/api/sim/id-reader/card`, { method: 'DELETE' });
+  };
+  const endSession = async () => {
+    expect((await rawRequest(`${bridge.url}/api/session`, { method: 'DELETE', body: {} })).status).toBe(204);
+  };
+  /** a message published the way a broken console or an attacker with broker access would */
+  const sendRaw = (payload: string) =>
+    new Promise<void>((resolve, reject) => operator.publish('kiosk/K1/cmd', payload, { qos: 1 }, (error) => (error ? reject(error) : resolve())));
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'tongban-mqtt-'));
@@ -76,11 +92,19 @@ describe('MQTT presence and commands', () => {
       kiosk: { id: 'K1' },
       fleet: {
         mqtt: { enabled: true, url: broker.url, passwordFile: path.join(dir, 'k1.password'), keepaliveSeconds: 5 },
-        restartUiCommand: ['touch', path.join(dir, 'ui-restarted')],
+        // one line per restart, so a command run twice shows
+        restartUiCommand: ['sh', '-c', `echo restarted >> ${path.join(dir, 'ui-restarted')}`],
       },
     };
     operator = await connectAs(broker.url, 'operator', 'operator-secret');
-    operator.on('message', (topic, payload) => received.push({ topic, body: JSON.parse(payload.toString()) as Record<string, unknown> }));
+    operator.on('message', (topic, payload) => {
+      // the operator also sees the commands on kiosk/+/cmd, including the malformed ones a test sends
+      try {
+        received.push({ topic, body: JSON.parse(payload.toString()) as Record<string, unknown> });
+      } catch {
+        received.push({ topic, body: { unparsable: payload.toString() } });
+      }
+    });
     await operator.subscribeAsync('kiosk/#', { qos: 1 });
     bridge = await startBridge({ config, dataDir: path.join(dir, 'data') });
     commandKey = Buffer.from((await readFile(path.join(dir, 'data/secrets/fleet-command.key'), 'utf8')).trim(), 'base64');
@@ -146,6 +170,100 @@ describe('MQTT presence and commands', () => {
     await send(on);
     expect(await resultFor(on.id)).toMatchObject({ ok: true, detail: 'back in service' });
     expect(((await rawRequest(`${bridge.url}/api/health`)).json() as { status: string }).status).not.toBe('out-of-service');
+  });
+
+  it('a redelivered command is answered again from the audit log and never run twice', async () => {
+    const before = uiRestarts();
+    const restart = command({ command: 'restart-ui' });
+    await send(restart);
+    expect(await resultFor(restart.id)).toMatchObject({ ok: true, outcome: 'ok' });
+    // the same message again, as QoS 1 redelivers it after a lost PUBACK
+    await send(restart);
+    await waitFor('the second answer', async () => (answersTo(restart.id).length >= 2 ? { value: true } : {}), 20_000, 100);
+    expect(answersTo(restart.id)[1]!.body).toMatchObject({ ok: true, outcome: 'ok', detail: expect.stringContaining('already handled') });
+    expect(uiRestarts()).toBe(before + 1);
+  });
+
+  it('refuses malformed payloads without running anything, and keeps answering', async () => {
+    const before = uiRestarts();
+    const valid = command({ command: 'restart-ui' });
+    for (const payload of [
+      'not json at all',
+      '{}',
+      JSON.stringify({ ...valid, extra: 'field' }),
+      JSON.stringify({ ...valid, command: 'rm -rf' }),
+      JSON.stringify({ ...valid, id: 'x' }),
+      JSON.stringify({ ...valid, issuedAt: 'yesterday' }),
+      JSON.stringify([valid]),
+    ]) {
+      await sendRaw(payload);
+    }
+    const ping = command({ command: 'ping' });
+    await send(ping);
+    expect(await resultFor(ping.id)).toMatchObject({ ok: true, detail: 'pong' });
+    expect(uiRestarts()).toBe(before);
+    expect(answersTo(valid.id)).toEqual([]);
+    expect((await rawRequest(`${bridge.url}/metrics`)).text).toMatch(/kiosk_fleet_commands_total\{command="unknown",outcome="rejected"\} 7/);
+  });
+
+  it('refuses a command issued too long ago (or in the future) without running it', async () => {
+    const before = uiRestarts();
+    const stale = signCommand({ id: randomUUID(), command: 'restart-ui', issuedAt: new Date(Date.now() - 2 * 86_400_000).toISOString() }, commandKey);
+    await send(stale);
+    expect(await resultFor(stale.id)).toMatchObject({ ok: false, outcome: 'rejected', detail: expect.stringContaining('older than the 86400 s limit') });
+    const future = signCommand({ id: randomUUID(), command: 'restart-ui', issuedAt: new Date(Date.now() + 3_600_000).toISOString() }, commandKey);
+    await send(future);
+    expect(await resultFor(future.id)).toMatchObject({ ok: false, outcome: 'rejected', detail: expect.stringContaining('future') });
+    expect(uiRestarts()).toBe(before);
+  });
+
+  it('defers a restart and a test print while a citizen is served, and runs them when the session ends', async () => {
+    await openSession();
+    const restartsBefore = uiRestarts();
+    const pagesBefore = selfTestPages();
+    const restart = command({ command: 'restart-ui' });
+    const testPage = command({ command: 'self-test', device: 'a4-printer' });
+    await send(restart);
+    await send(testPage);
+    expect(await resultFor(restart.id)).toMatchObject({ ok: false, outcome: 'deferred', detail: expect.stringContaining('citizen') });
+    expect(await resultFor(testPage.id)).toMatchObject({ outcome: 'deferred' });
+    // harmless commands still answer at once
+    const ping = command({ command: 'ping' });
+    await send(ping);
+    expect(await resultFor(ping.id)).toMatchObject({ ok: true });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(uiRestarts()).toBe(restartsBefore);
+    expect(selfTestPages()).toBe(pagesBefore);
+    expect((await rawRequest(`${bridge.url}/api/session`)).status).toBe(200);
+
+    await endSession();
+    expect(await resultFor(restart.id, 'ok')).toMatchObject({ ok: true });
+    expect(await resultFor(testPage.id, 'ok')).toMatchObject({ ok: true, detail: 'test page printed' });
+    expect(uiRestarts()).toBe(restartsBefore + 1);
+    expect(selfTestPages()).toBe(pagesBefore + 1);
+  });
+
+  it('a deferred command survives a bridge restart and runs on the next start', async () => {
+    await openSession();
+    const ticket = command({ command: 'self-test', device: 'receipt-printer' });
+    await send(ticket);
+    expect(await resultFor(ticket.id)).toMatchObject({ outcome: 'deferred' });
+    // a clean stop ends the session ("shutdown"): that must not run it on the way out
+    await bridge.stop();
+    expect(answersTo(ticket.id)).toHaveLength(1);
+    bridge = await startBridge({ config, dataDir: path.join(dir, 'data') });
+    expect(await resultFor(ticket.id, 'ok')).toMatchObject({ ok: true, detail: 'test ticket printed' });
+  });
+
+  it('a remote card test ends the session the test card opened', async () => {
+    const cardTest = command({ command: 'self-test', device: 'id-reader' });
+    await send(cardTest);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const fixtures = (await rawRequest(`${bridge.url}/api/sim/fixtures`)).json() as Array<{ id: string }>;
+    await rawRequest(`${bridge.url}/api/sim/id-reader/card`, { method: 'POST', body: { fixture: fixtures[0]!.id } });
+    expect(await resultFor(cardTest.id)).toMatchObject({ ok: true, detail: expect.stringContaining('card read') });
+    await rawRequest(`${bridge.url}/api/sim/id-reader/card`, { method: 'DELETE' });
+    expect((await rawRequest(`${bridge.url}/api/session`)).status).toBe(404);
   });
 
   it('goes "offline" when the bridge is killed, and gets a command sent meanwhile when it returns', async () => {

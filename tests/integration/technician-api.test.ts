@@ -2,16 +2,38 @@
 // would over SSH; admin routes refuse anyone without a technician session; wrong PINs lock PIN entry
 // out, and the lockout survives a bridge restart.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { technicianPaths } from '../../device-bridge/src/api/technician.ts';
+import { technicianRoutes } from '../../device-bridge/src/routes/technician.ts';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { rawRequest } from '../support/http.ts';
 import { repoRoot } from '../support/repo.ts';
 import { waitFor } from '../support/wait.ts';
 
 const pin = '604217';
+
+/** Every (method, path) the technician router really registers, read from its route table. */
+function technicianRouteTable(): Array<{ method: string; path: string }> {
+  // building the router only wires closures: nothing of the context is touched until a request comes
+  const router = technicianRoutes({} as never, { auth: {}, audit: {} } as never) as unknown as {
+    stack: Array<{ route?: { path: string; methods: Record<string, boolean> } }>;
+  };
+  return router.stack.flatMap((layer) =>
+    layer.route ? Object.keys(layer.route.methods).map((method) => ({ method: method.toUpperCase(), path: layer.route!.path })) : [],
+  );
+}
+
+/** The routes that need a technician session (all but status and login), with sample parameters. */
+function adminRoutes(): Array<[string, string]> {
+  const open = new Set<string>([technicianPaths.status, technicianPaths.login]);
+  return technicianRouteTable()
+    .filter(({ path: route }) => !open.has(route))
+    .map(({ method, path: route }) => [method, route.replace(':device', 'a4-printer').replace(':id', 'some-job-id')]);
+}
 
 function doctor(args: string[], dataDir: string, stdin = ''): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
@@ -46,19 +68,28 @@ describe('technician API', () => {
   });
 
   it('refuses every admin route without a technician session (401)', async () => {
-    const routes: Array<[string, string]> = [
-      ['GET', '/api/technician/devices'],
-      ['POST', '/api/technician/devices/a4-printer/self-test'],
-      ['GET', '/api/technician/audit'],
-      ['POST', '/api/technician/config/validate'],
-      ['GET', '/api/technician/diagnostic-bundle'],
-      ['POST', '/api/technician/logout'],
-    ];
+    const routes = adminRoutes();
+    // the router and the contract's path table agree: every technicianPaths entry is a route here
+    const registered = new Set(technicianRouteTable().map(({ path: route }) => route));
+    for (const [name, entry] of Object.entries(technicianPaths)) {
+      const route = typeof entry === 'function' ? decodeURIComponent((entry as (id: string) => string)(':device')) : entry;
+      expect(registered.has(route), `technicianPaths.${name} (${route}) is not a route`).toBe(true);
+    }
+    // parameterised routes are in the list too, not only the fixed paths
+    expect(routes.map(([method, route]) => `${method} ${route}`)).toEqual(
+      expect.arrayContaining([
+        'POST /api/technician/devices/a4-printer/self-test',
+        'POST /api/technician/devices/a4-printer/paper-refilled',
+        'POST /api/technician/print-jobs/some-job-id/acknowledge',
+        'PUT /api/technician/config',
+        'POST /api/technician/diagnostic-bundle/export',
+      ]),
+    );
     for (const [method, route] of routes) {
       const answer = await rawRequest(`${bridge.url}${route}`, {
         method,
         headers: { authorization: `Bearer ${'ab'.repeat(32)}` },
-        ...(method === 'POST' ? { body: {} } : {}),
+        ...(method === 'POST' || method === 'PUT' ? { body: {} } : {}),
       });
       expect(answer.status, `${method} ${route}`).toBe(401);
       expect(answer.json()).toMatchObject({ error: { code: 'technician-session-required' } });
@@ -122,6 +153,15 @@ describe('technician API', () => {
     const bundle = await rawRequest(`${bridge.url}/api/technician/diagnostic-bundle`, { headers });
     expect(bundle.headers['content-disposition']).toContain('attachment');
     expect(bundle.json()).toMatchObject({ kind: 'tongban-diagnostic-bundle', health: { status: expect.any(String) } });
+    // the screen's export: no USB stick is mounted at /media/tongban-usb here, so it stays on the kiosk
+    const exported = await rawRequest(`${bridge.url}/api/technician/diagnostic-bundle/export`, { method: 'POST', headers });
+    expect(exported.status).toBe(201);
+    expect(exported.json()).toMatchObject({ where: 'kiosk', file: expect.stringContaining(path.join(dataDir, 'exports', 'tongban-diagnostics-')) });
+    const exportedFile = (exported.json() as { file: string }).file;
+    expect(JSON.parse(await readFile(exportedFile, 'utf8'))).toMatchObject({ kind: 'tongban-diagnostic-bundle' });
+
+    const languages = await rawRequest(`${bridge.url}/api/technician/config/validate`, { method: 'POST', headers, body: { config: { kiosk: { languages: ['en'] } } } });
+    expect(languages.json()).toMatchObject({ valid: false, problems: [expect.stringContaining('kiosk.languages')] });
 
     const audit = (await rawRequest(`${bridge.url}/api/technician/audit`, { headers })).json() as {
       entries: Array<{ action: string; outcome: string }>;
@@ -193,6 +233,58 @@ describe('technician config apply', () => {
         expect(bridge.logs()).toContain('bridge-stopping');
       } finally {
         await bridge.stop();
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('rolls a change back when the bridge cannot start on it, and comes up on the previous file', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-rollback-'));
+    const siteFile = path.join(dataDir, 'site.json');
+    const before = { kiosk: { siteName: '旧站点' } };
+    await writeFile(siteFile, JSON.stringify(before));
+    try {
+      expect((await doctor(['set-pin', '--pin-stdin'], dataDir, `${pin}\n`)).code).toBe(0);
+      const bridge = await startBridge({ dataDir, configFile: siteFile });
+      try {
+        const login = await rawRequest(`${bridge.url}/api/technician/login`, { method: 'POST', body: { pin } });
+        const headers = { authorization: `Bearer ${(login.json() as { token: string }).token}` };
+        // valid for the schema, fatal at start: the broker password file the fleet link reads does not exist
+        const broken = { ...before, fleet: { mqtt: { enabled: true, url: 'mqtt://127.0.0.1:9', passwordFile: 'secrets/no-such.password' } } };
+        const applied = await rawRequest(`${bridge.url}/api/technician/config`, { method: 'PUT', headers, body: { config: broken } });
+        expect(applied.status).toBe(202);
+        await waitFor('the new site file', async () => (existsSync(siteFile) && JSON.parse(await readFile(siteFile, 'utf8')).fleet ? { value: true } : {}), 15_000, 100);
+      } finally {
+        await bridge.stop();
+      }
+
+      // what systemd (Restart=always) does next: start again; this start fails on the new file …
+      const failed = await startBridge({ dataDir, configFile: siteFile }).then(
+        async (running) => {
+          await running.stop();
+          return 'it started';
+        },
+        (error: Error) => error.message,
+      );
+      expect(failed).toContain('exited');
+      expect(failed).toContain('configuration change this start was trying is undone');
+      expect(JSON.parse(await readFile(siteFile, 'utf8'))).toEqual(before);
+      expect(existsSync(path.join(dataDir, 'config-pending.json'))).toBe(false);
+
+      // … and the start after it is up on the previous file, with the rollback in the audit log
+      const again = await startBridge({ dataDir, configFile: siteFile });
+      try {
+        const health = (await rawRequest(`${again.url}/api/health`)).json() as { site: { name: string } };
+        expect(health.site.name).toBe('旧站点');
+        const login = await rawRequest(`${again.url}/api/technician/login`, { method: 'POST', body: { pin } });
+        const headers = { authorization: `Bearer ${(login.json() as { token: string }).token}` };
+        const audit = (await rawRequest(`${again.url}/api/technician/audit`, { headers })).json() as { entries: Array<{ action: string; outcome: string; detail: string | null }> };
+        expect(audit.entries).toEqual(
+          expect.arrayContaining([expect.objectContaining({ action: 'config-apply', outcome: 'rolled-back', detail: expect.stringContaining('no-such.password') })]),
+        );
+      } finally {
+        await again.stop();
       }
     } finally {
       await rm(dataDir, { recursive: true, force: true });

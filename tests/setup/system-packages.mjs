@@ -26,6 +26,10 @@ const requiredPackages = [
   { name: 'prometheus-alertmanager', binaries: ['/usr/bin/prometheus-alertmanager', '/usr/bin/amtool'] },
   { name: 'mosquitto', binaries: ['/usr/sbin/mosquitto'] },
   { name: 'mosquitto-clients', binaries: ['/usr/bin/mosquitto_pub', '/usr/bin/mosquitto_sub'] },
+  // test certificates for the shipped TLS configs (central Prometheus, Mosquitto); python3's crypt makes
+  // the bcrypt hashes of the web config, and stands in for systemd's NOTIFY_SOCKET
+  { name: 'openssl', binaries: ['/usr/bin/openssl'] },
+  { name: 'python3', binaries: ['/usr/bin/python3'] },
   // camera capture (V4L2 → MJPEG) and fake camera video for the browser tests
   { name: 'ffmpeg', binaries: ['/usr/bin/ffmpeg'] },
   // offline voice guidance clips rendered from the message catalogue

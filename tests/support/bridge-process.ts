@@ -12,6 +12,8 @@ import { repoRoot, uiDistDir } from './repo.ts';
 export interface StartBridgeOptions {
   /** a site override, deep-merged by the bridge over config/default.json (passed as KIOSK_CONFIG) */
   config?: object;
+  /** an existing site file to pass as KIOSK_CONFIG (kept as it is; wins over `config`) */
+  configFile?: string;
   /** reuse a data directory (e.g. to restart on the same SQLite store); a fresh temp dir otherwise */
   dataDir?: string;
   /** how long the bridge may take to answer /api/health with 200 */
@@ -63,7 +65,9 @@ export async function startBridge(options: StartBridgeOptions = {}): Promise<Run
   const port = await freeLoopbackPort();
   const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_PORT: String(port), KIOSK_DATA_DIR: dataDir };
   delete env.KIOSK_CONFIG;
-  if (options.config !== undefined) {
+  if (options.configFile !== undefined) {
+    env.KIOSK_CONFIG = options.configFile;
+  } else if (options.config !== undefined) {
     const configFile = path.join(tempDir, 'site.json');
     await writeFile(configFile, JSON.stringify(options.config, null, 2));
     env.KIOSK_CONFIG = configFile;

@@ -47,6 +47,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** How readiness is asked: plain HTTP by default; a server behind its own TLS + basic auth needs more. */
+export type ReadyProbe = (url: string) => Promise<number>;
+const plainProbe: ReadyProbe = async (url) => (await rawRequest(url, { timeoutMs: 1_000 })).status;
+
 /** Starts a server binary whose readiness endpoint answers 200, with its own temp dir. */
 async function startServer(
   name: string,
@@ -54,15 +58,18 @@ async function startServer(
   args: (port: number, dir: string) => string[],
   readyPath: string,
   timeoutMs = 20_000,
+  probe: ReadyProbe = plainProbe,
+  scheme: 'http' | 'https' = 'http',
+  fixedPort?: number,
 ): Promise<RunningServer> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `tongban-${name}-`));
-  const port = await freeLoopbackPort();
+  const port = fixedPort ?? (await freeLoopbackPort());
   const child: ChildProcess = spawn(binary, args(port, dir), { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output = (output + chunk).slice(-20_000)));
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output = (output + chunk).slice(-20_000)));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${scheme}://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
@@ -78,8 +85,8 @@ async function startServer(
       async () => {
         if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
         try {
-          const response = await rawRequest(`${url}${readyPath}`, { timeoutMs: 1_000 });
-          return response.status === 200 ? { value: true } : { note: `status ${response.status}` };
+          const status = await probe(`${url}${readyPath}`);
+          return status === 200 ? { value: true } : { note: `status ${status}` };
         } catch (error) {
           return { note: (error as Error).message };
         }
@@ -100,6 +107,11 @@ export function startPrometheus(options: {
   configFile: string;
   agent?: boolean;
   remoteWriteReceiver?: boolean;
+  /** --web.config.file (TLS + basic auth): the server then answers https only, and `probe` must log in */
+  webConfigFile?: string;
+  probe?: ReadyProbe;
+  /** a port chosen beforehand (a config that names the server's own address, e.g. its self-scrape) */
+  port?: number;
 }): Promise<RunningServer> {
   return startServer(
     options.name,
@@ -109,8 +121,13 @@ export function startPrometheus(options: {
       `--web.listen-address=127.0.0.1:${port}`,
       ...(options.agent ? ['--enable-feature=agent', `--storage.agent.path=${dir}/agent`] : [`--storage.tsdb.path=${dir}/tsdb`]),
       ...(options.remoteWriteReceiver ? ['--web.enable-remote-write-receiver'] : []),
+      ...(options.webConfigFile ? [`--web.config.file=${options.webConfigFile}`] : []),
     ],
     '/-/ready',
+    20_000,
+    options.probe,
+    options.webConfigFile ? 'https' : 'http',
+    options.port,
   );
 }
 

@@ -28,6 +28,7 @@ export const errorCodes = [
   'technician-pin-wrong',
   'technician-locked-out',
   'technician-not-set-up',
+  'config-not-writable',
   // face check and document capture (issue 8)
   'consent-required',
   'face-not-offered',

@@ -33,7 +33,13 @@ export const healthResponseSchema = z.object({
   capabilities: capabilitiesSchema,
   devices: z.array(deviceStatusSchema),
   /** shown on the out-of-service screen and in the footer */
-  site: z.object({ kioskId: z.string(), name: z.string(), helpPhone: z.string() }),
+  site: z.object({
+    kioskId: z.string(),
+    name: z.string(),
+    helpPhone: z.string(),
+    /** the languages the screen offers (config kiosk.languages); absent: every language the UI has */
+    languages: z.array(z.string()).optional(),
+  }),
   /** timings the UI's flows use, from config */
   session: z.object({ idleTimeoutSeconds: z.number(), countdownSeconds: z.number() }),
   identityVerification: identityVerificationHealthSchema.optional(),

@@ -19,4 +19,5 @@ export * from './sim.ts';
 export * from './face.ts';
 export * from './camera.ts';
 export * from './routes.ts';
+export * from './screens.ts';
 export * from './technician.ts';

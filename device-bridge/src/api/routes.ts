@@ -108,6 +108,7 @@ export const apiPaths = {
   technicianPorts: '/api/technician/ports',
   technicianConfigValidate: '/api/technician/config/validate',
   technicianDiagnosticBundle: '/api/technician/diagnostic-bundle',
+  technicianDiagnosticBundleExport: '/api/technician/diagnostic-bundle/export',
   // failed print jobs nobody handled (technician session; api/technician.ts PrintProblemsResponse)
   technicianPrintProblems: '/api/technician/print-jobs/attention',
   technicianPrintProblemHandled: (id: string) => `/api/technician/print-jobs/${encodeURIComponent(id)}/acknowledge`,

@@ -35,6 +35,8 @@ export const technicianDeviceSchema = z.object({
   selfTest: z.enum(['test-page', 'test-ticket', 'snapshot', 'wait-for-card', 'wait-for-scan', 'status-only']),
   /** printers: how often a technician recorded a paper refill on this kiosk */
   paperRefills: z.number().int().nonnegative().optional(),
+  /** printers: paper level as kiosk_printer_paper_state reports it (absent while disconnected) */
+  paper: z.enum(['ok', 'low', 'out']).optional(),
 });
 export type TechnicianDevice = z.infer<typeof technicianDeviceSchema>;
 export const technicianDevicesResponseSchema = z.object({ devices: z.array(technicianDeviceSchema) });
@@ -74,6 +76,8 @@ export type ConfigValidateResponse = z.infer<typeof configValidateResponseSchema
 export const technicianPortsResponseSchema = z.object({
   serial: z.array(z.object({ path: z.string(), manufacturer: z.string().optional(), serialNumber: z.string().optional(), vendorId: z.string().optional(), productId: z.string().optional() })),
   hid: z.array(z.object({ vendorId: z.number(), productId: z.number(), product: z.string().optional(), manufacturer: z.string().optional() }).loose()),
+  /** the print queues the kiosk's CUPS has (empty when CUPS does not answer) */
+  cupsQueues: z.array(z.string()),
 });
 export type TechnicianPortsResponse = z.infer<typeof technicianPortsResponseSchema>;
 
@@ -114,6 +118,16 @@ export type PrintProblem = z.infer<typeof printProblemSchema>;
 export const printProblemsResponseSchema = z.object({ jobs: z.array(printProblemSchema) });
 export type PrintProblemsResponse = z.infer<typeof printProblemsResponseSchema>;
 
+/** POST /api/technician/diagnostic-bundle/export: the bundle written as a file on the kiosk */
+export const bundleExportResponseSchema = z.object({
+  /** the file written, e.g. /media/tongban-usb/tongban-diagnostics-TB-0001-….json */
+  file: z.string(),
+  /** usb: on the stick (take it with you); kiosk: in <data>/exports (no stick was mounted) */
+  where: z.enum(['usb', 'kiosk']),
+  bytes: z.number().int().nonnegative(),
+});
+export type BundleExportResponse = z.infer<typeof bundleExportResponseSchema>;
+
 export const technicianPaths = {
   status: apiPaths.technicianStatus,
   login: apiPaths.technicianLogin,
@@ -127,5 +141,6 @@ export const technicianPaths = {
   ports: apiPaths.technicianPorts,
   configValidate: apiPaths.technicianConfigValidate,
   diagnosticBundle: apiPaths.technicianDiagnosticBundle,
+  diagnosticBundleExport: apiPaths.technicianDiagnosticBundleExport,
   printProblems: apiPaths.technicianPrintProblems,
 } as const;

@@ -189,6 +189,17 @@ export const configSchema = z
         siteName: z.string().min(1).max(60),
         /** shown on the out-of-service screen */
         helpPhone: z.string().regex(/^[0-9+\- ]{3,20}$/, 'a phone number such as 0571-12345678 or 12345'),
+        /**
+         * languages the screen offers (tags of the UI's built-in languages and locale files); absent:
+         * every language the build has. zh-CN is the one the kiosk starts in, so it is always there.
+         */
+        languages: z
+          .array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'a language tag such as zh-CN, en or ug'))
+          .min(1)
+          .max(12)
+          .refine((tags) => tags.includes('zh-CN'), 'must include zh-CN, the language the kiosk starts in')
+          .refine((tags) => new Set(tags).size === tags.length, 'each language once')
+          .optional(),
       })
       .strict(),
     server: z

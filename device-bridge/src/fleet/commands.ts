@@ -21,19 +21,31 @@ export const fleetCommandSchema = z
     id: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
     command: z.enum(fleetCommandNames),
     device: deviceIdSchema.optional(),
-    issuedAt: z.string(),
+    /** when the operator issued it (ISO 8601); too old or in the future → refused (fleet-client.ts) */
+    issuedAt: z.iso.datetime({ offset: true }),
     signature: z.string().regex(/^[0-9a-f]{64}$/),
   })
   .strict();
 export type FleetCommand = z.infer<typeof fleetCommandSchema>;
 
+/**
+ * done: ran (ok says how it went); rejected: refused unrun (bad signature, stale); deferred: a citizen
+ * is being served, it runs when the session ends and a second answer with the same id follows.
+ */
+export const fleetCommandOutcomes = ['ok', 'failed', 'rejected', 'deferred'] as const;
+export type FleetCommandOutcome = (typeof fleetCommandOutcomes)[number];
+
 export interface FleetCommandResult {
   id: string;
   command: string;
   ok: boolean;
+  outcome: FleetCommandOutcome;
   detail: string;
   at: string;
 }
+
+/** Commands that would disturb a citizen at the screen: they wait until no session is open. */
+export const disruptiveCommands: ReadonlySet<FleetCommand['command']> = new Set(['self-test', 'reload-config', 'restart-ui']);
 
 function signedPart(command: Omit<FleetCommand, 'signature'>): string {
   return JSON.stringify({ id: command.id, command: command.command, device: command.device ?? null, issuedAt: command.issuedAt });

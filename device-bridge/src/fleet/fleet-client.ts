@@ -6,12 +6,26 @@ import type { EventBus } from '../events/event-bus.ts';
 import type { EventLogger } from '../log/logger.ts';
 import type { AuditLog } from '../technician/audit-log.ts';
 import type { Clock } from '../time/clock.ts';
-import { fleetCommandSchema, kioskTopics, signatureValid, type FleetCommand, type FleetCommandResult } from './commands.ts';
+import {
+  disruptiveCommands,
+  fleetCommandSchema,
+  kioskTopics,
+  signatureValid,
+  type FleetCommand,
+  type FleetCommandOutcome,
+  type FleetCommandResult,
+} from './commands.ts';
+import { createDeferredCommands } from './deferred-commands.ts';
 import type { FleetConfig } from './fleet-config.ts';
+
+/** clocks of operator console and kiosk may differ a little; more than this is refused as a bad issuedAt */
+const allowedClockSkewMs = 5 * 60_000;
 
 export interface FleetHandlers {
   /** the kiosk's health summary, published retained on every device change */
   health(): unknown;
+  /** a citizen is being served: disruptive commands wait for the session's end */
+  busy(): boolean;
   selfTest(device: DeviceId): Promise<{ ok: boolean; detail: string }>;
   /** validates the config on disk; when valid, the answer is sent first, then `apply` runs */
   reloadConfig(): { ok: boolean; detail: string; apply?: () => void };
@@ -31,7 +45,9 @@ export interface FleetClientOptions {
   audit: AuditLog;
   logger: EventLogger;
   handlers: FleetHandlers;
-  onCommand?: (command: string, outcome: 'ok' | 'failed' | 'rejected') => void;
+  /** commands issued longer ago are refused (config fleet.commandMaxAgeSeconds) */
+  commandMaxAgeSeconds: number;
+  onCommand?: (command: string, outcome: FleetCommandOutcome) => void;
 }
 
 export interface FleetClient {
@@ -46,8 +62,10 @@ export interface FleetClient {
  * The kiosk's MQTT link: retained `status` online/offline with a last will (the broker announces
  * "offline" the moment the connection dies, kill -9 included), retained `health`, and commands on a
  * QoS 1 persistent session (clean: false + session expiry), so a command sent while the kiosk was
- * down is delivered when it returns. Every command is checked (schema, HMAC, not a replay), executed
- * once, audited and answered on `cmd-result`.
+ * down is delivered when it returns. Every command is checked (schema, HMAC, age, not a replay),
+ * executed once, audited and answered on `cmd-result`. A command that would disturb a citizen
+ * (restart, test print, card test) is answered "deferred" while a session is open and runs when it
+ * ends; deferred commands are kept on disk until they ran.
  */
 export function createFleetClient(options: FleetClientOptions): FleetClient {
   const { mqtt: settings, kioskId, clock, audit, logger, handlers } = options;
@@ -72,10 +90,7 @@ export function createFleetClient(options: FleetClientOptions): FleetClient {
       });
     });
 
-  const answered = (id: string): string | null => {
-    const entry = audit.recent(1000).find((candidate) => candidate.actor === 'fleet' && candidate.detail?.startsWith(`id=${id} `));
-    return entry ? entry.detail : null;
-  };
+  const deferred = createDeferredCommands(options.dataDir);
 
   async function execute(command: FleetCommand): Promise<{ ok: boolean; detail: string; after?: () => void }> {
     switch (command.command) {
@@ -97,6 +112,64 @@ export function createFleetClient(options: FleetClientOptions): FleetClient {
     }
   }
 
+  const answer = async (command: FleetCommand, outcome: FleetCommandOutcome, detail: string) => {
+    const result: FleetCommandResult = { id: command.id, command: command.command, ok: outcome === 'ok', outcome, detail, at: clock.now().toISOString() };
+    await publish(topics.result, JSON.stringify(result), false);
+  };
+
+  const record = (command: FleetCommand, outcome: FleetCommandOutcome, detail: string) => {
+    audit.record({
+      actor: 'fleet',
+      action: command.command + (command.device ? ` ${command.device}` : ''),
+      outcome,
+      detail: `id=${command.id} ${outcome}: ${detail}`.slice(0, 500),
+    });
+    logger.log('fleet-command', { command: command.command, outcome });
+    options.onCommand?.(command.command, outcome);
+  };
+
+  /** why a signed command is refused by its issuedAt, or null when it is recent enough */
+  const staleness = (command: FleetCommand): string | null => {
+    const ageMs = clock.now().getTime() - new Date(command.issuedAt).getTime();
+    if (ageMs > options.commandMaxAgeSeconds * 1000) {
+      return `rejected: issued ${Math.round(ageMs / 3_600_000)} h ago, older than the ${options.commandMaxAgeSeconds} s limit`;
+    }
+    if (ageMs < -allowedClockSkewMs) return 'rejected: issuedAt is in the future (check the console clock)';
+    return null;
+  };
+
+  async function run(command: FleetCommand): Promise<void> {
+    let result: { ok: boolean; detail: string; after?: () => void };
+    try {
+      result = await execute(command);
+    } catch (error) {
+      result = { ok: false, detail: `error: ${(error as Error).message}` };
+    }
+    record(command, result.ok ? 'ok' : 'failed', result.detail);
+    await answer(command, result.ok ? 'ok' : 'failed', result.detail);
+    // off the waiting list only once its outcome is in the audit log (a crash in between re-runs nothing:
+    // the id is then found there)
+    deferred.remove(command.id);
+    result.after?.();
+  }
+
+  // deferred commands run one after another, never two flushes at once
+  let flushing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    flushing = flushing.then(async () => {
+      for (const command of deferred.list()) {
+        if (handlers.busy()) return;
+        const earlier = audit.fleetAnswer(command.id);
+        if (earlier && earlier.outcome !== 'deferred') {
+          deferred.remove(command.id);
+          continue;
+        }
+        await run(command);
+      }
+    });
+    return flushing;
+  };
+
   async function onCommand(payload: Buffer): Promise<void> {
     let raw: unknown;
     try {
@@ -112,39 +185,35 @@ export function createFleetClient(options: FleetClientOptions): FleetClient {
       return;
     }
     const command = parsed.data;
-    const answer = async (ok: boolean, detail: string) => {
-      const result: FleetCommandResult = { id: command.id, command: command.command, ok, detail, at: clock.now().toISOString() };
-      await publish(topics.result, JSON.stringify(result), false);
-    };
     if (!signatureValid(command, options.commandKey)) {
-      audit.record({ actor: 'fleet', action: command.command, outcome: 'rejected', detail: `id=${command.id} bad signature` });
+      // not recorded under the id: a forged message must not block the real command with that id
+      audit.record({ actor: 'fleet', action: command.command, outcome: 'rejected', detail: `bad signature (claimed id ${command.id})` });
       logger.log('fleet-command', { command: command.command, outcome: 'rejected', why: 'signature' });
       options.onCommand?.(command.command, 'rejected');
-      await answer(false, 'rejected: bad signature');
+      await answer(command, 'rejected', 'rejected: bad signature');
       return;
     }
-    const earlier = answered(command.id);
+    const earlier = audit.fleetAnswer(command.id);
     if (earlier !== null) {
-      // QoS 1 redelivery: answer again, do not run again
-      await answer(!earlier.includes(' failed'), `already handled (${earlier})`);
+      // QoS 1 redelivery (or an operator sending the same message twice): answer again, never run again
+      const outcome = earlier.outcome as FleetCommandOutcome;
+      await answer(command, outcome, `already handled (${earlier.detail})`);
       return;
     }
-    let result: { ok: boolean; detail: string; after?: () => void };
-    try {
-      result = await execute(command);
-    } catch (error) {
-      result = { ok: false, detail: `error: ${(error as Error).message}` };
+    const stale = staleness(command);
+    if (stale !== null) {
+      record(command, 'rejected', stale);
+      await answer(command, 'rejected', stale);
+      return;
     }
-    audit.record({
-      actor: 'fleet',
-      action: command.command + (command.device ? ` ${command.device}` : ''),
-      outcome: result.ok ? 'ok' : 'failed',
-      detail: `id=${command.id} ${result.ok ? 'ok' : 'failed'}: ${result.detail}`.slice(0, 500),
-    });
-    logger.log('fleet-command', { command: command.command, outcome: result.ok ? 'ok' : 'failed' });
-    options.onCommand?.(command.command, result.ok ? 'ok' : 'failed');
-    await answer(result.ok, result.detail);
-    result.after?.();
+    if (disruptiveCommands.has(command.command) && handlers.busy()) {
+      deferred.add(command);
+      const detail = 'deferred: a citizen is being served; it runs when the session ends';
+      record(command, 'deferred', detail);
+      await answer(command, 'deferred', detail);
+      return;
+    }
+    await run(command);
   }
 
   return {
@@ -176,7 +245,11 @@ export function createFleetClient(options: FleetClientOptions): FleetClient {
       });
       unsubscribe = options.bus.subscribe((event) => {
         if (event.type === 'device') void publish(topics.health, JSON.stringify(handlers.health()), true);
+        // a shutdown ends the session too, but then the waiting commands are for the next start
+        if (event.type === 'session-ended' && event.reason !== 'shutdown') void flush();
       });
+      // commands deferred before a restart; answers queue in the client until the broker is there
+      void flush();
     },
     publishHealth: () => publish(topics.health, JSON.stringify(handlers.health()), true),
     async stop() {

@@ -23,6 +23,11 @@ export const fleetConfigSchema = z
         sessionExpirySeconds: z.number().int().min(60).max(30 * 24 * 3600),
       })
       .strict(),
+    /**
+     * a command issued longer ago than this is refused unrun (a reboot command from last week must
+     * not fire today); keep it at most the broker's session expiry, which bounds how long one waits
+     */
+    commandMaxAgeSeconds: z.number().int().min(60).max(30 * 24 * 3600),
     /** run by the restart-ui command (the kiosk's browser unit) */
     restartUiCommand: z.array(z.string().min(1)).min(1),
   })
@@ -33,5 +38,10 @@ export const technicianConfigSchema = z
   .object({
     /** the technician session ends after this long without a request */
     inactivityTimeoutSeconds: z.number().int().min(30).max(3_600),
+    /**
+     * where a USB stick is mounted (config/udev/99-tongban.rules mounts FAT/exFAT sticks here): the
+     * diagnostic bundle is exported there when a stick is in, else to <data>/exports
+     */
+    usbExportDir: z.string().regex(/^\/[^\0]*$/, 'an absolute path such as /media/tongban-usb'),
   })
   .strict();

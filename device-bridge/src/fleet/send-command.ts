@@ -39,13 +39,24 @@ const client = mqtt.connect(values.url, {
   reconnectPeriod: 0,
 });
 let answered = false;
+let deferredSeen = false;
 const timer = setTimeout(() => {
-  process.stderr.write(`no answer within ${values['timeout-seconds']} s (the command stays queued for the kiosk if it is offline)` + '\n');
+  process.stderr.write(
+    deferredSeen
+      ? `deferred and not run within ${values['timeout-seconds']} s: it runs when the citizen's session ends` + '\n'
+      : `no answer within ${values['timeout-seconds']} s (the command stays queued for the kiosk if it is offline)` + '\n',
+  );
   void client.endAsync().then(() => process.exit(1));
 }, Number(values['timeout-seconds']) * 1000);
 client.on('message', (_topic, payload) => {
-  const answer = JSON.parse(payload.toString()) as { id?: string; ok?: boolean };
+  const answer = JSON.parse(payload.toString()) as { id?: string; ok?: boolean; outcome?: string };
   if (answer.id !== message.id) return;
+  if (answer.outcome === 'deferred') {
+    // a citizen is at the kiosk: the command runs when the session ends, and a second answer follows
+    process.stderr.write(JSON.stringify(answer) + '\n');
+    deferredSeen = true;
+    return;
+  }
   process.stdout.write(JSON.stringify(answer) + '\n');
   clearTimeout(timer);
   answered = true;

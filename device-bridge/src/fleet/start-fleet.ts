@@ -3,7 +3,7 @@ import { loadOrCreateKey } from '../secrets/secrets.ts';
 import { ConfigError, loadConfig } from '../config/load.ts';
 import type { BridgeContext } from '../context.ts';
 import { healthOf } from '../routes/health.ts';
-import { runSelfTest } from '../technician/self-test.ts';
+import { runSelfTestWithoutSession } from '../technician/self-test.ts';
 import { createFleetClient, type FleetClient } from './fleet-client.ts';
 
 /**
@@ -27,8 +27,10 @@ export async function startFleet(
     bus: context.bus,
     audit: context.technician.audit,
     logger: context.logger,
+    commandMaxAgeSeconds: config.fleet.commandMaxAgeSeconds,
     onCommand: (command, outcome) => context.metrics.fleetCommand(command, outcome),
     handlers: {
+      busy: () => context.sessions.current() !== null,
       health: () => {
         const health = healthOf(context);
         return {
@@ -40,8 +42,9 @@ export async function startFleet(
         };
       },
       selfTest: (device) =>
-        runSelfTest(device, {
+        runSelfTestWithoutSession(device, {
           devices: context.devices,
+          sessions: context.sessions,
           clock: context.clock,
           kioskId: config.kiosk.id,
           siteName: config.kiosk.siteName,

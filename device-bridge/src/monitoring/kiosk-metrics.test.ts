@@ -51,12 +51,17 @@ describe('kiosk metrics', () => {
     bus.publish({ type: 'job', job: asJob({ ...job, state: 'failed', reason: 'jam' }) });
     bus.publish({ type: 'session-ended', reason: 'timeout' });
     bus.publish({ type: 'staff-called', callId: 'c1', screen: 'menu', inSession: true, calledAt: '' });
+    // a name outside the UI's screen list cannot open a new series
+    bus.publish({ type: 'staff-called', callId: 'c2', screen: 'made-up-screen-1', inSession: false, calledAt: '' });
+    bus.publish({ type: 'staff-called', callId: 'c3', screen: 'made-up-screen-2', inSession: false, calledAt: '' });
     const text = await metrics.render();
     expect(sample(text, 'kiosk_print_jobs_total{outcome="completed"}')).toBe(1);
     expect(sample(text, 'kiosk_print_jobs_total{outcome="failed"}')).toBe(1);
     expect(sample(text, 'kiosk_journeys_completed_total{type="print"}')).toBe(1);
     expect(sample(text, 'kiosk_sessions_ended_total{reason="timeout"}')).toBe(1);
     expect(sample(text, 'kiosk_staff_calls_total{screen="menu"}')).toBe(1);
+    expect(sample(text, 'kiosk_staff_calls_total{screen="other"}')).toBe(2);
+    expect(text).not.toContain('made-up-screen');
     expect(text).not.toContain('N1');
     expect(text).not.toContain('c1');
   });

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import { deviceIds, deviceStateSchema, sessionEndReasons, type DeviceStatus } from '../api/index.ts';
+import { deviceIds, deviceStateSchema, sessionEndReasons, staffCallScreenLabel, type DeviceStatus } from '../api/index.ts';
 import type { DeviceSet } from '../devices/device.ts';
 import type { EventBus } from '../events/event-bus.ts';
 import type { Clock } from '../time/clock.ts';
@@ -32,7 +32,7 @@ export interface KioskMetrics {
   journeyCompleted(type: JourneyType): void;
   errorAnswered(code: string): void;
   technicianLogin(outcome: 'success' | 'wrong-pin' | 'locked-out'): void;
-  fleetCommand(command: string, outcome: 'ok' | 'failed' | 'rejected'): void;
+  fleetCommand(command: string, outcome: 'ok' | 'failed' | 'rejected' | 'deferred'): void;
   paperRefilled(printer: 'a4-printer' | 'receipt-printer'): void;
   render(): Promise<string>;
   close(): void;
@@ -41,7 +41,8 @@ export interface KioskMetrics {
 const printers = ['a4-printer', 'receipt-printer'] as const;
 const paperStates = ['ok', 'low', 'out'] as const;
 
-function paperState(status: DeviceStatus): (typeof paperStates)[number] | null {
+/** A printer's paper level as metrics and the technician screen show it; null while it is disconnected. */
+export function paperState(status: DeviceStatus): (typeof paperStates)[number] | null {
   if (status.state === 'disconnected') return null;
   if (status.reason === 'paper-out') return 'out';
   if (status.reason === 'paper-low') return 'low';
@@ -156,7 +157,7 @@ export function createKioskMetrics(options: KioskMetricsOptions): KioskMetrics {
   });
   const staffCalls = new Counter({
     name: 'kiosk_staff_calls_total',
-    help: 'Presses of "call staff", by the screen the citizen was on.',
+    help: 'Presses of "call staff", by the screen the citizen was on (the UI screen names, else other).',
     labelNames: ['screen'],
     registers: [registry],
   });
@@ -251,8 +252,8 @@ export function createKioskMetrics(options: KioskMetricsOptions): KioskMetrics {
         cardsRejected.inc({ reason: event.reason });
         break;
       case 'staff-called':
-        // screen names are the UI's fixed list; anything else is bucketed (api/call-staff.ts validates too)
-        staffCalls.inc({ screen: /^[a-z][a-z0-9-]{0,40}$/.test(event.screen) ? event.screen : 'other' });
+        // the UI's fixed screen list (api/screens.ts, the same list the UI uses); anything else is "other"
+        staffCalls.inc({ screen: staffCallScreenLabel(event.screen) });
         break;
       default:
         break;

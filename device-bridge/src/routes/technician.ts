@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Router, type RequestHandler } from 'express';
 import {
   configValidateRequestSchema,
@@ -6,10 +7,12 @@ import {
   technicianLoginRequestSchema,
   technicianPaths,
   type AuditResponse,
+  type BundleExportResponse,
   type ConfigValidateResponse,
   type PrintProblemsResponse,
   type TechnicianDevicesResponse,
   type TechnicianLoginResponse,
+  type TechnicianPortsResponse,
   type TechnicianStatus,
 } from '../api/index.ts';
 import type { BridgeContext } from '../context.ts';
@@ -17,8 +20,11 @@ import { HttpError } from '../http/http-error.ts';
 import { parseBody } from '../http/validate.ts';
 import { applySiteConfig, readSiteOverride, validateOverride } from '../technician/config-apply.ts';
 import { diagnosticBundle } from '../technician/diagnostic-bundle.ts';
+import { bundleFileName, exportTarget, writeBundleFile } from '../technician/bundle-export.ts';
+import { listCupsQueues } from '../technician/cups-queues.ts';
 import { listHidDevices, listSerialPorts } from '../doctor/hardware.ts';
-import { runSelfTest, selfTestKinds } from '../technician/self-test.ts';
+import { paperState } from '../monitoring/kiosk-metrics.ts';
+import { runSelfTestWithoutSession, selfTestKinds } from '../technician/self-test.ts';
 import type { TechnicianService } from '../technician/technician-service.ts';
 
 function bearer(header: string | undefined): string | undefined {
@@ -49,12 +55,24 @@ export function technicianRoutes(
   const router = Router();
   const { auth, audit } = technician;
 
-  const requireTechnician: RequestHandler = (request, _response, next) => {
-    if (!auth.check(bearer(request.headers.authorization))) {
-      throw new HttpError(401, 'technician-session-required', 'Technician mode needs a PIN login (the session may have timed out). / 请输入维护密码。');
-    }
+  const sessionRequired = () =>
+    new HttpError(401, 'technician-session-required', 'Technician mode needs a PIN login (the session may have timed out). / 请输入维护密码。');
+  const requireTechnician: RequestHandler = (request, response, next) => {
+    if (!auth.check(bearer(request.headers.authorization))) throw sessionRequired();
+    response.locals.actor = 'technician';
     next();
   };
+  // read-and-test routes the doctor CLI may use with its per-start token (never config changes)
+  const requireTechnicianOrDoctor: RequestHandler = (request, response, next) => {
+    const token = bearer(request.headers.authorization);
+    if (technician.doctor.check(token)) {
+      response.locals.actor = 'doctor';
+      next();
+      return;
+    }
+    requireTechnician(request, response, next);
+  };
+  const actorOf = (response: { locals: Record<string, unknown> }) => String(response.locals.actor ?? 'technician');
 
   router.get(technicianPaths.status, (_request, response) => {
     const status = auth.status();
@@ -100,32 +118,35 @@ export function technicianRoutes(
     response.status(204).end();
   });
 
-  router.get(technicianPaths.devices, requireTechnician, (_request, response) => {
+  router.get(technicianPaths.devices, requireTechnicianOrDoctor, (_request, response) => {
     const body: TechnicianDevicesResponse = {
-      devices: deviceIds.map((id) => ({
-        status: context.devices[id].status(),
-        config: { ...context.config.devices[id] } as Record<string, unknown>,
-        selfTest: selfTestKinds[id],
-        ...(id === 'a4-printer' || id === 'receipt-printer' ? { paperRefills: audit.count(`paper-refill ${id}`) } : {}),
-      })),
+      devices: deviceIds.map((id) => {
+        const status = context.devices[id].status();
+        const paper = id === 'a4-printer' || id === 'receipt-printer' ? paperState(status) : null;
+        return {
+          status,
+          config: { ...context.config.devices[id] } as Record<string, unknown>,
+          selfTest: selfTestKinds[id],
+          ...(id === 'a4-printer' || id === 'receipt-printer' ? { paperRefills: audit.count(`paper-refill ${id}`) } : {}),
+          ...(paper ? { paper } : {}),
+        };
+      }),
     };
     response.json(body);
   });
 
-  router.post('/api/technician/devices/:device/self-test', requireTechnician, async (request, response) => {
+  router.post('/api/technician/devices/:device/self-test', requireTechnicianOrDoctor, async (request, response) => {
     const parsed = deviceIdSchema.safeParse(request.params.device);
     if (!parsed.success) throw new HttpError(404, 'not-found', `No device "${String(request.params.device)}".`);
-    // the technician's own card must not stay open as a citizen session behind technician mode
-    const sessionBefore = context.sessions.current();
-    const result = await runSelfTest(parsed.data, {
+    const result = await runSelfTestWithoutSession(parsed.data, {
       devices: context.devices,
+      sessions: context.sessions,
       clock: context.clock,
       kioskId: context.config.kiosk.id,
       siteName: context.config.kiosk.siteName,
       newJobId: context.newId,
     });
-    if (parsed.data === 'id-reader' && sessionBefore === null && context.sessions.current() !== null) context.sessions.end('exit');
-    audit.record({ actor: 'technician', action: `self-test ${parsed.data}`, outcome: result.ok ? 'ok' : 'failed', detail: result.detail });
+    audit.record({ actor: actorOf(response), action: `self-test ${parsed.data}`, outcome: result.ok ? 'ok' : 'failed', detail: result.detail });
     response.json(result);
   });
 
@@ -188,8 +209,15 @@ export function technicianRoutes(
 
   // serial ports and HID devices the OS sees, so the technician picks a port instead of typing one
   router.get(technicianPaths.ports, requireTechnician, async (_request, response) => {
-    const [serial, hid] = await Promise.all([listSerialPorts().catch(() => []), listHidDevices().catch(() => [])]);
-    response.json({ serial, hid });
+    const a4 = context.config.devices['a4-printer'];
+    const cupsServer = a4.driver === 'cups' ? a4.server : 'http://127.0.0.1:631';
+    const [serial, hid, cupsQueues] = await Promise.all([
+      listSerialPorts().catch(() => []),
+      listHidDevices().catch(() => []),
+      listCupsQueues(cupsServer).catch(() => []),
+    ]);
+    const body: TechnicianPortsResponse = { serial, hid: hid.map((device) => ({ ...device })), cupsQueues };
+    response.json(body);
   });
 
   router.get(technicianPaths.config, requireTechnician, (_request, response) => {
@@ -215,17 +243,41 @@ export function technicianRoutes(
     if (result.kind === 'no-site-file') {
       throw new HttpError(409, 'bad-request', 'This kiosk runs without a site file (KIOSK_CONFIG is not set), so there is nowhere to write a change.');
     }
+    if (result.kind === 'write-failed') {
+      audit.record({ actor: 'technician', action: 'config-apply', outcome: 'write-failed', detail: result.message.slice(0, 200) });
+      throw new HttpError(
+        500,
+        'config-not-writable',
+        `Nothing was changed: ${result.file} cannot be written (${result.message}). Its folder must be writable by the bridge (see the install guide). / 配置文件无法写入，未做任何更改。`,
+      );
+    }
     audit.record({ actor: 'technician', action: 'config-apply', outcome: 'written', detail: `changed devices: ${result.devices.join(', ') || 'none'}` });
     response.on('finish', () => setTimeout(options.requestRestart, 100));
     response.status(202).json({ applied: true, restarting: true, file: result.file, devicesToCheck: result.devices });
   });
 
-  router.get(technicianPaths.diagnosticBundle, requireTechnician, async (_request, response) => {
+  router.get(technicianPaths.diagnosticBundle, requireTechnicianOrDoctor, async (_request, response) => {
     const bundle = await diagnosticBundle(context, technician);
-    audit.record({ actor: 'technician', action: 'diagnostic-bundle', outcome: 'ok' });
-    const name = `tongban-diagnostics-${context.config.kiosk.id}-${bundle.generatedAt.replace(/[:.]/g, '-')}.json`;
-    response.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    audit.record({ actor: actorOf(response), action: 'diagnostic-bundle', outcome: 'ok' });
+    response.setHeader('Content-Disposition', `attachment; filename="${bundleFileName(context.config.kiosk.id, bundle.generatedAt)}"`);
     response.json(bundle);
+  });
+
+  // the screen's "export" button: the kiosk browser has no downloads, so the bridge writes the file
+  // itself — onto a USB stick if one is mounted, else under <data>/exports — and says where
+  router.post(technicianPaths.diagnosticBundleExport, requireTechnician, async (_request, response) => {
+    const bundle = await diagnosticBundle(context, technician);
+    const target = exportTarget({ usbDir: context.config.technician.usbExportDir, dataDir: technician.dataDir });
+    let written: { file: string; bytes: number };
+    try {
+      written = writeBundleFile(join(target.dir, bundleFileName(context.config.kiosk.id, bundle.generatedAt)), bundle);
+    } catch (error) {
+      audit.record({ actor: 'technician', action: 'diagnostic-bundle-export', outcome: 'failed', detail: (error as Error).message.slice(0, 200) });
+      throw new HttpError(500, 'internal', `The bundle could not be written to ${target.dir}: ${(error as Error).message}`);
+    }
+    audit.record({ actor: 'technician', action: 'diagnostic-bundle-export', outcome: 'ok', detail: `${target.where}: ${written.file}` });
+    const body: BundleExportResponse = { file: written.file, where: target.where, bytes: written.bytes };
+    response.status(201).json(body);
   });
 
   return router;

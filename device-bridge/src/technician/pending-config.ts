@@ -1,5 +1,5 @@
 import type { BridgeContext } from '../context.ts';
-import { checkPendingApply } from './config-apply.ts';
+import { checkPendingApply, takeRollbackNote } from './config-apply.ts';
 
 /**
  * After a start that applies a technician's config change: keep it if the changed devices came up,
@@ -11,6 +11,11 @@ export function watchPendingConfig(
   options: { dataDir: string; siteFile?: string; timeoutMs?: number; requestRestart?: () => void },
 ): Promise<void> {
   const requestRestart = options.requestRestart ?? (() => process.kill(process.pid, 'SIGTERM'));
+  // a change undone at start (main.ts: the start on it failed) is audited now that the store is open
+  const note = takeRollbackNote(options.dataDir);
+  if (note) {
+    context.technician.audit.record({ actor: 'technician', action: 'config-apply', outcome: 'rolled-back', detail: `start failed: ${note.reason}`.slice(0, 500) });
+  }
   return checkPendingApply({
     dataDir: options.dataDir,
     siteFile: options.siteFile ?? process.env.KIOSK_CONFIG,

@@ -1,5 +1,6 @@
 import type { DeviceId, SelfTestResult } from '../api/index.ts';
 import type { CardReadEvent, DeviceSet } from '../devices/device.ts';
+import type { SessionHolder } from '../session/session-holder.ts';
 import type { Clock } from '../time/clock.ts';
 import { renderTestPage } from './test-page.ts';
 
@@ -121,4 +122,16 @@ export async function runSelfTest(device: DeviceId, options: SelfTestOptions): P
     case 'status-only':
       return done(status.state !== 'fault', `status ${status.state}${status.reason ? ` (${status.reason})` : ''}; no active test for this device in this build`);
   }
+}
+
+/**
+ * A self-test from the technician screen, the doctor or an operator: the card test reads the
+ * technician's own card, which opens a citizen session like any card; that session is ended at
+ * once, so nobody's identity stays open behind technician mode or a remote test.
+ */
+export async function runSelfTestWithoutSession(device: DeviceId, options: SelfTestOptions & { sessions: SessionHolder }): Promise<SelfTestResult> {
+  const sessionBefore = options.sessions.current();
+  const result = await runSelfTest(device, options);
+  if (device === 'id-reader' && sessionBefore === null && options.sessions.current() !== null) options.sessions.end('exit');
+  return result;
 }

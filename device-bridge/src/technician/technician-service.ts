@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '../time/clock.ts';
+import { createDoctorAccess, type DoctorAccess } from './doctor-token.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 import { createAuditLog, type AuditLog } from './audit-log.ts';
 import type { LogRing } from './log-ring.ts';
@@ -13,6 +15,8 @@ export interface TechnicianService {
   readonly dataDir: string;
   /** the newest log lines (empty when the bridge was given its own logger, e.g. in tests) */
   readonly logRing: LogRing | null;
+  /** the doctor CLI's per-start token (self-tests and the bundle from a shell) */
+  readonly doctor: DoctorAccess;
 }
 
 /** Technician mode's durable parts (lockout + audit in the kiosk store, PIN hash in secrets/). */
@@ -25,6 +29,7 @@ export function createTechnicianService(options: {
   policy?: LockoutPolicy;
   onLogin?: (outcome: 'success' | 'wrong-pin' | 'locked-out') => void;
   logRing?: LogRing | null;
+  randomBytes?: (n: number) => Buffer;
 }): TechnicianService {
   const audit = createAuditLog(options.db, () => options.clock.now());
   const auth = createTechnicianAuth({
@@ -37,5 +42,6 @@ export function createTechnicianService(options: {
     inactivitySeconds: options.inactivitySeconds,
     onLogin: options.onLogin,
   });
-  return { auth, audit, dataDir: options.dataDir, logRing: options.logRing ?? null };
+  const doctor = createDoctorAccess(options.dataDir, options.randomBytes ?? randomBytes);
+  return { auth, audit, dataDir: options.dataDir, logRing: options.logRing ?? null, doctor };
 }

@@ -11,5 +11,6 @@ export function kioskStatusFrom(health: HealthResponse, services: CertificateTyp
     countdownSeconds: health.session.countdownSeconds,
     documentCameraReady: health.devices.some((device) => device.id === 'document-camera' && device.state === 'ready'),
     services,
+    ...(health.site.languages ? { languages: health.site.languages } : {}),
   };
 }

@@ -10,17 +10,19 @@ export interface HeaderProps {
   onExit: (() => void) | null;
   /** "call staff": always in the same place, on every screen (WCAG 3.2.6 consistent help) */
   onHelp: () => void;
+  /** the languages the site offers (absent: all the UI has) */
+  languages?: readonly string[];
 }
 
 /** Top bar on every screen: who is served (masked), language, call staff, and exit once identified. */
-export function Header({ session, showGreeting, onExit, onHelp }: HeaderProps) {
+export function Header({ session, showGreeting, onExit, onHelp, languages }: HeaderProps) {
   const { t } = useI18n();
   return (
     <header class="header">
       <div class="header__brand">{t('app.title')}</div>
       <div class="header__who">{session && showGreeting ? <GreetingText session={session} /> : null}</div>
       <div class="header__tools">
-        <LanguageSwitch />
+        <LanguageSwitch offered={languages} />
         <button type="button" class="tool-button tool-button--staff" data-action="call-staff" onClick={onHelp}>
           {t('staff.button')}
         </button>

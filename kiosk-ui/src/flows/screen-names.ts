@@ -1,23 +1,3 @@
-// Kept free of imports so the browser tests can use the same list.
-/** The screen names of the selector contract (`data-screen`); browser tests depend on them. */
-export const screenNames = [
-  'attract',
-  'card-reading',
-  'card-rejected',
-  'greeting',
-  'menu',
-  'guides',
-  'records',
-  'progress',
-  'apply',
-  'queue',
-  'appointment',
-  'certificate-preview',
-  'printing',
-  'take-document',
-  'rating',
-  'goodbye',
-  'out-of-service',
-  'error',
-] as const;
-export type ScreenName = (typeof screenNames)[number];
+// The list lives in the bridge's contract (api/screens.ts, no zod) so the bridge's staff-call metric
+// uses exactly these names; the UI and the browser tests import it from here as before.
+export { screenNames, type ScreenName } from '@tongban/device-bridge/api/screens';

@@ -34,6 +34,8 @@ export interface KioskStatus {
   documentCameraReady: boolean;
   /** certificate types the bridge offers, with the 事项编码 a rating must carry */
   services: CertificateTypeInfo[];
+  /** the languages this site offers (config kiosk.languages); absent: every language the UI has */
+  languages?: readonly string[];
 }
 
 /**

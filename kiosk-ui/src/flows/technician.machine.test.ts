@@ -1,7 +1,7 @@
-import type { AuditEntryView, PrintProblem, SelfTestResult, TechnicianDevice, TechnicianLogResponse } from '@tongban/device-bridge/api';
+import type { AuditEntryView, BundleExportResponse, PrintProblem, SelfTestResult, TechnicianDevice, TechnicianLogResponse } from '@tongban/device-bridge/api';
 import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, SimulatedClock } from 'xstate';
-import { technicianMachine, TechnicianSessionLost, type LoginOutcome } from './technician.machine.ts';
+import { technicianMachine, TechnicianSessionLost, type LoginOutcome, type SettingsData } from './technician.machine.ts';
 
 const printer: TechnicianDevice = {
   status: { id: 'a4-printer', state: 'ready', driver: 'simulated', since: '2025-03-01T09:00:00.000Z' },
@@ -21,7 +21,10 @@ const paperOutJob: PrintProblem = {
   reprint: null,
 };
 
-function start(login: (pin: string) => LoginOutcome, overrides: { listDevices?: () => Promise<TechnicianDevice[]> } = {}) {
+function start(
+  login: (pin: string) => LoginOutcome,
+  overrides: { listDevices?: () => Promise<TechnicianDevice[]>; exportBundle?: () => Promise<BundleExportResponse> } = {},
+) {
   const clock = new SimulatedClock();
   const logout = vi.fn(async () => {});
   // the bridge's list of unhandled print problems: marking one handled takes it off
@@ -47,6 +50,14 @@ function start(login: (pin: string) => LoginOutcome, overrides: { listDevices?: 
       listPrintProblems: fromPromise(async () => printProblems),
       printProblemHandled: fromPromise(printProblemHandled),
       loadLog: fromPromise(async (): Promise<TechnicianLogResponse['lines']> => []),
+      exportBundle: fromPromise(overrides.exportBundle ?? (async (): Promise<BundleExportResponse> => ({ file: '/media/tongban-usb/b.json', where: 'usb', bytes: 2048 }))),
+      loadSettings: fromPromise(async (): Promise<SettingsData> => ({
+        site: {},
+        effective: { kiosk: { siteName: '站' }, devices: { 'a4-printer': { driver: 'cups', queue: 'Kiosk_A4' } } },
+        ports: [],
+        cupsQueues: ['Kiosk_A4', 'Other'],
+        languages: ['zh-CN', 'en'],
+      })),
       logout: fromPromise(async () => logout()),
     },
   });
@@ -137,5 +148,41 @@ describe('technician machine', () => {
     actor.send({ type: 'DIGIT', digit: '6' });
     clock.increment(30_000);
     expect(actor.getSnapshot().value).toBe('hidden');
+  });
+
+  it('exports the diagnostic bundle and keeps where it went on screen; a failure says so', async () => {
+    let fail = false;
+    const { actor, typePin, settle } = start(() => ({ kind: 'ok', token: 'ab'.repeat(32), inactivitySeconds: 300 }), {
+      exportBundle: async () => {
+        if (fail) throw new Error('disk full');
+        return { file: '/media/tongban-usb/b.json', where: 'usb', bytes: 2048 };
+      },
+    });
+    actor.send({ type: 'ENTER' });
+    typePin('604217');
+    for (let step = 0; step < 4; step++) await settle();
+    actor.send({ type: 'EXPORT_BUNDLE' });
+    expect(actor.getSnapshot().matches({ panel: { devices: 'exporting' } })).toBe(true);
+    for (let step = 0; step < 4; step++) await settle();
+    expect(actor.getSnapshot().context.bundleExport).toEqual({ file: '/media/tongban-usb/b.json', where: 'usb', bytes: 2048 });
+    fail = true;
+    actor.send({ type: 'EXPORT_BUNDLE' });
+    for (let step = 0; step < 4; step++) await settle();
+    expect(actor.getSnapshot().context).toMatchObject({ notice: 'failed', bundleExport: null });
+  });
+
+  it('loads every setting field, with the CUPS queues and languages to pick from, and sends only changed ones', async () => {
+    const { actor, typePin, settle } = start(() => ({ kind: 'ok', token: 'ab'.repeat(32), inactivitySeconds: 300 }));
+    actor.send({ type: 'ENTER' });
+    typePin('604217');
+    for (let step = 0; step < 4; step++) await settle();
+    actor.send({ type: 'SHOW_SETTINGS' });
+    for (let step = 0; step < 4; step++) await settle();
+    const { context } = actor.getSnapshot();
+    expect(context.cupsQueues).toEqual(['Kiosk_A4', 'Other']);
+    expect(context.draft).toMatchObject({ 'devices.a4-printer.queue': 'Kiosk_A4', 'kiosk.languages': 'zh-CN,en' });
+    actor.send({ type: 'EDIT', field: 'devices.a4-printer.queue', value: 'Other' });
+    expect(actor.getSnapshot().context.draft['devices.a4-printer.queue']).toBe('Other');
+    expect(actor.getSnapshot().context.baseline['devices.a4-printer.queue']).toBe('Kiosk_A4');
   });
 });

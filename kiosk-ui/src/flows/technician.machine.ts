@@ -1,4 +1,4 @@
-import type { AuditEntryView, ConfigValidateResponse, PrintProblem, SelfTestResult, TechnicianDevice, TechnicianLogResponse } from '@tongban/device-bridge/api';
+import type { AuditEntryView, BundleExportResponse, ConfigValidateResponse, PrintProblem, SelfTestResult, TechnicianDevice, TechnicianLogResponse } from '@tongban/device-bridge/api';
 import { draftFrom, overrideFrom, type Draft } from '../technician/settings-draft.ts';
 import { assign, fromPromise, setup } from 'xstate';
 
@@ -32,16 +32,29 @@ export interface TechnicianContext {
   log: TechnicianLogResponse['lines'];
   /** settings screen: the site file, the form, detected serial ports, the last check */
   site: Record<string, unknown>;
+  /** the configuration the bridge runs with (which devices have a port, a baud rate, a queue) */
+  effective: Record<string, unknown>;
   draft: Draft;
+  /** the draft as loaded: only fields that differ from it are written */
+  baseline: Draft;
   ports: string[];
+  /** queues of the kiosk's CUPS, for the A4 printer's queue */
+  cupsQueues: string[];
+  /** every language the UI has (the languages field offers these) */
+  languages: string[];
   problems: string[];
   settingsState: 'editing' | 'valid' | 'invalid' | 'applied';
+  /** the last diagnostic bundle export: where the file went */
+  bundleExport: BundleExportResponse | null;
 }
 
 export interface SettingsData {
   site: Record<string, unknown>;
   effective: Record<string, unknown>;
   ports: string[];
+  cupsQueues: string[];
+  /** every language the UI has */
+  languages: string[];
 }
 
 export type TechnicianEvent =
@@ -56,6 +69,8 @@ export type TechnicianEvent =
   | { type: 'PAPER_REFILLED'; device: string }
   /** the technician dealt with a failed print job (打印异常 → 已处理) */
   | { type: 'PRINT_PROBLEM_HANDLED'; jobId: string }
+  /** write the diagnostic bundle to a USB stick (or the kiosk's exports folder) */
+  | { type: 'EXPORT_BUNDLE' }
   | { type: 'SHOW_DEVICES' }
   | { type: 'SHOW_AUDIT' }
   | { type: 'SHOW_SETTINGS' }
@@ -84,7 +99,7 @@ function notProvided(name: string): never {
   throw new Error(`technician machine: the "${name}" actor must be provided by the app (machine.provide)`);
 }
 
-const cleared = { pin: '', token: null, devices: [], printProblems: [], results: {}, audit: [], testing: null } as const;
+const cleared = { pin: '', token: null, devices: [], printProblems: [], results: {}, audit: [], testing: null, bundleExport: null } as const;
 
 /**
  * Technician mode: hidden until the corner gesture (or a technician QR code), then a PIN, then the
@@ -106,6 +121,7 @@ export const technicianMachine = setup({
     paperRefilled: fromPromise<void, { token: string; device: string }>(async () => notProvided('paperRefilled')),
     listPrintProblems: fromPromise<PrintProblem[], { token: string }>(async () => notProvided('listPrintProblems')),
     printProblemHandled: fromPromise<void, { token: string; jobId: string }>(async () => notProvided('printProblemHandled')),
+    exportBundle: fromPromise<BundleExportResponse, { token: string }>(async () => notProvided('exportBundle')),
     loadSettings: fromPromise<SettingsData, { token: string }>(async () => notProvided('loadSettings')),
     loadLog: fromPromise<TechnicianLogResponse['lines'], { token: string }>(async () => notProvided('loadLog')),
     validateConfig: fromPromise<ConfigValidateResponse, { token: string; config: Record<string, unknown> }>(async () => notProvided('validateConfig')),
@@ -129,10 +145,15 @@ export const technicianMachine = setup({
     noticeDetail: '',
     log: [],
     site: {},
+    effective: {},
     draft: {},
+    baseline: {},
     ports: [],
+    cupsQueues: [],
+    languages: [],
     problems: [],
     settingsState: 'editing',
+    bundleExport: null,
   },
   initial: 'hidden',
   states: {
@@ -227,6 +248,19 @@ export const technicianMachine = setup({
                 SELF_TEST: { target: 'testing', actions: assign({ testing: ({ event }) => event.device }) },
                 PAPER_REFILLED: 'refilling',
                 PRINT_PROBLEM_HANDLED: 'markingHandled',
+                EXPORT_BUNDLE: 'exporting',
+              },
+            },
+            exporting: {
+              on: { ACTIVITY: {} },
+              invoke: {
+                src: 'exportBundle',
+                input: ({ context }) => ({ token: context.token ?? '' }),
+                onDone: { target: 'showing', actions: assign({ bundleExport: ({ event }) => event.output }) },
+                onError: [
+                  { guard: 'sessionLost', target: '#technician.lost' },
+                  { target: 'showing', actions: assign({ notice: 'failed', bundleExport: null }) },
+                ],
               },
             },
             markingHandled: {
@@ -281,13 +315,20 @@ export const technicianMachine = setup({
                 input: ({ context }) => ({ token: context.token ?? '' }),
                 onDone: {
                   target: 'editing',
-                  actions: assign(({ event }) => ({
-                    site: event.output.site,
-                    draft: draftFrom(event.output.effective),
-                    ports: event.output.ports,
-                    problems: [],
-                    settingsState: 'editing' as const,
-                  })),
+                  actions: assign(({ event }) => {
+                    const draft = draftFrom(event.output.effective, event.output.languages);
+                    return {
+                      site: event.output.site,
+                      effective: event.output.effective,
+                      draft,
+                      baseline: draft,
+                      ports: event.output.ports,
+                      cupsQueues: event.output.cupsQueues,
+                      languages: event.output.languages,
+                      problems: [],
+                      settingsState: 'editing' as const,
+                    };
+                  }),
                 },
                 onError: [
                   { guard: 'sessionLost', target: '#technician.lost' },
@@ -311,7 +352,7 @@ export const technicianMachine = setup({
             validating: {
               invoke: {
                 src: 'validateConfig',
-                input: ({ context }) => ({ token: context.token ?? '', config: overrideFrom(context.site, context.draft) }),
+                input: ({ context }) => ({ token: context.token ?? '', config: overrideFrom(context.site, context.draft, context.baseline) }),
                 onDone: {
                   target: 'editing',
                   actions: assign(({ event }) => ({ problems: event.output.problems, settingsState: event.output.valid ? ('valid' as const) : ('invalid' as const) })),
@@ -326,7 +367,7 @@ export const technicianMachine = setup({
               on: { ACTIVITY: {} },
               invoke: {
                 src: 'applyConfig',
-                input: ({ context }) => ({ token: context.token ?? '', config: overrideFrom(context.site, context.draft) }),
+                input: ({ context }) => ({ token: context.token ?? '', config: overrideFrom(context.site, context.draft, context.baseline) }),
                 onDone: [
                   { guard: ({ event }) => event.output.length === 0, target: 'applied', actions: assign({ settingsState: 'applied', problems: [] }) },
                   { target: 'editing', actions: assign(({ event }) => ({ problems: event.output, settingsState: 'invalid' as const })) },

@@ -1,5 +1,6 @@
 import type {
   AuditResponse,
+  BundleExportResponse,
   ConfigValidateResponse,
   PrintProblem,
   PrintProblemsResponse,
@@ -59,10 +60,14 @@ export function createTechnicianClient(fetcher: FetchLike = (input, init) => fet
       if (response.status === 401) throw new TechnicianSessionLost();
       if (!response.ok && response.status !== 404) throw new Error(`print problem ${jobId} answered ${response.status}`);
     },
-    async loadSettings(token: string): Promise<SettingsData> {
+    /** the languages field is filled by the caller: which languages exist is the UI's knowledge */
+    async loadSettings(token: string): Promise<Omit<SettingsData, 'languages'>> {
       const config = (await (await authorized(token, bridgePaths.technicianConfig)).json()) as TechnicianConfigResponse;
       const ports = (await (await authorized(token, bridgePaths.technicianPorts)).json()) as TechnicianPortsResponse;
-      return { site: config.site, effective: config.effective, ports: ports.serial.map((port) => port.path) };
+      return { site: config.site, effective: config.effective, ports: ports.serial.map((port) => port.path), cupsQueues: ports.cupsQueues };
+    },
+    async exportBundle(token: string): Promise<BundleExportResponse> {
+      return (await (await authorized(token, bridgePaths.technicianDiagnosticBundleExport, { method: 'POST' })).json()) as BundleExportResponse;
     },
     async validateConfig(token: string, config: Record<string, unknown>): Promise<ConfigValidateResponse> {
       const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ config }) };

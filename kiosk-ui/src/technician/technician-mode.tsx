@@ -6,6 +6,7 @@ import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { subscribeEvents } from '../bridge/events.ts';
 import { technicianMachine, type TechnicianEvent } from '../flows/technician.machine.ts';
 import { useI18n } from '../i18n/language-context.tsx';
+import { availableLanguages } from '../i18n/languages.ts';
 import { CornerHold } from './corner-hold.tsx';
 import { PinPad } from './pin-pad.tsx';
 import { createTechnicianClient } from './technician-client.ts';
@@ -50,7 +51,8 @@ export function TechnicianMode({ enabled }: { enabled: boolean }) {
           paperRefilled: fromPromise(({ input }) => client.paperRefilled(input.token, input.device)),
           listPrintProblems: fromPromise(({ input }) => client.listPrintProblems(input.token)),
           printProblemHandled: fromPromise(({ input }) => client.printProblemHandled(input.token, input.jobId)),
-          loadSettings: fromPromise(({ input }) => client.loadSettings(input.token)),
+          loadSettings: fromPromise(async ({ input }) => ({ ...(await client.loadSettings(input.token)), languages: availableLanguages.map((info) => info.tag) })),
+          exportBundle: fromPromise(({ input }) => client.exportBundle(input.token)),
           loadLog: fromPromise(({ input }) => client.loadLog(input.token)),
           validateConfig: fromPromise(({ input }) => client.validateConfig(input.token, input.config)),
           applyConfig: fromPromise(({ input }) => client.applyConfig(input.token, input.config)),

@@ -7,7 +7,8 @@ import { SettingsPanel } from './settings-panel.tsx';
 /** Device status with details and a self-test per device, or the audit log. */
 export function TechnicianPanel({ snapshot, send }: { snapshot: SnapshotFrom<typeof technicianMachine>; send: (event: TechnicianEvent) => void }) {
   const { t } = useI18n();
-  const { devices, results, testing, audit, printProblems } = snapshot.context;
+  const { devices, results, testing, audit, printProblems, bundleExport } = snapshot.context;
+  const exporting = snapshot.matches({ panel: { devices: 'exporting' } });
   const onAudit = snapshot.matches({ panel: 'audit' });
   const onSettings = snapshot.matches({ panel: 'settings' });
   const onLog = snapshot.matches({ panel: 'log' });
@@ -71,7 +72,7 @@ export function TechnicianPanel({ snapshot, send }: { snapshot: SnapshotFrom<typ
       ) : (
         <>
         <ul class="technician__devices">
-          {devices.map(({ status, config, selfTest, paperRefills }) => {
+          {devices.map(({ status, config, selfTest, paperRefills, paper }) => {
             const result = results[status.id];
             const details = Object.entries(config)
               .filter(([key]) => key !== 'driver')
@@ -86,6 +87,17 @@ export function TechnicianPanel({ snapshot, send }: { snapshot: SnapshotFrom<typ
                     {status.reason ? ` (${status.reason})` : ''}
                   </div>
                   {details ? <div class="technician__details">{details}</div> : null}
+                  {/* what the hardware says about itself: the SAM module id, CUPS's printer-state-reasons word for word */}
+                  {status.detail ? (
+                    <div class="technician__details" data-device-detail="">
+                      {status.detail}
+                    </div>
+                  ) : null}
+                  {paper ? (
+                    <div class={`technician__state technician__state--${paper === 'ok' ? 'ready' : paper === 'low' ? 'degraded' : 'fault'}`} data-paper={paper}>
+                      {t('technician.detail.paper', { level: t(`technician.detail.paper.${paper}`) })}
+                    </div>
+                  ) : null}
                   {status.id === 'a4-printer' && printProblems.length > 0 ? (
                     <div class="technician__state technician__state--fault" data-print-problems-waiting={String(printProblems.length)}>
                       {t('technician.printProblems.waiting', { count: printProblems.length })}
@@ -116,6 +128,19 @@ export function TechnicianPanel({ snapshot, send }: { snapshot: SnapshotFrom<typ
           })}
         </ul>
         <PrintProblems problems={printProblems} send={send} />
+        <div class="technician__bar">
+          <button type="button" class="tool-button" data-action="technician-export-bundle" disabled={exporting} onClick={() => send({ type: 'EXPORT_BUNDLE' })}>
+            {exporting ? t('technician.bundle.exporting') : t('technician.bundle.export')}
+          </button>
+        </div>
+        {bundleExport ? (
+          <p class="technician__notice" role="status" data-bundle-export={bundleExport.where}>
+            {t(bundleExport.where === 'usb' ? 'technician.bundle.usb' : 'technician.bundle.kiosk', {
+              file: bundleExport.file,
+              size: Math.max(1, Math.round(bundleExport.bytes / 1024)),
+            })}
+          </p>
+        ) : null}
         </>
       )}
     </section>

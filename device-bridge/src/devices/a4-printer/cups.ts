@@ -144,7 +144,8 @@ export function createCupsA4Printer(options: CupsPrinterOptions): A4Printer & { 
   return {
     id: 'a4-printer',
     driver: 'cups',
-    status: () => tracker.current(),
+    // the technician sees what CUPS said, word for word, beside the kiosk's own reading of it
+    status: () => (reachable ? { ...tracker.current(), detail: `printer-state-reasons: ${lastReasons.join(', ') || 'none'}` } : tracker.current()),
     onStatus: (listener) => tracker.onStatus(listener),
     condition: () => condition,
     async start() {
