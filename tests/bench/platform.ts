@@ -16,8 +16,14 @@ import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtur
 import { createHttpPlatform } from '../../device-bridge/src/platform/http/http-platform.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
 import { freeLoopbackPort } from '../support/bridge-process.ts';
-import { qrFieldsOf, sampleIssuedCertificate, startPlatformServer } from '../integration/platform-server.support.ts';
+import { enrollKiosk, qrFieldsOf, sampleIssuedCertificate, startPlatformServer } from '../integration/platform-server.support.ts';
 import { median, percentile, round, type BenchResult } from './stats.ts';
+
+/** the bench's kiosk, enrolled with the server (recording issued certificates needs it) */
+interface BenchKiosk {
+  kioskId: string;
+  token: string;
+}
 
 const queries = ['gjj', '证明', 'sb', '户口', '', 'jzz', '医保', 'bdc'];
 
@@ -31,9 +37,9 @@ async function timeEach(samples: number, action: (index: number) => Promise<unkn
   return times;
 }
 
-async function benchCatalogue(serverUrl: string, root: string): Promise<BenchResult[]> {
+async function benchCatalogue(serverUrl: string, kiosk: BenchKiosk, root: string): Promise<BenchResult[]> {
   const embedded = createEmbeddedPlatform({ file: path.join(root, 'embedded.db'), clock: systemClock, kioskId: 'BENCH' });
-  const http = createHttpPlatform({ baseUrl: serverUrl, kioskId: 'BENCH', timeoutMs: 5_000, readRetries: 0 });
+  const http = createHttpPlatform({ baseUrl: serverUrl, ...kiosk, timeoutMs: 5_000, readRetries: 0 });
   await timeEach(20, (index) => embedded.listServiceItems({ q: queries[index % queries.length] }));
   await timeEach(20, (index) => http.listServiceItems({ q: queries[index % queries.length] }));
   const local = await timeEach(400, (index) => embedded.listServiceItems({ q: queries[index % queries.length] }));
@@ -53,11 +59,11 @@ async function benchCatalogue(serverUrl: string, root: string): Promise<BenchRes
   ];
 }
 
-async function benchOutboxDrain(serverUrl: string, deadUrl: string, concurrency: number, lineBackRetry = true): Promise<BenchResult[]> {
+async function benchOutboxDrain(serverUrl: string, kiosk: BenchKiosk, deadUrl: string, concurrency: number, lineBackRetry = true): Promise<BenchResult[]> {
   const count = 1_000;
   const db = new Database(':memory:');
   const clock = createManualClock(new Date('2026-11-22T02:00:00Z'));
-  let upstream = createHttpPlatform({ baseUrl: deadUrl, kioskId: `BENCH-${concurrency}-${lineBackRetry}`, timeoutMs: 2_000, readRetries: 0 });
+  let upstream = createHttpPlatform({ baseUrl: deadUrl, ...kiosk, timeoutMs: 2_000, readRetries: 0 });
   const outbox = createOutbox({
     db,
     key: randomBytes(32),
@@ -92,7 +98,7 @@ async function benchOutboxDrain(serverUrl: string, deadUrl: string, concurrency:
   }
   const attempts = (db.prepare('SELECT avg(attempts) AS a, max(next_attempt_at) AS last FROM outbox').get() as { a: number; last: number });
   const waitOfLastRowS = Math.max(0, (attempts.last - clock.now().getTime()) / 1000);
-  upstream = createHttpPlatform({ baseUrl: serverUrl, kioskId: `BENCH-${concurrency}-${lineBackRetry}`, timeoutMs: 5_000, readRetries: 0 });
+  upstream = createHttpPlatform({ baseUrl: serverUrl, ...kiosk, timeoutMs: 5_000, readRetries: 0 });
   if (lineBackRetry) outbox.retryNow();
   else clock.advance(waitOfLastRowS * 1000);
   const started = performance.now();
@@ -116,8 +122,8 @@ async function benchOutboxDrain(serverUrl: string, deadUrl: string, concurrency:
   ];
 }
 
-async function benchVerification(serverUrl: string, signingKey: KeyObject): Promise<BenchResult[]> {
-  const http = createHttpPlatform({ baseUrl: serverUrl, kioskId: 'BENCH', timeoutMs: 5_000, readRetries: 0 });
+async function benchVerification(serverUrl: string, kiosk: BenchKiosk, signingKey: KeyObject): Promise<BenchResult[]> {
+  const http = createHttpPlatform({ baseUrl: serverUrl, ...kiosk, timeoutMs: 5_000, readRetries: 0 });
   const issued = sampleIssuedCertificate('SB20261122-BENCH001');
   await http.recordIssuedCertificate(issued);
   const qr = signedQrText(`${serverUrl}/verify`, qrFieldsOf(issued), signingKey);
@@ -141,15 +147,16 @@ export async function benchPlatform(): Promise<BenchResult[]> {
   const dataDir = path.join(root, 'server');
   await mkdir(path.join(dataDir, 'trusted-keys'), { recursive: true });
   await writeFile(path.join(dataDir, 'trusted-keys', 'bench.pem'), keys.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  const kiosk: BenchKiosk = { kioskId: 'BENCH', token: enrollKiosk('BENCH', path.join(root, 'kiosk'), dataDir) };
   const server = await startPlatformServer({ dataDir });
   const deadUrl = `http://127.0.0.1:${await freeLoopbackPort()}`;
   try {
     return [
-      ...(await benchCatalogue(server.url, root)),
-      ...(await benchOutboxDrain(server.url, deadUrl, 4)),
+      ...(await benchCatalogue(server.url, kiosk, root)),
+      ...(await benchOutboxDrain(server.url, kiosk, deadUrl, 4)),
       // the alternative: one at a time (what a simple sender does)
-      ...(await benchOutboxDrain(server.url, deadUrl, 1)),
-      ...(await benchVerification(server.url, keys.privateKey)),
+      ...(await benchOutboxDrain(server.url, kiosk, deadUrl, 1)),
+      ...(await benchVerification(server.url, kiosk, keys.privateKey)),
     ];
   } finally {
     await server.stop();
