@@ -41,11 +41,11 @@ db.transaction(() => {
     const application: SubmitApplication = {
       idempotencyKey: `crash-test-${kioskId}-${index}`,
       localNumber,
-      itemCode: '330100-JD-00131-000',
+      itemCode: '330100-JD-00133-000',
       applicant: { idNumber: zhang.idNumber, name: zhang.name },
-      form: { phone: '13800000000', startMonth: '2026-12' },
+      form: { phone: '13800000000', grade: '500元' },
       // a scanned page's worth of bytes, so a delivery takes long enough to be killed in the middle
-      materials: [{ materialId: 'page', fileName: 'page.pdf', pdfBase64: Buffer.alloc(64 * 1024, index % 251).toString('base64') }],
+      materials: [{ materialId: 'household-register', fileName: 'household-register.pdf', pdfBase64: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64 * 1024, index % 251)]).toString('base64') }],
       delivery: 'collect',
       submittedAt: '2026-11-22T10:00:00+08:00',
     };

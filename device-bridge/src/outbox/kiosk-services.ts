@@ -14,6 +14,7 @@ import { PlatformUnavailable, type Applicant, type SubmitApplication, type Submi
 import type { Platform } from '../platform/platform.ts';
 import { platformHttpError } from '../platform/platform-http-error.ts';
 import { matchesCatalogueQuery } from '../platform/catalogue-search.ts';
+import { formProblem } from '../platform/application-check.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 import type { Clock } from '../time/clock.ts';
 import { formatChinaDate } from '../platform/china-time.ts';
@@ -232,13 +233,9 @@ export function createKioskServices(options: KioskServicesOptions) {
       if (!item.modes.includes('apply')) {
         throw new HttpError(409, 'item-not-applicable', `${item.name} cannot be applied for at this kiosk; see its guide. / 该事项不能在自助机申请，请查看办事指南。`);
       }
-      for (const field of item.guide.formFields) {
-        const value = request.form[field.id]?.trim() ?? '';
-        if (field.required && value === '') throw new HttpError(400, 'bad-request', `form.${field.id}: ${field.label} is required / ${field.label}为必填项`);
-        if (value !== '' && field.options && !field.options.includes(value)) {
-          throw new HttpError(400, 'bad-request', `form.${field.id}: choose one of ${field.options.join(', ')}`);
-        }
-      }
+      // the platform checks the same (application-check.ts): refused here, the citizen can still fix it
+      const problem = formProblem(item.guide.formFields, request.form);
+      if (problem) throw new HttpError(400, 'bad-request', problem);
       const files: SubmitApplication['materials'] = [];
       for (const wanted of item.guide.materials.filter((material) => material.kioskCapturable && material.required)) {
         const given = request.materials.find((entry) => entry.materialId === wanted.id);

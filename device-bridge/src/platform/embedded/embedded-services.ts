@@ -24,6 +24,7 @@ import { matchesCatalogueQuery } from '../catalogue-search.ts';
 import { PlatformRejection, type Applicant, type SubmitApplication, type SubmitRating } from '../contract.ts';
 import type { ServicePlatform } from '../service-platform.ts';
 import { checkInRefusal, checkInState } from '../appointment-check-in.ts';
+import { formProblem, materialProblem } from '../application-check.ts';
 import { fixtureCitizen } from './fixtures.ts';
 import { catalogueSeed, catalogueSeedCodes, queuePrefixes } from './seed-catalogue.ts';
 import { migrateServiceTables } from './service-schema.ts';
@@ -68,6 +69,11 @@ interface ApplicationRow {
   submitted_at: string;
   accepted_at: string;
   auto_progress: number;
+}
+
+/** a PDF starts with its header, %PDF-1.x (ISO 32000 §7.5.2) */
+function isPdf(bytes: Buffer): boolean {
+  return bytes.subarray(0, 5).toString('latin1') === '%PDF-';
 }
 
 function sha256(value: unknown): string {
@@ -222,6 +228,12 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
     if (!item.modes.includes('apply')) {
       throw new PlatformRejection('item-not-applicable', `${item.name} is not applied for at a kiosk; see its guide`, 409);
     }
+    // the platform checks against its own guide: a kiosk's word that the form is complete is not enough
+    const problem = formProblem(item.guide.formFields, application.form) ?? materialProblem(item.guide.materials, application.materials.map((file) => file.materialId));
+    if (problem) throw new PlatformRejection('bad-request', problem, 400);
+    for (const file of application.materials) {
+      if (!isPdf(Buffer.from(file.pdfBase64, 'base64'))) throw new PlatformRejection('bad-request', `materials.${file.materialId}: not a PDF`, 400);
+    }
     const platformNumber = newPlatformNumber(now);
     const acceptedAt = chinaIso(now);
     insertApp.run({
@@ -260,6 +272,7 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
       }
       return { ratingId: existing.id };
     }
+    requireItem(rating.itemCode);
     const id = `PJ${formatChinaDate(now).replaceAll('-', '')}${randomUUID().slice(0, 8).toUpperCase()}`;
     insertRating.run({
       id,
