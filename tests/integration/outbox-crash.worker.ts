@@ -19,7 +19,7 @@ const zhang = fixtureCitizen('zhang-wei').card;
 
 const outbox = createOutbox({
   db,
-  key: loadOrCreateKey(dataDir, 'outbox', randomBytes),
+  key: loadOrCreateKey(join(dataDir, 'secrets'), 'outbox', randomBytes),
   clock: systemClock,
   randomBytes,
   baseBackoffMs: 50,

@@ -77,9 +77,9 @@ export async function startPlatformServer(options: { dataDir?: string; port?: nu
  * the kiosk's token is made in its secrets, its hash added to the server's kiosk-tokens.json.
  * Returns the bearer token the kiosk's HTTP adapter sends.
  */
-export function enrollKiosk(kioskId: string, kioskDataDir: string, platformDataDir: string): string {
-  execFileSync(process.execPath, ['--import', 'tsx', 'device-bridge/src/platform-server/enroll.ts', kioskId, kioskDataDir, platformDataDir], { cwd: repoRoot });
-  return kioskPlatformToken(kioskDataDir, randomBytes);
+export function enrollKiosk(kioskId: string, kioskSecretsDir: string, platformDataDir: string): string {
+  execFileSync(process.execPath, ['--import', 'tsx', 'device-bridge/src/platform-server/enroll.ts', kioskId, kioskSecretsDir, platformDataDir], { cwd: repoRoot });
+  return kioskPlatformToken(kioskSecretsDir, randomBytes);
 }
 
 /**

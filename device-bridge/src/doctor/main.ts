@@ -15,7 +15,7 @@ import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig, repoRoot } from '../config/load.ts';
 import { createDevices, startAll, stopAll } from '../devices/create-devices.ts';
 import { createEventLogger } from '../log/logger.ts';
-import { loadOrCreateKey } from '../secrets/secrets.ts';
+import { loadOrCreateKey, secretsDirOf } from '../secrets/secrets.ts';
 import { openDatabase } from '../store/database.ts';
 import { storeMigrations } from '../store/migrations.ts';
 import { systemClock } from '../time/clock.ts';
@@ -26,6 +26,16 @@ import { hex4, listHidDevices, listSerialPorts } from './hardware.ts';
 
 const out = (line = '') => process.stdout.write(line + '\n');
 const dataDir = () => resolve(process.env.KIOSK_DATA_DIR ?? join(repoRoot, 'var'));
+/** the keys' directory as the bridge finds it: config secrets.dir (default var/secrets) */
+function secretsDir(): string {
+  try {
+    return secretsDirOf(loadConfig(process.env), dataDir());
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    out(`The configuration does not load, so the keys' directory is unknown: ${error.message}`);
+    process.exit(1);
+  }
+}
 
 async function ports(): Promise<number> {
   out('Serial ports:');
@@ -146,7 +156,7 @@ async function setPin(args: string[]): Promise<number> {
     return 1;
   }
   const dir = dataDir();
-  const pepper = loadOrCreateKey(dir, 'technician-pepper', randomBytes);
+  const pepper = loadOrCreateKey(secretsDir(), 'technician-pepper', randomBytes);
   writeStoredPin(dir, await hashPin(pin, pepper));
   const db = openDatabase(join(dir, 'kiosk.db'), storeMigrations);
   try {
@@ -176,7 +186,7 @@ function audit(limit: string | undefined): number {
 
 function fleetKey(): number {
   // made on first use, exactly as the bridge would; the operator console signs commands with it
-  out(loadOrCreateKey(dataDir(), 'fleet-command', randomBytes).toString('base64'));
+  out(loadOrCreateKey(secretsDir(), 'fleet-command', randomBytes).toString('base64'));
   return 0;
 }
 

@@ -13,13 +13,14 @@ import { createPlatformServerApp } from './server-app.ts';
  * `npm run platform`: the embedded platform as a standalone HTTP service on 127.0.0.1:8090
  * (PLATFORM_HOST / PLATFORM_PORT), data in var/platform-server/ (PLATFORM_DATA_DIR). The verification
  * page checks QR signatures with the PEM keys in <data>/trusted-keys/ and, for a kiosk on this
- * machine, the signing seed in KIOSK_DATA_DIR (default var/). Without <data>/kiosk-tokens.json it only
- * starts on loopback, unless PLATFORM_OPEN=1 (exposure.ts).
+ * machine, its public key in KIOSK_SECRETS_DIR (default <KIOSK_DATA_DIR>/secrets, i.e. var/secrets).
+ * Without <data>/kiosk-tokens.json it only starts on loopback, unless PLATFORM_OPEN=1 (exposure.ts).
  */
 const host = process.env.PLATFORM_HOST ?? '127.0.0.1';
 const port = Number(process.env.PLATFORM_PORT ?? 8090);
 const dataDir = resolve(process.env.PLATFORM_DATA_DIR ?? join(repoRoot, 'var/platform-server'));
-const kioskDataDir = resolve(process.env.KIOSK_DATA_DIR ?? join(repoRoot, 'var'));
+// the one-box demo: the local kiosk's public signing key, in its secrets (config secrets.dir, var/secrets by default)
+const kioskSecretsDir = resolve(process.env.KIOSK_SECRETS_DIR ?? join(process.env.KIOSK_DATA_DIR ?? join(repoRoot, 'var'), 'secrets'));
 
 const tokensFile = join(dataDir, 'kiosk-tokens.json');
 const exposure = exposureOf(host, existsSync(tokensFile), process.env.PLATFORM_OPEN);
@@ -35,7 +36,7 @@ if (exposure.open && exposure.warning) {
 const platform = createEmbeddedPlatform({ file: join(dataDir, 'platform.db'), clock: systemClock, kioskId: 'platform-server' });
 const app = createPlatformServerApp({
   platform,
-  keyring: loadKeyring(join(dataDir, 'trusted-keys'), [kioskDataDir]),
+  keyring: loadKeyring(join(dataDir, 'trusted-keys'), [kioskSecretsDir]),
   helpPhone: process.env.PLATFORM_HELP_PHONE ?? '12345',
   kiosks: kioskAuthenticator(tokensFile, { allowOpen: exposure.open }),
   ...(process.env.PLATFORM_PUBLIC_ORIGIN ? { publicOrigin: process.env.PLATFORM_PUBLIC_ORIGIN } : {}),

@@ -7,10 +7,13 @@ import { kioskPlatformToken } from './http/kiosk-token.ts';
 import type { Platform } from './platform.ts';
 
 /** Picks the platform from config: the embedded demo platform (default) or the HTTP adapter. */
-export function createPlatform(config: KioskConfig, options: { dataDir: string; clock: Clock; randomBytes: (n: number) => Buffer }): Platform {
+export function createPlatform(
+  config: KioskConfig,
+  options: { dataDir: string; secretsDir: string; clock: Clock; randomBytes: (n: number) => Buffer },
+): Platform {
   const settings = config.platform;
   if (settings.driver === 'http') {
-    return createHttpPlatform({ ...settings, kioskId: config.kiosk.id, token: kioskPlatformToken(options.dataDir, options.randomBytes) });
+    return createHttpPlatform({ ...settings, kioskId: config.kiosk.id, token: kioskPlatformToken(options.secretsDir, options.randomBytes) });
   }
   return createEmbeddedPlatform({ file: join(options.dataDir, 'platform.db'), clock: options.clock, kioskId: config.kiosk.id });
 }
