@@ -208,9 +208,9 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     },
   });
   printService.resumeUnfinished();
-  kioskServices.outbox.start();
-  // guides stay readable while the platform is away: fill the catalogue cache now
-  void kioskServices.warmCatalogue().catch(() => undefined);
+  // the outbox relay, and the catalogue cache that keeps guides readable while the platform is away
+  // (filled now, when the line is back, and on a timer)
+  kioskServices.start();
   let server: Server | null = null;
 
   return {
@@ -237,7 +237,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
       metrics.close();
       await fleet?.stop();
       await stopAll(devices);
-      await kioskServices.outbox.stop();
+      await kioskServices.stop();
       registerOutboxStats(null);
       platform.close();
       store.close();

@@ -16,7 +16,7 @@ import { platformHttpError } from '../platform/platform-http-error.ts';
 import { matchesCatalogueQuery } from '../platform/catalogue-search.ts';
 import { formProblem } from '../platform/application-check.ts';
 import type { SqliteDatabase } from '../store/database.ts';
-import type { Clock } from '../time/clock.ts';
+import type { Clock, TimerHandle } from '../time/clock.ts';
 import { formatChinaDate } from '../platform/china-time.ts';
 import { createOutbox, DeliveryDeferred, type OutboxEvent } from './outbox.ts';
 import { parseSignaturePng } from '../signature/signature-png.ts';
@@ -40,6 +40,10 @@ export interface KioskServicesOptions {
   submitWaitMs?: number;
   outbox?: { baseBackoffMs?: number; maxBackoffMs?: number; pollMs?: number; leaseMs?: number; concurrency?: number };
   onOutboxEvent?: (event: OutboxEvent) => void;
+  /** how often the catalogue cache is refreshed while it is warm (default 6 h) */
+  catalogueRefreshMs?: number;
+  /** how soon a catalogue refresh that failed (platform away) is tried again (default 60 s) */
+  catalogueRetryMs?: number;
 }
 
 interface KioskApplicationRow {
@@ -75,7 +79,11 @@ export function createKioskServices(options: KioskServicesOptions) {
     clock,
     randomBytes: options.randomBytes,
     ...options.outbox,
-    onEvent: options.onOutboxEvent,
+    onEvent: (event) => {
+      options.onOutboxEvent?.(event);
+      // a delivery got through: the line is up, so a cold catalogue cache need not wait for its timer
+      if (event.type === 'delivered' && !catalogue.warm) refreshCatalogueSoon();
+    },
     handlers: {
       application: {
         send: (payload) => platform.submitApplication(payload as SubmitApplication),
@@ -120,6 +128,8 @@ export function createKioskServices(options: KioskServicesOptions) {
   );
   const cachedItem = db.prepare('SELECT item FROM catalogue_cache WHERE code = ?');
   const cachedItems = db.prepare('SELECT item FROM catalogue_cache ORDER BY code');
+  const cachedCodes = db.prepare('SELECT code FROM catalogue_cache');
+  const dropCached = db.prepare('DELETE FROM catalogue_cache WHERE code = ?');
 
   /** runs a live platform call; an unreachable platform becomes 503 platform-unavailable, a refusal its 4xx */
   async function live<T>(call: () => Promise<T>): Promise<T> {
@@ -133,11 +143,72 @@ export function createKioskServices(options: KioskServicesOptions) {
     }
   }
 
-  /** a live call got through: if the line was down, the outbox need not wait out its backoff */
+  /** a live call got through: if the line was down, the outbox need not wait out its backoff, nor the cache its timer */
   function noteReachable(): void {
     const wasDown = outbox.upstream().reachable === false;
     outbox.noteUpstream(true, null);
-    if (wasDown) outbox.retryNow();
+    if (wasDown) {
+      outbox.retryNow();
+      refreshCatalogueSoon();
+    }
+  }
+
+  /**
+   * The catalogue cache (guides readable offline) is filled at start, again when the line comes
+   * back, and on a timer: every catalogueRefreshMs while warm, every catalogueRetryMs while the last
+   * attempt failed. A bridge that starts during an outage therefore fills it as soon as it can.
+   */
+  const catalogueRefreshMs = options.catalogueRefreshMs ?? 6 * 3_600_000;
+  const catalogueRetryMs = options.catalogueRetryMs ?? 60_000;
+  const catalogue: { warm: boolean; running: boolean; refreshing: Promise<void> | null; timer: TimerHandle | null } = { warm: false, running: false, refreshing: null, timer: null };
+
+  async function warmCatalogue(): Promise<number> {
+    try {
+      const items = await platform.listServiceItems({});
+      const guides: ServiceItem[] = [];
+      for (const summary of items) {
+        const item = await platform.getServiceItem(summary.code);
+        if (item) guides.push(item);
+      }
+      db.transaction(() => {
+        const now = clock.now().getTime();
+        for (const item of guides) cacheItem.run(item.code, JSON.stringify(item), now);
+        // an item the platform no longer offers is not shown offline either
+        const kept = new Set(guides.map((item) => item.code));
+        for (const { code } of cachedCodes.all() as { code: string }[]) if (!kept.has(code)) dropCached.run(code);
+      })();
+      outbox.noteUpstream(true, null);
+      return guides.length;
+    } catch (error) {
+      if (error instanceof PlatformUnavailable) outbox.noteUpstream(false, error.message);
+      throw error;
+    }
+  }
+
+  function scheduleCatalogueRefresh(ms: number): void {
+    if (!catalogue.running) return;
+    if (catalogue.timer) clock.clearTimeout(catalogue.timer);
+    catalogue.timer = clock.setTimeout(() => {
+      catalogue.timer = null;
+      refreshCatalogueSoon();
+    }, ms);
+  }
+
+  /** one refresh at a time; the next is scheduled by how this one went */
+  function refreshCatalogueSoon(): Promise<void> {
+    if (catalogue.refreshing) return catalogue.refreshing;
+    catalogue.refreshing = warmCatalogue().then(
+      () => {
+        catalogue.warm = true;
+      },
+      () => {
+        catalogue.warm = false;
+      },
+    ).finally(() => {
+      catalogue.refreshing = null;
+      scheduleCatalogueRefresh(catalogue.warm ? catalogueRefreshMs : catalogueRetryMs);
+    });
+    return catalogue.refreshing;
   }
 
   function receiptOf(row: KioskApplicationRow, queuedOffline: boolean, receiptPrinted: boolean): ApplicationReceipt {
@@ -205,11 +276,20 @@ export function createKioskServices(options: KioskServicesOptions) {
       }
     },
 
-    /** fills the catalogue cache in the background so guides read offline later */
-    async warmCatalogue(): Promise<number> {
-      const items = await platform.listServiceItems({});
-      for (const summary of items) await getItem(summary.code);
-      return items.length;
+    /** fills the catalogue cache now (what the timer and the line-back event do); rejects when the platform is away */
+    warmCatalogue,
+
+    /** starts the outbox relay and keeps the catalogue cache warm (first fill at once) */
+    start(): void {
+      outbox.start();
+      catalogue.running = true;
+      void refreshCatalogueSoon();
+    },
+    async stop(): Promise<void> {
+      catalogue.running = false;
+      if (catalogue.timer) clock.clearTimeout(catalogue.timer);
+      catalogue.timer = null;
+      await Promise.all([outbox.stop(), catalogue.refreshing]);
     },
 
     /**
