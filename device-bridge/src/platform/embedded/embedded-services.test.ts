@@ -53,8 +53,10 @@ describe('embedded platform services', () => {
     const { platform } = platformAt();
     const first = application();
     const accepted = await platform.submitApplication(first);
+    expect(platform.services.idempotentReplays('K1')).toBe(0);
     expect(await platform.submitApplication(first)).toEqual(accepted);
     expect(platform.services.applicationCount('K1')).toBe(1);
+    expect(platform.services.idempotentReplays('K1')).toBe(1);
     await expect(platform.submitApplication({ ...first, form: { phone: '1' } })).rejects.toBeInstanceOf(PlatformRejection);
   });
 

@@ -100,6 +100,11 @@ export interface EmbeddedServices {
   deliveries(kioskId: string): { idempotencyKey: string; localNumber: string; platformNumber: string; acceptedAt: string }[];
   /** counts for tests and the bench: how many times each application idempotency key was stored */
   applicationCount(kioskId: string): number;
+  /**
+   * how many writes from this kiosk were repeats of a key already accepted, answered with the first
+   * result (the kiosk sent again after it had lost the answer, e.g. it was killed mid-delivery)
+   */
+  idempotentReplays(kioskId: string): number;
 }
 
 /**
@@ -225,6 +230,7 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
       if (existing.request_sha256 !== requestSha256) {
         throw new PlatformRejection('idempotency-conflict', 'this Idempotency-Key was already used for a different application', 422);
       }
+      nextCounter.get(`idempotent-replays-${kioskId}`);
       const item = requireItem(existing.item_code);
       const view = toView(existing, now);
       return { platformNumber: existing.platform_number, itemName: item.name, state: view.state, acceptedAt: existing.accepted_at, office: existing.office };
@@ -275,6 +281,7 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
       if (existing.request_sha256 !== requestSha256) {
         throw new PlatformRejection('idempotency-conflict', 'this Idempotency-Key was already used for a different rating', 422);
       }
+      nextCounter.get(`idempotent-replays-${kioskId}`);
       return { ratingId: existing.id };
     }
     requireItem(rating.itemCode);
@@ -360,6 +367,9 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
     },
     applicationCount(kioskId: string) {
       return (db.prepare('SELECT count(*) AS n FROM applications WHERE kiosk_id = ?').get(kioskId) as { n: number }).n;
+    },
+    idempotentReplays(kioskId: string) {
+      return (db.prepare('SELECT value FROM counters WHERE name = ?').get(`idempotent-replays-${kioskId}`) as { value: number } | undefined)?.value ?? 0;
     },
   };
 }
