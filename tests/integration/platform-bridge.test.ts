@@ -66,6 +66,11 @@ describe('platform services through the bridge (embedded platform)', () => {
     const again = await call(bridge, 'POST', apiPaths.applications, body);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ localNumber: receipt.localNumber, platformNumber: receipt.platformNumber });
+    // the same POST twice at once (a double tap, a retried request): one application, the same receipt, no 500
+    const twice = applicationBody();
+    const racing = await Promise.all([call(bridge, 'POST', apiPaths.applications, twice), call(bridge, 'POST', apiPaths.applications, twice)]);
+    expect(racing.map((answer) => answer.status).sort()).toEqual([200, 201]);
+    expect(racing[0]!.body.localNumber).toBe(racing[1]!.body.localNumber);
     const list = (await call(bridge, 'GET', apiPaths.applications)).body as unknown as ApplicationListResponse;
     expect(list.live).toBe(true);
     expect(list.applications.find((entry) => entry.caseNumber === receipt.platformNumber)?.localNumber).toBe(receipt.localNumber);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createManualClock } from '../devices/testing/manual-clock.ts';
@@ -6,6 +6,8 @@ import { PlatformUnavailable } from '../platform/contract.ts';
 import { createEmbeddedPlatform } from '../platform/embedded/embedded-platform.ts';
 import type { Platform } from '../platform/platform.ts';
 import { createKioskServices } from './kiosk-services.ts';
+import { fixtureCitizen } from '../platform/embedded/fixtures.ts';
+import type { ApplicationSubmitParsed } from '../api/index.ts';
 
 const guideCode = '330100-JD-00131-000';
 
@@ -15,7 +17,7 @@ const settle = async () => {
 };
 
 /** the kiosk services over an embedded platform that can be cut off like a network line */
-function setup(options: { down?: boolean } = {}) {
+function setup(options: { down?: boolean; key?: Buffer } = {}) {
   const clock = createManualClock(new Date('2026-11-23T02:00:00Z'));
   const embedded = createEmbeddedPlatform({ file: ':memory:', clock, kioskId: 'K1' });
   const line = { down: options.down ?? false, calls: 0 };
@@ -30,8 +32,9 @@ function setup(options: { down?: boolean } = {}) {
     },
   }) as Platform;
   const db = new Database(':memory:');
-  const services = createKioskServices({ db, platform, kioskId: 'K1', key: randomBytes(32), clock, randomBytes, submitWaitMs: 0 });
-  return { clock, embedded, db, line, services, platform };
+  const key = options.key ?? randomBytes(32);
+  const services = createKioskServices({ db, platform, kioskId: 'K1', key, clock, randomBytes, submitWaitMs: 0 });
+  return { clock, embedded, db, line, services, platform, key };
 }
 
 describe('kiosk services: the catalogue cache', () => {
@@ -87,5 +90,98 @@ describe('kiosk services: the catalogue cache', () => {
     clock.advance(24 * 60 * 60_000);
     await settle();
     expect(line.calls).toBe(calls);
+  });
+});
+
+describe('kiosk services: applications', () => {
+  const zhang = fixtureCitizen('zhang-wei').card;
+  const li = fixtureCitizen('li-na').card;
+  const request = (idempotencyKey = crypto.randomUUID()): ApplicationSubmitParsed => ({
+    itemCode: guideCode,
+    form: { phone: '13800000000', startMonth: '2026-12' },
+    materials: [],
+    idempotencyKey,
+    delivery: 'collect',
+  });
+  const opened: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const close of opened.splice(0)) await close();
+  });
+  const started = (options: { down?: boolean } = {}) => {
+    const set = setup(options);
+    set.services.start();
+    opened.push(async () => {
+      await set.services.stop();
+      set.embedded.close();
+    });
+    return set;
+  };
+  const hashOf = (db: Database.Database, localNumber: string) =>
+    (db.prepare('SELECT applicant_hash AS hash FROM kiosk_applications WHERE local_number = ?').get(localNumber) as { hash: string | null }).hash;
+
+  it('forgets whose an application was once the platform has it, and still answers a repeat with the same receipt', async () => {
+    const { services, db } = started();
+    await settle();
+    const body = request();
+    const first = await services.submitApplication(zhang, body, null, null);
+    expect(first).toMatchObject({ created: true, receipt: { delivery: 'delivered' } });
+    expect(hashOf(db, first.receipt.localNumber)).toBeNull();
+    const again = await services.submitApplication(zhang, body, null, null);
+    expect(again).toMatchObject({ created: false, receipt: { localNumber: first.receipt.localNumber, platformNumber: first.receipt.platformNumber } });
+    await expect(services.submitApplication(li, body, null, null)).rejects.toMatchObject({ status: 409 });
+    // the citizen still sees it: the platform lists it now
+    const { applications } = await services.listApplications(zhang);
+    expect(applications.filter((entry) => entry.localNumber === first.receipt.localNumber).map((entry) => entry.caseNumberKind)).toEqual(['platform']);
+  });
+
+  it('keeps the applicant of an application still waiting (listed as waiting) and forgets a refused one after 30 days', async () => {
+    const { services, db, line, clock } = started();
+    await settle();
+    line.down = true;
+    const waiting = await services.submitApplication(zhang, request(), null, null);
+    expect(waiting.receipt.delivery).toBe('waiting');
+    expect(hashOf(db, waiting.receipt.localNumber)).toMatch(/^[0-9a-f]{64}$/);
+    expect((await services.listApplications(zhang)).applications.map((entry) => entry.caseNumber)).toEqual([waiting.receipt.localNumber]);
+    // the platform refuses it for good once the line is back (here: it says the item is gone)
+    db.prepare("UPDATE kiosk_applications SET failure = 'item-not-found', settled_at = ? WHERE local_number = ?").run(clock.now().getTime(), waiting.receipt.localNumber);
+    expect((await services.listApplications(zhang)).applications.map((entry) => entry.state)).toEqual(['rejected']);
+    clock.advance(31 * 24 * 3_600_000);
+    expect((await services.listApplications(zhang)).applications).toEqual([]);
+    expect(hashOf(db, waiting.receipt.localNumber)).toBeNull();
+  });
+
+  it('gives two identical POSTs at once the same receipt: one application, one outbox row, no error', async () => {
+    const { services, db } = started();
+    await settle();
+    const body = request();
+    const [a, b] = await Promise.all([services.submitApplication(zhang, body, null, null), services.submitApplication(zhang, body, null, null)]);
+    expect(a.receipt.localNumber).toBe(b.receipt.localNumber);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect((db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(1);
+    expect((db.prepare('SELECT count(*) AS n FROM kiosk_applications').get() as { n: number }).n).toBe(1);
+    // and a different citizen racing with the same key is refused, not given the receipt
+    const other = request();
+    const [mine, theirs] = await Promise.allSettled([services.submitApplication(zhang, other, null, null), services.submitApplication(li, other, null, null)]);
+    expect(mine.status).toBe('fulfilled');
+    expect(theirs).toMatchObject({ status: 'rejected', reason: { status: 409 } });
+  });
+
+  it('upgrades rows from before the owner check: a repeat still gets its receipt, and the delivered one forgets its applicant', async () => {
+    const first = setup();
+    first.services.start();
+    await settle();
+    const body = request();
+    const { receipt } = await first.services.submitApplication(zhang, body, null, null);
+    await first.services.stop();
+    // as an older build left it: the applicant's keyed hash kept after delivery, no owner check
+    const legacyHash = createHmac('sha256', first.key).update(`applicant:${zhang.idNumber}`).digest('hex');
+    first.db.prepare('UPDATE kiosk_applications SET applicant_hash = ?, request_owner = NULL, settled_at = NULL').run(legacyHash);
+    const reopened = createKioskServices({ db: first.db, platform: first.platform, kioskId: 'K1', key: first.key, clock: first.clock, randomBytes, submitWaitMs: 0 });
+    expect(hashOf(first.db, receipt.localNumber)).toBeNull();
+    reopened.start();
+    expect(await reopened.submitApplication(zhang, body, null, null)).toMatchObject({ created: false, receipt: { localNumber: receipt.localNumber } });
+    await expect(reopened.submitApplication(li, body, null, null)).rejects.toMatchObject({ status: 409 });
+    await reopened.stop();
+    first.embedded.close();
   });
 });

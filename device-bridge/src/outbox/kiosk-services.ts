@@ -49,14 +49,21 @@ export interface KioskServicesOptions {
 interface KioskApplicationRow {
   local_number: string;
   idempotency_key: string;
-  applicant_hash: string;
+  /** keyed hash of the ID number, to list the application at the kiosk; NULL once the platform has it */
+  applicant_hash: string | null;
+  /** keyed hash of idempotency key + applicant: recognises the same citizen's repeated POST */
+  request_owner: string;
   item_code: string;
   item_name: string;
   office: string;
   submitted_at: string;
   platform_number: string | null;
   failure: string | null;
+  settled_at: number | null;
 }
+
+/** a refused application stays listed at the kiosk (as 未通过, with the reason) this long */
+const refusedListedDays = 30;
 
 function chinaIso(instant: Date): string {
   return new Date(instant.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
@@ -72,6 +79,8 @@ export function createKioskServices(options: KioskServicesOptions) {
   const submitWaitMs = options.submitWaitMs ?? 3_000;
 
   const applicantHash = (idNumber: string) => createHmac('sha256', options.key).update(`applicant:${idNumber}`).digest('hex');
+  // bound to one idempotency key, so it links nothing across visits
+  const requestOwner = (idempotencyKey: string, hash: string) => createHmac('sha256', options.key).update(`owner:${idempotencyKey}:${hash}`).digest('hex');
 
   const outbox = createOutbox({
     db,
@@ -88,9 +97,9 @@ export function createKioskServices(options: KioskServicesOptions) {
       application: {
         send: (payload) => platform.submitApplication(payload as SubmitApplication),
         acknowledged: (idempotencyKey, result) => {
-          setPlatformNumber.run((result as SubmitApplicationResult).platformNumber, idempotencyKey);
+          setPlatformNumber.run((result as SubmitApplicationResult).platformNumber, clock.now().getTime(), idempotencyKey);
         },
-        refused: (idempotencyKey, reason) => setFailure.run(reason, idempotencyKey),
+        refused: (idempotencyKey, reason) => setFailure.run(reason, clock.now().getTime(), idempotencyKey),
       },
       rating: {
         send: (payload) => platform.submitRating(withPlatformCaseNumber(payload as SubmitRating)),
@@ -100,8 +109,12 @@ export function createKioskServices(options: KioskServicesOptions) {
     },
   });
 
-  const setPlatformNumber = db.prepare('UPDATE kiosk_applications SET platform_number = ? WHERE idempotency_key = ?');
-  const setFailure = db.prepare('UPDATE kiosk_applications SET failure = ? WHERE idempotency_key = ?');
+  // the platform has the case now and lists it itself: the kiosk forgets whose it was
+  const setPlatformNumber = db.prepare('UPDATE kiosk_applications SET platform_number = ?, applicant_hash = NULL, settled_at = ? WHERE idempotency_key = ?');
+  const setFailure = db.prepare('UPDATE kiosk_applications SET failure = ?, settled_at = ? WHERE idempotency_key = ?');
+  const forgetRefused = db.prepare('UPDATE kiosk_applications SET applicant_hash = NULL WHERE applicant_hash IS NOT NULL AND failure IS NOT NULL AND settled_at < ?');
+  const forgetOldApplicants = () => forgetRefused.run(clock.now().getTime() - refusedListedDays * 24 * 3_600_000);
+  keepApplicantsOnlyWhileNeeded();
   const byKey = db.prepare('SELECT * FROM kiosk_applications WHERE idempotency_key = ?');
   const byLocalNumber = db.prepare('SELECT * FROM kiosk_applications WHERE local_number = ?');
 
@@ -117,8 +130,8 @@ export function createKioskServices(options: KioskServicesOptions) {
   }
   const byApplicant = db.prepare('SELECT * FROM kiosk_applications WHERE applicant_hash = ? ORDER BY submitted_at DESC');
   const insertApplication = db.prepare(
-    `INSERT INTO kiosk_applications (local_number, idempotency_key, applicant_hash, item_code, item_name, office, submitted_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO kiosk_applications (local_number, idempotency_key, applicant_hash, request_owner, item_code, item_name, office, submitted_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const nextCounter = db.prepare(
     'INSERT INTO kiosk_counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
@@ -248,10 +261,41 @@ export function createKioskServices(options: KioskServicesOptions) {
     }
   }
 
-  const storeApplication = db.transaction((row: Omit<KioskApplicationRow, 'platform_number' | 'failure'>, payload: SubmitApplication) => {
-    outbox.add('application', row.idempotency_key, payload);
-    insertApplication.run(row.local_number, row.idempotency_key, row.applicant_hash, row.item_code, row.item_name, row.office, row.submitted_at);
-  });
+  /**
+   * The record and its outbox row in one transaction. The key is looked up again inside it: two
+   * identical POSTs at once both pass the first check (there are awaits in between), and the second
+   * must get the first one's receipt, not a UNIQUE-constraint error.
+   */
+  const storeApplication = db.transaction(
+    (
+      fields: Pick<KioskApplicationRow, 'idempotency_key' | 'applicant_hash' | 'request_owner' | 'item_code' | 'item_name' | 'office'>,
+      payloadOf: (localNumber: string, submittedAt: string) => SubmitApplication,
+    ): { row: KioskApplicationRow; created: boolean } => {
+      const existing = byKey.get(fields.idempotency_key) as KioskApplicationRow | undefined;
+      if (existing) return { row: existing, created: false };
+      const now = clock.now();
+      const localNumber = newLocalNumber(now);
+      const submittedAt = chinaIso(now);
+      outbox.add('application', fields.idempotency_key, payloadOf(localNumber, submittedAt));
+      insertApplication.run(localNumber, fields.idempotency_key, fields.applicant_hash, fields.request_owner, fields.item_code, fields.item_name, fields.office, submittedAt);
+      return { row: byKey.get(fields.idempotency_key) as KioskApplicationRow, created: true };
+    },
+  );
+
+  /**
+   * Rows from before migration 2 get their owner check (from the applicant hash they still hold),
+   * then delivered ones forget the applicant, refused ones after refusedListedDays.
+   */
+  function keepApplicantsOnlyWhileNeeded(): void {
+    db.transaction(() => {
+      const unowned = db.prepare('SELECT idempotency_key, applicant_hash FROM kiosk_applications WHERE request_owner IS NULL AND applicant_hash IS NOT NULL').all() as { idempotency_key: string; applicant_hash: string }[];
+      const own = db.prepare('UPDATE kiosk_applications SET request_owner = ? WHERE idempotency_key = ?');
+      for (const row of unowned) own.run(requestOwner(row.idempotency_key, row.applicant_hash), row.idempotency_key);
+      db.prepare('UPDATE kiosk_applications SET settled_at = ? WHERE settled_at IS NULL AND (platform_number IS NOT NULL OR failure IS NOT NULL)').run(clock.now().getTime());
+      db.prepare('UPDATE kiosk_applications SET applicant_hash = NULL WHERE platform_number IS NOT NULL AND applicant_hash IS NOT NULL').run();
+      forgetOldApplicants();
+    })();
+  }
 
   const services = {
     outbox,
@@ -304,11 +348,13 @@ export function createKioskServices(options: KioskServicesOptions) {
       printReceipt: ((receipt: ApplicationReceiptPrint) => Promise<boolean>) | null,
     ): Promise<{ receipt: ApplicationReceipt; created: boolean }> {
       const hash = applicantHash(identity.idNumber);
-      const previous = byKey.get(request.idempotencyKey) as KioskApplicationRow | undefined;
-      if (previous) {
-        if (previous.applicant_hash !== hash) throw new HttpError(409, 'bad-request', 'This idempotency key belongs to another application. / 请重新提交。');
+      const owner = requestOwner(request.idempotencyKey, hash);
+      const repeated = (previous: KioskApplicationRow) => {
+        if (previous.request_owner !== owner) throw new HttpError(409, 'bad-request', 'This idempotency key belongs to another application. / 请重新提交。');
         return { receipt: receiptOf(previous, false, false), created: false };
-      }
+      };
+      const previous = byKey.get(request.idempotencyKey) as KioskApplicationRow | undefined;
+      if (previous) return repeated(previous);
       const item = await getItem(request.itemCode);
       if (!item.modes.includes('apply')) {
         throw new HttpError(409, 'item-not-applicable', `${item.name} cannot be applied for at this kiosk; see its guide. / 该事项不能在自助机申请，请查看办事指南。`);
@@ -333,52 +379,48 @@ export function createKioskServices(options: KioskServicesOptions) {
       }
       // checked before anything is stored: a bad picture is the citizen's to redo, not the outbox's
       const signature = request.signature === undefined ? null : parseSignaturePng(request.signature);
-      const now = clock.now();
-      const row = {
-        local_number: newLocalNumber(now),
-        idempotency_key: request.idempotencyKey,
-        applicant_hash: hash,
-        item_code: item.code,
-        item_name: item.name,
-        office: item.guide.office,
-        submitted_at: chinaIso(now),
-      };
       const applicant: Applicant = { idNumber: identity.idNumber, name: identity.name };
-      storeApplication(row, {
-        idempotencyKey: request.idempotencyKey,
-        localNumber: row.local_number,
-        itemCode: item.code,
-        applicant,
-        form: request.form,
-        materials: files,
-        delivery: request.delivery,
-        submittedAt: row.submitted_at,
-        ...(signature ? { signaturePngBase64: signature.png.toString('base64') } : {}),
-      });
+      const stored = storeApplication(
+        { idempotency_key: request.idempotencyKey, applicant_hash: hash, request_owner: owner, item_code: item.code, item_name: item.name, office: item.guide.office },
+        (localNumber, submittedAt) => ({
+          idempotencyKey: request.idempotencyKey,
+          localNumber,
+          itemCode: item.code,
+          applicant,
+          form: request.form,
+          materials: files,
+          delivery: request.delivery,
+          submittedAt,
+          ...(signature ? { signaturePngBase64: signature.png.toString('base64') } : {}),
+        }),
+      );
+      // the same POST arrived twice at once and the other one stored it: its receipt
+      if (!stored.created) return repeated(stored.row);
       // the sealed copy in the outbox is the one that counts now: drop the session's pages
       if (materials) for (const entry of request.materials) materials.release(entry.captureId);
       const outcome = await outbox.deliverSoon(request.idempotencyKey, submitWaitMs);
-      const stored = byKey.get(request.idempotencyKey) as KioskApplicationRow;
+      const current = byKey.get(request.idempotencyKey) as KioskApplicationRow;
       const queuedOffline = outcome === 'pending' && outbox.upstream().reachable === false;
       let receiptPrinted = false;
       if (printReceipt) {
-        const view = receiptOf(stored, queuedOffline, false);
+        const view = receiptOf(current, queuedOffline, false);
         receiptPrinted = await printReceipt({
           kind: 'application',
           caseNumber: view.caseNumber,
           caseNumberKind: view.caseNumberKind,
           localNumber: view.localNumber,
           itemName: view.itemName,
-          office: stored.office,
+          office: current.office,
           submittedAt: view.submittedAt,
           queuedOffline,
         }).catch(() => false);
       }
-      return { receipt: receiptOf(stored, queuedOffline, receiptPrinted), created: true };
+      return { receipt: receiptOf(current, queuedOffline, receiptPrinted), created: true };
     },
 
     /** the platform's list plus this kiosk's applications still waiting to be delivered */
     async listApplications(identity: CardIdentity): Promise<{ applications: ApplicationView[]; live: boolean; reason?: string }> {
+      forgetOldApplicants();
       const local = (byApplicant.all(applicantHash(identity.idNumber)) as KioskApplicationRow[]).filter((row) => !row.platform_number);
       const waiting: ApplicationView[] = local.map((row) => ({
         caseNumber: row.local_number,

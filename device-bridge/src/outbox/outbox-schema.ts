@@ -6,7 +6,8 @@ import type { SqliteDatabase } from '../store/database.ts';
  * - outbox: one row per side effect toward the platform; payload sealed (AES-256-GCM), dropped once
  *   the platform acknowledged it.
  * - kiosk_applications: what the citizen was told (local number, later the platform's number). The
- *   applicant is findable only by a keyed hash of the ID number, never the number itself.
+ *   applicant is findable only by a keyed hash of the ID number, never the number itself, and only
+ *   until the platform acknowledged the application (or 30 days after it refused it).
  */
 const outboxMigrations: string[] = [
   `
@@ -39,6 +40,30 @@ const outboxMigrations: string[] = [
   CREATE INDEX kiosk_applications_by_applicant ON kiosk_applications (applicant_hash);
   CREATE TABLE kiosk_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
   CREATE TABLE catalogue_cache (code TEXT PRIMARY KEY, item TEXT NOT NULL, fetched_at INTEGER NOT NULL);
+  `,
+  // 2: the applicant hash is only kept while the kiosk must list the application itself (waiting,
+  // or refused for a while); a keyed hash of key + applicant recognises a repeated POST instead, so
+  // nothing links one person's visits once the platform has their case. SQLite cannot drop NOT NULL
+  // in place: the table is rebuilt (request_owner and settled_at are filled in by kiosk-services).
+  `
+  CREATE TABLE kiosk_applications_v2 (
+    local_number TEXT PRIMARY KEY,
+    idempotency_key TEXT NOT NULL UNIQUE REFERENCES outbox (idempotency_key),
+    applicant_hash TEXT,
+    request_owner TEXT,
+    item_code TEXT NOT NULL,
+    item_name TEXT NOT NULL,
+    office TEXT NOT NULL,
+    submitted_at TEXT NOT NULL,
+    platform_number TEXT,
+    failure TEXT,
+    settled_at INTEGER
+  );
+  INSERT INTO kiosk_applications_v2 (local_number, idempotency_key, applicant_hash, item_code, item_name, office, submitted_at, platform_number, failure)
+    SELECT local_number, idempotency_key, applicant_hash, item_code, item_name, office, submitted_at, platform_number, failure FROM kiosk_applications;
+  DROP TABLE kiosk_applications;
+  ALTER TABLE kiosk_applications_v2 RENAME TO kiosk_applications;
+  CREATE INDEX kiosk_applications_by_applicant ON kiosk_applications (applicant_hash) WHERE applicant_hash IS NOT NULL;
   `,
 ];
 
