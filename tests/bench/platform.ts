@@ -112,7 +112,7 @@ async function benchOutboxDrain(serverUrl: string, kiosk: BenchKiosk, deadUrl: s
     await outbox.drainOnce();
     clock.advance(15_000);
   }
-  const attempts = (db.prepare('SELECT avg(attempts) AS a, max(next_attempt_at) AS last FROM outbox').get() as { a: number; last: number });
+  const attempts = (db.prepare('SELECT avg(attempts) AS a, max(next_attempt_at) AS last FROM outbox_schedule').get() as { a: number; last: number });
   const waitOfLastRowS = Math.max(0, (attempts.last - clock.now().getTime()) / 1000);
   upstream = createHttpPlatform({ baseUrl: serverUrl, ...kiosk, timeoutMs: 5_000, readRetries: 0 });
   if (lineBackRetry) outbox.retryNow();

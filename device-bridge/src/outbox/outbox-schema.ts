@@ -4,12 +4,12 @@ import type { SqliteDatabase } from '../store/database.ts';
  * The outbox tables in the kiosk's own store. Versioned in their own `schema_parts` row (not the
  * store's user_version, which print jobs and others append to), append only.
  * - outbox: one row per side effect toward the platform; payload sealed (AES-256-GCM), dropped once
- *   the platform acknowledged it.
+ *   the platform acknowledged it. outbox_schedule: the lease and backoff of each row still pending.
  * - kiosk_applications: what the citizen was told (local number, later the platform's number). The
  *   applicant is findable only by a keyed hash of the ID number, never the number itself, and only
  *   until the platform acknowledged the application (or 30 days after it refused it).
  */
-const outboxMigrations: string[] = [
+export const outboxMigrations: readonly string[] = [
   `
   CREATE TABLE outbox (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -64,6 +64,27 @@ const outboxMigrations: string[] = [
   DROP TABLE kiosk_applications;
   ALTER TABLE kiosk_applications_v2 RENAME TO kiosk_applications;
   CREATE INDEX kiosk_applications_by_applicant ON kiosk_applications (applicant_hash) WHERE applicant_hash IS NOT NULL;
+  `,
+  // 3: a waiting row's schedule (lease, attempts, next attempt, last error) in its own small table.
+  // In the outbox row, every lease and retry rewrote the whole record, sealed scans and all (SQLite
+  // writes a record anew when its size changes): with a few hundred MB of applications waiting out
+  // an outage, most of the relay's time and the kiosk's flash writes went to rewriting the same
+  // blobs. A schedule row exists while its outbox row is pending; outbox.attempts and last_error
+  // keep the final count and refusal once it is settled.
+  `
+  CREATE TABLE outbox_schedule (
+    outbox_id INTEGER PRIMARY KEY REFERENCES outbox (id),
+    attempts INTEGER NOT NULL,
+    next_attempt_at INTEGER NOT NULL,
+    lease_until INTEGER,
+    last_error TEXT
+  );
+  INSERT INTO outbox_schedule (outbox_id, attempts, next_attempt_at, lease_until, last_error)
+    SELECT id, attempts, next_attempt_at, lease_until, last_error FROM outbox WHERE state = 'pending';
+  CREATE INDEX outbox_schedule_due ON outbox_schedule (next_attempt_at);
+  DROP INDEX outbox_due;
+  ALTER TABLE outbox DROP COLUMN next_attempt_at;
+  ALTER TABLE outbox DROP COLUMN lease_until;
   `,
 ];
 
