@@ -30,7 +30,7 @@ import { createReceiptService } from './printing/receipts.ts';
 import { certificateSigningKey } from './documents/signing-key.ts';
 import { padesSignerFromConfig } from './documents/pades.ts';
 import { createSpool } from './printing/spool.ts';
-import { loadOrCreateKey } from './secrets/secrets.ts';
+import { loadOrCreateKey, secretsDirOf } from './secrets/secrets.ts';
 import { admitCards } from './session/admit-cards.ts';
 import { createSessionHolder } from './session/session-holder.ts';
 import { openKioskStore } from './store/store.ts';
@@ -64,15 +64,17 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
   const logRing = createLogRing();
   const logger = options.logger ?? createEventLogger({ level: config.log.level, destination: logRing.destination });
   const { dataDir } = options;
+  // every key below comes from config secrets.dir (var/secrets by default)
+  const secretsDir = secretsDirOf(config, dataDir);
 
   const bus = createEventBus((error) => logger.log('request-failed', { message: (error as Error).message }));
   const store = openKioskStore(dataDir, logger);
-  const platform = createPlatform(config, { dataDir, clock, randomBytes: random });
+  const platform = createPlatform(config, { dataDir, secretsDir, clock, randomBytes: random });
   const kioskServices = createKioskServices({
     db: store.db,
     platform,
     kioskId: config.kiosk.id,
-    key: loadOrCreateKey(dataDir, 'outbox', random),
+    key: loadOrCreateKey(secretsDir, 'outbox', random),
     clock,
     randomBytes: random,
     onOutboxEvent: (event) => {
@@ -104,15 +106,15 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
   const padesSigner = padesSignerFromConfig(config.certificates);
   const renderer = createCertificateRenderer({
     ...config.certificates,
-    key: loadOrCreateKey(dataDir, 'certificate-hmac', random),
-    signingKey: certificateSigningKey(dataDir, random),
+    key: loadOrCreateKey(secretsDir, 'certificate-hmac', random),
+    signingKey: certificateSigningKey(secretsDir, random),
     ...(padesSigner ? { signPdf: padesSigner } : {}),
     clock,
   });
   const printService = createPrintService({
     store: store.printJobs,
     printer: devices['a4-printer'],
-    spool: createSpool({ dir: join(dataDir, 'spool'), key: loadOrCreateKey(dataDir, 'spool', random), randomBytes: random }),
+    spool: createSpool({ dir: join(dataDir, 'spool'), key: loadOrCreateKey(secretsDir, 'spool', random), randomBytes: random }),
     platform,
     render: (data, number) => renderer.render(data, number),
     newCertificateNumber: (type) => newCertificateNumber(clock.now(), random, type),
@@ -139,7 +141,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     db: store.db,
     dataDir,
     clock,
-    pepper: loadOrCreateKey(dataDir, 'technician-pepper', random),
+    pepper: loadOrCreateKey(secretsDir, 'technician-pepper', random),
     inactivitySeconds: config.technician.inactivityTimeoutSeconds,
     onLogin: (outcome) => metrics.technicianLogin(outcome),
     logRing: options.logger ? null : logRing,
@@ -197,7 +199,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
   ];
 
   await startAll(devices);
-  const fleet = await startFleet(context, { dataDir, randomBytes: random });
+  const fleet = await startFleet(context, { dataDir, secretsDir, randomBytes: random });
   void watchPendingConfig(context, { dataDir });
   // Type=notify + WatchdogSec under systemd; pings only while the store answers (a no-op elsewhere)
   const systemd = startSystemdNotify({
@@ -211,9 +213,9 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     },
   });
   printService.resumeUnfinished();
-  kioskServices.outbox.start();
-  // guides stay readable while the platform is away: fill the catalogue cache now
-  void kioskServices.warmCatalogue().catch(() => undefined);
+  // the outbox relay, and the catalogue cache that keeps guides readable while the platform is away
+  // (filled now, when the line is back, and on a timer)
+  kioskServices.start();
   let server: Server | null = null;
 
   return {
@@ -240,7 +242,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
       metrics.close();
       await fleet?.stop();
       await stopAll(devices);
-      await kioskServices.outbox.stop();
+      await kioskServices.stop();
       registerOutboxStats(null);
       platform.close();
       store.close();

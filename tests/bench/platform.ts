@@ -1,6 +1,7 @@
 // Platform benchmarks (`npm run bench`): catalogue search latency (in-process embedded platform vs
 // the HTTP adapter against the standalone server), outbox drain after a 10-minute outage of 1 000
-// queued applications (line-back retry vs waiting out the backoff; 4 in flight vs 1), and the
+// queued applications, each with a 64 KB–1 MB scanned page (line-back retry vs waiting out the
+// backoff; 4 in flight vs 1), and the
 // verification page (signed QR vs typed code).
 import { generateKeyPairSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -16,8 +17,14 @@ import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtur
 import { createHttpPlatform } from '../../device-bridge/src/platform/http/http-platform.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
 import { freeLoopbackPort } from '../support/bridge-process.ts';
-import { qrFieldsOf, sampleIssuedCertificate, startPlatformServer } from '../integration/platform-server.support.ts';
+import { enrollKiosk, qrFieldsOf, sampleIssuedCertificate, startPlatformServer } from '../integration/platform-server.support.ts';
 import { median, percentile, round, type BenchResult } from './stats.ts';
+
+/** the bench's kiosk, enrolled with the server (recording issued certificates needs it) */
+interface BenchKiosk {
+  kioskId: string;
+  token: string;
+}
 
 const queries = ['gjj', '证明', 'sb', '户口', '', 'jzz', '医保', 'bdc'];
 
@@ -31,9 +38,9 @@ async function timeEach(samples: number, action: (index: number) => Promise<unkn
   return times;
 }
 
-async function benchCatalogue(serverUrl: string, root: string): Promise<BenchResult[]> {
+async function benchCatalogue(serverUrl: string, kiosk: BenchKiosk, root: string): Promise<BenchResult[]> {
   const embedded = createEmbeddedPlatform({ file: path.join(root, 'embedded.db'), clock: systemClock, kioskId: 'BENCH' });
-  const http = createHttpPlatform({ baseUrl: serverUrl, kioskId: 'BENCH', timeoutMs: 5_000, readRetries: 0 });
+  const http = createHttpPlatform({ baseUrl: serverUrl, ...kiosk, timeoutMs: 5_000, readRetries: 0 });
   await timeEach(20, (index) => embedded.listServiceItems({ q: queries[index % queries.length] }));
   await timeEach(20, (index) => http.listServiceItems({ q: queries[index % queries.length] }));
   const local = await timeEach(400, (index) => embedded.listServiceItems({ q: queries[index % queries.length] }));
@@ -53,11 +60,22 @@ async function benchCatalogue(serverUrl: string, root: string): Promise<BenchRes
   ];
 }
 
-async function benchOutboxDrain(serverUrl: string, deadUrl: string, concurrency: number, lineBackRetry = true): Promise<BenchResult[]> {
+/**
+ * The scanned page of application `index`: 64 KB to 1 MB, spread evenly on a log scale (a phone-
+ * camera page at 150–300 dpi), incompressible like the JPEG inside a real scan's PDF.
+ */
+function scannedPageOf(index: number): Buffer {
+  const size = Math.round(64 * 1024 * 16 ** ((index * 0.618_033_988_7) % 1));
+  return Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(size)]);
+}
+
+async function benchOutboxDrain(serverUrl: string, kiosk: BenchKiosk, deadUrl: string, root: string, concurrency: number, lineBackRetry = true): Promise<BenchResult[]> {
   const count = 1_000;
-  const db = new Database(':memory:');
+  // on disk like the kiosk's store: 1 000 sealed applications with their pages are a few hundred MB
+  const db = new Database(path.join(root, `outbox-${concurrency}.db`));
+  db.pragma('journal_mode = WAL');
   const clock = createManualClock(new Date('2026-11-22T02:00:00Z'));
-  let upstream = createHttpPlatform({ baseUrl: deadUrl, kioskId: `BENCH-${concurrency}-${lineBackRetry}`, timeoutMs: 2_000, readRetries: 0 });
+  let upstream = createHttpPlatform({ baseUrl: deadUrl, ...kiosk, timeoutMs: 2_000, readRetries: 0 });
   const outbox = createOutbox({
     db,
     key: randomBytes(32),
@@ -70,16 +88,20 @@ async function benchOutboxDrain(serverUrl: string, deadUrl: string, concurrency:
     },
   });
   const zhang = fixtureCitizen('zhang-wei').card;
+  let materialBytes = 0;
   db.transaction(() => {
     for (let index = 0; index < count; index++) {
       const key = randomUUID();
+      const page = scannedPageOf(index);
+      materialBytes += page.length;
       outbox.add('application', key, {
         idempotencyKey: key,
         localNumber: `BENCH-20261122-${index}`,
-        itemCode: '330100-JD-00131-000',
+        // 城乡居民基本养老保险参保登记: its guide asks for the household register page the kiosk photographs
+        itemCode: '330100-JD-00133-000',
         applicant: { idNumber: zhang.idNumber, name: zhang.name },
-        form: { phone: '13800000000', startMonth: '2026-12' },
-        materials: [],
+        form: { phone: '13800000000', grade: '500元' },
+        materials: [{ materialId: 'household-register', fileName: 'household-register.pdf', pdfBase64: page.toString('base64') }],
         delivery: 'collect',
         submittedAt: '2026-11-22T10:00:00+08:00',
       } satisfies SubmitApplication);
@@ -90,9 +112,9 @@ async function benchOutboxDrain(serverUrl: string, deadUrl: string, concurrency:
     await outbox.drainOnce();
     clock.advance(15_000);
   }
-  const attempts = (db.prepare('SELECT avg(attempts) AS a, max(next_attempt_at) AS last FROM outbox').get() as { a: number; last: number });
+  const attempts = (db.prepare('SELECT avg(attempts) AS a, max(next_attempt_at) AS last FROM outbox_schedule').get() as { a: number; last: number });
   const waitOfLastRowS = Math.max(0, (attempts.last - clock.now().getTime()) / 1000);
-  upstream = createHttpPlatform({ baseUrl: serverUrl, kioskId: `BENCH-${concurrency}-${lineBackRetry}`, timeoutMs: 5_000, readRetries: 0 });
+  upstream = createHttpPlatform({ baseUrl: serverUrl, ...kiosk, timeoutMs: 5_000, readRetries: 0 });
   if (lineBackRetry) outbox.retryNow();
   else clock.advance(waitOfLastRowS * 1000);
   const started = performance.now();
@@ -107,6 +129,9 @@ async function benchOutboxDrain(serverUrl: string, deadUrl: string, concurrency:
       value: round(count / seconds, 0),
       unit: 'applications/s',
       applications: count,
+      materialMegabytes: round(materialBytes / 1024 / 1024, 0),
+      materialKilobytesPerApplication: '64–1024',
+      megabytesPerSecond: round(materialBytes / 1024 / 1024 / seconds, 1),
       outageMinutes: 10,
       drainSeconds: round(seconds, 2),
       averageAttemptsDuringOutage: round(attempts.a, 1),
@@ -116,8 +141,8 @@ async function benchOutboxDrain(serverUrl: string, deadUrl: string, concurrency:
   ];
 }
 
-async function benchVerification(serverUrl: string, signingKey: KeyObject): Promise<BenchResult[]> {
-  const http = createHttpPlatform({ baseUrl: serverUrl, kioskId: 'BENCH', timeoutMs: 5_000, readRetries: 0 });
+async function benchVerification(serverUrl: string, kiosk: BenchKiosk, signingKey: KeyObject): Promise<BenchResult[]> {
+  const http = createHttpPlatform({ baseUrl: serverUrl, ...kiosk, timeoutMs: 5_000, readRetries: 0 });
   const issued = sampleIssuedCertificate('SB20261122-BENCH001');
   await http.recordIssuedCertificate(issued);
   const qr = signedQrText(`${serverUrl}/verify`, qrFieldsOf(issued), signingKey);
@@ -141,15 +166,16 @@ export async function benchPlatform(): Promise<BenchResult[]> {
   const dataDir = path.join(root, 'server');
   await mkdir(path.join(dataDir, 'trusted-keys'), { recursive: true });
   await writeFile(path.join(dataDir, 'trusted-keys', 'bench.pem'), keys.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+  const kiosk: BenchKiosk = { kioskId: 'BENCH', token: enrollKiosk('BENCH', path.join(root, 'kiosk'), dataDir) };
   const server = await startPlatformServer({ dataDir });
   const deadUrl = `http://127.0.0.1:${await freeLoopbackPort()}`;
   try {
     return [
-      ...(await benchCatalogue(server.url, root)),
-      ...(await benchOutboxDrain(server.url, deadUrl, 4)),
+      ...(await benchCatalogue(server.url, kiosk, root)),
+      ...(await benchOutboxDrain(server.url, kiosk, deadUrl, root, 4)),
       // the alternative: one at a time (what a simple sender does)
-      ...(await benchOutboxDrain(server.url, deadUrl, 1)),
-      ...(await benchVerification(server.url, keys.privateKey)),
+      ...(await benchOutboxDrain(server.url, kiosk, deadUrl, root, 1)),
+      ...(await benchVerification(server.url, kiosk, keys.privateKey)),
     ];
   } finally {
     await server.stop();

@@ -1,12 +1,13 @@
-// A kiosk's outbox relay in its own process, for outbox-crash.test.ts: enqueues `count` applications
-// (once: the enqueue is idempotent) and delivers them to the platform server, printing one line per
-// delivery, then exits when nothing is left. The test SIGKILLs it mid-delivery and starts it again.
+// A kiosk in its own process, for outbox-crash.test.ts: the kiosk services as the bridge composes
+// them (createKioskServices: application record + sealed outbox row in one transaction, relay with
+// leases and backoff) over the HTTP adapter, taking `count` applications with a scanned page each
+// (idempotent: a restarted worker submits the same keys again) while the relay delivers them. One
+// line per delivery; "drained" and exit when nothing is left. The test SIGKILLs it mid-delivery.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtures.ts';
 import { createHttpPlatform } from '../../device-bridge/src/platform/http/http-platform.ts';
-import type { SubmitApplication } from '../../device-bridge/src/platform/contract.ts';
-import { createOutbox } from '../../device-bridge/src/outbox/outbox.ts';
+import { createKioskServices, type SessionMaterials } from '../../device-bridge/src/outbox/kiosk-services.ts';
 import { loadOrCreateKey } from '../../device-bridge/src/secrets/secrets.ts';
 import { openDatabase } from '../../device-bridge/src/store/database.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
@@ -15,49 +16,54 @@ const [dataDir, baseUrl, countText, kioskId] = process.argv.slice(2) as [string,
 const count = Number(countText);
 const db = openDatabase(join(dataDir, 'kiosk.db'), []);
 const platform = createHttpPlatform({ baseUrl, kioskId, timeoutMs: 5_000, readRetries: 0 });
-const zhang = fixtureCitizen('zhang-wei').card;
+const { card } = fixtureCitizen('zhang-wei');
 
-const outbox = createOutbox({
+/** the document camera's pages for one application: a 64 KB scanned page, so a delivery takes a moment */
+const materials: SessionMaterials = {
+  assemblePdf: async (captureId) => ({
+    materialId: 'household-register',
+    pages: 1,
+    pdf: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(64 * 1024, Number(captureId.split('-')[1]) % 251)]),
+  }),
+  release: () => undefined,
+};
+
+const services = createKioskServices({
   db,
-  key: loadOrCreateKey(dataDir, 'outbox', randomBytes),
+  platform,
+  kioskId,
+  key: loadOrCreateKey(join(dataDir, 'secrets'), 'outbox', randomBytes),
   clock: systemClock,
   randomBytes,
-  baseBackoffMs: 50,
-  maxBackoffMs: 200,
-  concurrency: 4,
-  handlers: {
-    application: { send: (payload) => platform.submitApplication(payload as SubmitApplication), acknowledged: () => undefined, refused: () => undefined },
-    rating: { send: async () => undefined, acknowledged: () => undefined, refused: () => undefined },
-  },
-  onEvent: (event) => {
+  // the citizen is answered at once; delivery goes on in the background as it does at the kiosk
+  submitWaitMs: 0,
+  outbox: { baseBackoffMs: 50, maxBackoffMs: 200, concurrency: 4, pollMs: 50 },
+  onOutboxEvent: (event) => {
     if (event.type === 'delivered') process.stdout.write('delivered\n');
     if (event.type === 'refused') process.stdout.write(`refused ${event.reason}\n`);
   },
 });
+services.start();
 
-db.transaction(() => {
-  for (let index = 1; index <= count; index++) {
-    const localNumber = `${kioskId}-20261122-${String(index).padStart(4, '0')}`;
-    const application: SubmitApplication = {
-      idempotencyKey: `crash-test-${kioskId}-${index}`,
-      localNumber,
-      itemCode: '330100-JD-00131-000',
-      applicant: { idNumber: zhang.idNumber, name: zhang.name },
-      form: { phone: '13800000000', startMonth: '2026-12' },
-      // a scanned page's worth of bytes, so a delivery takes long enough to be killed in the middle
-      materials: [{ materialId: 'page', fileName: 'page.pdf', pdfBase64: Buffer.alloc(64 * 1024, index % 251).toString('base64') }],
+for (let index = 1; index <= count; index++) {
+  await services.submitApplication(
+    card,
+    {
+      // 城乡居民基本养老保险参保登记: a choice, and the household register page the kiosk photographs
+      itemCode: '330100-JD-00133-000',
+      form: { phone: '13800000000', grade: '500元' },
+      materials: [{ materialId: 'household-register', captureId: `capture-${index}` }],
+      idempotencyKey: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
       delivery: 'collect',
-      submittedAt: '2026-11-22T10:00:00+08:00',
-    };
-    outbox.add('application', application.idempotencyKey, application);
-  }
-})();
-
-process.stdout.write('ready\n');
-for (;;) {
-  await outbox.drainOnce();
-  if (outbox.stats().backlog === 0) break;
-  await new Promise((resolve) => setTimeout(resolve, 50));
+    },
+    materials,
+    null,
+    // confirmed at the kiosk (the bridge refuses an application without it)
+    { method: 'staff', at: new Date().toISOString() },
+  );
 }
+process.stdout.write('submitted\n');
+while (services.outbox.stats().backlog > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+await services.stop();
 process.stdout.write('drained\n');
 db.close();

@@ -68,6 +68,11 @@ describe('platform services through the bridge (embedded platform)', () => {
     const again = await call(bridge, 'POST', apiPaths.applications, body);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ localNumber: receipt.localNumber, platformNumber: receipt.platformNumber });
+    // the same POST twice at once (a double tap, a retried request): one application, the same receipt, no 500
+    const twice = applicationBody();
+    const racing = await Promise.all([call(bridge, 'POST', apiPaths.applications, twice), call(bridge, 'POST', apiPaths.applications, twice)]);
+    expect(racing.map((answer) => answer.status).sort()).toEqual([200, 201]);
+    expect(racing[0]!.body.localNumber).toBe(racing[1]!.body.localNumber);
     const list = (await call(bridge, 'GET', apiPaths.applications)).body as unknown as ApplicationListResponse;
     expect(list.live).toBe(true);
     expect(list.applications.find((entry) => entry.caseNumber === receipt.platformNumber)?.localNumber).toBe(receipt.localNumber);
@@ -94,14 +99,15 @@ describe('platform services through the bridge (embedded platform)', () => {
     });
     expect(applied.status, JSON.stringify(applied.body)).toBe(201);
     expect(applied.body).toMatchObject({ delivery: 'delivered' });
-    // the platform got one PDF for the material; the kiosk keeps no copy once it was acknowledged
+    // the platform got one PDF for the material (inside the kiosk it keeps only its digest and size);
+    // the kiosk keeps no copy once it was acknowledged
     const platformDb = new Database(path.join(bridge.dataDir, 'platform.db'), { readonly: true });
     const file = platformDb
-      .prepare('SELECT f.material_id AS materialId, substr(f.pdf, 1, 5) AS head FROM application_files f JOIN applications a USING (platform_number) WHERE a.local_number = ?')
-      .get(applied.body.localNumber) as { materialId: string; head: Buffer };
+      .prepare('SELECT f.material_id AS materialId, f.pdf IS NULL AS dropped, f.sha256, f.size FROM application_files f JOIN applications a USING (platform_number) WHERE a.local_number = ?')
+      .get(applied.body.localNumber) as { materialId: string; dropped: number; sha256: string; size: number };
     platformDb.close();
-    expect(file.materialId).toBe('housing');
-    expect(file.head.toString('latin1')).toBe('%PDF-');
+    expect(file).toMatchObject({ materialId: 'housing', dropped: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(file.size).toBeGreaterThan(1_000);
     const kioskDb = new Database(path.join(bridge.dataDir, 'kiosk.db'), { readonly: true });
     const left = kioskDb.prepare("SELECT count(*) AS n FROM outbox WHERE payload IS NOT NULL AND state = 'delivered'").get() as { n: number };
     kioskDb.close();

@@ -22,10 +22,11 @@ function application(localNumber: string, idempotencyKey = randomUUID()): Submit
   return {
     idempotencyKey,
     localNumber,
-    itemCode: '330100-JD-00131-000',
+    // 城乡居民基本养老保险参保登记: a choice field and a page the kiosk photographs
+    itemCode: '330100-JD-00133-000',
     applicant: zhangApplicant,
-    form: { phone: '13800000000', startMonth: '2026-12' },
-    materials: [{ materialId: 'note', fileName: 'note.pdf', pdfBase64: Buffer.from('%PDF-1.4 demo').toString('base64') }],
+    form: { phone: '13800000000', grade: '500元' },
+    materials: [{ materialId: 'household-register', fileName: 'household-register.pdf', pdfBase64: Buffer.from('%PDF-1.4 demo').toString('base64') }],
     delivery: 'collect',
     submittedAt: '2026-11-22T10:00:00+08:00',
   };

@@ -1,11 +1,13 @@
 // Starts the real standalone platform server (`npm run platform`) as a child process on a free
 // loopback port with a throw-away data directory, for the platform and outbox integration tests.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { SignedQrFields } from '../../device-bridge/src/documents/qr-signature.ts';
 import type { IssuedCertificate } from '../../device-bridge/src/platform/platform.ts';
+import { kioskPlatformToken } from '../../device-bridge/src/platform/http/kiosk-token.ts';
 import { freeLoopbackPort } from '../support/bridge-process.ts';
 import { repoRoot } from '../support/repo.ts';
 
@@ -14,6 +16,8 @@ export interface RunningPlatformServer {
   port: number;
   pid: number;
   dataDir: string;
+  /** what the server wrote to stdout and stderr so far */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -43,6 +47,10 @@ export async function startPlatformServer(options: { dataDir?: string; port?: nu
       clearTimeout(timer);
       reject(new Error(`platform server exited (${code}) before listening:\n${output}`));
     });
+  }).catch(async (error: unknown) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await rm(tempDir, { recursive: true, force: true });
+    throw error;
   });
   let stopped: Promise<void> | undefined;
   return {
@@ -50,6 +58,7 @@ export async function startPlatformServer(options: { dataDir?: string; port?: nu
     port,
     pid: child.pid ?? -1,
     dataDir,
+    output: () => output,
     stop() {
       stopped ??= (async () => {
         if (child.exitCode === null && child.signalCode === null) {
@@ -61,6 +70,16 @@ export async function startPlatformServer(options: { dataDir?: string; port?: nu
       return stopped;
     },
   };
+}
+
+/**
+ * Enrols a kiosk with the platform server the way an operator does (platform-server/enroll.ts):
+ * the kiosk's token is made in its secrets, its hash added to the server's kiosk-tokens.json.
+ * Returns the bearer token the kiosk's HTTP adapter sends.
+ */
+export function enrollKiosk(kioskId: string, kioskSecretsDir: string, platformDataDir: string): string {
+  execFileSync(process.execPath, ['--import', 'tsx', 'device-bridge/src/platform-server/enroll.ts', kioskId, kioskSecretsDir, platformDataDir], { cwd: repoRoot });
+  return kioskPlatformToken(kioskSecretsDir, randomBytes);
 }
 
 /**

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from 'node:crypto';
 import { keyIdOf, signedQrText } from '../../device-bridge/src/documents/qr-signature.ts';
 import { createHttpPlatform } from '../../device-bridge/src/platform/http/http-platform.ts';
-import { qrFieldsOf, sampleIssuedCertificate, startPlatformServer, type RunningPlatformServer } from './platform-server.support.ts';
+import { enrollKiosk, qrFieldsOf, sampleIssuedCertificate, startPlatformServer, type RunningPlatformServer } from './platform-server.support.ts';
 
 const issued = sampleIssuedCertificate('SB20261122-7K3Q9M2X');
 const fields = qrFieldsOf(issued);
@@ -19,14 +19,18 @@ describe('certificate verification page', () => {
   let root: string;
   const kioskKey = generateKeyPairSync('ed25519');
   const strangerKey = generateKeyPairSync('ed25519');
+  // only an enrolled kiosk records what the page then calls genuine
+  let issuing: ReturnType<typeof createHttpPlatform>;
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'tongban-verify-'));
     const dataDir = path.join(root, 'platform');
     await mkdir(path.join(dataDir, 'trusted-keys'), { recursive: true });
     await writeFile(path.join(dataDir, 'trusted-keys', 'TB-DEV-0001.pem'), kioskKey.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    const token = enrollKiosk('TB-DEV-0001', path.join(root, 'kiosk'), dataDir);
     server = await startPlatformServer({ dataDir });
-    await createHttpPlatform({ baseUrl: server.url, kioskId: 'TB-DEV-0001', timeoutMs: 5_000, readRetries: 0 }).recordIssuedCertificate(issued);
+    issuing = createHttpPlatform({ baseUrl: server.url, kioskId: 'TB-DEV-0001', token, timeoutMs: 5_000, readRetries: 0 });
+    await issuing.recordIssuedCertificate(issued);
   });
   afterAll(async () => {
     await server?.stop();
@@ -76,7 +80,7 @@ describe('certificate verification page', () => {
 
   it('says a genuine certificate past its validity is genuine but no longer valid', async () => {
     const old = { ...issued, number: 'SB20240101-OLDCERT1', validUntil: '2024-03-31' };
-    await createHttpPlatform({ baseUrl: server.url, kioskId: 'TB-DEV-0001', timeoutMs: 5_000, readRetries: 0 }).recordIssuedCertificate(old);
+    await issuing.recordIssuedCertificate(old);
     const text = await page(`${server.url}/verify?no=${old.number}&code=${old.verificationCode}`);
     expect(text).toContain('已超过有效期');
     expect(text).not.toContain('证明真实有效');

@@ -42,3 +42,29 @@ export function bookAppointmentForNow(dataDir: string, options: { id: string; id
   }
   return { start, end };
 }
+
+/**
+ * Moves an appointment booked at the kiosk (slots start tomorrow at the earliest) to a slot that
+ * starts now at the same hall window, so a test can check its printed code in today.
+ */
+export function moveAppointmentToNow(dataDir: string, appointmentId: string): { start: string; end: string } {
+  const startDate = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  const start = chinaIsoOf(startDate);
+  const end = chinaIsoOf(new Date(startDate.getTime() + 30 * 60_000));
+  const db = new Database(path.join(dataDir, 'platform.db'));
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.transaction(() => {
+      const slot = db.prepare('SELECT s.hall_id, s.hall_name, s.window, s.category FROM appointments a JOIN slots s ON s.id = a.slot_id WHERE a.id = ?').get(appointmentId) as
+        | { hall_id: string; hall_name: string; window: string; category: string }
+        | undefined;
+      if (!slot) throw new Error(`no appointment ${appointmentId} in ${dataDir}`);
+      const slotId = `TEST-NOW-${appointmentId}`;
+      db.prepare('INSERT INTO slots (id, hall_id, hall_name, window, category, start, end, capacity) VALUES (?, ?, ?, ?, ?, ?, ?, 2)').run(slotId, slot.hall_id, slot.hall_name, slot.window, slot.category, start, end);
+      db.prepare('UPDATE appointments SET slot_id = ? WHERE id = ?').run(slotId, appointmentId);
+    })();
+  } finally {
+    db.close();
+  }
+  return { start, end };
+}

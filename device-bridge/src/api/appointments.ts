@@ -40,6 +40,13 @@ export const appointmentViewSchema = z.object({
 export type AppointmentView = z.infer<typeof appointmentViewSchema>;
 
 /**
+ * POST /api/appointments → 201: the booked appointment, and whether its slip (预约凭证: the code as
+ * text and as a `tongban:appointment:<id>` QR code for 预约签到) came out of the receipt printer.
+ */
+export const appointmentBookedSchema = appointmentViewSchema.extend({ printed: z.boolean() });
+export type AppointmentBooked = z.infer<typeof appointmentBookedSchema>;
+
+/**
  * 预约签到 (H10): whether a scanned appointment can be checked in now — open from an hour before its
  * start to its end, on its day (China time).
  */

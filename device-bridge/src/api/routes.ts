@@ -21,7 +21,7 @@
  * GET    /api/applications                → ApplicationListResponse (session)
  * GET    /api/appointments/slots?itemCode=&date= → SlotListResponse (no session)
  * GET    /api/appointments                → AppointmentListResponse (session)
- * POST   /api/appointments   AppointmentBook → 201 AppointmentView (session)
+ * POST   /api/appointments   AppointmentBook → 201 AppointmentBooked (session; the slip is printed)
  * DELETE /api/appointments/:id            → 204 (session, own only)
  * POST   /api/queue          QueueTake → 201 QueueTicket (session)
  * GET    /api/queue/:number               → QueueStatus

@@ -281,6 +281,16 @@ export const configSchema = z
     /** MQTT presence and remote commands (issue 7) */
     fleet: fleetConfigSchema,
     log: z.object({ level: z.enum(['debug', 'info', 'warn', 'error']) }).strict(),
+    /** where the kiosk's keys live (outbox, spool, certificate signing, platform token, technician pepper, fleet command) */
+    secrets: z
+      .object({
+        /**
+         * a directory readable by the bridge's user only, e.g. /etc/tongban/secrets on its own mount;
+         * a relative path is under the data directory (KIOSK_DATA_DIR), so "secrets" is var/secrets
+         */
+        dir: z.string().min(1, 'a directory such as secrets (under the data directory) or /etc/tongban/secrets'),
+      })
+      .strict(),
   })
   .strict();
 

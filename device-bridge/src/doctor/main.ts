@@ -20,7 +20,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ConfigError, loadConfig, repoRoot } from '../config/load.ts';
-import { loadOrCreateKey } from '../secrets/secrets.ts';
+import { loadOrCreateKey, secretsDirOf } from '../secrets/secrets.ts';
 import { openDatabase } from '../store/database.ts';
 import { storeMigrations } from '../store/migrations.ts';
 import { createAuditLog, type AuditEntry } from '../technician/audit-log.ts';
@@ -35,6 +35,16 @@ import { testLocally, testThroughBridge } from './test-devices.ts';
 const out = (line = '') => process.stdout.write(line + '\n');
 const dataDir = () => resolve(process.env.KIOSK_DATA_DIR ?? join(repoRoot, 'var'));
 const storeFile = () => join(dataDir(), 'kiosk.db');
+/** the keys' directory as the bridge finds it: config secrets.dir (default var/secrets) */
+function secretsDir(): string {
+  try {
+    return secretsDirOf(loadConfig(process.env), dataDir());
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    out(`The configuration does not load, so the keys' directory is unknown: ${error.message}`);
+    process.exit(1);
+  }
+}
 
 /** The outcome of a command: its exit code and what goes into the audit log. */
 interface Outcome {
@@ -204,7 +214,7 @@ async function setPin(args: string[]): Promise<Outcome> {
     return { code: 1, detail: 'the two PINs differ' };
   }
   const dir = dataDir();
-  const pepper = loadOrCreateKey(dir, 'technician-pepper', randomBytes);
+  const pepper = loadOrCreateKey(secretsDir(), 'technician-pepper', randomBytes);
   writeStoredPin(dir, await hashPin(pin, pepper));
   const db = openDatabase(storeFile(), storeMigrations);
   try {
@@ -236,7 +246,7 @@ function audit(limit: string | undefined): Outcome {
 
 function fleetKey(): Outcome {
   // made on first use, exactly as the bridge would; the operator console signs commands with it
-  out(loadOrCreateKey(dataDir(), 'fleet-command', randomBytes).toString('base64'));
+  out(loadOrCreateKey(secretsDir(), 'fleet-command', randomBytes).toString('base64'));
   return { code: 0 };
 }
 

@@ -9,9 +9,9 @@ import { ed25519KeyFromSeed, publicKeyPem } from './qr-signature.ts';
  * written next to it as `certificate-ed25519.pub.pem`: the issuer publishes it so that banks and
  * employers can check a certificate's QR code offline.
  */
-export function certificateSigningKey(dataDir: string, randomBytes: (n: number) => Buffer): KeyObject {
-  const key = ed25519KeyFromSeed(loadOrCreateKey(dataDir, 'certificate-ed25519', randomBytes));
-  const publicFile = join(dataDir, 'secrets', 'certificate-ed25519.pub.pem');
+export function certificateSigningKey(secretsDir: string, randomBytes: (n: number) => Buffer): KeyObject {
+  const key = ed25519KeyFromSeed(loadOrCreateKey(secretsDir, 'certificate-ed25519', randomBytes));
+  const publicFile = join(secretsDir, 'certificate-ed25519.pub.pem');
   if (!existsSync(publicFile)) writeFileSync(publicFile, publicKeyPem(key), { mode: 0o644 });
   return key;
 }

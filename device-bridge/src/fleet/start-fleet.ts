@@ -12,7 +12,7 @@ import { createFleetClient, type FleetClient } from './fleet-client.ts';
  */
 export async function startFleet(
   context: BridgeContext,
-  options: { dataDir: string; randomBytes: (n: number) => Buffer; requestRestart?: () => void },
+  options: { dataDir: string; secretsDir: string; randomBytes: (n: number) => Buffer; requestRestart?: () => void },
 ): Promise<FleetClient | null> {
   const { config } = context;
   if (!config.fleet.mqtt.enabled) return null;
@@ -22,7 +22,7 @@ export async function startFleet(
     kioskId: config.kiosk.id,
     version: context.version,
     dataDir: options.dataDir,
-    commandKey: loadOrCreateKey(options.dataDir, 'fleet-command', options.randomBytes),
+    commandKey: loadOrCreateKey(options.secretsDir, 'fleet-command', options.randomBytes),
     clock: context.clock,
     bus: context.bus,
     audit: context.technician.audit,

@@ -3,7 +3,12 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../devices/testing/manual-clock.ts';
 import { PlatformRejection } from '../platform/contract.ts';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createOutbox, DeliveryDeferred, type OutboxHandler } from './outbox.ts';
+import { outboxMigrations } from './outbox-schema.ts';
+import { seal } from './sealed-box.ts';
 
 function setup(send: OutboxHandler['send']) {
   const db = new Database(':memory:');
@@ -108,6 +113,65 @@ describe('outbox', () => {
     clock.advance(1_000);
     await outbox.drainOnce();
     expect(outbox.stats().backlog).toBe(0);
+  });
+
+  it('does not rewrite a waiting application\'s sealed scans on every lease and retry (flash writes stay small)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tongban-outbox-'));
+    try {
+      const db = new Database(join(dir, 'kiosk.db'));
+      db.pragma('journal_mode = WAL');
+      db.pragma('wal_autocheckpoint = 0');
+      const clock = createManualClock(new Date('2026-11-22T02:00:00Z'));
+      const outbox = createOutbox({
+        db, key: randomBytes(32), clock, randomBytes, baseBackoffMs: 1_000, maxBackoffMs: 1_000,
+        handlers: {
+          application: { send: async () => { throw new Error('connect ECONNREFUSED'); }, acknowledged: () => undefined, refused: () => undefined },
+          rating: { send: async () => undefined, acknowledged: () => undefined, refused: () => undefined },
+        },
+      });
+      outbox.add('application', 'key-1', { page: randomBytes(1024 * 1024).toString('base64') });
+      const walAfterAdd = statSync(join(dir, 'kiosk.db-wal')).size;
+      for (let attempt = 0; attempt < 20; attempt++) {
+        await outbox.drainOnce();
+        clock.advance(1_000);
+      }
+      expect((db.prepare('SELECT attempts FROM outbox_schedule').get() as { attempts: number }).attempts).toBe(20);
+      // 20 leases and 20 retries of a 1.4 MB row: a few small pages each, not 40 copies of the row
+      expect(statSync(join(dir, 'kiosk.db-wal')).size - walAfterAdd).toBeLessThan(1024 * 1024);
+      db.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the schedule of rows an older build left waiting, lease void, and delivers them when due', async () => {
+    const db = new Database(':memory:');
+    db.exec('CREATE TABLE schema_parts (name TEXT PRIMARY KEY, version INTEGER NOT NULL)');
+    db.exec(outboxMigrations[0]!);
+    db.exec(outboxMigrations[1]!);
+    db.prepare("INSERT INTO schema_parts (name, version) VALUES ('outbox', 2)").run();
+    const key = randomBytes(32);
+    const due = Date.parse('2026-11-22T02:00:30Z');
+    db.prepare("INSERT INTO outbox (kind, idempotency_key, payload, state, attempts, next_attempt_at, lease_until, created_at) VALUES ('application', 'old-1', ?, 'pending', 3, ?, ?, 0)").run(
+      seal(key, Buffer.from(JSON.stringify(payload)), 'old-1', randomBytes),
+      due,
+      due + 60_000,
+    );
+    const clock = createManualClock(new Date('2026-11-22T02:00:00Z'));
+    const sent: string[] = [];
+    const outbox = createOutbox({
+      db, key, clock, randomBytes,
+      handlers: {
+        application: { send: async (_body, idempotencyKey) => void sent.push(idempotencyKey), acknowledged: () => undefined, refused: () => undefined },
+        rating: { send: async () => undefined, acknowledged: () => undefined, refused: () => undefined },
+      },
+    });
+    expect(await outbox.drainOnce()).toBe(0);
+    clock.advance(30_000);
+    await outbox.drainOnce();
+    expect(sent).toEqual(['old-1']);
+    expect(db.prepare('SELECT state, attempts, payload FROM outbox').get()).toEqual({ state: 'delivered', attempts: 4, payload: null });
+    expect(db.prepare('SELECT count(*) AS n FROM outbox_schedule').get()).toEqual({ n: 0 });
   });
 
   it('reports the backlog and the age of the oldest waiting row for metrics', async () => {

@@ -85,32 +85,37 @@ export function createOutbox(options: OutboxOptions) {
   // a wiped payload's bytes are overwritten in the file, not just unlinked from the b-tree
   db.pragma('secure_delete = ON');
 
+  // the sealed payload is written once and dropped once; leases and retries touch outbox_schedule only
   const insert = db.prepare(
-    `INSERT INTO outbox (kind, idempotency_key, payload, state, next_attempt_at, created_at)
-     VALUES (?, ?, ?, 'pending', ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`,
+    `INSERT INTO outbox (kind, idempotency_key, payload, state, created_at)
+     VALUES (?, ?, ?, 'pending', ?) ON CONFLICT (idempotency_key) DO NOTHING`,
   );
+  const schedule0 = db.prepare('INSERT INTO outbox_schedule (outbox_id, attempts, next_attempt_at) VALUES (?, 0, ?)');
   const due = db.prepare(
-    `SELECT id, kind, idempotency_key, payload, attempts, created_at FROM outbox
-     WHERE state = 'pending' AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)
-     ORDER BY next_attempt_at, id LIMIT ?`,
+    `SELECT s.outbox_id AS id FROM outbox_schedule s
+     WHERE s.next_attempt_at <= ? AND (s.lease_until IS NULL OR s.lease_until < ?)
+     ORDER BY s.next_attempt_at, s.outbox_id LIMIT ?`,
   );
-  const lease = db.prepare('UPDATE outbox SET lease_until = ? WHERE id = ?');
-  const markDelivered = db.prepare(
-    "UPDATE outbox SET state = 'delivered', payload = NULL, lease_until = NULL, attempts = attempts + 1, delivered_at = ?, result = ? WHERE id = ?",
+  const rowOf = db.prepare(
+    'SELECT o.id, o.kind, o.idempotency_key, o.payload, s.attempts, o.created_at FROM outbox o JOIN outbox_schedule s ON s.outbox_id = o.id WHERE o.id = ?',
   );
-  const markFailed = db.prepare(
-    "UPDATE outbox SET state = 'failed', payload = NULL, lease_until = NULL, attempts = attempts + 1, last_error = ? WHERE id = ?",
-  );
-  const markRetry = db.prepare(
-    'UPDATE outbox SET lease_until = NULL, attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
-  );
-  const deferRow = db.prepare('UPDATE outbox SET lease_until = NULL, next_attempt_at = ?, last_error = ? WHERE id = ?');
+  const lease = db.prepare('UPDATE outbox_schedule SET lease_until = ? WHERE outbox_id = ?');
+  const unschedule = db.prepare('DELETE FROM outbox_schedule WHERE outbox_id = ?');
+  const markDelivered = db.prepare("UPDATE outbox SET state = 'delivered', payload = NULL, attempts = ?, delivered_at = ?, result = ? WHERE id = ?");
+  const markFailed = db.prepare("UPDATE outbox SET state = 'failed', payload = NULL, attempts = ?, last_error = ? WHERE id = ?");
+  const markRetry = db.prepare('UPDATE outbox_schedule SET lease_until = NULL, attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE outbox_id = ?');
+  const deferRow = db.prepare('UPDATE outbox_schedule SET lease_until = NULL, next_attempt_at = ?, last_error = ? WHERE outbox_id = ?');
   const stateOf = db.prepare('SELECT state FROM outbox WHERE idempotency_key = ?');
-  const nextDue = db.prepare("SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending'");
+  const nextDue = db.prepare('SELECT min(next_attempt_at) AS at FROM outbox_schedule');
   const backlog = db.prepare("SELECT count(*) AS n, min(created_at) AS oldest FROM outbox WHERE state = 'pending'");
+  const settle = (id: number, mark: () => void) =>
+    db.transaction(() => {
+      mark();
+      unschedule.run(id);
+    });
 
   // One bridge per data directory: leases left by a killed process are void at start.
-  db.prepare("UPDATE outbox SET lease_until = NULL WHERE state = 'pending'").run();
+  db.prepare('UPDATE outbox_schedule SET lease_until = NULL').run();
 
   let running = false;
   let timer: TimerHandle | null = null;
@@ -119,7 +124,8 @@ export function createOutbox(options: OutboxOptions) {
   const upstream: UpstreamState = { reachable: null, reason: null, since: null };
   const waiters = new Map<string, ((outcome: DeliveryOutcome) => void)[]>();
 
-  function settle(idempotencyKey: string, outcome: DeliveryOutcome): void {
+  /** tells whoever waits in deliverSoon how the row's attempt went */
+  function notify(idempotencyKey: string, outcome: DeliveryOutcome): void {
     const list = waiters.get(idempotencyKey);
     if (!list) return;
     waiters.delete(idempotencyKey);
@@ -140,9 +146,9 @@ export function createOutbox(options: OutboxOptions) {
   }
 
   const claim = db.transaction((now: number) => {
-    const rows = due.all(now, now, concurrency) as OutboxRow[];
-    for (const row of rows) lease.run(now + leaseMs, row.id);
-    return rows;
+    const ids = due.all(now, now, concurrency) as { id: number }[];
+    for (const { id } of ids) lease.run(now + leaseMs, id);
+    return ids.map(({ id }) => rowOf.get(id) as OutboxRow);
   });
 
   async function deliver(row: OutboxRow): Promise<void> {
@@ -152,45 +158,45 @@ export function createOutbox(options: OutboxOptions) {
       payload = JSON.parse(open(key, row.payload!, row.idempotency_key).toString('utf8'));
     } catch (error) {
       // a payload that does not open will never open: keep the row as failed for a technician
-      db.transaction(() => {
-        markFailed.run(`payload cannot be opened: ${(error as Error).message}`, row.id);
+      settle(row.id, () => {
+        markFailed.run(row.attempts, `payload cannot be opened: ${(error as Error).message}`, row.id);
         handler.refused(row.idempotency_key, 'the stored data could not be read');
       })();
-      settle(row.idempotency_key, 'failed');
+      notify(row.idempotency_key, 'failed');
       return;
     }
     try {
       const result = await handler.send(payload, row.idempotency_key);
-      db.transaction(() => {
-        markDelivered.run(clock.now().getTime(), JSON.stringify(result ?? null), row.id);
+      settle(row.id, () => {
+        markDelivered.run(row.attempts + 1, clock.now().getTime(), JSON.stringify(result ?? null), row.id);
         handler.acknowledged(row.idempotency_key, result);
       })();
       setUpstream(true, null);
       options.onEvent?.({ type: 'delivered', kind: row.kind, attempts: row.attempts + 1 });
-      settle(row.idempotency_key, 'delivered');
+      notify(row.idempotency_key, 'delivered');
     } catch (error) {
       if (error instanceof PlatformRejection) {
-        db.transaction(() => {
-          markFailed.run(`${error.code}: ${error.message}`, row.id);
+        settle(row.id, () => {
+          markFailed.run(row.attempts + 1, `${error.code}: ${error.message}`, row.id);
           handler.refused(row.idempotency_key, error.message);
         })();
         setUpstream(true, null);
         options.onEvent?.({ type: 'refused', kind: row.kind, reason: error.code });
-        settle(row.idempotency_key, 'failed');
+        notify(row.idempotency_key, 'failed');
         return;
       }
       const reason = (error as Error).message;
       if (error instanceof DeliveryDeferred) {
         // not an attempt at the platform: no backoff growth, no "platform down"
         deferRow.run(clock.now().getTime() + baseBackoffMs, reason.slice(0, 500), row.id);
-        settle(row.idempotency_key, 'pending');
+        notify(row.idempotency_key, 'pending');
         return;
       }
       const delayMs = backoffMs(row.attempts + 1);
       markRetry.run(clock.now().getTime() + delayMs, reason.slice(0, 500), row.id);
       setUpstream(false, reason);
       options.onEvent?.({ type: 'retry', kind: row.kind, attempts: row.attempts + 1, delayMs, reason });
-      settle(row.idempotency_key, 'pending');
+      notify(row.idempotency_key, 'pending');
     }
   }
 
@@ -245,7 +251,13 @@ export function createOutbox(options: OutboxOptions) {
     add(kind: OutboxKind, idempotencyKey: string, payload: unknown): boolean {
       const now = clock.now().getTime();
       const box = seal(key, Buffer.from(JSON.stringify(payload), 'utf8'), idempotencyKey, options.randomBytes);
-      return insert.run(kind, idempotencyKey, box, now, now).changes === 1;
+      // a savepoint inside the caller's transaction: the row is never there without its schedule
+      return db.transaction(() => {
+        const inserted = insert.run(kind, idempotencyKey, box, now);
+        if (inserted.changes !== 1) return false;
+        schedule0.run(inserted.lastInsertRowid, now);
+        return true;
+      })();
     },
     start(): void {
       if (running) return;
@@ -260,7 +272,7 @@ export function createOutbox(options: OutboxOptions) {
     },
     /** the line is back: every waiting row is due now, whatever its backoff said */
     retryNow(): void {
-      db.prepare("UPDATE outbox SET next_attempt_at = ? WHERE state = 'pending' AND next_attempt_at > ?").run(clock.now().getTime(), clock.now().getTime());
+      db.prepare('UPDATE outbox_schedule SET next_attempt_at = ? WHERE next_attempt_at > ?').run(clock.now().getTime(), clock.now().getTime());
       if (running) void pump();
     },
     /** a new row is waiting: deliver now instead of at the next poll */

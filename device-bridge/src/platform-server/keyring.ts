@@ -9,24 +9,24 @@ export interface QrKeyring {
 }
 
 /** the public half the kiosk writes next to its signing seed (documents/signing-key.ts) */
-const kioskPublicKeyFile = join('secrets', 'certificate-ed25519.pub.pem');
+const kioskPublicKeyFile = 'certificate-ed25519.pub.pem';
 
 /**
  * Public keys from `*.pem` files in `trustedKeysDir` (what an operator copies from each kiosk) and,
- * for a kiosk on the same machine (the demo), the public key in its data directory.
+ * for a kiosk on the same machine (the demo), the public key in its secrets directory.
  */
-export function loadKeyring(trustedKeysDir: string, kioskDataDirs: readonly string[]): QrKeyring {
-  return { keys: () => readKeys(trustedKeysDir, kioskDataDirs) };
+export function loadKeyring(trustedKeysDir: string, kioskSecretsDirs: readonly string[]): QrKeyring {
+  return { keys: () => readKeys(trustedKeysDir, kioskSecretsDirs) };
 }
 
-function readKeys(trustedKeysDir: string, kioskDataDirs: readonly string[]): KeyObject[] {
+function readKeys(trustedKeysDir: string, kioskSecretsDirs: readonly string[]): KeyObject[] {
   const keys: KeyObject[] = [];
   if (existsSync(trustedKeysDir)) {
     for (const name of readdirSync(trustedKeysDir).filter((file) => file.endsWith('.pem')).sort()) {
       keys.push(createPublicKey(readFileSync(join(trustedKeysDir, name), 'utf8')));
     }
   }
-  for (const dir of kioskDataDirs) {
+  for (const dir of kioskSecretsDirs) {
     const file = join(dir, kioskPublicKeyFile);
     if (existsSync(file)) keys.push(createPublicKey(readFileSync(file, 'utf8')));
   }

@@ -10,10 +10,12 @@ export function tokenHash(token: string): string {
 }
 
 export interface KioskAuthenticator {
-  /** false when no token file exists: any well-formed kiosk id is accepted (the demo) */
+  /** false when no token file exists and the server may run open: any well-formed kiosk id is accepted (the demo) */
   readonly enforced: boolean;
-  /** is this bearer token the one enrolled for this kiosk id */
+  /** is this bearer token the one enrolled for this kiosk id (always true while not enforced) */
   check(kioskId: string, authorization: string | undefined): boolean;
+  /** enrolled with this token, whether or not the server is open: false when there is no token file */
+  enrolled(kioskId: string, authorization: string | undefined): boolean;
 }
 
 /**
@@ -21,17 +23,24 @@ export interface KioskAuthenticator {
  * one's token, so one kiosk cannot act as (or read the deliveries of) another. Read per request,
  * so enrolling a kiosk needs no restart.
  */
-export function kioskAuthenticator(file: string): KioskAuthenticator {
+export function kioskAuthenticator(file: string, options: { allowOpen: boolean } = { allowOpen: true }): KioskAuthenticator {
   return {
     get enforced() {
-      return existsSync(file);
+      return !options.allowOpen || existsSync(file);
     },
     check(kioskId, authorization) {
-      if (!existsSync(file)) return true;
-      const enrolled = tokenFileSchema.parse(JSON.parse(readFileSync(file, 'utf8')))[kioskId];
-      const token = authorization?.match(/^Bearer ([A-Za-z0-9_-]{16,200})$/)?.[1];
-      if (!enrolled || !token) return false;
-      return timingSafeEqual(Buffer.from(enrolled, 'hex'), Buffer.from(tokenHash(token), 'hex'));
+      // a server that started enrolled on a reachable address stays closed if the file goes missing
+      if (!existsSync(file)) return options.allowOpen;
+      return enrolled(kioskId, authorization);
     },
+    enrolled,
   };
+
+  function enrolled(kioskId: string, authorization: string | undefined): boolean {
+    if (!existsSync(file)) return false;
+    const hash = tokenFileSchema.parse(JSON.parse(readFileSync(file, 'utf8')))[kioskId];
+    const token = authorization?.match(/^Bearer ([A-Za-z0-9_-]{16,200})$/)?.[1];
+    if (!hash || !token) return false;
+    return timingSafeEqual(Buffer.from(hash, 'hex'), Buffer.from(tokenHash(token), 'hex'));
+  }
 }

@@ -58,7 +58,7 @@ const json = (schema: Schema) => {
 };
 const errors = {
   '400': { description: 'the request is not valid (code bad-request, unknown-kiosk)', content: json(platformErrorSchema) },
-  '401': { description: 'unknown-kiosk: not enrolled, or the bearer token is not this kiosk\'s (only when the server has kiosk-tokens.json)', content: json(platformErrorSchema) },
+  '401': { description: 'unknown-kiosk: not enrolled, or the bearer token is not this kiosk\'s (when the server has kiosk-tokens.json; always for /v1/certificates/issued)', content: json(platformErrorSchema) },
   '404': { description: 'not found', content: json(platformErrorSchema) },
   '409': { description: 'refused (slot-full, queue-ticket-exists, item-not-applicable)', content: json(platformErrorSchema) },
   '422': { description: 'idempotency-conflict: the key was used with another body', content: json(platformErrorSchema) },
@@ -114,7 +114,8 @@ export function platformOpenApi() {
         kioskToken: { type: 'http', scheme: 'bearer', description: "the kiosk's token (secrets/platform-token.key), enrolled by hash with platform-server/enroll.ts" },
       },
     },
-    // enforced once the server has enrolled kiosks; a demo server without kiosk-tokens.json accepts any kiosk id
+    // enforced once the server has enrolled kiosks; a loopback demo server without kiosk-tokens.json accepts any kiosk id
+    // (except for recording issued certificates), and refuses to start on another address unless PLATFORM_OPEN=1
     security: [{ kioskToken: [] }, {}],
     paths: {
       '/v1/health': { get: op('liveness', { reply: z.object({ status: z.literal('ok') }), kiosk: false }) },
@@ -122,7 +123,7 @@ export function platformOpenApi() {
       '/v1/certificates/data': {
         post: op('the record behind a certificate (404 when none)', { body: z.object({ type: certificateTypeSchema, identity: cardIdentitySchema }), reply: certificateDataSchema }),
       },
-      '/v1/certificates/issued': { post: op('record an issued certificate (masked data only; repeatable)', { body: issuedCertificateSchema, status: '204' }) },
+      '/v1/certificates/issued': { post: op('record an issued certificate (masked data only; repeatable). Only an enrolled kiosk with its bearer token, even on a server without kiosk-tokens.json (401 otherwise)', { body: issuedCertificateSchema, status: '204' }) },
       '/v1/certificates/verify': {
         post: op('check number + verification code (404 when no match)', { body: z.object({ number: z.string(), verificationCode: z.string() }), reply: issuedCertificateSchema, kiosk: false }),
       },

@@ -45,7 +45,7 @@ export interface PlatformServerOptions {
   /** the operator's phone shown on the verification page */
   helpPhone: string;
   clock?: Clock;
-  /** enrolled kiosks and their token hashes; absent = any kiosk id is accepted */
+  /** enrolled kiosks and their token hashes; absent = any kiosk id is accepted, but none may record issued certificates */
   kiosks?: KioskAuthenticator;
   /** the origin the QR codes name (e.g. https://verify.example.gov.cn), when a proxy sits in front; else the request's own */
   publicOrigin?: string;
@@ -99,7 +99,12 @@ export function createPlatformServerApp(options: PlatformServerOptions): Express
     response.json(data);
   }));
   app.post('/v1/certificates/issued', route(async (request, response) => {
-    kiosk(request);
+    // what /verify then calls genuine: only an enrolled kiosk may add to it, even on an open demo server
+    const id = request.get('x-kiosk-id') ?? '';
+    if (!kioskIdPattern.test(id)) throw new ServerError(400, 'unknown-kiosk', 'X-Kiosk-Id header missing or not letters, digits and dashes');
+    if (!options.kiosks?.enrolled(id, request.get('authorization'))) {
+      throw new ServerError(401, 'unknown-kiosk', `kiosk ${id} is not enrolled (kiosk-tokens.json) or its token is wrong: only an enrolled kiosk records issued certificates`);
+    }
     await platform.recordIssuedCertificate(parse(issuedCertificateSchema, request.body));
     response.status(204).end();
   }));

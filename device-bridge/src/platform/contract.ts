@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  badGradeMax,
   appointmentSlotSchema,
   appointmentViewSchema,
   applicationStateSchema,
@@ -8,6 +9,7 @@ import {
   idNumberSchema,
   itemCodeSchema,
   queueStatusSchema,
+  ratingIndicators,
   ratingIndicatorSchema,
   serviceCategorySchema,
   serviceItemSchema,
@@ -32,11 +34,15 @@ export type Applicant = z.infer<typeof applicantSchema>;
 export const catalogueListSchema = z.object({ items: z.array(serviceItemSummarySchema) });
 export const certificateTypesSchema = z.object({ types: z.array(certificateTypeInfoSchema) });
 
+/** an instant with its offset, as the kiosk writes it (2026-11-22T10:00:00.000+08:00); no "yesterday" */
+const instantSchema = z.iso.datetime({ offset: true });
+
 export const platformMaterialSchema = z.object({
-  materialId: z.string().max(40),
+  /** one of the item's guide materials */
+  materialId: z.string().regex(/^[a-z0-9-]{1,40}$/),
   fileName: z.string().max(120),
-  /** one PDF per material, base64 */
-  pdfBase64: z.string().max(20_000_000),
+  /** one PDF per material, base64 (the platform also checks the bytes are a PDF) */
+  pdfBase64: z.base64().min(8).max(20_000_000),
 });
 export type PlatformMaterial = z.infer<typeof platformMaterialSchema>;
 
@@ -46,19 +52,20 @@ export const submitApplicationSchema = z.object({
   localNumber: z.string().max(64),
   itemCode: itemCodeSchema,
   applicant: applicantSchema,
-  form: z.record(z.string(), z.string().max(500)),
+  /** answers to the item's guide formFields (checked against the guide: platform/application-check.ts) */
+  form: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/), z.string().max(500)),
   materials: z.array(platformMaterialSchema).max(20),
   delivery: z.enum(['collect', 'post']),
-  submittedAt: z.string(),
+  submittedAt: instantSchema,
   /**
    * how the person at the kiosk was confirmed as the applicant (实人): the live face against the card
    * photo, a mobile e-ID checked by the CTID service, or a hall employee with the staff code; and
    * when. A kiosk always sends it (it refuses an application without it); optional only so rows
    * queued before it existed still deliver.
    */
-  identityVerification: z.object({ method: verificationMethodSchema, at: z.string() }).optional(),
+  identityVerification: z.object({ method: verificationMethodSchema, at: instantSchema }).optional(),
   /** the applicant's handwritten signature (手写签名), a PNG, base64; absent when not signed at the kiosk */
-  signaturePngBase64: z.string().max(400_000).optional(),
+  signaturePngBase64: z.base64().min(8).max(400_000).optional(),
 });
 export type SubmitApplication = z.infer<typeof submitApplicationSchema>;
 
@@ -79,17 +86,24 @@ export const kioskDeliveriesSchema = z.object({
 });
 
 /** POST /v1/ratings with an Idempotency-Key header; channel is the self-service terminal + kiosk id */
-export const submitRatingSchema = z.object({
-  idempotencyKey: z.string().min(8).max(80),
-  caseNumber: z.string().min(1).max(64),
-  itemCode: z.string().min(1).max(64),
-  grade: z.number().int().min(1).max(5),
-  indicators: z.array(ratingIndicatorSchema),
-  comment: z.string().max(300).optional(),
-  ratedAt: z.string(),
-  /** real-name rating: kept confidential by the platform, never returned by any endpoint */
-  rater: applicantSchema.nullable(),
-});
+export const submitRatingSchema = z
+  .object({
+    idempotencyKey: z.string().min(8).max(80),
+    caseNumber: z.string().min(1).max(64),
+    /** a catalogue item (the platform refuses an unknown one with item-not-found) */
+    itemCode: itemCodeSchema,
+    grade: z.number().int().min(1).max(5),
+    indicators: z.array(ratingIndicatorSchema).max(ratingIndicators.length).describe('what was wrong: at least one when grade is 1 or 2'),
+    comment: z.string().max(300).optional(),
+    ratedAt: instantSchema,
+    /** real-name rating: kept confidential by the platform, never returned by any endpoint */
+    rater: applicantSchema.nullable(),
+  })
+  // the same rule the kiosk's own rating route keeps (api/ratings.ts): a bad grade says what was wrong
+  .refine((rating) => rating.grade > badGradeMax || rating.indicators.length > 0, {
+    message: 'a bad grade (1 or 2) needs at least one indicator saying what was wrong',
+    path: ['indicators'],
+  });
 export type SubmitRating = z.infer<typeof submitRatingSchema>;
 export const submitRatingResultSchema = z.object({ ratingId: z.string() });
 

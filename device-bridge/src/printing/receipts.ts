@@ -2,6 +2,8 @@ import type { ReceiptPrinter } from '../devices/device.ts';
 import { PrintFailedError } from '../devices/device.ts';
 import type { ReceiptDocument } from '../devices/receipt-printer/codec/document.ts';
 import { applicationReceiptDocument, queueTicketDocument, type ApplicationReceiptPrint } from '../documents/receipts/receipts.ts';
+import { appointmentSlipDocument } from '../documents/receipts/appointment-slip.ts';
+import type { AppointmentView } from '../api/index.ts';
 import type { EventLogger } from '../log/logger.ts';
 import type { PlatformTicket } from '../platform/contract.ts';
 
@@ -13,7 +15,7 @@ export type ReceiptResult = { printed: true } | { printed: false; reason: string
  * citizen (the number is on screen anyway). Logs the kind and the reason only, never the slip's text.
  */
 export function createReceiptService(deps: { printer: ReceiptPrinter; siteName: string; logger: EventLogger }) {
-  async function print(kind: 'application' | 'queue-ticket', document: ReceiptDocument): Promise<ReceiptResult> {
+  async function print(kind: 'application' | 'queue-ticket' | 'appointment-slip', document: ReceiptDocument): Promise<ReceiptResult> {
     try {
       await deps.printer.print(document);
       deps.logger.log('receipt-printed', { kind });
@@ -27,6 +29,7 @@ export function createReceiptService(deps: { printer: ReceiptPrinter; siteName: 
   return {
     printApplicationReceipt: (receipt: ApplicationReceiptPrint) => print('application', applicationReceiptDocument(receipt, deps.siteName)),
     printQueueTicket: (ticket: PlatformTicket) => print('queue-ticket', queueTicketDocument(ticket)),
+    printAppointmentSlip: (appointment: AppointmentView) => print('appointment-slip', appointmentSlipDocument(appointment)),
   };
 }
 

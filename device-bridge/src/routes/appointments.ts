@@ -1,10 +1,10 @@
 import { Router } from 'express';
-import { appointmentBookSchema, slotQuerySchema } from '../api/index.ts';
+import { appointmentBookSchema, slotQuerySchema, type AppointmentBooked } from '../api/index.ts';
 import type { BridgeContext } from '../context.ts';
 import { HttpError, noSession } from '../http/http-error.ts';
 import { parseBody } from '../http/validate.ts';
 
-/** 预约: free slots (no session), then book / list / cancel my own (session). Live platform data. */
+/** 预约: free slots (no session), then book (the slip is printed) / list / cancel my own (session). Live platform data. */
 export function appointmentRoutes(context: BridgeContext): Router {
   const router = Router();
   const services = () => context.kioskServices;
@@ -30,8 +30,10 @@ export function appointmentRoutes(context: BridgeContext): Router {
     const body = parseBody(appointmentBookSchema, request);
     const who = applicant();
     const booked = await services().live(() => context.platform.bookAppointment({ applicant: who, ...body }));
-    context.logger.log('appointment-booked', { item: booked.itemCode, start: booked.start });
-    response.status(201).json(booked);
+    // the slip carries the code 预约签到 scans on the day; a printer problem does not undo the booking
+    const { printed } = await context.receipts.printAppointmentSlip(booked);
+    context.logger.log('appointment-booked', { item: booked.itemCode, start: booked.start, printed });
+    response.status(201).json({ ...booked, printed } satisfies AppointmentBooked);
   });
   router.delete('/api/appointments/:id', async (request, response) => {
     const who = applicant();

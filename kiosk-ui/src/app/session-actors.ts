@@ -65,6 +65,8 @@ export function sessionActors(client: BridgeClient) {
         searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.searchCatalogue(input)),
         listSlots: fromPromise(({ input }: { input: SlotQuery }) => client.listSlots(input)),
         book: fromPromise(({ input }: { input: AppointmentBook }) => client.bookAppointment(input)),
+        listAppointments: fromPromise(() => client.listAppointments()),
+        cancelAppointment: fromPromise(({ input }: { input: { id: string } }) => client.cancelAppointment(input.id)),
       },
     }),
     checkIn: checkInMachine.provide({

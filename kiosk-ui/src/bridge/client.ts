@@ -5,7 +5,7 @@ import type {
   AppointmentBook,
   AppointmentCheckInView,
   AppointmentListResponse,
-  AppointmentView,
+  AppointmentBooked,
   CatalogueQuery,
   CatalogueResponse,
   QueueTake,
@@ -58,7 +58,8 @@ export interface BridgeClient {
   listApplications(): Promise<ApplicationListResponse>;
   listSlots(query: SlotQuery): Promise<SlotListResponse>;
   listAppointments(): Promise<AppointmentListResponse>;
-  bookAppointment(booking: AppointmentBook): Promise<AppointmentView>;
+  /** books and prints the slip (printed says whether it came out) */
+  bookAppointment(booking: AppointmentBook): Promise<AppointmentBooked>;
   cancelAppointment(id: string): Promise<void>;
   takeQueueNumber(request: QueueTake): Promise<QueueTicket>;
   /** 预约签到: the scanned appointment (no session) and its check-in, which gives its queue number */
@@ -127,7 +128,7 @@ export function createBridgeClient(baseUrl = '', fetchImpl: FetchLike = (input, 
     listApplications: () => request<ApplicationListResponse>('GET', bridgePaths.applications),
     listSlots: (query) => request<SlotListResponse>('GET', bridgePaths.appointmentSlots + queryString(query)),
     listAppointments: () => request<AppointmentListResponse>('GET', bridgePaths.appointments),
-    bookAppointment: (booking) => request<AppointmentView>('POST', bridgePaths.appointments, booking),
+    bookAppointment: (booking) => request<AppointmentBooked>('POST', bridgePaths.appointments, booking),
     cancelAppointment: (id) => request<void>('DELETE', bridgePaths.appointment(id)),
     takeQueueNumber: (ticket) => request<QueueTicket>('POST', bridgePaths.queue, ticket),
     findAppointmentByCode: (appointmentId) => request<AppointmentCheckInView>('GET', bridgePaths.appointmentCheckIn(appointmentId)),

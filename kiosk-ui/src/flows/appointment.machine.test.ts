@@ -1,5 +1,5 @@
-import { getShortestPaths } from '@xstate/graph';
-import type { AppointmentView, CatalogueResponse, SlotListResponse } from '@tongban/device-bridge/api';
+import { getShortestPaths, getSimplePaths } from '@xstate/graph';
+import type { AppointmentBooked, AppointmentListResponse, AppointmentView, CatalogueResponse, SlotListResponse } from '@tongban/device-bridge/api';
 import { transition, type SnapshotFrom } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { appointmentMachine, type AppointmentEvent } from './appointment.machine.ts';
@@ -15,29 +15,39 @@ const slots: SlotListResponse = {
     { id: 'slot-full', hallId: 'h1', hallName: '测试大厅', window: 'A1', start: '2025-01-02T09:30:00+08:00', end: '2025-01-02T10:00:00+08:00', remaining: 0 },
   ],
 };
-const booked: AppointmentView = { id: 'ap-1', itemCode: code, itemName: '居民身份证换领', hallName: '测试大厅', window: 'A1', start: slots.slots[0]!.start, end: slots.slots[0]!.end, state: 'booked' };
+const booked: AppointmentBooked = { id: 'YY1', itemCode: code, itemName: '居民身份证换领', hallName: '测试大厅', window: 'A1', start: slots.slots[0]!.start, end: slots.slots[0]!.end, state: 'booked', printed: true };
+const { printed: _printed, ...bookedView } = booked;
+const old: AppointmentView = { ...bookedView, id: 'YY0', state: 'cancelled' };
+const mine: AppointmentListResponse = { appointments: [bookedView, old] };
 
-const states = getShortestPaths(appointmentMachine, {
-  events: [
-    { type: 'CHOOSE', code },
-    { type: 'BOOK', slotId: 'slot-free' },
-    { type: 'BOOK', slotId: 'slot-full' },
-    { type: 'BACK' },
-    { type: 'RETRY' },
-    { type: 'DONE' },
-    { type: 'CLOSE' },
-    synthetic('xstate.done.actor.searchCatalogue', { output: items }),
-    synthetic('xstate.error.actor.searchCatalogue', { error: { code: 'platform-unavailable' } }),
-    synthetic('xstate.done.actor.listSlots', { output: slots }),
-    synthetic('xstate.done.actor.book', { output: booked }),
-    synthetic('xstate.error.actor.book', { error: { code: 'slot-full' } }),
-  ],
-}).map((path) => path.state as AppointmentSnapshot);
+const events: AppointmentEvent[] = [
+  { type: 'CHOOSE', code },
+  { type: 'BOOK', slotId: 'slot-free' },
+  { type: 'BOOK', slotId: 'slot-full' },
+  { type: 'MINE' },
+  { type: 'CANCEL', id: 'YY1' },
+  { type: 'CANCEL', id: 'YY0' },
+  { type: 'CONFIRM' },
+  { type: 'BACK' },
+  { type: 'RETRY' },
+  { type: 'DONE' },
+  { type: 'CLOSE' },
+  synthetic('xstate.done.actor.searchCatalogue', { output: items }),
+  synthetic('xstate.error.actor.searchCatalogue', { error: { code: 'platform-unavailable' } }),
+  synthetic('xstate.done.actor.listSlots', { output: slots }),
+  synthetic('xstate.done.actor.book', { output: booked }),
+  synthetic('xstate.error.actor.book', { error: { code: 'slot-full' } }),
+  synthetic('xstate.done.actor.listAppointments', { output: mine }),
+  synthetic('xstate.error.actor.listAppointments', { error: { code: 'platform-unavailable' } }),
+  synthetic('xstate.done.actor.cancelAppointment', { output: undefined }),
+  synthetic('xstate.error.actor.cancelAppointment', { error: { code: 'appointment-not-found' } }),
+];
+const states = getShortestPaths(appointmentMachine, { events }).map((path) => path.state as AppointmentSnapshot);
 
 describe('appointment journey, generated paths', () => {
-  it('reaches items, slots, booking, booked, a refusal, a failure and closed', () => {
+  it('reaches items, slots, booking, booked, my appointments, the cancel confirmation, refusals, failures and closed', () => {
     const values = new Set(states.map((state) => JSON.stringify(state.value)));
-    for (const value of ['loadingItems', 'choosing', 'loadingSlots', 'choosingSlot', 'booking', 'booked', 'refused', 'failed', 'closed']) {
+    for (const value of ['loadingItems', 'choosing', 'loadingSlots', 'choosingSlot', 'booking', 'booked', 'refused', 'failed', 'loadingMine', 'mine', 'confirmingCancel', 'cancelling', 'mineFailed', 'closed']) {
       expect(values.has(JSON.stringify(value)), value).toBe(true);
     }
   });
@@ -52,5 +62,40 @@ describe('appointment journey, generated paths', () => {
   it('a slot taken meanwhile leads back to a fresh list of slots', () => {
     const refused = states.find((state) => state.matches('refused') && state.context.failure === 'slot-full')!;
     expect(transition(appointmentMachine, refused, { type: 'RETRY' })[0].value).toBe('loadingSlots');
+  });
+
+  it('keeps the booked appointment, with its code, on the booked screen', () => {
+    const done = states.find((state) => state.matches('booked'))!;
+    expect(done.context.booked?.id).toBe('YY1');
+    expect(transition(appointmentMachine, done, { type: 'MINE' })[0].value).toBe('loadingMine');
+  });
+
+  it('cancels only after the confirmation, only a booked appointment of mine, and shows the fresh list after', () => {
+    // every generated path into cancelling passes through confirmingCancel with that appointment chosen
+    const simple = getSimplePaths(appointmentMachine, { events, toState: (state) => state.matches('cancelling') });
+    expect(simple.length).toBeGreaterThan(0);
+    for (const path of simple) {
+      // a step holds the state its event led to: the last one is cancelling, the one before it what led there
+      expect(path.steps.at(-1)!.event.type).toBe('CONFIRM');
+      const before = path.steps.at(-2)!.state as AppointmentSnapshot;
+      expect(before.value).toBe('confirmingCancel');
+      expect(before.context.cancelling?.state).toBe('booked');
+    }
+    const list = states.find((state) => state.matches('mine'))!;
+    expect(transition(appointmentMachine, list, { type: 'CANCEL', id: 'YY0' })[0].value).toBe('mine');
+    expect(transition(appointmentMachine, list, { type: 'CANCEL', id: 'YY-not-mine' })[0].value).toBe('mine');
+    const confirming = transition(appointmentMachine, list, { type: 'CANCEL', id: 'YY1' })[0];
+    expect(transition(appointmentMachine, confirming, { type: 'BACK' })[0]).toMatchObject({ value: 'mine', context: { cancelling: null } });
+    const cancelling = transition(appointmentMachine, confirming, { type: 'CONFIRM' })[0];
+    const after = transition(appointmentMachine, cancelling, synthetic('xstate.done.actor.cancelAppointment', { output: undefined }))[0];
+    expect(after.value).toBe('loadingMine');
+    expect(after.context.cancelled?.id).toBe('YY1');
+  });
+
+  it('a refused cancel says why and offers the fresh list again', () => {
+    const failed = states.find((state) => state.matches('mineFailed') && state.context.failure === 'appointment-not-found')!;
+    expect(failed).toBeDefined();
+    expect(transition(appointmentMachine, failed, { type: 'RETRY' })[0].value).toBe('loadingMine');
+    expect(transition(appointmentMachine, failed, { type: 'BACK' })[0].value).toBe('choosing');
   });
 });

@@ -1,5 +1,7 @@
 import type {
   AppointmentBook,
+  AppointmentBooked,
+  AppointmentListResponse,
   AppointmentSlot,
   AppointmentView,
   CatalogueQuery,
@@ -15,13 +17,22 @@ export interface AppointmentContext {
   items: ServiceItemSummary[] | null;
   itemCode: string | null;
   slots: AppointmentSlot[] | null;
-  booked: AppointmentView | null;
+  booked: AppointmentBooked | null;
+  /** my appointments, as the platform lists them (booked, cancelled, attended) */
+  mine: AppointmentView[] | null;
+  /** the appointment the citizen asked to cancel, until it is cancelled or kept */
+  cancelling: AppointmentView | null;
+  /** the one just cancelled, so the refreshed list can say so */
+  cancelled: AppointmentView | null;
   failure: string | null;
 }
 
 export type AppointmentEvent =
   | { type: 'CHOOSE'; code: string }
   | { type: 'BOOK'; slotId: string }
+  | { type: 'MINE' }
+  | { type: 'CANCEL'; id: string }
+  | { type: 'CONFIRM' }
   | { type: 'BACK' }
   | { type: 'RETRY' }
   | { type: 'DONE' }
@@ -31,24 +42,38 @@ function notProvided(name: string): never {
   throw new Error(`appointment machine: the "${name}" actor must be provided by the app (machine.provide)`);
 }
 
-/** 预约: choose an item that is done by appointment, a free slot at a hall window, book it. */
+/**
+ * 预约: choose an item that is done by appointment, a free slot at a hall window, book it (the
+ * appointment code is shown and printed with a QR code for 预约签到); or see my appointments and
+ * cancel one, after a confirmation step.
+ */
 export const appointmentMachine = setup({
-  types: { context: {} as AppointmentContext, events: {} as AppointmentEvent },
+  types: { context: {} as AppointmentContext, events: {} as AppointmentEvent, tags: {} as 'busy' },
   actors: {
     /** GET /api/catalogue (items with the 'appointment' mode) */
     searchCatalogue: fromPromise<CatalogueResponse, CatalogueQuery>(async () => notProvided('searchCatalogue')),
     /** GET /api/appointments/slots */
     listSlots: fromPromise<SlotListResponse, SlotQuery>(async () => notProvided('listSlots')),
-    /** POST /api/appointments */
-    book: fromPromise<AppointmentView, AppointmentBook>(async () => notProvided('book')),
+    /** POST /api/appointments (the bridge prints the slip) */
+    book: fromPromise<AppointmentBooked, AppointmentBook>(async () => notProvided('book')),
+    /** GET /api/appointments */
+    listAppointments: fromPromise<AppointmentListResponse, void>(async () => notProvided('listAppointments')),
+    /** DELETE /api/appointments/:id */
+    cancelAppointment: fromPromise<void, { id: string }>(async () => notProvided('cancelAppointment')),
+  },
+  guards: {
+    /** only an appointment of mine that is still booked can be cancelled */
+    isCancellable: ({ context, event }) =>
+      event.type === 'CANCEL' && (context.mine?.some((appointment) => appointment.id === event.id && appointment.state === 'booked') ?? false),
   },
 }).createMachine({
   id: 'appointment',
-  context: { items: null, itemCode: null, slots: null, booked: null, failure: null },
+  context: { items: null, itemCode: null, slots: null, booked: null, mine: null, cancelling: null, cancelled: null, failure: null },
   initial: 'loadingItems',
   on: { CLOSE: '.closed' },
   states: {
     loadingItems: {
+      tags: ['busy'],
       invoke: {
         id: 'searchCatalogue',
         src: 'searchCatalogue',
@@ -62,9 +87,13 @@ export const appointmentMachine = setup({
     },
     choosing: {
       entry: assign({ itemCode: null, slots: null }),
-      on: { CHOOSE: { target: 'loadingSlots', actions: assign({ itemCode: ({ event }) => event.code }) } },
+      on: {
+        CHOOSE: { target: 'loadingSlots', actions: assign({ itemCode: ({ event }) => event.code }) },
+        MINE: { target: 'loadingMine', actions: assign({ cancelled: null }) },
+      },
     },
     loadingSlots: {
+      tags: ['busy'],
       invoke: {
         id: 'listSlots',
         src: 'listSlots',
@@ -83,6 +112,7 @@ export const appointmentMachine = setup({
       },
     },
     booking: {
+      tags: ['busy'],
       on: { CLOSE: {} },
       invoke: {
         id: 'book',
@@ -99,7 +129,54 @@ export const appointmentMachine = setup({
         BACK: { target: 'choosing', actions: assign({ failure: null }) },
       },
     },
-    booked: { on: { DONE: 'closed' } },
+    /** the code on screen (and on the slip): it is what 预约签到 scans on the day */
+    booked: {
+      on: {
+        DONE: 'closed',
+        MINE: { target: 'loadingMine', actions: assign({ cancelled: null }) },
+      },
+    },
+    loadingMine: {
+      tags: ['busy'],
+      invoke: {
+        id: 'listAppointments',
+        src: 'listAppointments',
+        onDone: { target: 'mine', actions: assign({ mine: ({ event }) => event.output.appointments, failure: null }) },
+        onError: { target: 'mineFailed', actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }) },
+      },
+    },
+    mine: {
+      on: {
+        CANCEL: { guard: 'isCancellable', target: 'confirmingCancel', actions: assign({ cancelling: ({ context, event }) => context.mine?.find((entry) => entry.id === event.id) ?? null }) },
+        BACK: 'choosing',
+        DONE: 'closed',
+      },
+    },
+    /** nothing is cancelled by one stray tap: the citizen sees which appointment and confirms */
+    confirmingCancel: {
+      on: {
+        CONFIRM: 'cancelling',
+        BACK: { target: 'mine', actions: assign({ cancelling: null }) },
+      },
+    },
+    cancelling: {
+      tags: ['busy'],
+      on: { CLOSE: {} },
+      invoke: {
+        id: 'cancelAppointment',
+        src: 'cancelAppointment',
+        input: ({ context }) => ({ id: context.cancelling?.id ?? '' }),
+        onDone: { target: 'loadingMine', actions: assign({ cancelled: ({ context }) => context.cancelling, cancelling: null }) },
+        onError: { target: 'mineFailed', actions: assign({ failure: ({ event }) => failureCodeOf(event.error), cancelling: null }) },
+      },
+    },
+    /** the list could not be read or the cancel was refused: say why, then the fresh list */
+    mineFailed: {
+      on: {
+        RETRY: { target: 'loadingMine', actions: assign({ failure: null }) },
+        BACK: { target: 'choosing', actions: assign({ failure: null }) },
+      },
+    },
     failed: { on: { RETRY: { target: 'loadingItems', actions: assign({ failure: null }) } } },
     closed: { type: 'final' },
   },

@@ -1,4 +1,4 @@
-import type { AppointmentSlot } from '@tongban/device-bridge/api';
+import type { AppointmentSlot, AppointmentView } from '@tongban/device-bridge/api';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
@@ -13,7 +13,7 @@ function timesOf(slot: { start: string; end: string }) {
   return { date: slot.start.slice(0, 10), from: slot.start.slice(11, 16), to: slot.end.slice(11, 16) };
 }
 
-/** 预约: an item done by appointment, then a free time at a window, one tap to book. */
+/** 预约: an item done by appointment, then a free time at a window, one tap to book; or my appointments. */
 export function AppointmentScreen({ snapshot }: ScreenProps) {
   const { t } = useI18n();
   // 预约签到 (an appointment code scanned on the attract screen) shares this screen
@@ -24,28 +24,45 @@ export function AppointmentScreen({ snapshot }: ScreenProps) {
   return <AppointmentJourney actor={actor} />;
 }
 
+/** One appointment's facts: item, time, place and the code 预约签到 scans. */
+function AppointmentFacts({ appointment, testId }: { appointment: AppointmentView; testId: string }) {
+  const { t } = useI18n();
+  return (
+    <dl class="document__facts review" data-testid={testId} data-appointment={appointment.id} data-state={appointment.state}>
+      <div>
+        <dt>{t('checkIn.item')}</dt>
+        <dd>{appointment.itemName}</dd>
+      </div>
+      <div>
+        <dt>{t('checkIn.time')}</dt>
+        <dd>{t('checkIn.when', timesOf(appointment))}</dd>
+      </div>
+      <div>
+        <dt>{t('checkIn.place')}</dt>
+        <dd>{t('checkIn.where', { hall: appointment.hallName, window: appointment.window })}</dd>
+      </div>
+      <div>
+        <dt>{t('appointment.code')}</dt>
+        <dd data-testid="appointment-code">{appointment.id}</dd>
+      </div>
+    </dl>
+  );
+}
+
 function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
   const { t } = useI18n();
   const appointment = useActorSnapshot(actor);
-  const { items, slots, booked, failure } = appointment.context;
+  const { items, slots, booked, mine, cancelling, cancelled, failure } = appointment.context;
   const close = () => actor.send({ type: 'CLOSE' });
-  if (appointment.matches('loadingItems') || appointment.matches('loadingSlots') || appointment.matches('booking')) {
+  const back = () => actor.send({ type: 'BACK' });
+  if (appointment.hasTag('busy')) {
     return <JourneyLoading name="appointment" title={t('appointment.title')} />;
   }
   if (appointment.matches('failed')) {
     return <JourneyFailure name="appointment" title={t('appointment.title')} code={failure} onClose={close} onRetry={() => actor.send({ type: 'RETRY' })} />;
   }
-  if (appointment.matches('refused')) {
-    return (
-      <JourneyFailure
-        name="appointment"
-        title={t('appointment.title')}
-        code={failure}
-        onClose={close}
-        onBack={() => actor.send({ type: 'BACK' })}
-        onRetry={() => actor.send({ type: 'RETRY' })}
-      />
-    );
+  if (appointment.matches('refused') || appointment.matches('mineFailed')) {
+    return <JourneyFailure name="appointment" title={t('appointment.title')} code={failure} onClose={close} onBack={back} onRetry={() => actor.send({ type: 'RETRY' })} />;
   }
   if (appointment.matches('booked') && booked) {
     const times = timesOf(booked);
@@ -54,14 +71,92 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
         name="appointment"
         title={t('appointment.booked')}
         actions={
-          <BigButton action="done" onPress={() => actor.send({ type: 'DONE' })}>
-            {t('appointment.done')}
-          </BigButton>
+          <>
+            <BigButton tone="secondary" action="my-appointments" onPress={() => actor.send({ type: 'MINE' })}>
+              {t('appointment.mine')}
+            </BigButton>
+            <BigButton action="done" onPress={() => actor.send({ type: 'DONE' })}>
+              {t('appointment.done')}
+            </BigButton>
+          </>
         }
       >
-        <p class="hero" data-testid="appointment-booked" data-appointment={booked.id}>
+        <p class="lead" data-testid="appointment-booked" data-appointment={booked.id}>
           {t('appointment.bookedDetail', { item: booked.itemName, ...times, hall: booked.hallName, window: booked.window })}
         </p>
+        <p class="lead">
+          {t('appointment.code')} <strong class="appointment-code" data-testid="appointment-code">{booked.id}</strong>
+        </p>
+        <p class="note" data-printed={String(booked.printed)}>
+          {booked.printed ? t('appointment.printed') : t('appointment.notPrinted')}
+        </p>
+      </ScreenFrame>
+    );
+  }
+  if (appointment.matches('confirmingCancel') && cancelling) {
+    return (
+      <ScreenFrame
+        name="appointment"
+        tone="warning"
+        title={t('appointment.cancelTitle')}
+        voiceStep="appointmentCancel"
+        actions={
+          <>
+            <BigButton tone="secondary" action="back" onPress={back}>
+              {t('appointment.keep')}
+            </BigButton>
+            <BigButton tone="danger" action="confirm-cancel" onPress={() => actor.send({ type: 'CONFIRM' })}>
+              {t('appointment.confirmCancel')}
+            </BigButton>
+          </>
+        }
+      >
+        <p class="lead">{t('appointment.cancelQuestion')}</p>
+        <AppointmentFacts appointment={cancelling} testId="appointment-to-cancel" />
+      </ScreenFrame>
+    );
+  }
+  if (appointment.matches('mine')) {
+    const list = mine ?? [];
+    return (
+      <ScreenFrame
+        name="appointment"
+        title={t('appointment.mine')}
+        voiceStep="appointmentMine"
+        actions={
+          <>
+            <BigButton tone="secondary" action="back" onPress={back}>
+              {t('journey.back')}
+            </BigButton>
+            <BigButton action="done" onPress={() => actor.send({ type: 'DONE' })}>
+              {t('appointment.done')}
+            </BigButton>
+          </>
+        }
+      >
+        {cancelled ? (
+          <p class="lead" role="status" data-testid="appointment-cancelled" data-appointment={cancelled.id}>
+            {t('appointment.cancelledDetail', { item: cancelled.itemName, ...timesOf(cancelled) })}
+          </p>
+        ) : null}
+        {list.length === 0 ? (
+          <p class="lead" data-testid="appointments-none">
+            {t('appointment.none')}
+          </p>
+        ) : null}
+        <ul class="guides__items" data-testid="my-appointments">
+          {list.map((entry) => (
+            <li key={entry.id} data-testid="my-appointment" data-appointment={entry.id} data-state={entry.state}>
+              <AppointmentFacts appointment={entry} testId="appointment-facts" />
+              <p class="note">{t(`appointment.state.${entry.state}`)}</p>
+              {entry.state === 'booked' ? (
+                <BigButton tone="secondary" action="cancel-appointment" extraAttributes={{ 'data-appointment': entry.id }} onPress={() => actor.send({ type: 'CANCEL', id: entry.id })}>
+                  {t('appointment.cancel')}
+                </BigButton>
+              ) : null}
+            </li>
+          ))}
+        </ul>
       </ScreenFrame>
     );
   }
@@ -71,7 +166,7 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
         name="appointment"
         title={t('appointment.slots')}
         actions={
-          <BigButton tone="secondary" action="back" onPress={() => actor.send({ type: 'BACK' })}>
+          <BigButton tone="secondary" action="back" onPress={back}>
             {t('journey.back')}
           </BigButton>
         }
@@ -101,7 +196,18 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
     );
   }
   return (
-    <ScreenFrame name="appointment" title={t('appointment.choose')} actions={<CloseJourney onClose={close} />}>
+    <ScreenFrame
+      name="appointment"
+      title={t('appointment.choose')}
+      actions={
+        <>
+          <CloseJourney onClose={close} />
+          <BigButton tone="secondary" action="my-appointments" onPress={() => actor.send({ type: 'MINE' })}>
+            {t('appointment.mine')}
+          </BigButton>
+        </>
+      }
+    >
       <ul class="guides__items">
         {(items ?? []).map((item) => (
           <li key={item.code}>

@@ -41,18 +41,18 @@ function wrap(value: string, columns: number): string[] {
   return lines;
 }
 
-const text = (value: string, options: Omit<Extract<ReceiptLine, { kind: 'text' }>, 'kind' | 'text'> = {}): ReceiptLine[] =>
+export const text = (value: string, options: Omit<Extract<ReceiptLine, { kind: 'text' }>, 'kind' | 'text'> = {}): ReceiptLine[] =>
   wrap(value, options.size === 2 ? receiptColumns / 2 : receiptColumns).map((part) => ({ kind: 'text', text: part, ...options }));
 
 /** "label ........ value" on one line when it fits, else the label and the value wrapped below it. */
-function labelled(label: string, value: string): ReceiptLine[] {
+export function labelled(label: string, value: string): ReceiptLine[] {
   const gap = receiptColumns - displayWidth(label) - displayWidth(value);
   if (gap >= 1) return [{ kind: 'text', text: `${label}${' '.repeat(gap)}${value}` }];
   return [...text(label), ...text(value)];
 }
 
 /** 时间 as the hall's clock reads it (China time, whatever offset the instant was written with): 2026-11-22 10:05 */
-function chinaTime(iso: string): string {
+export function chinaTime(iso: string): string {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return iso.replace('T', ' ').slice(0, 16);
   const shifted = new Date(instant.getTime() + 8 * 3600_000);

@@ -14,6 +14,7 @@ import { normalizeCrockford } from '../../documents/crockford.ts';
 import { openDatabase } from '../../store/database.ts';
 import { platformMigrations } from './migrations.ts';
 import { createEmbeddedServices, type EmbeddedServices } from './embedded-services.ts';
+import type { AtRest } from './at-rest.ts';
 import { certificateRecord } from './certificate-records/records.ts';
 import { certificateMonths, postMonthlyContributions, seedDemoData } from './seed.ts';
 
@@ -23,6 +24,8 @@ export interface EmbeddedPlatformOptions {
   clock: Clock;
   /** the kiosk this platform serves in the bridge (the standalone server serves many: see services.forKiosk) */
   kioskId?: string;
+  /** what is kept of people and files: all of it on the platform server (default), hashes and sealed boxes inside a kiosk */
+  atRest?: AtRest;
 }
 
 /** The embedded platform, plus its per-kiosk service views for the standalone server. */
@@ -63,7 +66,7 @@ interface IssuedDbRow {
  */
 export function createEmbeddedPlatform(options: EmbeddedPlatformOptions): EmbeddedPlatform {
   const db = openDatabase(options.file, platformMigrations);
-  const services = createEmbeddedServices(db, options.clock);
+  const services = createEmbeddedServices(db, options.clock, options.atRest);
   seedDemoData(db);
   postMonthlyContributions(db, options.clock.now());
 

@@ -7,6 +7,8 @@ import { fixtureCitizen } from './fixtures.ts';
 
 const zhang = fixtureCitizen('zhang-wei').card;
 const applicant = { idNumber: zhang.idNumber, name: zhang.name };
+/** a scanned page as the kiosk sends it: a PDF, base64 */
+const pdfBase64 = Buffer.from('%PDF-1.4\n% a scanned lease\n%%EOF\n').toString('base64');
 
 function application(overrides: Partial<SubmitApplication> = {}): SubmitApplication {
   return {
@@ -15,7 +17,7 @@ function application(overrides: Partial<SubmitApplication> = {}): SubmitApplicat
     itemCode: '330100-HJ-00530-000',
     applicant,
     form: { phone: '13800000000', address: '杭州市西湖区文三路478号' },
-    materials: [],
+    materials: [{ materialId: 'housing', fileName: 'housing.pdf', pdfBase64 }],
     delivery: 'collect',
     submittedAt: '2026-11-22T10:00:00+08:00',
     ...overrides,
@@ -51,9 +53,34 @@ describe('embedded platform services', () => {
     const { platform } = platformAt();
     const first = application();
     const accepted = await platform.submitApplication(first);
+    expect(platform.services.idempotentReplays('K1')).toBe(0);
     expect(await platform.submitApplication(first)).toEqual(accepted);
     expect(platform.services.applicationCount('K1')).toBe(1);
+    expect(platform.services.idempotentReplays('K1')).toBe(1);
     await expect(platform.submitApplication({ ...first, form: { phone: '1' } })).rejects.toBeInstanceOf(PlatformRejection);
+  });
+
+  it('checks an application against the item\'s own guide: form fields, materials, PDF bytes', async () => {
+    const { platform } = platformAt();
+    const refused = (overrides: Partial<SubmitApplication>) => platform.submitApplication(application(overrides)).catch((error: unknown) => error as PlatformRejection);
+    expect(await refused({ form: { phone: '13800000000' } })).toMatchObject({ code: 'bad-request', status: 400, message: expect.stringMatching(/^form\.address/) });
+    expect(await refused({ form: { phone: '13800000000', address: 'x', favouriteColour: 'red' } })).toMatchObject({ message: 'form.favouriteColour: not a field of this item' });
+    expect(await refused({ materials: [] })).toMatchObject({ code: 'bad-request', message: expect.stringMatching(/^materials\.housing/) });
+    expect(await refused({ materials: [{ materialId: 'page', fileName: 'p.pdf', pdfBase64 }] })).toMatchObject({ message: 'materials.page: not a material of this item' });
+    expect(await refused({ materials: [{ materialId: 'housing', fileName: 'h.pdf', pdfBase64: Buffer.from('GIF89a not a pdf').toString('base64') }] })).toMatchObject({ message: 'materials.housing: not a PDF' });
+    expect(await refused({ itemCode: '330100-XX-99999-000' })).toMatchObject({ code: 'item-not-found', status: 404 });
+    expect(platform.services.applicationCount('K1')).toBe(0);
+  });
+
+  it('takes a rating only for an item in the catalogue; every certificate type names its print item', async () => {
+    const { platform } = platformAt();
+    const rating = { idempotencyKey: randomUUID(), caseNumber: 'SB1', itemCode: '330100-JD-00127-001', grade: 5, indicators: [], ratedAt: '2026-11-22T10:00:00+08:00', rater: applicant };
+    expect((await platform.submitRating(rating)).ratingId).toMatch(/^PJ/);
+    await expect(platform.submitRating({ ...rating, idempotencyKey: randomUUID(), itemCode: '330100-XX-99999-000' })).rejects.toMatchObject({ code: 'item-not-found' });
+    for (const type of await platform.listCertificateTypes()) {
+      const item = await platform.getServiceItem(type.serviceCode);
+      expect(item?.modes, `${type.type} → ${type.serviceCode}`).toContain('print');
+    }
   });
 
   it('moves an application along its timeline as time passes and lists it for its applicant only', async () => {

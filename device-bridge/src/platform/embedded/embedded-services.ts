@@ -24,9 +24,11 @@ import { matchesCatalogueQuery } from '../catalogue-search.ts';
 import { PlatformRejection, type Applicant, type SubmitApplication, type SubmitRating } from '../contract.ts';
 import type { ServicePlatform } from '../service-platform.ts';
 import { checkInRefusal, checkInState } from '../appointment-check-in.ts';
+import { formProblem, materialProblem } from '../application-check.ts';
 import { fixtureCitizen } from './fixtures.ts';
 import { catalogueSeed, catalogueSeedCodes, queuePrefixes } from './seed-catalogue.ts';
 import { migrateServiceTables } from './service-schema.ts';
+import { isHashed, isSealed, platformAtRest, sha256Hex, type AtRest } from './at-rest.ts';
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
@@ -70,6 +72,11 @@ interface ApplicationRow {
   auto_progress: number;
 }
 
+/** a PDF starts with its header, %PDF-1.x (ISO 32000 §7.5.2) */
+function isPdf(bytes: Buffer): boolean {
+  return bytes.subarray(0, 5).toString('latin1') === '%PDF-';
+}
+
 function sha256(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
 }
@@ -93,6 +100,11 @@ export interface EmbeddedServices {
   deliveries(kioskId: string): { idempotencyKey: string; localNumber: string; platformNumber: string; acceptedAt: string }[];
   /** counts for tests and the bench: how many times each application idempotency key was stored */
   applicationCount(kioskId: string): number;
+  /**
+   * how many writes from this kiosk were repeats of a key already accepted, answered with the first
+   * result (the kiosk sent again after it had lost the answer, e.g. it was killed mid-delivery)
+   */
+  idempotentReplays(kioskId: string): number;
 }
 
 /**
@@ -100,10 +112,12 @@ export interface EmbeddedServices {
  * file. Idempotency keys are per kiosk (two kiosks may well draw the same UUID prefix scheme), and
  * the same key with a different body is refused rather than silently answered with the first result.
  */
-export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): EmbeddedServices {
+export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest: AtRest = platformAtRest): EmbeddedServices {
   migrateServiceTables(db);
+  fillFileDigests(db);
+  if (atRest.inKiosk) keepNothingClear(db, atRest);
   seedCatalogue(db);
-  seedCaseHistory(db, clock.now());
+  seedCaseHistory(db, clock.now(), atRest);
 
   const allItems = db.prepare('SELECT * FROM service_items ORDER BY sort_order');
   const itemByCode = db.prepare('SELECT * FROM service_items WHERE code = ?');
@@ -117,7 +131,9 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
      VALUES (@platformNumber, @kioskId, @idempotencyKey, @requestSha256, @localNumber, @itemCode, @idNumber, @name,
        @form, @delivery, 'kiosk', @office, @submittedAt, @acceptedAt, 1)`,
   );
-  const insertFile = db.prepare('INSERT INTO application_files (platform_number, material_id, file_name, pdf) VALUES (?, ?, ?, ?)');
+  const insertFileRow = db.prepare('INSERT INTO application_files (platform_number, material_id, file_name, pdf, sha256, size) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertFile = (platformNumber: string, materialId: string, fileName: string, bytes: Buffer) =>
+    insertFileRow.run(platformNumber, materialId, fileName, atRest.fileBytes(bytes), sha256Hex(bytes), bytes.length);
   const insertEvent = db.prepare(
     'INSERT OR IGNORE INTO application_events (platform_number, state, at, office, note) VALUES (?, ?, ?, ?, ?)',
   );
@@ -129,9 +145,9 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
   const ratingByKey = db.prepare('SELECT id, request_sha256 FROM ratings WHERE kiosk_id = ? AND idempotency_key = ?');
   const insertRating = db.prepare(
     `INSERT INTO ratings (id, kiosk_id, idempotency_key, request_sha256, case_number, item_code, channel, grade, indicators, comment,
-       rated_at, received_at, rater_id_number, rater_name)
+       rated_at, received_at, rater_id_number, rater_name, rater_sealed)
      VALUES (@id, @kioskId, @idempotencyKey, @requestSha256, @caseNumber, @itemCode, @channel, @grade, @indicators, @comment,
-       @ratedAt, @receivedAt, @raterIdNumber, @raterName)`,
+       @ratedAt, @receivedAt, @raterIdNumber, @raterName, @raterSealed)`,
   );
 
   function toSummary(row: ItemRow): ServiceItemSummary {
@@ -214,6 +230,7 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
       if (existing.request_sha256 !== requestSha256) {
         throw new PlatformRejection('idempotency-conflict', 'this Idempotency-Key was already used for a different application', 422);
       }
+      nextCounter.get(`idempotent-replays-${kioskId}`);
       const item = requireItem(existing.item_code);
       const view = toView(existing, now);
       return { platformNumber: existing.platform_number, itemName: item.name, state: view.state, acceptedAt: existing.accepted_at, office: existing.office };
@@ -221,6 +238,12 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
     const item = requireItem(application.itemCode);
     if (!item.modes.includes('apply')) {
       throw new PlatformRejection('item-not-applicable', `${item.name} is not applied for at a kiosk; see its guide`, 409);
+    }
+    // the platform checks against its own guide: a kiosk's word that the form is complete is not enough
+    const problem = formProblem(item.guide.formFields, application.form) ?? materialProblem(item.guide.materials, application.materials.map((file) => file.materialId));
+    if (problem) throw new PlatformRejection('bad-request', problem, 400);
+    for (const file of application.materials) {
+      if (!isPdf(Buffer.from(file.pdfBase64, 'base64'))) throw new PlatformRejection('bad-request', `materials.${file.materialId}: not a PDF`, 400);
     }
     const platformNumber = newPlatformNumber(now);
     const acceptedAt = chinaIso(now);
@@ -231,20 +254,20 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
       requestSha256,
       localNumber: application.localNumber,
       itemCode: item.code,
-      idNumber: application.applicant.idNumber,
-      name: application.applicant.name,
-      form: JSON.stringify(application.form),
+      idNumber: atRest.idNumber(application.applicant.idNumber),
+      name: atRest.name(application.applicant.name),
+      form: atRest.sealText(JSON.stringify(application.form), `form:${platformNumber}`),
       delivery: application.delivery,
       office: item.guide.office,
       submittedAt: application.submittedAt,
       acceptedAt,
     });
     for (const file of application.materials) {
-      insertFile.run(platformNumber, file.materialId, file.fileName, Buffer.from(file.pdfBase64, 'base64'));
+      insertFile(platformNumber, file.materialId, file.fileName, Buffer.from(file.pdfBase64, 'base64'));
     }
     // the handwritten signature is kept with the case's files (the column holds any file's bytes)
     if (application.signaturePngBase64) {
-      insertFile.run(platformNumber, 'signature', 'signature.png', Buffer.from(application.signaturePngBase64, 'base64'));
+      insertFile(platformNumber, 'signature', 'signature.png', Buffer.from(application.signaturePngBase64, 'base64'));
     }
     insertEvent.run(platformNumber, 'received', application.submittedAt, `自助终端 ${kioskId}`, null);
     insertEvent.run(platformNumber, 'accepted', acceptedAt, item.guide.office, null);
@@ -258,8 +281,10 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
       if (existing.request_sha256 !== requestSha256) {
         throw new PlatformRejection('idempotency-conflict', 'this Idempotency-Key was already used for a different rating', 422);
       }
+      nextCounter.get(`idempotent-replays-${kioskId}`);
       return { ratingId: existing.id };
     }
+    requireItem(rating.itemCode);
     const id = `PJ${formatChinaDate(now).replaceAll('-', '')}${randomUUID().slice(0, 8).toUpperCase()}`;
     insertRating.run({
       id,
@@ -274,13 +299,15 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
       comment: rating.comment ?? null,
       ratedAt: rating.ratedAt,
       receivedAt: chinaIso(now),
-      raterIdNumber: rating.rater?.idNumber ?? null,
-      raterName: rating.rater?.name ?? null,
+      // inside a kiosk only the sealed copy: confidential, and never a second store of people
+      raterIdNumber: atRest.inKiosk ? null : (rating.rater?.idNumber ?? null),
+      raterName: atRest.inKiosk ? null : (rating.rater?.name ?? null),
+      raterSealed: atRest.inKiosk && rating.rater ? atRest.sealText(JSON.stringify(rating.rater), `rater:${id}`) : null,
     });
     return { ratingId: id };
   });
 
-  const appointments = createAppointmentBook(db, clock, requireItem);
+  const appointments = createAppointmentBook(db, clock, requireItem, atRest);
   const queue = createQueue(db, clock);
 
   /** 预约签到: marks the appointment attended and takes its queue number in one transaction */
@@ -292,7 +319,7 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
       const refusal = checkInRefusal[state];
       throw new PlatformRejection(refusal.code, refusal.message, refusal.code === 'appointment-not-found' ? 404 : 409);
     }
-    const ticket = queue.take(kioskId, { idNumber: found.idNumber, name: '' }, found.category);
+    const ticket = queue.take(kioskId, found.person, found.category);
     appointments.markAttended(id);
     return ticket;
   });
@@ -315,7 +342,7 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
         },
         async listApplications(applicant: Applicant) {
           const now = clock.now();
-          return (appsOfPerson.all(applicant.idNumber, applicant.name) as ApplicationRow[]).map((row) => toView(row, now));
+          return (appsOfPerson.all(atRest.idNumber(applicant.idNumber), atRest.name(applicant.name)) as ApplicationRow[]).map((row) => toView(row, now));
         },
         async submitRating(rating) {
           return submitRating(kioskId, rating, clock.now());
@@ -324,7 +351,7 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
         bookAppointment: async (booking) => appointments.book(kioskId, booking.applicant, booking.slotId, booking.itemCode),
         cancelAppointment: async (applicant, id) => appointments.cancel(applicant, id),
         listAppointments: async (applicant) => appointments.mine(applicant),
-        takeQueueNumber: async (request) => queue.take(kioskId, request.applicant, request.category),
+        takeQueueNumber: async (request) => queue.take(kioskId, atRest.idNumber(request.applicant.idNumber), request.category),
         queueStatus: async (number: string): Promise<QueueStatus | null> => queue.status(number),
         async findAppointment(id: string) {
           const found = appointments.byId(id);
@@ -340,6 +367,9 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock): Embedd
     },
     applicationCount(kioskId: string) {
       return (db.prepare('SELECT count(*) AS n FROM applications WHERE kiosk_id = ?').get(kioskId) as { n: number }).n;
+    },
+    idempotentReplays(kioskId: string) {
+      return (db.prepare('SELECT value FROM counters WHERE name = ?').get(`idempotent-replays-${kioskId}`) as { value: number } | undefined)?.value ?? 0;
     },
   };
 }
@@ -363,7 +393,7 @@ function seedCatalogue(db: SqliteDatabase): void {
  * Applications the demo citizens already have at the window or online, so progress shows something
  * the first time: placed relative to the first open, kept as they are afterwards.
  */
-function seedCaseHistory(db: SqliteDatabase, now: Date): void {
+function seedCaseHistory(db: SqliteDatabase, now: Date, atRest: AtRest): void {
   const seeded = db.prepare("SELECT 1 FROM counters WHERE name = 'seeded-history'").get();
   if (seeded) return;
   const item = (code: string) => db.prepare('SELECT guide FROM service_items WHERE code = ?').get(code) as { guide: string };
@@ -371,7 +401,7 @@ function seedCaseHistory(db: SqliteDatabase, now: Date): void {
   const insertApp = db.prepare(
     `INSERT INTO applications (platform_number, kiosk_id, idempotency_key, request_sha256, local_number, item_code, id_number, name,
        form, delivery, channel, office, submitted_at, accepted_at, auto_progress)
-     VALUES (?, NULL, NULL, NULL, NULL, ?, ?, ?, '{}', 'collect', ?, ?, ?, ?, 0)`,
+     VALUES (?, NULL, NULL, NULL, NULL, ?, ?, ?, ?, 'collect', ?, ?, ?, ?, 0)`,
   );
   const insertEvent = db.prepare('INSERT INTO application_events (platform_number, state, at, office, note) VALUES (?, ?, ?, ?, ?)');
   const ago = (days: number) => chinaIso(new Date(now.getTime() - days * dayMs));
@@ -393,7 +423,7 @@ function seedCaseHistory(db: SqliteDatabase, now: Date): void {
     for (const entry of cases) {
       const { card } = fixtureCitizen(entry.fixture);
       const where = office(entry.code);
-      insertApp.run(entry.number, entry.code, card.idNumber, card.name, entry.channel, where, ago(entry.events[0]![1]), ago(entry.events[1]![1]));
+      insertApp.run(entry.number, entry.code, atRest.idNumber(card.idNumber), atRest.name(card.name), atRest.sealText('{}', `form:${entry.number}`), entry.channel, where, ago(entry.events[0]![1]), ago(entry.events[1]![1]));
       for (const [state, days, note] of entry.events) insertEvent.run(entry.number, state, ago(days), where, note ?? null);
     }
     db.prepare("INSERT INTO counters (name, value) VALUES ('seeded-history', 1)").run();
@@ -413,7 +443,7 @@ const windowsOf: Record<ServiceCategory, string[]> = {
 const slotTimes = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30'];
 const slotCapacity = 2;
 
-function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (code: string) => ServiceItem) {
+function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (code: string) => ServiceItem, atRest: AtRest) {
   const insertSlot = db.prepare(
     'INSERT OR IGNORE INTO slots (id, hall_id, hall_name, window, category, start, end, capacity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -498,10 +528,11 @@ function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (c
     const slot = slotById.get(slotId) as (SlotRow & { category: string }) | undefined;
     if (!slot || slot.category !== item.category) throw new PlatformRejection('slot-not-found', 'this time slot does not exist for the item', 404);
     if (Date.parse(slot.start) <= clock.now().getTime()) throw new PlatformRejection('slot-not-found', 'this time slot has passed', 404);
-    if (sameSlotBooked.get(slotId, applicant.idNumber)) throw new PlatformRejection('slot-full', 'you already hold this time slot', 409);
+    const person = atRest.idNumber(applicant.idNumber);
+    if (sameSlotBooked.get(slotId, person)) throw new PlatformRejection('slot-full', 'you already hold this time slot', 409);
     if (slot.remaining <= 0) throw new PlatformRejection('slot-full', 'this time slot was just taken; choose another', 409);
     const id = `YY${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`;
-    insertAppointment.run(id, slotId, itemCode, applicant.idNumber, kioskId, chinaIso(clock.now()));
+    insertAppointment.run(id, slotId, itemCode, person, kioskId, chinaIso(clock.now()));
     return toView({ id, item_code: itemCode, state: 'booked', hall_name: slot.hall_name, window: slot.window, start: slot.start, end: slot.end });
   });
 
@@ -511,7 +542,7 @@ function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (c
     const first = slotsOf.get('household', '0000', '9999') as SlotRow | undefined;
     if (first) {
       const { card } = fixtureCitizen('chen-expired');
-      insertAppointment.run('YY000000000001', first.id, '330100-HJ-00501-000', card.idNumber, null, chinaIso(clock.now()));
+      insertAppointment.run('YY000000000001', first.id, '330100-HJ-00501-000', atRest.idNumber(card.idNumber), null, chinaIso(clock.now()));
     }
     db.prepare("INSERT INTO counters (name, value) VALUES ('seeded-appointments', 1)").run();
   }
@@ -528,17 +559,18 @@ function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (c
     },
     book,
     cancel(applicant: Applicant, id: string): void {
-      if (cancel.run(id, applicant.idNumber).changes !== 1) {
+      if (cancel.run(id, atRest.idNumber(applicant.idNumber)).changes !== 1) {
         throw new PlatformRejection('appointment-not-found', 'no booked appointment of yours with this id', 404);
       }
     },
     mine(applicant: Applicant): AppointmentView[] {
-      return (mine.all(applicant.idNumber) as Parameters<typeof toView>[0][]).map(toView);
+      return (mine.all(atRest.idNumber(applicant.idNumber)) as Parameters<typeof toView>[0][]).map(toView);
     },
     /** 预约签到: the appointment a scanned code names, with whose it is (for the queue ticket only) */
-    byId(id: string): { view: AppointmentView; idNumber: string; category: ServiceCategory } | null {
+    /** `person`: the id_number column as stored (a keyed hash inside a kiosk), for the queue ticket */
+    byId(id: string): { view: AppointmentView; person: string; category: ServiceCategory } | null {
       const row = byId.get(id) as (Parameters<typeof toView>[0] & { id_number: string; category: ServiceCategory }) | undefined;
-      return row ? { view: toView(row), idNumber: row.id_number, category: row.category } : null;
+      return row ? { view: toView(row), person: row.id_number, category: row.category } : null;
     },
     markAttended(id: string): void {
       markAttended.run(id);
@@ -573,10 +605,11 @@ function createQueue(db: SqliteDatabase, clock: Clock) {
     return now.getTime() - calledAt < 2 * serveEveryMs ? 'called' : 'done';
   };
 
-  const take = db.transaction((kioskId: string, applicant: Applicant, category: ServiceCategory) => {
+  /** `person`: the ID number as the tables keep it (AtRest.idNumber) */
+  const take = db.transaction((kioskId: string, person: string, category: ServiceCategory) => {
     const now = clock.now();
     const day = formatChinaDate(now);
-    const own = ticketOfPerson.get(day, category, applicant.idNumber) as TicketRow | undefined;
+    const own = ticketOfPerson.get(day, category, person) as TicketRow | undefined;
     if (own && stateNow(own, now) !== 'done') {
       throw new PlatformRejection('queue-ticket-exists', `you already hold ticket ${own.number} for ${serviceCategoryTitles[category]}`, 409);
     }
@@ -589,7 +622,7 @@ function createQueue(db: SqliteDatabase, clock: Clock) {
     const sequence = (nextCounter.get(`queue-${day}-${category}`) as { value: number }).value;
     const number = `${queuePrefixes[category]}${String(sequence).padStart(3, '0')}`;
     const issuedAt = chinaIso(now);
-    insertTicket.run(day, number, category, hallName, applicant.idNumber, kioskId, issuedAt, ahead);
+    insertTicket.run(day, number, category, hallName, person, kioskId, issuedAt, ahead);
     return { number, category, hallName, windows: windowsOf[category], ahead, issuedAt };
   });
 
@@ -602,4 +635,47 @@ function createQueue(db: SqliteDatabase, clock: Clock) {
       return { number: row.number, ahead: aheadNow(row, now), state: stateNow(row, now) };
     },
   };
+}
+
+/** files stored before migration 2 get their digest (the bytes are still there to take it from) */
+function fillFileDigests(db: SqliteDatabase): void {
+  const missing = db.prepare('SELECT rowid, pdf FROM application_files WHERE sha256 IS NULL AND pdf IS NOT NULL').all() as { rowid: number; pdf: Buffer }[];
+  if (missing.length === 0) return;
+  const fill = db.prepare('UPDATE application_files SET sha256 = ? WHERE rowid = ?');
+  db.transaction(() => missing.forEach((row) => fill.run(sha256Hex(row.pdf), row.rowid)))();
+}
+
+/**
+ * Inside a kiosk: whatever an older build (or a file copied from a platform server) left in clear
+ * is hashed, sealed or dropped now. secure_delete zeroes what later deletes free; for this one-off
+ * clean-up VACUUM rewrites every page (b-tree rebalancing can leave old bytes in a page's unused
+ * space) and the checkpoint empties the WAL, so no earlier copy of a page lingers.
+ */
+function keepNothingClear(db: SqliteDatabase, atRest: AtRest): void {
+  db.pragma('secure_delete = ON');
+  let changed = 0;
+  db.transaction(() => {
+    const apps = db.prepare('SELECT platform_number, id_number, name, form FROM applications').all() as { platform_number: string; id_number: string; name: string; form: string }[];
+    const updateApp = db.prepare('UPDATE applications SET id_number = ?, name = ?, form = ? WHERE platform_number = ?');
+    for (const row of apps.filter((entry) => !isHashed(entry.id_number) || !isHashed(entry.name) || !isSealed(entry.form))) {
+      updateApp.run(atRest.idNumber(row.id_number), atRest.name(row.name), atRest.sealText(row.form, `form:${row.platform_number}`), row.platform_number);
+      changed++;
+    }
+    changed += db.prepare('UPDATE application_files SET pdf = NULL WHERE pdf IS NOT NULL').run().changes;
+    const raters = db.prepare('SELECT id, rater_id_number, rater_name FROM ratings WHERE rater_id_number IS NOT NULL OR rater_name IS NOT NULL').all() as { id: string; rater_id_number: string | null; rater_name: string | null }[];
+    const sealRater = db.prepare('UPDATE ratings SET rater_sealed = ?, rater_id_number = NULL, rater_name = NULL WHERE id = ?');
+    for (const row of raters) {
+      sealRater.run(atRest.sealText(JSON.stringify({ idNumber: row.rater_id_number, name: row.rater_name }), `rater:${row.id}`), row.id);
+      changed++;
+    }
+    for (const table of ['appointments', 'queue_tickets'] as const) {
+      const people = db.prepare(`SELECT DISTINCT id_number FROM ${table} WHERE id_number NOT LIKE 'h1:%'`).all() as { id_number: string }[];
+      const update = db.prepare(`UPDATE ${table} SET id_number = ? WHERE id_number = ?`);
+      for (const { id_number: idNumber } of people) changed += update.run(atRest.idNumber(idNumber), idNumber).changes;
+    }
+  })();
+  if (changed > 0) {
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  }
 }

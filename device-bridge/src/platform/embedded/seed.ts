@@ -8,11 +8,14 @@ export const certificateMonths = 12;
 
 /**
  * Puts the demo citizens, their accounts and the certificate types into a fresh file. Every insert
- * ignores rows already there, so reopening the same file never duplicates anything.
+ * ignores rows already there (certificate types take the seed's title and item code), so reopening
+ * the same file never duplicates anything.
  */
 export function seedDemoData(db: PlatformDatabase): void {
   const insertType = db.prepare(
-    'INSERT OR IGNORE INTO certificate_types (type, title, service_code, sort_order) VALUES (?, ?, ?, ?)',
+    // title and item code follow the seed (a file seeded before they were aligned with the catalogue catches up)
+    `INSERT INTO certificate_types (type, title, service_code, sort_order) VALUES (?, ?, ?, ?)
+     ON CONFLICT (type) DO UPDATE SET title = excluded.title, service_code = excluded.service_code`,
   );
   const insertCitizen = db.prepare('INSERT OR IGNORE INTO citizens (id_number, name) VALUES (?, ?)');
   const insertAccount = db.prepare(

@@ -104,6 +104,24 @@ const serviceMigrations: string[] = [
     UNIQUE (kiosk_id, idempotency_key)
   );
   `,
+  // 2: a file's SHA-256 and size beside its bytes, which may be NULL: inside a kiosk the embedded
+  // platform keeps only the digest (at-rest.ts); a sealed copy of the rater for real-name rating
+  `
+  CREATE TABLE application_files_v2 (
+    platform_number TEXT NOT NULL REFERENCES applications (platform_number),
+    material_id TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    -- the file (PDF of a material, PNG of the signature); NULL where only the digest is kept
+    pdf BLOB,
+    sha256 TEXT,
+    size INTEGER NOT NULL
+  );
+  INSERT INTO application_files_v2 (platform_number, material_id, file_name, pdf, sha256, size)
+    SELECT platform_number, material_id, file_name, pdf, NULL, length(pdf) FROM application_files;
+  DROP TABLE application_files;
+  ALTER TABLE application_files_v2 RENAME TO application_files;
+  ALTER TABLE ratings ADD COLUMN rater_sealed TEXT;
+  `,
 ];
 
 export function migrateServiceTables(db: SqliteDatabase): void {

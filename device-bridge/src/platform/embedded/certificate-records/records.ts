@@ -5,13 +5,14 @@ import { fixtureCitizen } from '../fixtures.ts';
 /**
  * Demo records of the certificate types other than social insurance (which lives in the embedded
  * platform's SQLite tables): tax, real estate, housing fund and household registration for the
- * fixture citizens. Month-based rows are derived from "now" so the demo never goes stale.
+ * fixture citizens. Month-based rows are derived from "now" so the demo never goes stale. Each type's
+ * serviceCode is its print item in the catalogue (同一编码), which a rating of the print names.
  */
 export const recordCertificateTypes: CertificateTypeInfo[] = [
-  { type: 'individual-income-tax', title: '个人所得税纳税记录', serviceCode: '330100-SW-00211-002' },
-  { type: 'real-estate-registration', title: '不动产登记信息查询结果', serviceCode: '330100-ZR-00305-001' },
-  { type: 'housing-provident-fund', title: '住房公积金缴存证明', serviceCode: '330100-GJJ-00042-003' },
-  { type: 'household-registration', title: '户籍证明', serviceCode: '330100-GA-00118-001' },
+  { type: 'individual-income-tax', title: '个人所得税纳税记录', serviceCode: '330100-SW-00601-000' },
+  { type: 'real-estate-registration', title: '不动产登记信息查询结果', serviceCode: '330100-BD-00401-000' },
+  { type: 'housing-provident-fund', title: '住房公积金缴存证明', serviceCode: '330100-GJ-00301-000' },
+  { type: 'household-registration', title: '户籍证明', serviceCode: '330100-HJ-00540-000' },
 ];
 
 interface Employee {
