@@ -43,6 +43,8 @@ describe('the kiosk keeps no citizen in clear at rest', () => {
   it('after an application with a scanned page, a rating, an appointment and a queue number', async () => {
     await rawRequest(`${bridge.url}${apiPaths.simCard}`, { method: 'POST', body: { card } });
     await waitFor('a session', async () => ((await rawRequest(`${bridge.url}${apiPaths.session}`)).status === 200 ? { value: true } : {}), 10_000);
+    // 实人: an application needs the person confirmed (here by the simulated kiosk's staff code)
+    expect((await call(bridge, 'POST', apiPaths.faceStaffConfirm, { staffCode: '135790' })).status).toBe(200);
 
     const capture = await call(bridge, 'POST', apiPaths.materialCaptures, { materialId: 'housing' });
     const captureId = String(capture.body.captureId);
