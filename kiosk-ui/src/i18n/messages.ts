@@ -47,6 +47,11 @@ const zhCN = {
 
   // ---- journeys (H6a): menu reasons, rating indicators, on-screen keyboard, signature pad ----
   'menu.unavailable.printer': '打印机暂时不能使用，请找工作人员办理或稍后再来',
+  'menu.unavailable.platform': '业务系统暂时连不上，请稍后再来或找工作人员办理',
+  'menu.unavailable.receipt-printer': '号票打印机暂时不能使用，请到服务台取号',
+  'menu.platformUnavailable': '业务系统暂时连不上：查询记录、打印证明、办件进度、预约和取号现在不能办理。',
+  'menu.applyStillWorks': '申请办理仍然可以提交：申请先保存在本机，业务系统恢复后自动发送，回执上会写明。',
+  'menu.applyHintOffline': '现在提交的申请先保存在本机，业务系统恢复后自动发送',
   'menu.service.individual-income-tax': '打印个人所得税纳税记录',
   'menu.serviceHint.individual-income-tax': '显示您的纳税记录，确认后打印A4完税证明',
   'menu.service.real-estate-registration': '打印不动产登记查询结果',
@@ -524,6 +529,11 @@ const en: Catalogue = {
 
   // ---- journeys (H6a): menu reasons, rating indicators, on-screen keyboard, signature pad ----
   'menu.unavailable.printer': 'The printer is not working now. Please ask staff, or come back later.',
+  'menu.unavailable.platform': 'The service system cannot be reached now. Please come back later, or ask staff.',
+  'menu.unavailable.receipt-printer': 'The ticket printer is not working now. Please take a number at the service desk.',
+  'menu.platformUnavailable': 'The service system cannot be reached now: records, certificates, application progress, appointments and queue numbers are not available.',
+  'menu.applyStillWorks': 'You can still apply: the application is kept on this kiosk and sent automatically when the system is back; the receipt says so.',
+  'menu.applyHintOffline': 'Applications made now are kept here and sent when the service system is back',
   'menu.service.individual-income-tax': 'Print individual income tax record',
   'menu.serviceHint.individual-income-tax': 'Shows the tax withheld for you; print on A4 after you check it',
   'menu.service.real-estate-registration': 'Print real estate registration result',

@@ -11,10 +11,17 @@ import type { ScreenProps } from './screen-props.ts';
  */
 export function MenuScreen({ snapshot, send }: ScreenProps) {
   const { t } = useI18n();
-  const entries = menuEntries(snapshot.context.kiosk);
+  const { kiosk } = snapshot.context;
+  const entries = menuEntries(kiosk);
   const printingDown = entries.some((entry) => entry.reason === 'printer');
+  const platformDown = !kiosk.platformReachable;
   const nameOf = (entry: MenuEntry) => (entry.journey === 'print-certificate' ? t(`menu.service.${entry.service}`) : t(`menu.${entry.journey}`));
-  const hintOf = (entry: MenuEntry) => (entry.journey === 'print-certificate' ? t(`menu.serviceHint.${entry.service}`) : t(`menu.${entry.journey}Hint`));
+  const hintOf = (entry: MenuEntry) => {
+    if (entry.journey === 'print-certificate') return t(`menu.serviceHint.${entry.service}`);
+    // with the platform away an application still goes in: say that it waits here
+    if (entry.journey === 'apply' && platformDown) return t('menu.applyHintOffline');
+    return t(`menu.${entry.journey}Hint`);
+  };
   const eventOf = (entry: MenuEntry): SessionEvent => {
     switch (entry.journey) {
       case 'print-certificate':
@@ -75,7 +82,12 @@ export function MenuScreen({ snapshot, send }: ScreenProps) {
       <button type="button" class="big-button big-button--secondary" data-action="open-guides" onClick={() => send({ type: 'OPEN_GUIDES' })}>
         {t('guides.open')}
       </button>
-      {printingDown ? (
+      {platformDown ? (
+        <div class="notice" role="status" data-testid="platform-unavailable">
+          <p>{t('menu.platformUnavailable')}</p>
+          <p>{t('menu.applyStillWorks')}</p>
+        </div>
+      ) : printingDown ? (
         <div class="notice" role="status" data-testid="printing-unavailable">
           <p>{t('menu.printingUnavailable')}</p>
           <p>{t('menu.stillWorks')}</p>
