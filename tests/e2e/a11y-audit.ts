@@ -20,6 +20,8 @@ export interface ScreenAudit {
   violations: string[];
   smallText: string[];
   smallTargets: string[];
+  /** where "call staff" is (CSS px, rounded to 0.1), or null when it is not on screen */
+  callStaff: { x: number; y: number; width: number; height: number } | null;
 }
 
 export interface AuditResult extends ScreenAudit {
@@ -73,6 +75,10 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
       const violations = result.violations.flatMap((violation) =>
         violation.nodes.map((node) => `${violation.id}: ${node.html.replace(/\s+/g, ' ').slice(0, 140)}`),
       );
+      const staffButton = document.querySelector('[data-action="call-staff"]');
+      const staffBox = staffButton?.getBoundingClientRect();
+      const tenth = (value: number) => Math.round(value * 10) / 10;
+      const callStaff = staffBox ? { x: tenth(staffBox.x), y: tenth(staffBox.y), width: tenth(staffBox.width), height: tenth(staffBox.height) } : null;
       const screenAfter = root?.dataset.currentScreen ?? '?';
       const overlayName = overlay ? `+${overlay.dataset.testid ?? overlay.getAttribute('role')}` : '';
       return {
@@ -82,6 +88,7 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
         violations,
         smallText,
         smallTargets,
+        callStaff,
         stable: screenBefore === screenAfter && overlay === document.querySelector('[role="dialog"], [role="alertdialog"]'),
       };
     },

@@ -32,26 +32,30 @@ afterAll(async () => {
   await bridge?.stop();
 });
 
-const modes = [
-  { name: 'default', elder: false, highContrast: false },
-  { name: 'elder', elder: true, highContrast: false },
-  { name: 'high-contrast', elder: false, highContrast: true },
-] as const;
-const languages = ['zh-CN', 'en'] as const;
+type Language = 'zh-CN' | 'en';
 
 /**
  * Both kiosk shapes without doubling the run: each mode is walked once landscape (1920×1080 desk
- * unit) and once portrait (1080×1920 floor stand), alternating with the language.
+ * unit) and once portrait (1080×1920 floor stand), one per language. Modes of the same sizes
+ * (default and high contrast; elder and elder with high contrast) take opposite pairs, so between
+ * them every language is seen in both shapes at each size (the call-staff check below needs that).
  */
-function orientationOf(modeIndex: number, language: (typeof languages)[number]): KioskOrientation {
-  return (modeIndex + languages.indexOf(language)) % 2 === 0 ? 'landscape' : 'portrait';
-}
+const modes: ReadonlyArray<{ name: string; elder: boolean; highContrast: boolean; orientations: Record<Language, KioskOrientation> }> = [
+  { name: 'default', elder: false, highContrast: false, orientations: { 'zh-CN': 'landscape', en: 'portrait' } },
+  { name: 'high-contrast', elder: false, highContrast: true, orientations: { 'zh-CN': 'portrait', en: 'landscape' } },
+  { name: 'elder', elder: true, highContrast: false, orientations: { 'zh-CN': 'portrait', en: 'landscape' } },
+  { name: 'elder+high-contrast', elder: true, highContrast: true, orientations: { 'zh-CN': 'landscape', en: 'portrait' } },
+];
+const languages: readonly Language[] = ['zh-CN', 'en'];
+
+/** Where "call staff" was on each audited screen, by text size (elder or not) and orientation. */
+const staffBoxes = new Map<string, Array<{ where: string; box: string }>>();
 
 /** Screens this walk cannot reach with simulated devices (none at present). */
 const notWalked = new Set<string>([]);
 
-describe.each(modes.map((mode, index) => ({ ...mode, index })))('$name mode', (mode) => {
-  const cases = languages.map((language) => ({ language, orientation: orientationOf(mode.index, language) }));
+describe.each(modes)('$name mode', (mode) => {
+  const cases = languages.map((language) => ({ language, orientation: mode.orientations[language] }));
   it.each(cases)('in $language, $orientation: every screen passes axe, text size and target size', async ({ language, orientation }) => {
     const { page, close } = await openKioskPage(browser, bridge.url, orientation);
     const audits: AuditResult[] = [];
@@ -164,7 +168,7 @@ describe.each(modes.map((mode, index) => ({ ...mode, index })))('$name mode', (m
 
     // the display stayed as chosen (the session end resets it only for the next citizen's session)
     expect(audits.map((result) => `${result.screen} · ${result.mode} · ${result.language}`)).toEqual(
-      audits.map((result) => `${result.screen} · ${mode.name === 'elder' ? 'elder' : 'default'}${mode.highContrast ? '+high-contrast' : ''} · ${language}`),
+      audits.map((result) => `${result.screen} · ${mode.elder ? 'elder' : 'default'}${mode.highContrast ? '+high-contrast' : ''} · ${language}`),
     );
     const problems = audits.flatMap((result) =>
       [...result.violations, ...result.smallText, ...result.smallTargets].map((problem) => `[${result.screen} · ${result.mode}] ${problem}`),
@@ -172,5 +176,20 @@ describe.each(modes.map((mode, index) => ({ ...mode, index })))('$name mode', (m
     expect(problems).toEqual([]);
     const covered = new Set(audits.map((result) => result.screen.split('+')[0]));
     expect(screenNames.filter((name) => !covered.has(name) && !notWalked.has(name))).toEqual([]);
+
+    // call staff never moves: one box on every screen of this walk
+    const boxes = audits.map((result) => ({ where: `${result.screen} · ${language}`, box: JSON.stringify(result.callStaff) }));
+    expect(new Set(boxes.map((entry) => entry.box)), JSON.stringify(boxes)).toHaveLength(1);
+    const key = `${mode.elder ? 'elder' : 'default'} sizes, ${orientation}`;
+    staffBoxes.set(key, [...(staffBoxes.get(key) ?? []), ...boxes]);
   });
+});
+
+// after the walks above (vitest runs a file's tests in order): the same size and shape, either language
+it('call staff has the same box on every audited screen in both languages, per orientation and text size', () => {
+  expect([...staffBoxes.keys()].sort()).toEqual(['default sizes, landscape', 'default sizes, portrait', 'elder sizes, landscape', 'elder sizes, portrait']);
+  for (const [key, boxes] of staffBoxes) {
+    expect(new Set(boxes.map((entry) => entry.box)), `${key}: ${JSON.stringify(boxes)}`).toHaveLength(1);
+    expect(new Set(boxes.map((entry) => entry.where.split(' · ')[1])), key).toEqual(new Set(languages));
+  }
 });
