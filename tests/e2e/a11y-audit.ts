@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { modeMinimums } from '../../kiosk-ui/src/a11y/display-mode.ts';
+import { screenNames } from '../../kiosk-ui/src/flows/screen-names.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -20,6 +21,12 @@ export interface ScreenAudit {
   violations: string[];
   smallText: string[];
   smallTargets: string[];
+  /**
+   * 关爱模式 (elder mode only): the screen asks one thing. Its controls outside the ways out
+   * (secondary buttons of the action row) form at most one group of choices (a list, a
+   * [role=group], the keyboard, or one lone control) plus at most one confirm button.
+   */
+  decisionProblems: string[];
   /** where "call staff" is (CSS px, rounded to 0.1), or null when it is not on screen */
   callStaff: { x: number; y: number; width: number; height: number } | null;
 }
@@ -33,7 +40,7 @@ export interface AuditResult extends ScreenAudit {
 export async function auditScreen(page: Page): Promise<AuditResult> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(
-    async ({ minimums, exclude }) => {
+    async ({ minimums, exclude, names }) => {
       const root = document.querySelector<HTMLElement>('.kiosk');
       const screenBefore = root?.dataset.currentScreen ?? '?';
       const overlay = document.querySelector<HTMLElement>('[role="dialog"], [role="alertdialog"]');
@@ -75,6 +82,26 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
       const violations = result.violations.flatMap((violation) =>
         violation.nodes.map((node) => `${violation.id}: ${node.html.replace(/\s+/g, ' ').slice(0, 140)}`),
       );
+      const decisionProblems: string[] = [];
+      const section = Array.from(document.querySelectorAll<HTMLElement>('section.screen[data-screen]')).find(
+        (candidate) => names.includes(candidate.dataset.screen ?? '') && visible(candidate),
+      );
+      if (elder && section && !overlay) {
+        const controls = Array.from(
+          section.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [role="button"], [role="radio"], [role="checkbox"]'),
+        ).filter((control) => visible(control) && !(control as HTMLButtonElement).disabled);
+        const actionRow = (control: Element) => control.closest('.screen__actions') !== null;
+        const confirms = controls.filter((control) => actionRow(control) && !control.classList.contains('big-button--secondary'));
+        const groups = new Set(
+          controls
+            .filter((control) => !actionRow(control))
+            .map((control) => control.closest('[data-choices], [role="group"], [role="radiogroup"], ul, ol, .keyboard') ?? control),
+        );
+        const label = (element: Element) => (element as HTMLElement).dataset.action ?? (element as HTMLElement).dataset.choices ?? element.getAttribute('role') ?? element.tagName.toLowerCase();
+        if (groups.size > 1) decisionProblems.push(`${groups.size} groups of choices: ${[...groups].map(label).join(', ')}`);
+        if (confirms.length > 1) decisionProblems.push(`${confirms.length} confirm buttons: ${confirms.map(label).join(', ')}`);
+      }
+
       const staffButton = document.querySelector('[data-action="call-staff"]');
       const staffBox = staffButton?.getBoundingClientRect();
       const tenth = (value: number) => Math.round(value * 10) / 10;
@@ -88,11 +115,12 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
         violations,
         smallText,
         smallTargets,
+        decisionProblems,
         callStaff,
         stable: screenBefore === screenAfter && overlay === document.querySelector('[role="dialog"], [role="alertdialog"]'),
       };
     },
-    { minimums: modeMinimums, exclude: testerOnly },
+    { minimums: modeMinimums, exclude: testerOnly, names: [...screenNames] as string[] },
   );
 }
 

@@ -12,7 +12,6 @@ import { bridgeRequest } from '../support/http.ts';
 import {
   action,
   advanceTo,
-  certificateService,
   pageHtml,
   personalStrings,
   placeCard,
@@ -21,6 +20,7 @@ import {
   simFixture,
   waitForScreen,
 } from '../support/kiosk-ui.ts';
+import { tapMenuEntry } from '../support/menu-steps.ts';
 
 let bridge: RunningBridge;
 let browser: Browser;
@@ -90,7 +90,7 @@ describe('after a visit nothing of the citizen remains in the browser', () => {
     await action(page, 'call-staff').first().click();
     await page.locator('[data-testid="staff-dialog"][data-call="called"]').waitFor();
     await action(page, 'close-help').first().click();
-    await action(page, 'service', certificateService).first().click();
+    await tapMenuEntry(page, 'social-insurance-contribution');
     await waitForScreen(page, 'certificate-preview');
     await page.locator('[data-action="print"]').first().waitFor({ timeout: 15_000 });
 

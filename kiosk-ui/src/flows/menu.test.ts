@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import type { HealthResponse } from '@tongban/device-bridge/api';
 import { kioskStatusFrom } from '../app/kiosk-status.ts';
-import { canOpenJourney, canStartPrint, menuEntries, type MenuEntry } from './menu.ts';
+import { canOpenJourney, canStartPrint, menuEntries, menuGroupOf, menuGroups, type MenuEntry } from './menu.ts';
 import { citizenSession, workingKiosk } from './session.fixtures.ts';
 import { sessionMachine } from './session.machine.ts';
 import { screenOf } from './session.screens.ts';
@@ -94,5 +94,25 @@ describe('the session flow keeps greyed journeys shut', () => {
     actor.send({ type: 'OPEN_APPLY' });
     expect(screenOf(actor.getSnapshot())).toBe('apply');
     actor.stop();
+  });
+});
+
+describe('the elder menu pages', () => {
+  it('puts every tile on exactly one page, certificates together', () => {
+    const kiosk: KioskStatus = {
+      ...workingKiosk,
+      services: [
+        { type: 'social-insurance-contribution', title: '社会保险参保缴费证明', serviceCode: 'A' },
+        { type: 'individual-income-tax', title: '个人所得税纳税记录', serviceCode: 'B' },
+      ],
+    };
+    const pages: Record<string, string[]> = {};
+    for (const entry of menuEntries(kiosk)) (pages[menuGroupOf(entry)] ??= []).push(entry.id);
+    expect(pages).toEqual({
+      print: ['social-insurance-contribution', 'individual-income-tax'],
+      records: ['records', 'progress'],
+      services: ['apply', 'appointment', 'queue'],
+    });
+    expect(Object.keys(pages).sort()).toEqual([...menuGroups].sort());
   });
 });

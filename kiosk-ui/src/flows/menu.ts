@@ -78,3 +78,24 @@ export function canStartPrint(kiosk: KioskStatus, service: CertificateType): boo
 export function canOpenJourney(kiosk: KioskStatus, journey: OtherJourney): boolean {
   return reasonFor(kiosk, journey) === null;
 }
+
+/**
+ * 关爱模式 asks one thing per screen: first which kind of thing (these groups, plus 办事指南), then
+ * which item of that kind. Every entry belongs to exactly one group.
+ */
+export const menuGroups = ['print', 'records', 'services'] as const;
+export type MenuGroup = (typeof menuGroups)[number];
+
+export function menuGroupOf(entry: MenuEntry): MenuGroup {
+  switch (entry.journey) {
+    case 'print-certificate':
+      return 'print';
+    case 'records':
+    case 'progress':
+      return 'records';
+    case 'apply':
+    case 'appointment':
+    case 'queue':
+      return 'services';
+  }
+}

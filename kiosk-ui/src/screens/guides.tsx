@@ -1,5 +1,7 @@
 import type { ServiceCategory, ServiceItem } from '@tongban/device-bridge/api';
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
+import { useDisplayMode } from '../a11y/display-mode.ts';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
@@ -24,6 +26,9 @@ export function GuidesScreen({ snapshot }: ScreenProps) {
 
 function GuidesJourney({ actor }: { actor: GuidesActorRef }) {
   const { t } = useI18n();
+  const { elder } = useDisplayMode();
+  // kept here, not in the list: back from a guide returns to the same page of the list
+  const [elderView, setElderView] = useState<ElderView>('categories');
   const guides = useActorSnapshot(actor);
   const { item, failure } = guides.context;
   const close = (
@@ -73,14 +78,10 @@ function GuidesJourney({ actor }: { actor: GuidesActorRef }) {
     );
   }
 
-  return (
-    <ScreenFrame name="guides" title={t('guides.title')} actions={close}>
-      <GuideList actor={actor} />
-    </ScreenFrame>
-  );
+  return elder ? <ElderGuideList actor={actor} close={close} view={elderView} setView={setElderView} /> : <GuideList actor={actor} close={close} />;
 }
 
-function GuideList({ actor }: { actor: GuidesActorRef }) {
+function GuideList({ actor, close }: { actor: GuidesActorRef; close: ComponentChildren }) {
   const { t } = useI18n();
   const guides = useActorSnapshot(actor);
   const [keyboardOpen, setKeyboardOpen] = useState(false);
@@ -88,6 +89,7 @@ function GuideList({ actor }: { actor: GuidesActorRef }) {
   const busy = guides.matches('searching') || guides.matches('typing') || guides.matches('opening');
   const setCategory = (next: ServiceCategory | null) => actor.send({ type: 'SET_CATEGORY', category: next });
   return (
+    <ScreenFrame name="guides" title={t('guides.title')} actions={close}>
     <div class="guides">
       <div class="guides__search">
         <output class="guides__query" data-testid="guides-query" aria-label={t('guides.search')}>
@@ -119,11 +121,23 @@ function GuideList({ actor }: { actor: GuidesActorRef }) {
           ))}
         </div>
       )}
+      <GuideItems actor={actor} busy={busy} />
+    </div>
+    </ScreenFrame>
+  );
+}
+
+/** The count, "nothing found" and the items found: one touch opens a guide. */
+function GuideItems({ actor, busy }: { actor: GuidesActorRef; busy: boolean }) {
+  const { t } = useI18n();
+  const { results } = useActorSnapshot(actor).context;
+  return (
+    <>
       <p class="note" aria-live="polite" data-testid="guides-count">
         {busy ? t('guides.loading') : t('guides.count', { count: results?.items.length ?? 0 })}
       </p>
       {results && results.items.length === 0 && !busy ? <p class="notice">{t('guides.none')}</p> : null}
-      <ul class="guides__items">
+      <ul class="guides__items" data-choices="guides">
         {(results?.items ?? []).map((summary) => (
           <li key={summary.code}>
             <button type="button" class="guide-item" data-action="open-guide" data-code={summary.code} onClick={() => actor.send({ type: 'OPEN', code: summary.code })}>
@@ -135,7 +149,129 @@ function GuideList({ actor }: { actor: GuidesActorRef }) {
           </li>
         ))}
       </ul>
-    </div>
+    </>
+  );
+}
+
+type ElderView = 'categories' | 'search' | 'items';
+
+/**
+ * 关爱模式: one question per screen. First the category (or "search by name", set aside), then the
+ * items of that category; searching is its own page (the keyboard, then "show the results").
+ */
+function ElderGuideList({
+  actor,
+  close,
+  view,
+  setView,
+}: {
+  actor: GuidesActorRef;
+  close: ComponentChildren;
+  view: ElderView;
+  setView: (view: ElderView) => void;
+}) {
+  const { t } = useI18n();
+  const guides = useActorSnapshot(actor);
+  const { query, category, results } = guides.context;
+  const busy = guides.matches('searching') || guides.matches('typing') || guides.matches('opening');
+  const back = (to: ElderView) => (
+    <BigButton tone="secondary" action="back-to-categories" onPress={() => setView(to)}>
+      {t('guides.categoriesBack')}
+    </BigButton>
+  );
+
+  if (view === 'search') {
+    return (
+      <ScreenFrame
+        name="guides"
+        title={t('guides.searchByName')}
+        voiceStep="guides-search"
+        actions={
+          <>
+            {back('categories')}
+            <BigButton action="show-results" disabled={busy} onPress={() => setView('items')}>
+              {t('guides.showResults', { count: results?.items.length ?? 0 })}
+            </BigButton>
+          </>
+        }
+      >
+        <div class="guides">
+          <output class="guides__query" data-testid="guides-query" aria-label={t('guides.search')}>
+            {query === '' ? <span class="guides__placeholder">{t('guides.searchPlaceholder')}</span> : query}
+          </output>
+          <OnScreenKeyboard value={query} maxLength={40} modes={['latin', 'pinyin']} onChange={(value) => actor.send({ type: 'SET_QUERY', query: value.toLowerCase() })} />
+        </div>
+      </ScreenFrame>
+    );
+  }
+
+  if (view === 'items') {
+    const categoryTitle = results?.categories.find((entry) => entry.category === category)?.title;
+    return (
+      <ScreenFrame
+        name="guides"
+        title={query !== '' ? t('guides.results') : (categoryTitle ?? t('guides.allCategories'))}
+        voiceStep="guides-items"
+        actions={
+          <>
+            {back(query !== '' ? 'search' : 'categories')}
+            {close}
+          </>
+        }
+      >
+        <div class="guides">
+          <GuideItems actor={actor} busy={busy} />
+        </div>
+      </ScreenFrame>
+    );
+  }
+
+  const choose = (next: ServiceCategory | null) => {
+    // a category starts from all of it: an earlier search no longer narrows it
+    if (query !== '') actor.send({ type: 'SET_QUERY', query: '' });
+    actor.send({ type: 'SET_CATEGORY', category: next });
+    setView('items');
+  };
+  return (
+    <ScreenFrame
+      name="guides"
+      title={t('guides.chooseCategory')}
+      voiceStep="guides-categories"
+      actions={
+        <>
+          {close}
+          <BigButton
+            tone="secondary"
+            action="toggle-keyboard"
+            onPress={() => {
+              // a search covers every category
+              if (category !== null) actor.send({ type: 'SET_CATEGORY', category: null });
+              setView('search');
+            }}
+          >
+            {t('guides.searchByName')}
+          </BigButton>
+        </>
+      }
+    >
+      <ul class="service-list menu-grid" data-choices="categories">
+        <li>
+          <button type="button" class="service-tile" data-action="category" data-category="" onClick={() => choose(null)}>
+            <span class="service-tile__name">{t('guides.allCategories')}</span>
+          </button>
+        </li>
+        {(results?.categories ?? []).map((entry) => (
+          <li key={entry.category}>
+            <button type="button" class="service-tile" data-action="category" data-category={entry.category} onClick={() => choose(entry.category)}>
+              <span class="service-tile__text">
+                <span class="service-tile__name">{entry.title}</span>
+                <span class="service-tile__hint">{t('guides.count', { count: entry.count })}</span>
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </ScreenFrame>
   );
 }
 
