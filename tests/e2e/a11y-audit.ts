@@ -124,6 +124,31 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
   );
 }
 
+/**
+ * The spoken guidance matches what is on screen: the overlay's clip, else the step's own clip
+ * (`data-step`), else the screen's. Waits up to `timeoutMs` for the voice to move on (it follows
+ * after the render); returns a problem, or null.
+ */
+export async function voiceProblem(page: Page, timeoutMs = 3_000): Promise<string | null> {
+  const expected = () =>
+    page.evaluate(() => {
+      const language = document.documentElement.lang;
+      if (document.querySelector('[role="alertdialog"]')) return `${language}:idle-warning`;
+      if (document.querySelector('[data-testid="staff-dialog"]')) return `${language}:staff-called`;
+      const section = Array.from(document.querySelectorAll<HTMLElement>('section.screen[data-screen]')).find((candidate) => candidate.getClientRects().length > 0);
+      return `${language}:${section?.dataset.step ?? section?.dataset.screen ?? '?'}`;
+    });
+  const want = await expected();
+  try {
+    await page.waitForFunction((clip) => document.documentElement.dataset.voiceClip === clip, want, { timeout: timeoutMs });
+    return null;
+  } catch {
+    const spoken = await page.evaluate(() => document.documentElement.dataset.voiceClip ?? '(nothing)');
+    // the screen moved on meanwhile: nothing to say about this one
+    return (await expected()) === want ? `voice speaks "${spoken}" where "${want}" belongs` : null;
+  }
+}
+
 /** Taps the mode switches and the language button until the kiosk shows the wanted combination. */
 export async function chooseDisplay(page: Page, wanted: { elder: boolean; highContrast: boolean; language: string }): Promise<void> {
   const state = () =>

@@ -10,7 +10,7 @@ import { launchChromium, openKioskPage, type KioskOrientation } from '../support
 import { bridgeRequest, expectStatus } from '../support/http.ts';
 import { action, advanceTo, certificateService, placeCard, removeCard, resetKiosk, screenNames, waitForScreen } from '../support/kiosk-ui.ts';
 import { showGuideItems, tapMenuEntry } from '../support/menu-steps.ts';
-import { auditScreen, chooseDisplay, type AuditResult } from './a11y-audit.ts';
+import { auditScreen, chooseDisplay, voiceProblem, type AuditResult } from './a11y-audit.ts';
 
 let bridge: RunningBridge;
 let browser: Browser;
@@ -61,8 +61,9 @@ describe.each(modes)('$name mode', (mode) => {
     const { page, close } = await openKioskPage(browser, bridge.url, orientation);
     const audits: AuditResult[] = [];
     const audit = async () => {
+      const spoken = await voiceProblem(page);
       const result = await auditScreen(page);
-      if (result.stable) audits.push(result);
+      if (result.stable) audits.push(spoken ? { ...result, violations: [...result.violations, spoken] } : result);
       return result;
     };
     try {

@@ -15,6 +15,10 @@ import { OnScreenKeyboard } from '../keyboard/on-screen-keyboard.tsx';
 import { SignaturePad } from '../signature/signature-pad.tsx';
 import { CloseJourney, JourneyFailure, JourneyLoading, useFailureText } from './journey-parts.tsx';
 import type { ScreenProps } from './screen-props.ts';
+import type { StepName } from '../voice/steps.ts';
+
+/** Each way of answering a question has its own spoken guidance. */
+const fieldStep = { digits: 'apply-field-digits', text: 'apply-field-text', none: 'apply-field-choice' } as const satisfies Record<ReturnType<typeof keyboardFor>, StepName>;
 
 /** 申请办理: one step of the apply journey per view, following its child machine. */
 export function ApplyScreen({ snapshot }: ScreenProps) {
@@ -68,6 +72,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
     return (
       <ScreenFrame
         name="apply"
+        step="apply-guide"
         title={t('apply.guideTitle', { name: item.name })}
         actions={
           <>
@@ -123,6 +128,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
     return (
       <ScreenFrame
         name="apply"
+        step={fieldStep[keyboardFor(field)]}
         title={field.label}
         actions={
           <>
@@ -159,6 +165,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
     return (
       <ScreenFrame
         name="apply"
+        step="apply-review"
         title={t('apply.review')}
         actions={
           <>
@@ -195,6 +202,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
     return (
       <ScreenFrame
         name="apply"
+        step="apply-sign"
         title={t('apply.signTitle')}
         actions={
           <>
@@ -215,6 +223,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
     return (
       <ScreenFrame
         name="apply"
+        step="apply-consent"
         title={t('apply.consentTitle')}
         actions={
           <>
@@ -236,7 +245,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
 
   if (apply.matches('submitting')) {
     return (
-      <ScreenFrame name="apply" title={t('apply.submitting')}>
+      <ScreenFrame name="apply" step="apply-submitting" title={t('apply.submitting')}>
         <div class="spinner" role="progressbar" aria-label={t('apply.submitting')} />
       </ScreenFrame>
     );
@@ -247,6 +256,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
       <ScreenFrame
         name="apply"
         tone="warning"
+        step="apply-submit-failed"
         title={t('apply.submitFailed')}
         actions={
           <>
@@ -268,6 +278,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
     return (
       <ScreenFrame
         name="apply"
+        step="apply-receipt"
         title={t('apply.receiptTitle')}
         actions={
           <BigButton action="done" onPress={() => send({ type: 'DONE' })}>

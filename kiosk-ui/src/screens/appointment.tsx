@@ -52,6 +52,7 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
     return (
       <ScreenFrame
         name="appointment"
+        step="appointment-booked"
         title={t('appointment.booked')}
         actions={
           <BigButton action="done" onPress={() => actor.send({ type: 'DONE' })}>
@@ -69,6 +70,7 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
     return (
       <ScreenFrame
         name="appointment"
+        step="appointment-slots"
         title={t('appointment.slots')}
         actions={
           <BigButton tone="secondary" action="back" onPress={() => actor.send({ type: 'BACK' })}>

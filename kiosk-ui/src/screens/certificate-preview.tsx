@@ -14,7 +14,7 @@ export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
     return (
       <ScreenFrame
         name="certificate-preview"
-        voiceStep="print-copies"
+        step="print-copies"
         title={t('copies.title')}
         actions={
           <BigButton tone="secondary" action="back" onPress={() => send({ type: 'BACK' })}>

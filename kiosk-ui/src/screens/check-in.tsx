@@ -20,7 +20,8 @@ export function CheckInJourney({ actor }: { actor: CheckInActorRef }) {
   const { found, ticket, failure } = checkIn.context;
   const close = () => actor.send({ type: 'CLOSE' });
   const title = t('checkIn.title');
-  if (checkIn.matches('looking') || checkIn.matches('checkingIn')) return <JourneyLoading name="appointment" title={title} />;
+  // 预约签到 shares the appointment screen but not its guidance: its own steps throughout
+  if (checkIn.matches('looking') || checkIn.matches('checkingIn')) return <JourneyLoading name="appointment" title={title} step="check-in" />;
   if (checkIn.matches('failed') || checkIn.matches('refused')) {
     return <JourneyFailure name="appointment" title={title} code={failure} onClose={close} onRetry={() => actor.send({ type: 'RETRY' })} />;
   }
@@ -28,6 +29,7 @@ export function CheckInJourney({ actor }: { actor: CheckInActorRef }) {
     return (
       <ScreenFrame
         name="appointment"
+        step="check-in-ticket"
         title={t('checkIn.done')}
         actions={
           <BigButton action="done" onPress={() => actor.send({ type: 'DONE' })}>
@@ -48,12 +50,13 @@ export function CheckInJourney({ actor }: { actor: CheckInActorRef }) {
       </ScreenFrame>
     );
   }
-  if (!found) return <JourneyLoading name="appointment" title={title} />;
+  if (!found) return <JourneyLoading name="appointment" title={title} step="check-in" />;
   const { appointment } = found;
   const open = checkIn.matches('showing');
   return (
     <ScreenFrame
       name="appointment"
+      step="check-in"
       title={title}
       tone={open ? undefined : 'warning'}
       actions={

@@ -41,6 +41,7 @@ function GuidesJourney({ actor }: { actor: GuidesActorRef }) {
     return (
       <ScreenFrame
         name="guides"
+        step="guides-detail"
         title={item.name}
         actions={
           <>
@@ -61,6 +62,7 @@ function GuidesJourney({ actor }: { actor: GuidesActorRef }) {
       <ScreenFrame
         name="guides"
         tone="warning"
+        step="journey-failed"
         title={t('guides.title')}
         actions={
           <>
@@ -185,7 +187,7 @@ function ElderGuideList({
       <ScreenFrame
         name="guides"
         title={t('guides.searchByName')}
-        voiceStep="guides-search"
+        step="guides-search"
         actions={
           <>
             {back('categories')}
@@ -211,7 +213,7 @@ function ElderGuideList({
       <ScreenFrame
         name="guides"
         title={query !== '' ? t('guides.results') : (categoryTitle ?? t('guides.allCategories'))}
-        voiceStep="guides-items"
+        step="guides-items"
         actions={
           <>
             {back(query !== '' ? 'search' : 'categories')}
@@ -236,7 +238,7 @@ function ElderGuideList({
     <ScreenFrame
       name="guides"
       title={t('guides.chooseCategory')}
-      voiceStep="guides-categories"
+      step="guides-categories"
       actions={
         <>
           {close}

@@ -99,7 +99,7 @@ export function MenuScreen({ snapshot, send }: ScreenProps) {
       <ScreenFrame
         name="menu"
         title={t(`menu.group.${group}`)}
-        voiceStep={`menu-group-${group}`}
+        step={`menu-group-${group}`}
         actions={
           <BigButton tone="secondary" action="menu-groups" onPress={() => setGroup(null)}>
             {t('menu.groupsBack')}
@@ -116,7 +116,7 @@ export function MenuScreen({ snapshot, send }: ScreenProps) {
 
   if (elder) {
     return (
-      <ScreenFrame name="menu" title={t('menu.title')} voiceStep="menu-groups">
+      <ScreenFrame name="menu" title={t('menu.title')} step="menu-groups">
         <ul class="service-list menu-grid" data-choices="menu-groups">
           {menuGroups
             .filter((candidate) => entries.some((entry) => menuGroupOf(entry) === candidate))

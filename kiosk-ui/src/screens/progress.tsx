@@ -30,6 +30,7 @@ function ProgressJourney({ actor }: { actor: ProgressActorRef }) {
     return (
       <ScreenFrame
         name="progress"
+        step="progress-case"
         title={opened.itemName}
         actions={
           <BigButton tone="secondary" action="back" onPress={() => actor.send({ type: 'BACK' })}>

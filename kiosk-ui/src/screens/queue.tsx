@@ -26,6 +26,7 @@ function QueueJourney({ actor }: { actor: QueueActorRef }) {
     return (
       <ScreenFrame
         name="queue"
+        step="queue-ticket"
         title={t('queue.number')}
         actions={
           <BigButton action="done" onPress={() => actor.send({ type: 'DONE' })}>

@@ -42,6 +42,7 @@ function RecordsJourney({ actor, kiosk }: { actor: RecordsActorRef; kiosk: Kiosk
     return (
       <ScreenFrame
         name="records"
+        step="records-detail"
         title={record.title}
         actions={
           <>
