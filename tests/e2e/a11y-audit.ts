@@ -15,6 +15,8 @@ const testerOnly = ['.dev-toggle', '.dev-panel'];
 export interface ScreenAudit {
   /** the screen (and overlay) that was audited, e.g. "menu" or "menu+staff-dialog" */
   screen: string;
+  /** the step of the screen on view (`data-step`), or null for a screen's first view */
+  step: string | null;
   mode: string;
   language: string;
   /** axe rule id → the offending elements (outer HTML, shortened) */
@@ -110,6 +112,7 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
       const overlayName = overlay ? `+${overlay.dataset.testid ?? overlay.getAttribute('role')}` : '';
       return {
         screen: `${screenBefore}${overlayName}`,
+        step: section?.dataset.step ?? null,
         mode,
         language: document.documentElement.lang,
         violations,

@@ -1,7 +1,9 @@
-// Every screen of the kiosk, in default, elder (关爱模式) and high-contrast modes, in Chinese and
-// English, checked in Debian Chromium against the real bridge with simulated devices: axe-core
-// finds no WCAG A/AA violation, no visible text is below the mode's minimum size and no touch
-// target is below the mode's minimum (default 24 px text / 48 px targets, elder 32 / 64).
+// Every screen of the kiosk, and the steps inside the journeys, in default, elder (关爱模式),
+// high-contrast and elder + high-contrast modes, in Chinese and English, checked in Debian Chromium
+// against the real bridge with simulated devices: axe-core finds no WCAG A/AA violation, no visible
+// text is below the mode's minimum size and no touch target is below the mode's minimum (default
+// 24 px text / 48 px targets, elder 32 / 64); elder screens ask one thing; the voice speaks the
+// view on screen; "call staff" never moves.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '@tongban/device-bridge/api';
@@ -10,6 +12,7 @@ import { launchChromium, openKioskPage, type KioskOrientation } from '../support
 import { bridgeRequest, expectStatus } from '../support/http.ts';
 import { action, advanceTo, certificateService, placeCard, removeCard, resetKiosk, screenNames, waitForScreen } from '../support/kiosk-ui.ts';
 import { showGuideItems, tapMenuEntry } from '../support/menu-steps.ts';
+import { housingFundTransfer, signName, typeDigits, typePinyin, verifyByStaff } from '../support/apply-steps.ts';
 import { auditScreen, chooseDisplay, voiceProblem, type AuditResult } from './a11y-audit.ts';
 
 let bridge: RunningBridge;
@@ -41,11 +44,39 @@ type Language = 'zh-CN' | 'en';
  * (default and high contrast; elder and elder with high contrast) take opposite pairs, so between
  * them every language is seen in both shapes at each size (the call-staff check below needs that).
  */
-const modes: ReadonlyArray<{ name: string; elder: boolean; highContrast: boolean; orientations: Record<Language, KioskOrientation> }> = [
-  { name: 'default', elder: false, highContrast: false, orientations: { 'zh-CN': 'landscape', en: 'portrait' } },
-  { name: 'high-contrast', elder: false, highContrast: true, orientations: { 'zh-CN': 'portrait', en: 'landscape' } },
-  { name: 'elder', elder: true, highContrast: false, orientations: { 'zh-CN': 'portrait', en: 'landscape' } },
-  { name: 'elder+high-contrast', elder: true, highContrast: true, orientations: { 'zh-CN': 'landscape', en: 'portrait' } },
+const modes: ReadonlyArray<{
+  name: string;
+  elder: boolean;
+  highContrast: boolean;
+  orientations: Record<Language, KioskOrientation>;
+  /**
+   * The steps inside the journeys (record detail, case timeline, queue ticket, the apply journey
+   * step by step) are walked in one language per mode, to keep the file's run time reasonable;
+   * between the modes each language meets them in both shapes and both text sizes.
+   */
+  innerSteps: Language;
+}> = [
+  { name: 'default', elder: false, highContrast: false, orientations: { 'zh-CN': 'landscape', en: 'portrait' }, innerSteps: 'zh-CN' },
+  { name: 'high-contrast', elder: false, highContrast: true, orientations: { 'zh-CN': 'portrait', en: 'landscape' }, innerSteps: 'en' },
+  { name: 'elder', elder: true, highContrast: false, orientations: { 'zh-CN': 'portrait', en: 'landscape' }, innerSteps: 'zh-CN' },
+  { name: 'elder+high-contrast', elder: true, highContrast: true, orientations: { 'zh-CN': 'landscape', en: 'portrait' }, innerSteps: 'en' },
+];
+
+/** What the inner-step walk must have audited (besides every screen's first view). */
+const innerStepsWalked = [
+  'records-detail',
+  'progress-case',
+  'queue-ticket',
+  'apply-guide',
+  'apply-field-digits',
+  'apply-field-text',
+  'apply-review',
+  'apply-sign',
+  'apply-consent',
+  'apply-submit-failed',
+  'apply-receipt',
+  'print-copies',
+  'rating-indicators',
 ];
 const languages: readonly Language[] = ['zh-CN', 'en'];
 
@@ -58,6 +89,7 @@ const notWalked = new Set<string>([]);
 describe.each(modes)('$name mode', (mode) => {
   const cases = languages.map((language) => ({ language, orientation: mode.orientations[language] }));
   it.each(cases)('in $language, $orientation: every screen passes axe, text size and target size', async ({ language, orientation }) => {
+    const inner = mode.innerSteps === language;
     const { page, close } = await openKioskPage(browser, bridge.url, orientation);
     const audits: AuditResult[] = [];
     const audit = async () => {
@@ -111,6 +143,25 @@ describe.each(modes)('$name mode', (mode) => {
         await waitForScreen(page, journey);
         await page.locator(`[data-screen="${journey}"] [data-action="back"], [data-screen="${journey}"] [data-action="close-journey"]`).first().waitFor({ timeout: 10_000 });
         await audit();
+        if (inner && journey === 'records') {
+          await action(page, 'open-record', '[data-available="true"]').first().click();
+          await page.locator('[data-testid="record-view"]').first().waitFor({ timeout: 10_000 });
+          await audit();
+          await action(page, 'back').first().click();
+        }
+        if (inner && journey === 'progress') {
+          await action(page, 'open-case').first().click();
+          await page.locator('[data-testid="application-case"]').first().waitFor({ timeout: 10_000 });
+          await audit();
+          await action(page, 'back').first().click();
+        }
+        if (inner && journey === 'queue') {
+          // a different kind of window in each mode: one ticket per kind and citizen a day
+          await action(page, 'take-number').nth(modes.indexOf(mode)).click();
+          await page.locator('[data-testid="queue-number"]').first().waitFor({ timeout: 10_000 });
+          await audit();
+          await action(page, 'done').first().click();
+        }
         if (journey === 'apply') {
           // 灵活就业人员参保登记: its guide, then a question on the numeric keypad (keys sized per mode)
           await action(page, 'choose-item', '[data-code="330100-JD-00131-000"]').first().click();
@@ -156,6 +207,57 @@ describe.each(modes)('$name mode', (mode) => {
       await removeCard(bridge.url);
       await advanceTo(page, 'attract', [action(page, 'done')]);
 
+      if (inner) {
+        // 申请办理 step by step: 住房公积金个人账户转移 asks a phone number (keypad) and 转出地公积金中心
+        // (pinyin keyboard); review, 实人认证, signature, consent, a failed submit, the receipt
+        await chooseDisplay(page, { elder: mode.elder, highContrast: mode.highContrast, language });
+        await placeCard(bridge.url, 'zhang-wei');
+        await advanceTo(page, 'menu', [action(page, 'continue')]);
+        await removeCard(bridge.url);
+        await tapMenuEntry(page, 'apply');
+        await action(page, 'choose-item', `[data-code="${housingFundTransfer}"]`).first().click();
+        await page.locator('[data-testid="apply-guide"]').first().waitFor({ timeout: 10_000 });
+        await action(page, 'next').first().click();
+        await typeDigits(page, '13812345678');
+        await action(page, 'next').first().click();
+        for (const letter of 'hang') await page.locator(`.keyboard [data-key="${letter}"]`).first().click();
+        await page.locator('.keyboard [data-candidate="杭"]').first().waitFor({ timeout: 5_000 });
+        await audit();
+        await page.locator('.keyboard [data-candidate="杭"]').first().click();
+        await typePinyin(page, [{ pinyin: 'zhou', character: '州' }]);
+        await action(page, 'next').first().click();
+        await page.locator('[data-testid="apply-review"]').first().waitFor({ timeout: 5_000 });
+        await audit();
+        await action(page, 'next').first().click();
+        await verifyByStaff(page);
+        await signName(page);
+        await audit();
+        await action(page, 'next').first().click();
+        await action(page, 'consent').first().click();
+        await audit();
+        // the platform refuses once (503): the submit-failed step, then the retry goes through
+        await page.route(
+          `**${apiPaths.applications}`,
+          (route) =>
+            route.fulfill({
+              status: 503,
+              contentType: 'application/json',
+              body: JSON.stringify({ error: { code: 'platform-unavailable', message: 'The service system cannot be reached.' } }),
+            }),
+          { times: 1 },
+        );
+        await action(page, 'submit-application').first().click();
+        await action(page, 'retry').first().waitFor({ timeout: 10_000 });
+        await audit();
+        await action(page, 'retry').first().click();
+        await page.locator('[data-testid="case-number"]').first().waitFor({ timeout: 15_000 });
+        await audit();
+        await action(page, 'done').first().click();
+        await waitForScreen(page, 'rating');
+        await action(page, 'skip-rating').first().click();
+        await advanceTo(page, 'attract', [action(page, 'done')]);
+      }
+
       // a child has no tax record: the error screen (display chosen again after the visit's end)
       await chooseDisplay(page, { elder: mode.elder, highContrast: mode.highContrast, language });
       await placeCard(bridge.url, 'wang-xiaoyu');
@@ -188,6 +290,10 @@ describe.each(modes)('$name mode', (mode) => {
     expect(problems).toEqual([]);
     const covered = new Set(audits.map((result) => result.screen.split('+')[0]));
     expect(screenNames.filter((name) => !covered.has(name) && !notWalked.has(name))).toEqual([]);
+    const steps = new Set(audits.map((result) => result.step));
+    const elderPages = ['menu-groups', 'menu-group-print', 'guides-categories', 'guides-items'];
+    const wanted = [...(inner ? innerStepsWalked : ['print-copies', 'rating-indicators']), ...(mode.elder ? elderPages : [])];
+    expect(wanted.filter((name) => !steps.has(name))).toEqual([]);
 
     // call staff never moves: one box on every screen of this walk
     const boxes = audits.map((result) => ({ where: `${result.screen} · ${language}`, box: JSON.stringify(result.callStaff) }));

@@ -33,7 +33,10 @@ export function ScreenFrame({ name, title, children, actions, tone = 'normal', s
       <h1 id={`${name}-title`} class="screen__title" tabIndex={-1} ref={headingRef}>
         {title}
       </h1>
-      <div class="screen__body">{children}</div>
+      {/* focusable: content taller than the screen (elder mode, a long ticket) scrolls from the keypad too */}
+      <div class="screen__body" tabIndex={0}>
+        {children}
+      </div>
       {actions ? <div class="screen__actions">{actions}</div> : null}
     </section>
   );
