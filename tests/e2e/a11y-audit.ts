@@ -29,6 +29,11 @@ export interface ScreenAudit {
    * [role=group], the keyboard, or one lone control) plus at most one confirm button.
    */
   decisionProblems: string[];
+  /**
+   * On a screen in another language: visible Chinese text not marked `lang="zh-…"` (the platform's
+   * item names, guides and labels stay Chinese, and must say so for a screen reader).
+   */
+  unmarkedChinese: string[];
   /** where "call staff" is (CSS px, rounded to 0.1), or null when it is not on screen */
   callStaff: { x: number; y: number; width: number; height: number } | null;
 }
@@ -64,6 +69,19 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
         if (!parent || !node.textContent?.trim() || excluded(parent) || !visible(parent)) continue;
         const size = parseFloat(getComputedStyle(parent).fontSize);
         if (size < min.textPx) smallText.push(`${size}px < ${min.textPx}px: "${node.textContent.trim().slice(0, 40)}" in ${describe(parent)}`);
+      }
+
+      const unmarkedChinese: string[] = [];
+      if (!document.documentElement.lang.startsWith('zh')) {
+        const chinese = /[\u3400-\u9fff]/;
+        const textNodes = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = textNodes.nextNode(); node; node = textNodes.nextNode()) {
+          const parent = node.parentElement;
+          if (!parent || !chinese.test(node.textContent ?? '') || excluded(parent) || !visible(parent)) continue;
+          if (!(parent.closest('[lang]')?.getAttribute('lang') ?? '').startsWith('zh')) {
+            unmarkedChinese.push(`"${(node.textContent ?? '').trim().slice(0, 30)}" in ${describe(parent)}`);
+          }
+        }
       }
 
       const smallTargets: string[] = [];
@@ -119,6 +137,7 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
         smallText,
         smallTargets,
         decisionProblems,
+        unmarkedChinese,
         callStaff,
         stable: screenBefore === screenAfter && overlay === document.querySelector('[role="dialog"], [role="alertdialog"]'),
       };

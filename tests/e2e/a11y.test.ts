@@ -285,7 +285,7 @@ describe.each(modes)('$name mode', (mode) => {
       audits.map((result) => `${result.screen} · ${mode.elder ? 'elder' : 'default'}${mode.highContrast ? '+high-contrast' : ''} · ${language}`),
     );
     const problems = audits.flatMap((result) =>
-      [...result.violations, ...result.smallText, ...result.smallTargets, ...result.decisionProblems].map((problem) => `[${result.screen} · ${result.mode}] ${problem}`),
+      [...result.violations, ...result.smallText, ...result.smallTargets, ...result.decisionProblems, ...result.unmarkedChinese].map((problem) => `[${result.screen} · ${result.mode}] ${problem}`),
     );
     expect(problems).toEqual([]);
     const covered = new Set(audits.map((result) => result.screen.split('+')[0]));

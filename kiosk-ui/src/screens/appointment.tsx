@@ -2,6 +2,7 @@ import type { AppointmentSlot } from '@tongban/device-bridge/api';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
+import { platformLanguage } from '../components/platform-text.tsx';
 import { appointmentActorOf, checkInActorOf, type AppointmentActorRef } from '../flows/session.screens.ts';
 import { CheckInJourney } from './check-in.tsx';
 import { useI18n } from '../i18n/language-context.tsx';
@@ -108,8 +109,12 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
         {(items ?? []).map((item) => (
           <li key={item.code}>
             <button type="button" class="guide-item" data-action="choose-item" data-code={item.code} onClick={() => actor.send({ type: 'CHOOSE', code: item.code })}>
-              <span class="guide-item__name">{item.name}</span>
-              <span class="guide-item__meta">{item.department}</span>
+              <span class="guide-item__name" lang={platformLanguage}>
+                {item.name}
+              </span>
+              <span class="guide-item__meta" lang={platformLanguage}>
+                {item.department}
+              </span>
             </button>
           </li>
         ))}

@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { useDisplayMode } from '../a11y/display-mode.ts';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
+import { PlatformText, platformLanguage, useMixedText } from '../components/platform-text.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { guidesActorOf, type GuidesActorRef } from '../flows/session.screens.ts';
 import { useI18n } from '../i18n/language-context.tsx';
@@ -42,7 +43,7 @@ function GuidesJourney({ actor }: { actor: GuidesActorRef }) {
       <ScreenFrame
         name="guides"
         step="guides-detail"
-        title={item.name}
+        title={<PlatformText>{item.name}</PlatformText>}
         actions={
           <>
             <BigButton tone="secondary" action="back" onPress={() => actor.send({ type: 'BACK' })}>
@@ -85,6 +86,7 @@ function GuidesJourney({ actor }: { actor: GuidesActorRef }) {
 
 function GuideList({ actor, close }: { actor: GuidesActorRef; close: ComponentChildren }) {
   const { t } = useI18n();
+  const mixed = useMixedText();
   const guides = useActorSnapshot(actor);
   const [keyboardOpen, setKeyboardOpen] = useState(false);
   const { query, category, results } = guides.context;
@@ -95,7 +97,7 @@ function GuideList({ actor, close }: { actor: GuidesActorRef; close: ComponentCh
     <div class="guides">
       <div class="guides__search">
         <output class="guides__query" data-testid="guides-query" aria-label={t('guides.search')}>
-          {query === '' ? <span class="guides__placeholder">{t('guides.searchPlaceholder')}</span> : query}
+          {query === '' ? <span class="guides__placeholder">{mixed('guides.searchPlaceholder', {}, { example: t('guides.searchExample') })}</span> : query}
         </output>
         <button type="button" class="big-button big-button--secondary" data-action="toggle-keyboard" aria-expanded={keyboardOpen} onClick={() => setKeyboardOpen(!keyboardOpen)}>
           {keyboardOpen ? t('guides.searchClose') : t('guides.searchOpen')}
@@ -118,7 +120,7 @@ function GuideList({ actor, close }: { actor: GuidesActorRef; close: ComponentCh
               aria-pressed={category === entry.category}
               onClick={() => setCategory(entry.category)}
             >
-              {entry.title}
+              <PlatformText>{entry.title}</PlatformText>
             </button>
           ))}
         </div>
@@ -143,9 +145,11 @@ function GuideItems({ actor, busy }: { actor: GuidesActorRef; busy: boolean }) {
         {(results?.items ?? []).map((summary) => (
           <li key={summary.code}>
             <button type="button" class="guide-item" data-action="open-guide" data-code={summary.code} onClick={() => actor.send({ type: 'OPEN', code: summary.code })}>
-              <span class="guide-item__name">{summary.name}</span>
+              <span class="guide-item__name" lang={platformLanguage}>
+                {summary.name}
+              </span>
               <span class="guide-item__meta">
-                {summary.department} · {t(`guides.kind.${summary.kind}`)}
+                <PlatformText>{summary.department}</PlatformText> · {t(`guides.kind.${summary.kind}`)}
               </span>
             </button>
           </li>
@@ -173,6 +177,7 @@ function ElderGuideList({
   setView: (view: ElderView) => void;
 }) {
   const { t } = useI18n();
+  const mixed = useMixedText();
   const guides = useActorSnapshot(actor);
   const { query, category, results } = guides.context;
   const busy = guides.matches('searching') || guides.matches('typing') || guides.matches('opening');
@@ -199,7 +204,7 @@ function ElderGuideList({
       >
         <div class="guides">
           <output class="guides__query" data-testid="guides-query" aria-label={t('guides.search')}>
-            {query === '' ? <span class="guides__placeholder">{t('guides.searchPlaceholder')}</span> : query}
+            {query === '' ? <span class="guides__placeholder">{mixed('guides.searchPlaceholder', {}, { example: t('guides.searchExample') })}</span> : query}
           </output>
           <OnScreenKeyboard value={query} maxLength={40} modes={['latin', 'pinyin']} onChange={(value) => actor.send({ type: 'SET_QUERY', query: value.toLowerCase() })} />
         </div>
@@ -208,7 +213,8 @@ function ElderGuideList({
   }
 
   if (view === 'items') {
-    const categoryTitle = results?.categories.find((entry) => entry.category === category)?.title;
+    const categoryName = results?.categories.find((entry) => entry.category === category)?.title;
+    const categoryTitle = categoryName === undefined ? undefined : <PlatformText>{categoryName}</PlatformText>;
     return (
       <ScreenFrame
         name="guides"
@@ -266,7 +272,9 @@ function ElderGuideList({
           <li key={entry.category}>
             <button type="button" class="service-tile" data-action="category" data-category={entry.category} onClick={() => choose(entry.category)}>
               <span class="service-tile__text">
-                <span class="service-tile__name">{entry.title}</span>
+                <span class="service-tile__name" lang={platformLanguage}>
+                  {entry.title}
+                </span>
                 <span class="service-tile__hint">{t('guides.count', { count: entry.count })}</span>
               </span>
             </button>
@@ -289,7 +297,7 @@ function GuideDetail({ item }: { item: ServiceItem }) {
       <dl class="document__facts">
         <div>
           <dt>{t('guides.department')}</dt>
-          <dd>{item.department}</dd>
+          <dd lang={platformLanguage}>{item.department}</dd>
         </div>
         <div>
           <dt>{t('guides.limit')}</dt>
@@ -297,11 +305,11 @@ function GuideDetail({ item }: { item: ServiceItem }) {
         </div>
         <div>
           <dt>{t('guides.fee')}</dt>
-          <dd>{guide.fee === '' ? t('guides.free') : guide.fee}</dd>
+          <dd lang={guide.fee === '' ? undefined : platformLanguage}>{guide.fee === '' ? t('guides.free') : guide.fee}</dd>
         </div>
       </dl>
       <h2>{t('guides.conditions')}</h2>
-      <ul>
+      <ul lang={platformLanguage}>
         {guide.conditions.map((condition) => (
           <li key={condition}>{condition}</li>
         ))}
@@ -310,19 +318,23 @@ function GuideDetail({ item }: { item: ServiceItem }) {
       <ul data-testid="guide-materials">
         {guide.materials.map((material) => (
           <li key={material.id} data-material={material.id}>
-            <strong>{material.name}</strong>
+            <strong lang={platformLanguage}>{material.name}</strong>
             {' — '}
             {material.source === 'shared'
               ? t('guides.material.shared')
               : `${t('guides.material.copies', { form: t(`guides.material.form.${material.form}`), copies: material.copies })} · ${
                   material.required ? t('guides.material.required') : t('guides.material.optional')
                 }`}
-            {material.note ? <span class="note"> （{material.note}）</span> : null}
+            {material.note ? (
+              <span class="note" lang={platformLanguage}>
+                {' '}（{material.note}）
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>
       <h2>{t('guides.steps')}</h2>
-      <ol>
+      <ol lang={platformLanguage}>
         {guide.steps.map((stepText) => (
           <li key={stepText}>{stepText}</li>
         ))}
@@ -330,17 +342,17 @@ function GuideDetail({ item }: { item: ServiceItem }) {
       <dl class="document__facts">
         <div>
           <dt>{t('guides.result')}</dt>
-          <dd>{guide.result}</dd>
+          <dd lang={platformLanguage}>{guide.result}</dd>
         </div>
         <div>
           <dt>{t('guides.where')}</dt>
-          <dd>
+          <dd lang={platformLanguage}>
             {guide.office}，{guide.address}
           </dd>
         </div>
         <div>
           <dt>{t('guides.hours')}</dt>
-          <dd>{guide.hours}</dd>
+          <dd lang={platformLanguage}>{guide.hours}</dd>
         </div>
         <div>
           <dt>{t('guides.phone')}</dt>
@@ -348,7 +360,7 @@ function GuideDetail({ item }: { item: ServiceItem }) {
         </div>
       </dl>
       <h2>{t('guides.legalBasis')}</h2>
-      <ul>
+      <ul lang={platformLanguage}>
         {guide.legalBasis.map((basis) => (
           <li key={basis}>{basis}</li>
         ))}
