@@ -19,14 +19,19 @@ export async function typeDigits(page: Page, digits: string): Promise<void> {
 
 /**
  * Types Chinese the way a citizen does on the pinyin keyboard: each syllable's letters, then the
- * character from the candidate row (it must be on the first page of candidates).
+ * character from the candidate row, paging on (›) while it is not on the row shown.
  */
 export async function typePinyin(page: Page, syllables: ReadonlyArray<{ pinyin: string; character: string }>): Promise<void> {
   const pinyinMode = page.locator('.keyboard [data-key="mode-pinyin"]').first();
   if ((await pinyinMode.count()) > 0 && (await pinyinMode.getAttribute('aria-pressed')) !== 'true') await pinyinMode.click();
   for (const { pinyin, character } of syllables) {
     for (const letter of pinyin) await page.locator(`.keyboard [data-key="${letter}"]`).first().click();
-    await page.locator(`.keyboard [data-candidate="${character}"]`).first().click();
+    const candidate = page.locator(`.keyboard [data-candidate="${character}"]`).first();
+    for (let pages = 0; !(await candidate.isVisible()); pages++) {
+      if (pages >= 10) throw new Error(`"${character}" is not among the candidates for "${pinyin}"`);
+      await page.locator('.keyboard [data-key="next-page"]').first().click();
+    }
+    await candidate.click();
   }
 }
 
