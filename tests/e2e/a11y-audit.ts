@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { modeMinimums } from '../../kiosk-ui/src/a11y/display-mode.ts';
+import { screenNames } from '../../kiosk-ui/src/flows/screen-names.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -14,12 +15,27 @@ const testerOnly = ['.dev-toggle', '.dev-panel'];
 export interface ScreenAudit {
   /** the screen (and overlay) that was audited, e.g. "menu" or "menu+staff-dialog" */
   screen: string;
+  /** the step of the screen on view (`data-step`), or null for a screen's first view */
+  step: string | null;
   mode: string;
   language: string;
   /** axe rule id → the offending elements (outer HTML, shortened) */
   violations: string[];
   smallText: string[];
   smallTargets: string[];
+  /**
+   * 关爱模式 (elder mode only): the screen asks one thing. Its controls outside the ways out
+   * (secondary buttons of the action row) form at most one group of choices (a list, a
+   * [role=group], the keyboard, or one lone control) plus at most one confirm button.
+   */
+  decisionProblems: string[];
+  /**
+   * On a screen in another language: visible Chinese text not marked `lang="zh-…"` (the platform's
+   * item names, guides and labels stay Chinese, and must say so for a screen reader).
+   */
+  unmarkedChinese: string[];
+  /** where "call staff" is (CSS px, rounded to 0.1), or null when it is not on screen */
+  callStaff: { x: number; y: number; width: number; height: number } | null;
 }
 
 export interface AuditResult extends ScreenAudit {
@@ -31,7 +47,7 @@ export interface AuditResult extends ScreenAudit {
 export async function auditScreen(page: Page): Promise<AuditResult> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   return page.evaluate(
-    async ({ minimums, exclude }) => {
+    async ({ minimums, exclude, names }) => {
       const root = document.querySelector<HTMLElement>('.kiosk');
       const screenBefore = root?.dataset.currentScreen ?? '?';
       const overlay = document.querySelector<HTMLElement>('[role="dialog"], [role="alertdialog"]');
@@ -55,6 +71,19 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
         if (size < min.textPx) smallText.push(`${size}px < ${min.textPx}px: "${node.textContent.trim().slice(0, 40)}" in ${describe(parent)}`);
       }
 
+      const unmarkedChinese: string[] = [];
+      if (!document.documentElement.lang.startsWith('zh')) {
+        const chinese = /[\u3400-\u9fff]/;
+        const textNodes = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let node = textNodes.nextNode(); node; node = textNodes.nextNode()) {
+          const parent = node.parentElement;
+          if (!parent || !chinese.test(node.textContent ?? '') || excluded(parent) || !visible(parent)) continue;
+          if (!(parent.closest('[lang]')?.getAttribute('lang') ?? '').startsWith('zh')) {
+            unmarkedChinese.push(`"${(node.textContent ?? '').trim().slice(0, 30)}" in ${describe(parent)}`);
+          }
+        }
+      }
+
       const smallTargets: string[] = [];
       const interactive = document.querySelectorAll('button, a[href], input, select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])');
       for (const element of interactive) {
@@ -73,20 +102,73 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
       const violations = result.violations.flatMap((violation) =>
         violation.nodes.map((node) => `${violation.id}: ${node.html.replace(/\s+/g, ' ').slice(0, 140)}`),
       );
+      const decisionProblems: string[] = [];
+      const section = Array.from(document.querySelectorAll<HTMLElement>('section.screen[data-screen]')).find(
+        (candidate) => names.includes(candidate.dataset.screen ?? '') && visible(candidate),
+      );
+      if (elder && section && !overlay) {
+        const controls = Array.from(
+          section.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [role="button"], [role="radio"], [role="checkbox"]'),
+        ).filter((control) => visible(control) && !(control as HTMLButtonElement).disabled);
+        const actionRow = (control: Element) => control.closest('.screen__actions') !== null;
+        const confirms = controls.filter((control) => actionRow(control) && !control.classList.contains('big-button--secondary'));
+        const groups = new Set(
+          controls
+            .filter((control) => !actionRow(control))
+            .map((control) => control.closest('[data-choices], [role="group"], [role="radiogroup"], ul, ol, .keyboard') ?? control),
+        );
+        const label = (element: Element) => (element as HTMLElement).dataset.action ?? (element as HTMLElement).dataset.choices ?? element.getAttribute('role') ?? element.tagName.toLowerCase();
+        if (groups.size > 1) decisionProblems.push(`${groups.size} groups of choices: ${[...groups].map(label).join(', ')}`);
+        if (confirms.length > 1) decisionProblems.push(`${confirms.length} confirm buttons: ${confirms.map(label).join(', ')}`);
+      }
+
+      const staffButton = document.querySelector('[data-action="call-staff"]');
+      const staffBox = staffButton?.getBoundingClientRect();
+      const tenth = (value: number) => Math.round(value * 10) / 10;
+      const callStaff = staffBox ? { x: tenth(staffBox.x), y: tenth(staffBox.y), width: tenth(staffBox.width), height: tenth(staffBox.height) } : null;
       const screenAfter = root?.dataset.currentScreen ?? '?';
       const overlayName = overlay ? `+${overlay.dataset.testid ?? overlay.getAttribute('role')}` : '';
       return {
         screen: `${screenBefore}${overlayName}`,
+        step: section?.dataset.step ?? null,
         mode,
         language: document.documentElement.lang,
         violations,
         smallText,
         smallTargets,
+        decisionProblems,
+        unmarkedChinese,
+        callStaff,
         stable: screenBefore === screenAfter && overlay === document.querySelector('[role="dialog"], [role="alertdialog"]'),
       };
     },
-    { minimums: modeMinimums, exclude: testerOnly },
+    { minimums: modeMinimums, exclude: testerOnly, names: [...screenNames] as string[] },
   );
+}
+
+/**
+ * The spoken guidance matches what is on screen: the overlay's clip, else the step's own clip
+ * (`data-step`), else the screen's. Waits up to `timeoutMs` for the voice to move on (it follows
+ * after the render); returns a problem, or null.
+ */
+export async function voiceProblem(page: Page, timeoutMs = 3_000): Promise<string | null> {
+  const expected = () =>
+    page.evaluate(() => {
+      const language = document.documentElement.lang;
+      if (document.querySelector('[role="alertdialog"]')) return `${language}:idle-warning`;
+      if (document.querySelector('[data-testid="staff-dialog"]')) return `${language}:staff-called`;
+      const section = Array.from(document.querySelectorAll<HTMLElement>('section.screen[data-screen]')).find((candidate) => candidate.getClientRects().length > 0);
+      return `${language}:${section?.dataset.step ?? section?.dataset.screen ?? '?'}`;
+    });
+  const want = await expected();
+  try {
+    await page.waitForFunction((clip) => document.documentElement.dataset.voiceClip === clip, want, { timeout: timeoutMs });
+    return null;
+  } catch {
+    const spoken = await page.evaluate(() => document.documentElement.dataset.voiceClip ?? '(nothing)');
+    // the screen moved on meanwhile: nothing to say about this one
+    return (await expected()) === want ? `voice speaks "${spoken}" where "${want}" belongs` : null;
+  }
 }
 
 /** Taps the mode switches and the language button until the kiosk shows the wanted combination. */

@@ -11,6 +11,7 @@ import { launchChromium, openKioskPage, type KioskPage } from '../support/browse
 import { action, placeCard, removeCard, resetKiosk, screenNames, waitForScreen } from '../support/kiosk-ui.ts';
 import { uiDistDir } from '../support/repo.ts';
 import { overlayClips } from '../../kiosk-ui/src/voice/screen-voice.ts';
+import { stepNames } from '../../kiosk-ui/src/voice/steps.ts';
 
 const languages = ['zh-CN', 'en'] as const;
 
@@ -31,8 +32,9 @@ function oggOpusSeconds(file: Buffer): number {
 describe('voice clips in the built UI', () => {
   const manifest = JSON.parse(readFileSync(path.join(uiDistDir, 'voice', 'manifest.json'), 'utf8')) as Record<string, Record<string, string>>;
 
-  it.each(languages)('every screen and overlay has a playable %s clip', (language) => {
-    for (const clip of [...screenNames, ...overlayClips]) {
+  it.each(languages)('every screen, overlay and step has a playable %s clip of its own', (language) => {
+    const files = new Map<string, string>();
+    for (const clip of [...screenNames, ...overlayClips, ...stepNames]) {
       const url = manifest[language]?.[clip];
       expect(url, `no ${language} clip for "${clip}"`).toMatch(/^\/voice\/[0-9a-f]{20}\.ogg$/);
       const file = path.join(uiDistDir, url!);
@@ -41,6 +43,9 @@ describe('voice clips in the built UI', () => {
       // long enough to be speech, short enough to be guidance
       expect(seconds, `${language} "${clip}" lasts ${seconds} s`).toBeGreaterThan(0.7);
       expect(seconds, `${language} "${clip}" lasts ${seconds} s`).toBeLessThan(20);
+      // its own clip: no two steps or screens share a recording
+      expect(files.get(url!), `${language} "${clip}" plays the same file as "${files.get(url!)}"`).toBeUndefined();
+      files.set(url!, clip);
     }
   });
 });

@@ -1,18 +1,28 @@
 // 申请办理 in Chromium against the real bridge (embedded platform, simulated receipt printer): choose
 // an item, read what to bring, answer on the numeric keypad (name and ID are never asked), review,
-// 实人认证, 手写签名 (mouse strokes), consent, submit once, receipt with its 办件编号, rate that case, goodbye. An item that needs a
-// photographed material goes through the document camera; with the camera gone it says so instead.
+// 实人认证, 手写签名 (mouse strokes), consent, submit once, receipt with its 办件编号 printed, rate that
+// case, goodbye. A Chinese answer is typed on the pinyin keyboard (candidates, paging). An item that
+// needs a photographed material goes through the document camera; with the camera gone it says so
+// instead. The face-check and document-capture screens are audited (axe, sizes) inside the kiosk.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { apiPaths, applicationReceiptSchema, type SimFixture } from '@tongban/device-bridge/api';
 import type { RunningBridge } from '../support/bridge-process.ts';
 import type { KioskPage } from '../support/browser.ts';
 import { startJourneyKiosk, type JourneyKiosk } from '../support/journey-kiosk.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
-import { auditScreen } from './a11y-audit.ts';
-import { action, advanceTo, pageHtml, placeCard, simFixture, step, waitForScreen } from '../support/kiosk-ui.ts';
-
-const flexibleEmployment = '330100-JD-00131-000';
-const needsPhotographedMaterial = '330100-YB-00210-000';
+import { auditScreen, type ScreenAudit } from './a11y-audit.ts';
+import { action, advanceTo, pageHtml, placeCard, resetKiosk, simFixture, step, waitForScreen } from '../support/kiosk-ui.ts';
+import {
+  drawStroke,
+  flexibleEmployment,
+  housingFundTransfer,
+  needsPhotographedMaterial,
+  signName,
+  typeDigits as typeDigitsOn,
+  typePinyin,
+  verifyByStaff as verifyByStaffOn,
+} from '../support/apply-steps.ts';
 
 let bridge: RunningBridge;
 let journey: JourneyKiosk;
@@ -29,31 +39,20 @@ afterAll(async () => {
   await journey?.close();
 });
 
-async function typeDigits(digits: string) {
-  for (const digit of digits) await kiosk.page.locator(`.keyboard [data-key="${digit}"]`).first().click();
+const typeDigits = (digits: string) => typeDigitsOn(kiosk.page, digits);
+
+/** axe and the kiosk's own minimums (text size, touch targets) on the view as it is now */
+async function expectAccessible(page: Page) {
+  const result: ScreenAudit = await auditScreen(page);
+  expect([...result.violations, ...result.smallText, ...result.smallTargets]).toEqual([]);
 }
 
-/**
- * 实人认证 before the declaration: the face-check screen offers the face check and its alternative;
- * here the staff alternative (the simulated kiosk's staff code), which needs no face in the camera.
- */
+/** 实人认证 by the staff alternative; the face-check screen is audited on the way */
 async function verifyByStaff() {
   const { page } = kiosk;
-  await page.locator('[data-screen="face-check"]').first().waitFor({ state: 'visible', timeout: 15_000 });
-  await action(page, 'face-staff').first().click();
-  await typeDigits('135790');
-  await action(page, 'face-staff-confirm').first().click();
-}
-
-/** draws one stroke on the signature pad with the mouse, from one point to another (fractions of the pad) */
-async function drawStroke(points: readonly [number, number][]) {
-  const { page } = kiosk;
-  const box = (await page.locator('[data-testid="signature-pad"]').first().boundingBox())!;
-  const at = ([x, y]: [number, number]) => [box.x + box.width * x, box.y + box.height * y] as const;
-  await page.mouse.move(...at(points[0]!));
-  await page.mouse.down();
-  for (const point of points.slice(1)) await page.mouse.move(...at(point), { steps: 8 });
-  await page.mouse.up();
+  await page.locator('[data-screen="face-check"] [data-action="face-staff"]').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await expectAccessible(page);
+  await verifyByStaffOn(page);
 }
 
 /**
@@ -70,18 +69,16 @@ async function signWithMouse() {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   expect(await pad.getAttribute('data-signed')).toBe('false');
   expect(await next.isDisabled()).toBe(true);
-  await drawStroke([[0.1, 0.5], [0.3, 0.3], [0.5, 0.6]]);
+  await drawStroke(page, [[0.1, 0.5], [0.3, 0.3], [0.5, 0.6]]);
   await page.locator('[data-testid="signature-pad"][data-signed="true"]').first().waitFor({ state: 'attached' });
   await action(page, 'clear-signature').first().click();
   await page.locator('[data-testid="signature-pad"][data-signed="false"]').first().waitFor({ state: 'attached' });
   expect(await next.isDisabled()).toBe(true);
-  await drawStroke([[0.1, 0.6], [0.25, 0.3], [0.4, 0.7], [0.55, 0.3]]);
-  await drawStroke([[0.6, 0.5], [0.9, 0.45]]);
+  await drawStroke(page, [[0.1, 0.6], [0.25, 0.3], [0.4, 0.7], [0.55, 0.3]]);
+  await drawStroke(page, [[0.6, 0.5], [0.9, 0.45]]);
   await page.locator('[data-testid="signature-pad"][data-signed="true"]').first().waitFor({ state: 'attached' });
   expect(await next.isDisabled()).toBe(false);
-  // the a11y walk does not reach this step (it is inside the apply screen): axe and the kiosk's minimums here
-  const audit = await auditScreen(page);
-  expect([...audit.violations, ...audit.smallText, ...audit.smallTargets]).toEqual([]);
+  await expectAccessible(page);
   await next.click();
 }
 
@@ -154,6 +151,9 @@ describe('apply for 灵活就业人员参保登记', () => {
       const shown = page.locator('[data-testid="case-number"]').first();
       await shown.waitFor({ state: 'visible' });
       expect(await shown.getAttribute('data-case')).toBe(parsed.caseNumber);
+      // the receipt with its 办件编号 came out of the receipt printer, and the screen says so
+      expect(parsed.receiptPrinted).toBe(true);
+      expect(await page.locator('[data-testid="receipt-printed"]').first().getAttribute('data-printed')).toBe('true');
       return parsed;
     });
 
@@ -193,6 +193,7 @@ describe('apply with a material photographed on the document camera (高拍仪)'
       await capture.waitFor({ state: 'visible', timeout: 15_000 });
       await action(page, 'capture-take').first().click();
       await action(page, 'capture-done').first().waitFor({ state: 'visible', timeout: 20_000 });
+      await expectAccessible(page);
       await action(page, 'capture-done').first().click();
       await page.locator('[data-testid="apply-review"]').first().waitFor({ state: 'visible', timeout: 10_000 });
       await action(page, 'next').first().click();
@@ -242,6 +243,77 @@ describe('apply with a material photographed on the document camera (高拍仪)'
       await page.locator('[data-testid="apply-not-here"]').first().waitFor({ state: 'visible', timeout: 10_000 });
       expect(await action(page, 'next').count()).toBe(0);
       await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('document-camera', 'connect')), 204, 'plug it back');
+    });
+  });
+});
+
+describe('apply for 住房公积金个人账户转移 with a Chinese answer typed in pinyin', () => {
+  it('phone → 转出地公积金中心 on the pinyin keyboard → review → submit carries it → receipt printed', async () => {
+    const { page } = kiosk;
+    const answer = '杭州公积金中心';
+    await step(page, 'card, menu, apply, the item, the phone number', async () => {
+      // the visit before ended on a guide: the next citizen starts at attract
+      await resetKiosk(bridge.url);
+      await waitForScreen(page, 'attract');
+      await placeCard(bridge.url, citizen.id);
+      await advanceTo(page, 'menu');
+      await action(page, 'service', '[data-service="apply"]').first().click();
+      await action(page, 'choose-item', `[data-code="${housingFundTransfer}"]`).first().click();
+      await page.locator('[data-testid="apply-guide"]').first().waitFor({ state: 'visible', timeout: 10_000 });
+      await action(page, 'next').first().click();
+      await typeDigits('13812345678');
+      await action(page, 'next').first().click();
+    });
+
+    await step(page, '转出地公积金中心 typed syllable by syllable, choosing each character (积 is on the second page)', async () => {
+      await expect.poll(() => page.locator('[data-screen="apply"] h1').first().innerText()).toBe('转出地公积金中心');
+      expect(await page.locator('.keyboard').first().getAttribute('data-mode')).toBe('pinyin');
+      const next = action(page, 'next').first();
+      expect(await next.isDisabled()).toBe(true);
+      // the letters typed so far are shown while composing, then the row of characters for them
+      for (const letter of 'hang') await page.locator(`.keyboard [data-key="${letter}"]`).first().click();
+      expect(await page.locator('[data-testid="pinyin-composing"]').first().innerText()).toBe('hang');
+      expect(await page.locator('.keyboard [data-candidate]').allInnerTexts()).toContain('杭');
+      await page.locator('.keyboard [data-candidate="杭"]').first().click();
+      await typePinyin(page, [
+        { pinyin: 'zhou', character: '州' },
+        { pinyin: 'gong', character: '公' },
+        { pinyin: 'ji', character: '积' },
+        { pinyin: 'jin', character: '金' },
+        { pinyin: 'zhong', character: '中' },
+        { pinyin: 'xin', character: '心' },
+      ]);
+      expect(await page.locator('[data-testid="field-value"]').first().innerText()).toBe(answer);
+      expect(await next.isDisabled()).toBe(false);
+      await next.click();
+    });
+
+    await step(page, 'review shows the answer; 实人认证, signature, consent, submit', async () => {
+      const review = page.locator('[data-testid="apply-review"]').first();
+      await review.waitFor({ state: 'visible' });
+      expect(await review.locator('[data-field="fromCenter"]').innerText()).toBe(answer);
+      await action(page, 'next').first().click();
+      await verifyByStaff();
+      await signName(page);
+      await action(page, 'next').first().click();
+      await action(page, 'consent').first().click();
+      const [response] = await Promise.all([
+        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.applications) && candidate.request().method() === 'POST', { timeout: 15_000 }),
+        action(page, 'submit-application').first().click(),
+      ]);
+      expect(response.status()).toBe(201);
+      expect(JSON.parse(response.request().postData() ?? '{}')).toMatchObject({ itemCode: housingFundTransfer, form: { phone: '13812345678', fromCenter: answer } });
+      expect(applicationReceiptSchema.parse(await response.json()).receiptPrinted).toBe(true);
+    });
+
+    await step(page, 'the receipt was printed, and says so; done → rating → skip → goodbye', async () => {
+      const printed = page.locator('[data-testid="receipt-printed"]').first();
+      await printed.waitFor({ state: 'visible' });
+      expect(await printed.getAttribute('data-printed')).toBe('true');
+      await action(page, 'done').first().click();
+      await waitForScreen(page, 'rating');
+      await action(page, 'skip-rating').first().click();
+      await advanceTo(page, 'attract', [action(page, 'done')], 30_000);
     });
   });
 });

@@ -58,6 +58,29 @@ function withoutSpaces(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
+/** kiosk_ui_last_heartbeat_timestamp_seconds from the bridge's /metrics (0 before the first beat) */
+async function lastUiHeartbeat(): Promise<number> {
+  const metrics = await bridgeRequest(bridge.url, 'GET', '/metrics');
+  const line = /^kiosk_ui_last_heartbeat_timestamp_seconds(?:\{[^}]*\})?\s+(\S+)$/m.exec(metrics.text);
+  if (!line) throw new Error(`no kiosk_ui_last_heartbeat_timestamp_seconds in /metrics:\n${metrics.text.slice(0, 500)}`);
+  return Number(line[1]);
+}
+
+describe('the UI tells monitoring it is alive', () => {
+  it("once the kiosk page is up, /metrics' UI heartbeat timestamp moves to now", async () => {
+    const before = await lastUiHeartbeat();
+    const loadedAt = Date.now() / 1000;
+    const kiosk = await openKioskPage(browser, bridge.url, 'landscape');
+    try {
+      await waitForScreen(kiosk.page, 'attract');
+      await expect.poll(lastUiHeartbeat, { timeout: 10_000 }).toBeGreaterThan(before);
+      expect(await lastUiHeartbeat()).toBeGreaterThanOrEqual(Math.floor(loadedAt) - 1);
+    } finally {
+      await kiosk.close();
+    }
+  });
+});
+
 describe('landscape 1920×1080: the whole certificate journey', () => {
   let kiosk: KioskPage;
   let citizen: SimFixture;

@@ -47,6 +47,13 @@ describe('loadConfig', () => {
     expect(message).toMatch(/number/);
   });
 
+  it('refuses a countdown warning shorter than 20 s (WCAG 2.2.1), naming the field', () => {
+    const message = startError({ KIOSK_CONFIG: siteFile('{"session": {"countdownSeconds": 19}}') });
+    expect(message).toContain('session.countdownSeconds');
+    expect(message).toContain('20');
+    expect(loadConfig({ KIOSK_CONFIG: siteFile('{"session": {"countdownSeconds": 20}}') }).session.countdownSeconds).toBe(20);
+  });
+
   it('names the allowed drivers when a device driver is unknown', () => {
     const message = startError({ KIOSK_CONFIG: siteFile('{"devices": {"id-reader": {"driver": "magic"}}}') });
     expect(message).toContain('devices.id-reader.driver');

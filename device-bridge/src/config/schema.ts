@@ -213,8 +213,8 @@ export const configSchema = z
       .object({
         /** no touch for this long → the countdown starts */
         idleTimeoutSeconds: z.number().int().min(1).max(3_600),
-        /** the countdown's length before the session ends by itself */
-        countdownSeconds: z.number().int().min(1).max(300),
+        /** the countdown's length before the session ends by itself: at least 20 s of warning (WCAG 2.2.1) */
+        countdownSeconds: z.number().int().min(20, 'at least 20 seconds, so a citizen is warned in time (WCAG 2.2.1)').max(300),
         /** the UI's event stream may drop this long (a reload) before the bridge ends the session */
         uiDisconnectGraceSeconds: z.number().min(0).max(300),
       })

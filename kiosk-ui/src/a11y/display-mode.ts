@@ -3,8 +3,11 @@ import { useContext, useLayoutEffect, useState } from 'preact/hooks';
 
 /**
  * How the screen is presented for the person in front of it: elder mode (关爱模式: larger text
- * and targets, one decision per screen, slower pacing) and high contrast. Both reset to the
- * defaults when the session ends, so the next citizen starts from the usual screen.
+ * and targets, slower pacing, and one decision per screen — the menu and the guide list ask one
+ * question per page (screens/menu.tsx, screens/guides.tsx), and on every screen the ways out step
+ * aside from the screen's own choice (styles.css); tests/e2e/a11y-audit.ts checks the rule) and
+ * high contrast. Both reset to the defaults when the session ends, so the next citizen starts from
+ * the usual screen.
  */
 export interface DisplayMode {
   elder: boolean;

@@ -43,6 +43,10 @@ export function startKioskRuntime(client: BridgeClient): KioskRuntime {
   async function refreshStatus() {
     clearTimeout(refreshTimer);
     try {
+      // The bridge learns that the platform is back only from a call that gets through, and with
+      // its journeys greyed nobody makes one: ask for the catalogue (no session, no personal data;
+      // the bridge notes the answer) before reading health again.
+      if (latestHealth?.platform?.reachable === false) await client.searchCatalogue({}).catch(() => undefined);
       const health = await client.fetchHealth();
       // the certificate list does not change while the bridge runs; read it once
       services ??= await client.listCertificates();
@@ -69,6 +73,15 @@ export function startKioskRuntime(client: BridgeClient): KioskRuntime {
     { onConnectionChange: (connected) => (connected ? undefined : void refreshStatus()) },
   );
 
+  // The menu shows what works right now: read health each time it appears (a journey that just
+  // failed may have found the platform gone).
+  let wasOnMenu = false;
+  const menuWatch = actor.subscribe((snapshot) => {
+    const onMenu = snapshot.matches({ inSession: { flow: 'menu' } });
+    if (onMenu && !wasOnMenu) void refreshStatus();
+    wasOnMenu = onMenu;
+  });
+
   void refreshStatus();
 
   return {
@@ -82,6 +95,7 @@ export function startKioskRuntime(client: BridgeClient): KioskRuntime {
       stopped = true;
       clearTimeout(refreshTimer);
       unsubscribe();
+      menuWatch.unsubscribe();
       actor.stop();
     },
   };

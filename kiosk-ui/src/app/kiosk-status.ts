@@ -10,6 +10,7 @@ export function kioskStatusFrom(health: HealthResponse, services: CertificateTyp
     idleTimeoutSeconds: health.session.idleTimeoutSeconds,
     countdownSeconds: health.session.countdownSeconds,
     documentCameraReady: health.devices.some((device) => device.id === 'document-camera' && device.state === 'ready'),
+    platformReachable: health.platform?.reachable !== false,
     services,
     ...(health.site.languages ? { languages: health.site.languages } : {}),
   };

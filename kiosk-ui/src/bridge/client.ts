@@ -65,6 +65,8 @@ export interface BridgeClient {
   /** 预约签到: the scanned appointment (no session) and its check-in, which gives its queue number */
   findAppointmentByCode(appointmentId: string): Promise<AppointmentCheckInView>;
   checkInAppointment(appointmentId: string): Promise<QueueTicket>;
+  /** POST /api/ui-heartbeat: the UI is alive (monitoring alerts when it goes quiet) */
+  sendUiHeartbeat(): Promise<void>;
   simFixtures(): Promise<SimFixture[]>;
   simPlaceCard(fixtureId: string): Promise<void>;
   /** a made-up card of one SAM card type, or a damaged card (simulation only) */
@@ -133,6 +135,7 @@ export function createBridgeClient(baseUrl = '', fetchImpl: FetchLike = (input, 
     takeQueueNumber: (ticket) => request<QueueTicket>('POST', bridgePaths.queue, ticket),
     findAppointmentByCode: (appointmentId) => request<AppointmentCheckInView>('GET', bridgePaths.appointmentCheckIn(appointmentId)),
     checkInAppointment: (appointmentId) => request<QueueTicket>('POST', bridgePaths.appointmentCheckIn(appointmentId), {}),
+    sendUiHeartbeat: () => request<void>('POST', bridgePaths.uiHeartbeat, {}),
     simFixtures: () => request<SimFixture[]>('GET', bridgePaths.simFixtures),
     simPlaceCard: (fixture) => request<void>('POST', bridgePaths.simCard, { fixture }),
     simTestCard: (card) => request<void>('POST', bridgePaths.simCard, card),

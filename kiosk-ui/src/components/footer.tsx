@@ -1,6 +1,7 @@
 import { useDisplayMode } from '../a11y/display-mode.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { SpeakerIcon } from './icons.tsx';
+import { useMixedText } from './platform-text.tsx';
 
 export interface FooterProps {
   siteName: string;
@@ -16,10 +17,11 @@ export interface FooterProps {
  */
 export function Footer({ siteName, helpPhone, onRepeatVoice }: FooterProps) {
   const { t } = useI18n();
+  const mixed = useMixedText();
   const mode = useDisplayMode();
   return (
     <footer class="footer">
-      <span class="footer__site">{siteName ? t('footer.site', { site: siteName }) : ''}</span>
+      <span class="footer__site">{siteName ? mixed('footer.site', {}, { site: siteName }) : ''}</span>
       <div class="footer__tools">
         <button type="button" class="mode-button" data-action="repeat-voice" title={t('voice.repeatLabel')} onClick={onRepeatVoice}>
           <SpeakerIcon />

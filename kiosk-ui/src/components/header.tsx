@@ -14,7 +14,12 @@ export interface HeaderProps {
   languages?: readonly string[];
 }
 
-/** Top bar on every screen: who is served (masked), language, call staff, and exit once identified. */
+/**
+ * Top bar on every screen: who is served (masked), language, exit once identified, and call staff.
+ * Call staff sits in a slot of its own at the top right (styles.css `.tool-button--staff`): the
+ * language label's width, the exit button appearing or the brand wrapping never move it, in either
+ * language or orientation; it is also last in reading order on every screen.
+ */
 export function Header({ session, showGreeting, onExit, onHelp, languages }: HeaderProps) {
   const { t } = useI18n();
   return (
@@ -23,15 +28,15 @@ export function Header({ session, showGreeting, onExit, onHelp, languages }: Hea
       <div class="header__who">{session && showGreeting ? <GreetingText session={session} /> : null}</div>
       <div class="header__tools">
         <LanguageSwitch offered={languages} />
-        <button type="button" class="tool-button tool-button--staff" data-action="call-staff" onClick={onHelp}>
-          {t('staff.button')}
-        </button>
         {onExit ? (
           <button type="button" class="tool-button tool-button--exit" data-action="exit" aria-label={t('exit.label')} onClick={onExit}>
             {t('exit.button')}
           </button>
         ) : null}
       </div>
+      <button type="button" class="tool-button tool-button--staff" data-action="call-staff" onClick={onHelp}>
+        {t('staff.button')}
+      </button>
     </header>
   );
 }

@@ -11,6 +11,7 @@ export const workingKiosk: KioskStatus = {
   // short so generated paths stay few; the interpreted tests use the real default
   countdownSeconds: 2,
   documentCameraReady: true,
+  platformReachable: true,
   services: [{ type: 'social-insurance-contribution', title: '社会保险参保缴费证明', serviceCode: '330000-SB-001' }],
 };
 

@@ -9,7 +9,7 @@ import type {
 import { and, assign, enqueueActions, fromCallback, fromPromise, not, raise, setup } from 'xstate';
 import { failureCodeOf } from './failure-code.ts';
 import { idleLimitSeconds } from './idle-limits.ts';
-import { canStartPrint } from './menu.ts';
+import { canOpenJourney, canStartPrint, type OtherJourney } from './menu.ts';
 import { guidesMachine } from './guides.machine.ts';
 import { applyMachine, type ApplyOutput } from './apply.machine.ts';
 import { progressMachine } from './progress.machine.ts';
@@ -63,6 +63,7 @@ export const unknownKioskStatus: KioskStatus = {
   idleTimeoutSeconds: 120,
   countdownSeconds: 20,
   documentCameraReady: false,
+  platformReachable: true,
   services: [],
 };
 
@@ -161,6 +162,8 @@ export const sessionMachine = setup({
     identifyAvailable: ({ context }) => context.kiosk.capabilities.identify,
     canPrint: ({ context }) => context.kiosk.capabilities.printCertificate,
     offersService: ({ context, event }) => event.type === 'SELECT_SERVICE' && canStartPrint(context.kiosk, event.service),
+    /** a greyed tile opens nothing: its platform or printer is down (menu.ts) */
+    canOpen: ({ context }, params: { journey: OtherJourney }) => canOpenJourney(context.kiosk, params.journey),
     isBadGrade: ({ event }) => event.type === 'RATE' && isBadGrade(event.grade),
     indicatorChosen: ({ context }) => context.rating.indicators.length > 0,
     syncBringsSession: ({ event }) => event.type === 'SESSION_SYNC' && event.session !== null,
@@ -332,11 +335,11 @@ export const sessionMachine = setup({
               entry: { type: 'enterStep', params: { step: 'menu' } },
               on: {
                 OPEN_GUIDES: 'guides',
-                OPEN_RECORDS: 'records',
-                OPEN_PROGRESS: 'progress',
-                OPEN_APPLY: 'apply',
-                OPEN_QUEUE: 'queue',
-                OPEN_APPOINTMENT: 'appointment',
+                OPEN_RECORDS: { guard: { type: 'canOpen', params: { journey: 'records' } }, target: 'records' },
+                OPEN_PROGRESS: { guard: { type: 'canOpen', params: { journey: 'progress' } }, target: 'progress' },
+                OPEN_APPLY: { guard: { type: 'canOpen', params: { journey: 'apply' } }, target: 'apply' },
+                OPEN_QUEUE: { guard: { type: 'canOpen', params: { journey: 'queue' } }, target: 'queue' },
+                OPEN_APPOINTMENT: { guard: { type: 'canOpen', params: { journey: 'appointment' } }, target: 'appointment' },
                 SELECT_SERVICE: {
                   guard: 'offersService',
                   target: 'preview',

@@ -32,6 +32,12 @@ export interface KioskStatus {
   countdownSeconds: number;
   /** the document camera (高拍仪) is ready: applications needing photographed materials can be taken */
   documentCameraReady: boolean;
+  /**
+   * The government service platform answers: false once a call found it unreachable (health
+   * `platform.reachable`), until a call gets through again. Unknown counts as reachable: the
+   * journey's own screen says so if the first call fails.
+   */
+  platformReachable: boolean;
   /** certificate types the bridge offers, with the 事项编码 a rating must carry */
   services: CertificateTypeInfo[];
   /** the languages this site offers (config kiosk.languages); absent: every language the UI has */

@@ -69,7 +69,7 @@ export function OnScreenKeyboard({ value, onChange, modes = ['pinyin', 'latin', 
       ) : null}
 
       {state.mode === 'pinyin' ? (
-        <div class="keyboard__candidates" aria-live="polite">
+        <div class="keyboard__candidates" aria-live="polite" lang="zh-CN">
           <span class="keyboard__composing" data-testid="pinyin-composing" aria-label={t('keyboard.composing', { pinyin: state.composing })}>
             {state.composing}
           </span>

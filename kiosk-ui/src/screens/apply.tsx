@@ -1,4 +1,5 @@
 import type { FormField, SessionView } from '@tongban/device-bridge/api';
+import type { ComponentChildren } from 'preact';
 import type { ActorRefFrom } from 'xstate';
 import { DocumentCaptureScreen } from '../camera/document-capture-screen.tsx';
 import { FaceCheckScreen } from '../camera/face-check-screen.tsx';
@@ -6,6 +7,7 @@ import type { FaceCheckMachine } from '../flows/face-check.machine.ts';
 import type { DocumentCaptureMachine } from '../flows/document-capture.machine.ts';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
+import { platformLanguage, useFieldLabel, useMixedText } from '../components/platform-text.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { materialsToBring, materialsToCapture, notApplicableReason } from '../flows/apply.machine.ts';
 import { displayedValue, fieldProblem, keyboardFor } from '../flows/form-fields.ts';
@@ -15,6 +17,10 @@ import { OnScreenKeyboard } from '../keyboard/on-screen-keyboard.tsx';
 import { SignaturePad } from '../signature/signature-pad.tsx';
 import { CloseJourney, JourneyFailure, JourneyLoading, useFailureText } from './journey-parts.tsx';
 import type { ScreenProps } from './screen-props.ts';
+import type { StepName } from '../voice/steps.ts';
+
+/** Each way of answering a question has its own spoken guidance. */
+const fieldStep = { digits: 'apply-field-digits', text: 'apply-field-text', none: 'apply-field-choice' } as const satisfies Record<ReturnType<typeof keyboardFor>, StepName>;
 
 /** 申请办理: one step of the apply journey per view, following its child machine. */
 export function ApplyScreen({ snapshot }: ScreenProps) {
@@ -27,6 +33,8 @@ export function ApplyScreen({ snapshot }: ScreenProps) {
 function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: SessionView | null }) {
   const { t } = useI18n();
   const failureText = useFailureText();
+  const mixed = useMixedText();
+  const labelOf = useFieldLabel();
   const apply = useActorSnapshot(actor);
   const { items, item, form, fieldIndex, signature, consent, receipt, failure } = apply.context;
   const send = actor.send.bind(actor);
@@ -48,8 +56,12 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
           {(items ?? []).map((summary) => (
             <li key={summary.code}>
               <button type="button" class="guide-item" data-action="choose-item" data-code={summary.code} onClick={() => send({ type: 'CHOOSE', code: summary.code })}>
-                <span class="guide-item__name">{summary.name}</span>
-                <span class="guide-item__meta">{summary.department}</span>
+                <span class="guide-item__name" lang={platformLanguage}>
+                  {summary.name}
+                </span>
+                <span class="guide-item__meta" lang={platformLanguage}>
+                  {summary.department}
+                </span>
               </button>
             </li>
           ))}
@@ -68,7 +80,8 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
     return (
       <ScreenFrame
         name="apply"
-        title={t('apply.guideTitle', { name: item.name })}
+        step="apply-guide"
+        title={mixed('apply.guideTitle', {}, { name: item.name })}
         actions={
           <>
             {back}
@@ -89,7 +102,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
           {capture.length > 0 ? (
             <>
               <h2>{t('apply.capture')}</h2>
-              <ul>
+              <ul lang={platformLanguage}>
                 {capture.map((material) => (
                   <li key={material.id}>{material.name}</li>
                 ))}
@@ -100,7 +113,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
           {bring.length === 0 ? (
             <p>{t('apply.bringNone')}</p>
           ) : (
-            <ul data-testid="apply-bring">
+            <ul data-testid="apply-bring" lang={platformLanguage}>
               {bring.map((material) => (
                 <li key={material.id} data-material={material.id}>
                   {material.name}
@@ -123,7 +136,8 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
     return (
       <ScreenFrame
         name="apply"
-        title={field.label}
+        step={fieldStep[keyboardFor(field)]}
+        title={labelOf(field)}
         actions={
           <>
             {back}
@@ -137,7 +151,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
           {t('apply.question', { index: fieldIndex + 1, count: fields.length })}
           {field.required ? '' : ` ${t('apply.optional')}`}
         </p>
-        <FieldInput field={field} value={value} onChange={(next) => send({ type: 'SET_FIELD', value: next })} />
+        <FieldInput field={field} label={labelOf(field)} value={value} onChange={(next) => send({ type: 'SET_FIELD', value: next })} />
         <p class="note" aria-live="polite" data-testid="field-problem" data-problem={problem ?? ''}>
           {problem && value !== '' ? t(`apply.problem.${problem}`) : ''}
         </p>
@@ -159,6 +173,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
     return (
       <ScreenFrame
         name="apply"
+        step="apply-review"
         title={t('apply.review')}
         actions={
           <>
@@ -173,17 +188,20 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
           <div>
             <dt>{t('apply.applicant')}</dt>
             <dd>
-              {session?.maskedName} {session?.maskedIdNumber}
+              <span lang={platformLanguage}>{session?.maskedName}</span> {session?.maskedIdNumber}
             </dd>
           </div>
           <div>
             <dt>{t('apply.title')}</dt>
-            <dd>{item.name}</dd>
+            <dd lang={platformLanguage}>{item.name}</dd>
           </div>
           {fields.map((field) => (
             <div key={field.id}>
-              <dt>{field.label}</dt>
-              <dd data-field={field.id}>{displayedValue(field, form[field.id] ?? '')}</dd>
+              <dt>{labelOf(field)}</dt>
+              {/* a typed text or a chosen option is Chinese like the platform's form */}
+              <dd data-field={field.id} lang={field.type === 'text' || field.type === 'choice' ? platformLanguage : undefined}>
+                {displayedValue(field, form[field.id] ?? '')}
+              </dd>
             </div>
           ))}
         </dl>
@@ -195,6 +213,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
     return (
       <ScreenFrame
         name="apply"
+        step="apply-sign"
         title={t('apply.signTitle')}
         actions={
           <>
@@ -215,6 +234,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
     return (
       <ScreenFrame
         name="apply"
+        step="apply-consent"
         title={t('apply.consentTitle')}
         actions={
           <>
@@ -236,7 +256,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
 
   if (apply.matches('submitting')) {
     return (
-      <ScreenFrame name="apply" title={t('apply.submitting')}>
+      <ScreenFrame name="apply" step="apply-submitting" title={t('apply.submitting')}>
         <div class="spinner" role="progressbar" aria-label={t('apply.submitting')} />
       </ScreenFrame>
     );
@@ -247,6 +267,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
       <ScreenFrame
         name="apply"
         tone="warning"
+        step="apply-submit-failed"
         title={t('apply.submitFailed')}
         actions={
           <>
@@ -268,6 +289,7 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
     return (
       <ScreenFrame
         name="apply"
+        step="apply-receipt"
         title={t('apply.receiptTitle')}
         actions={
           <BigButton action="done" onPress={() => send({ type: 'DONE' })}>
@@ -292,12 +314,22 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
   return <JourneyLoading name="apply" title={t('apply.title')} />;
 }
 
-/** The answer box with the right way to type it: keyboard, numeric keypad, or one button per choice. */
-function FieldInput({ field, value, onChange }: { field: FormField; value: string; onChange: (value: string) => void }) {
+/**
+ * The answer box with the right way to type it: keyboard, numeric keypad, or one button per choice.
+ * Choices are the platform's words (marked Chinese); the label names the box for a screen reader.
+ */
+function FieldInput({ field, label, value, onChange }: { field: FormField; label: ComponentChildren; value: string; onChange: (value: string) => void }) {
   const keyboard = keyboardFor(field);
+  const labelId = `field-label-${field.id}`;
+  const hiddenLabel = (
+    <span id={labelId} class="visually-hidden">
+      {label}
+    </span>
+  );
   if (keyboard === 'none') {
     return (
-      <div class="rating-indicators" role="radiogroup" aria-label={field.label}>
+      <div class="rating-indicators" role="radiogroup" aria-labelledby={labelId}>
+        {hiddenLabel}
         {(field.options ?? []).map((option) => (
           <button
             key={option}
@@ -307,6 +339,7 @@ function FieldInput({ field, value, onChange }: { field: FormField; value: strin
             class={`indicator-button${value === option ? ' indicator-button--chosen' : ''}`}
             data-action="choose-option"
             data-option={option}
+            lang={platformLanguage}
             onClick={() => onChange(option)}
           >
             {option}
@@ -317,7 +350,8 @@ function FieldInput({ field, value, onChange }: { field: FormField; value: strin
   }
   return (
     <div class="field-input">
-      <output class="guides__query" data-testid="field-value" aria-label={field.label}>
+      {hiddenLabel}
+      <output class="guides__query" data-testid="field-value" aria-labelledby={labelId}>
         {displayedValue(field, value)}
       </output>
       {keyboard === 'digits' ? (

@@ -2,6 +2,7 @@ import type { AppointmentSlot, AppointmentView } from '@tongban/device-bridge/ap
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
+import { platformLanguage } from '../components/platform-text.tsx';
 import { appointmentActorOf, checkInActorOf, type AppointmentActorRef } from '../flows/session.screens.ts';
 import { CheckInJourney } from './check-in.tsx';
 import { useI18n } from '../i18n/language-context.tsx';
@@ -69,6 +70,7 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
     return (
       <ScreenFrame
         name="appointment"
+        step="appointment-booked"
         title={t('appointment.booked')}
         actions={
           <>
@@ -99,7 +101,7 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
         name="appointment"
         tone="warning"
         title={t('appointment.cancelTitle')}
-        voiceStep="appointmentCancel"
+        step="appointment-cancel"
         actions={
           <>
             <BigButton tone="secondary" action="back" onPress={back}>
@@ -122,7 +124,7 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
       <ScreenFrame
         name="appointment"
         title={t('appointment.mine')}
-        voiceStep="appointmentMine"
+        step="appointment-mine"
         actions={
           <>
             <BigButton tone="secondary" action="back" onPress={back}>
@@ -164,6 +166,7 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
     return (
       <ScreenFrame
         name="appointment"
+        step="appointment-slots"
         title={t('appointment.slots')}
         actions={
           <BigButton tone="secondary" action="back" onPress={back}>
@@ -212,8 +215,12 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
         {(items ?? []).map((item) => (
           <li key={item.code}>
             <button type="button" class="guide-item" data-action="choose-item" data-code={item.code} onClick={() => actor.send({ type: 'CHOOSE', code: item.code })}>
-              <span class="guide-item__name">{item.name}</span>
-              <span class="guide-item__meta">{item.department}</span>
+              <span class="guide-item__name" lang={platformLanguage}>
+                {item.name}
+              </span>
+              <span class="guide-item__meta" lang={platformLanguage}>
+                {item.department}
+              </span>
             </button>
           </li>
         ))}

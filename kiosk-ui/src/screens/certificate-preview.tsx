@@ -1,6 +1,7 @@
 import { BigButton } from '../components/big-button.tsx';
 import { DocumentTable } from '../components/document-table.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
+import { platformLanguage } from '../components/platform-text.tsx';
 import { useI18n } from '../i18n/language-context.tsx';
 import { formatFen } from './money.ts';
 import type { ScreenProps } from './screen-props.ts';
@@ -14,7 +15,7 @@ export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
     return (
       <ScreenFrame
         name="certificate-preview"
-        voiceStep="print-copies"
+        step="print-copies"
         title={t('copies.title')}
         actions={
           <BigButton tone="secondary" action="back" onPress={() => send({ type: 'BACK' })}>
@@ -22,7 +23,9 @@ export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
           </BigButton>
         }
       >
-        <p class="lead">{preview.title}</p>
+        <p class="lead" lang={platformLanguage}>
+          {preview.title}
+        </p>
         <p class="note">{t('copies.body')}</p>
         <div class="rating-grades copies" role="group" aria-label={t('copies.title')}>
           {[1, 2, 3].map((count) => (
@@ -62,11 +65,15 @@ export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
       }
     >
       <div class="document">
-        <h2 class="document__title">{preview.title}</h2>
+        <h2 class="document__title" lang={platformLanguage}>
+          {preview.title}
+        </h2>
         <dl class="document__facts">
           <div>
             <dt>{t('preview.holder')}</dt>
-            <dd data-testid="preview-name">{preview.holderMaskedName}</dd>
+            <dd data-testid="preview-name" lang={platformLanguage}>
+              {preview.holderMaskedName}
+            </dd>
           </div>
           <div>
             <dt>{t('preview.idNumber')}</dt>
@@ -74,11 +81,11 @@ export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
           </div>
           <div>
             <dt>{t('preview.issuer')}</dt>
-            <dd>{preview.issuer}</dd>
+            <dd lang={platformLanguage}>{preview.issuer}</dd>
           </div>
         </dl>
         {preview.fields.length > 0 ? (
-          <dl class="document__facts" data-testid="preview-fields">
+          <dl class="document__facts" data-testid="preview-fields" lang={platformLanguage}>
             {preview.fields.map((field) => (
               <div key={field.label}>
                 <dt>{field.label}</dt>
@@ -87,10 +94,14 @@ export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
             ))}
           </dl>
         ) : null}
-        {preview.statement ? <p class="document__statement">{preview.statement}</p> : null}
+        {preview.statement ? (
+          <p class="document__statement" lang={platformLanguage}>
+            {preview.statement}
+          </p>
+        ) : null}
         {preview.table !== null && preview.table.rows.length > 0 ? (
           // every certificate type's table arrives display-ready from the bridge, as it is printed
-          <DocumentTable columns={preview.table.columns} rows={preview.table.rows} testId="preview-table" />
+          <DocumentTable columns={preview.table.columns} rows={preview.table.rows} testId="preview-table" lang={platformLanguage} />
         ) : preview.rows.length === 0 ? (
           preview.fields.length === 0 ? <p class="lead">{t('preview.empty')}</p> : null
         ) : (
@@ -110,7 +121,7 @@ export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
                 {preview.rows.map((row) => (
                   <tr key={`${row.month}-${row.employer}`}>
                     <td>{row.month}</td>
-                    <td>{row.employer}</td>
+                    <td lang={platformLanguage}>{row.employer}</td>
                     <td class="number">{formatFen(row.baseFen)}</td>
                     <td class="number">{formatFen(row.employerFen)}</td>
                     <td class="number">{formatFen(row.personalFen)}</td>

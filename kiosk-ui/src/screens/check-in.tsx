@@ -1,6 +1,7 @@
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
+import { platformLanguage, useMixedText } from '../components/platform-text.tsx';
 import type { CheckInActorRef } from '../flows/session.screens.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { CloseJourney, JourneyFailure, JourneyLoading } from './journey-parts.tsx';
@@ -16,11 +17,13 @@ function timesOf(slot: { start: string; end: string }) {
  */
 export function CheckInJourney({ actor }: { actor: CheckInActorRef }) {
   const { t } = useI18n();
+  const mixed = useMixedText();
   const checkIn = useActorSnapshot(actor);
   const { found, ticket, failure } = checkIn.context;
   const close = () => actor.send({ type: 'CLOSE' });
   const title = t('checkIn.title');
-  if (checkIn.matches('looking') || checkIn.matches('checkingIn')) return <JourneyLoading name="appointment" title={title} />;
+  // 预约签到 shares the appointment screen but not its guidance: its own steps throughout
+  if (checkIn.matches('looking') || checkIn.matches('checkingIn')) return <JourneyLoading name="appointment" title={title} step="check-in" />;
   if (checkIn.matches('failed') || checkIn.matches('refused')) {
     return <JourneyFailure name="appointment" title={title} code={failure} onClose={close} onRetry={() => actor.send({ type: 'RETRY' })} />;
   }
@@ -28,6 +31,7 @@ export function CheckInJourney({ actor }: { actor: CheckInActorRef }) {
     return (
       <ScreenFrame
         name="appointment"
+        step="check-in-ticket"
         title={t('checkIn.done')}
         actions={
           <BigButton action="done" onPress={() => actor.send({ type: 'DONE' })}>
@@ -41,19 +45,20 @@ export function CheckInJourney({ actor }: { actor: CheckInActorRef }) {
         <p class="lead" data-testid="queue-ahead">
           {t('queue.ahead', { count: ticket.ahead })}
         </p>
-        <p class="lead">{t('queue.hall', { hall: ticket.hallName })}</p>
+        <p class="lead">{mixed('queue.hall', {}, { hall: ticket.hallName })}</p>
         <p class="note" data-printed={String(ticket.printed)}>
           {ticket.printed ? t('queue.printed') : t('queue.notPrinted')}
         </p>
       </ScreenFrame>
     );
   }
-  if (!found) return <JourneyLoading name="appointment" title={title} />;
+  if (!found) return <JourneyLoading name="appointment" title={title} step="check-in" />;
   const { appointment } = found;
   const open = checkIn.matches('showing');
   return (
     <ScreenFrame
       name="appointment"
+      step="check-in"
       title={title}
       tone={open ? undefined : 'warning'}
       actions={
@@ -70,7 +75,7 @@ export function CheckInJourney({ actor }: { actor: CheckInActorRef }) {
       <dl class="document__facts review" data-testid="check-in-appointment" data-appointment={appointment.id} data-check-in={found.checkIn}>
         <div>
           <dt>{t('checkIn.item')}</dt>
-          <dd>{appointment.itemName}</dd>
+          <dd lang={platformLanguage}>{appointment.itemName}</dd>
         </div>
         <div>
           <dt>{t('checkIn.time')}</dt>
@@ -78,7 +83,7 @@ export function CheckInJourney({ actor }: { actor: CheckInActorRef }) {
         </div>
         <div>
           <dt>{t('checkIn.place')}</dt>
-          <dd>{t('checkIn.where', { hall: appointment.hallName, window: appointment.window })}</dd>
+          <dd>{mixed('checkIn.where', { window: appointment.window }, { hall: appointment.hallName })}</dd>
         </div>
       </dl>
       {open ? null : (

@@ -3,6 +3,7 @@ import { ScreenFrame } from '../components/screen-frame.tsx';
 import type { ScreenName } from '../flows/screen-names.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { isMessageKey } from '../i18n/translate.ts';
+import type { StepName } from '../voice/steps.ts';
 
 /** The sentence for a journey's failure code, falling back to the generic one. */
 export function useFailureText(): (code: string | null) => string {
@@ -13,11 +14,14 @@ export function useFailureText(): (code: string | null) => string {
   };
 }
 
-/** A journey waiting for the bridge: its own screen name, a spinner and "looking it up". */
-export function JourneyLoading({ name, title }: { name: ScreenName; title: string }) {
+/**
+ * A journey waiting for the bridge: its own screen name, a spinner and "looking it up". Without a
+ * step it speaks the screen's clip, which then goes on into the journey's first view.
+ */
+export function JourneyLoading({ name, title, step }: { name: ScreenName; title: string; step?: StepName }) {
   const { t } = useI18n();
   return (
-    <ScreenFrame name={name} title={title}>
+    <ScreenFrame name={name} title={title} step={step}>
       <div class="spinner" role="progressbar" aria-label={t('journey.loading')} />
       <p class="lead" data-testid="journey-loading">
         {t('journey.loading')}
@@ -34,6 +38,7 @@ export function JourneyFailure(props: { name: ScreenName; title: string; code: s
     <ScreenFrame
       name={props.name}
       tone="warning"
+      step="journey-failed"
       title={props.title}
       actions={
         <>

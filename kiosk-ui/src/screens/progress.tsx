@@ -2,6 +2,7 @@ import type { ApplicationView } from '@tongban/device-bridge/api';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
+import { PlatformText, platformLanguage } from '../components/platform-text.tsx';
 import { progressActorOf, type ProgressActorRef } from '../flows/session.screens.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { CloseJourney, JourneyFailure, JourneyLoading } from './journey-parts.tsx';
@@ -30,7 +31,8 @@ function ProgressJourney({ actor }: { actor: ProgressActorRef }) {
     return (
       <ScreenFrame
         name="progress"
-        title={opened.itemName}
+        step="progress-case"
+        title={<PlatformText>{opened.itemName}</PlatformText>}
         actions={
           <BigButton tone="secondary" action="back" onPress={() => actor.send({ type: 'BACK' })}>
             {t('journey.back')}
@@ -43,8 +45,12 @@ function ProgressJourney({ actor }: { actor: ProgressActorRef }) {
           <ol class="timeline">
             {opened.timeline.map((entry) => (
               <li key={`${entry.state}-${entry.at}`} data-state={entry.state}>
-                <strong>{t(`progress.state.${entry.state}`)}</strong> · {entry.at} · {entry.office}
-                {entry.note ? <p class="note">{entry.note}</p> : null}
+                <strong>{t(`progress.state.${entry.state}`)}</strong> · {entry.at} · <PlatformText>{entry.office}</PlatformText>
+                {entry.note ? (
+                  <p class="note" lang={platformLanguage}>
+                    {entry.note}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>
@@ -67,7 +73,9 @@ function ProgressJourney({ actor }: { actor: ProgressActorRef }) {
           <li key={application.caseNumber}>
             <button type="button" class="service-tile" data-action="open-case" data-case={application.caseNumber} data-state={application.state} onClick={() => actor.send({ type: 'OPEN', caseNumber: application.caseNumber })}>
               <span class="service-tile__text">
-                <span class="service-tile__name">{application.itemName}</span>
+                <span class="service-tile__name" lang={platformLanguage}>
+                  {application.itemName}
+                </span>
                 <span class="service-tile__hint">
                   {t(`progress.state.${application.state}`)} · {t('progress.caseNumber')} {application.caseNumber}
                 </span>
@@ -96,7 +104,7 @@ function CaseFacts({ application }: { application: ApplicationView }) {
       </div>
       <div>
         <dt>{t('progress.office')}</dt>
-        <dd>{application.office}</dd>
+        <dd lang={platformLanguage}>{application.office}</dd>
       </div>
     </dl>
   );

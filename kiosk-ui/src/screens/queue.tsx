@@ -1,6 +1,7 @@
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
+import { platformLanguage, useMixedText } from '../components/platform-text.tsx';
 import { queueActorOf, type QueueActorRef } from '../flows/session.screens.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { CloseJourney, JourneyFailure, JourneyLoading } from './journey-parts.tsx';
@@ -16,6 +17,7 @@ export function QueueScreen({ snapshot }: ScreenProps) {
 
 function QueueJourney({ actor }: { actor: QueueActorRef }) {
   const { t } = useI18n();
+  const mixed = useMixedText();
   const queue = useActorSnapshot(actor);
   const { categories, ticket, failure } = queue.context;
   const close = () => actor.send({ type: 'CLOSE' });
@@ -26,6 +28,7 @@ function QueueJourney({ actor }: { actor: QueueActorRef }) {
     return (
       <ScreenFrame
         name="queue"
+        step="queue-ticket"
         title={t('queue.number')}
         actions={
           <BigButton action="done" onPress={() => actor.send({ type: 'DONE' })}>
@@ -39,7 +42,7 @@ function QueueJourney({ actor }: { actor: QueueActorRef }) {
         <p class="lead" data-testid="queue-ahead">
           {t('queue.ahead', { count: ticket.ahead })}
         </p>
-        <p class="lead">{t('queue.hall', { hall: ticket.hallName })}</p>
+        <p class="lead">{mixed('queue.hall', {}, { hall: ticket.hallName })}</p>
         {ticket.windows.length > 0 && (
           <p class="lead" data-testid="queue-windows">
             {t('queue.windows', { windows: ticket.windows.join(t('queue.windowsSeparator')) })}
@@ -55,7 +58,15 @@ function QueueJourney({ actor }: { actor: QueueActorRef }) {
     <ScreenFrame name="queue" title={t('queue.choose')} actions={<CloseJourney onClose={close} />}>
       <div class="rating-indicators" role="group" aria-label={t('queue.choose')}>
         {(categories ?? []).map((entry) => (
-          <button key={entry.category} type="button" class="indicator-button" data-action="take-number" data-category={entry.category} onClick={() => actor.send({ type: 'TAKE', category: entry.category })}>
+          <button
+            key={entry.category}
+            type="button"
+            class="indicator-button"
+            data-action="take-number"
+            data-category={entry.category}
+            lang={platformLanguage}
+            onClick={() => actor.send({ type: 'TAKE', category: entry.category })}
+          >
             {entry.title}
           </button>
         ))}

@@ -26,7 +26,7 @@ export function RatingScreen({ snapshot, send }: ScreenProps) {
     return (
       <ScreenFrame
         name="rating"
-        voiceStep="rating-indicators"
+        step="rating-indicators"
         title={t('rating.indicators.title')}
         actions={
           <>

@@ -2,6 +2,7 @@ import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { DocumentTable } from '../components/document-table.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
+import { PlatformText, platformLanguage } from '../components/platform-text.tsx';
 import { recordsActorOf, type RecordsActorRef } from '../flows/session.screens.ts';
 import { canStartPrint } from '../flows/menu.ts';
 import type { KioskStatus } from '../flows/session.types.ts';
@@ -42,7 +43,8 @@ function RecordsJourney({ actor, kiosk }: { actor: RecordsActorRef; kiosk: Kiosk
     return (
       <ScreenFrame
         name="records"
-        title={record.title}
+        step="records-detail"
+        title={<PlatformText>{record.title}</PlatformText>}
         actions={
           <>
             <BigButton tone="secondary" action="back" onPress={() => actor.send({ type: 'BACK' })}>
@@ -60,21 +62,23 @@ function RecordsJourney({ actor, kiosk }: { actor: RecordsActorRef; kiosk: Kiosk
           <dl class="document__facts">
             <div>
               <dt>{t('preview.holder')}</dt>
-              <dd data-testid="record-name">{record.holderMaskedName}</dd>
+              <dd data-testid="record-name" lang={platformLanguage}>
+                {record.holderMaskedName}
+              </dd>
             </div>
             <div>
               <dt>{t('preview.idNumber')}</dt>
               <dd data-testid="record-id-number">{record.maskedIdNumber}</dd>
             </div>
             {record.fields.map((field) => (
-              <div key={field.label}>
+              <div key={field.label} lang={platformLanguage}>
                 <dt>{field.label}</dt>
                 <dd>{field.value}</dd>
               </div>
             ))}
           </dl>
           {record.table && record.table.rows.length > 0 ? (
-            <DocumentTable columns={record.table.columns} rows={record.table.rows} />
+            <DocumentTable columns={record.table.columns} rows={record.table.rows} lang={platformLanguage} />
           ) : null}
           <p class="note">{t('records.asOf', { time: record.asOf })}</p>
         </div>
@@ -98,7 +102,9 @@ function RecordsJourney({ actor, kiosk }: { actor: RecordsActorRef; kiosk: Kiosk
               onClick={() => (summary.available ? actor.send({ type: 'OPEN', recordType: summary.type }) : undefined)}
             >
               <span class="service-tile__text">
-                <span class="service-tile__name">{summary.title}</span>
+                <span class="service-tile__name" lang={platformLanguage}>
+                  {summary.title}
+                </span>
                 {summary.available ? null : <span class="service-tile__hint service-tile__reason">{t('records.notHeld')}</span>}
               </span>
             </button>

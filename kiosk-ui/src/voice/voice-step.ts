@@ -1,12 +1,12 @@
 import { createContext } from 'preact';
 import { useContext, useEffect } from 'preact/hooks';
-import type { MessageKey } from '../i18n/messages.ts';
+import type { StepName } from './steps.ts';
 
 /**
- * A step inside one screen that deserves its own spoken guidance (e.g. "how many copies?" after
- * "print", or "what went wrong?" after a bad rating): any `voice.<name>` message, checked by tsc.
+ * A step inside one screen with its own spoken guidance (e.g. "how many copies?" after "print",
+ * or "what went wrong?" after a bad rating): one of steps.ts, each with a `voice.<step>` message.
  */
-export type VoiceStepName = MessageKey extends infer Key ? (Key extends `voice.${infer Name}` ? Name : never) : never;
+export type VoiceStepName = StepName;
 
 export const VoiceStepContext = createContext<(step: VoiceStepName | null) => void>(() => undefined);
 
