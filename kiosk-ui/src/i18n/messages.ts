@@ -591,7 +591,7 @@ const en: Catalogue = {
   'attract.body': 'Keep it still; reading takes a few seconds',
   'attract.services': 'Available: print a social insurance contribution certificate',
   'attract.printingUnavailable': 'Printing is unavailable now; staff can help you',
-  'attract.eId': 'No ID card with you? You can also hold the electronic ID (网证) QR code on your phone to the scanner.',
+  'attract.eId': 'No ID card with you? You can also hold the QR code of your national online ID (the CTID app on your phone) to the scanner.',
 
   'cardReading.title': 'Reading your ID card',
   'cardReading.body': 'Please do not move the card',
@@ -600,7 +600,7 @@ const en: Catalogue = {
   'cardRejected.expired': 'The ID card has expired. Please use a valid card or ask staff.',
   'cardRejected.invalid-number': 'The ID number could not be verified. Please ask staff.',
   'cardRejected.unreadable': 'The card could not be read. Take it off, place it flat again and keep it still.',
-  'cardRejected.e-id-rejected': 'The e-ID (网证) code was not accepted (it may have expired). Refresh it on your phone and scan again, or place your ID card on the reader.',
+  'cardRejected.e-id-rejected': 'The online ID code was not accepted (it may have expired). Refresh it on your phone and scan again, or place your ID card on the reader.',
   'cardRejected.e-id-unavailable': 'The e-ID cannot be checked right now. Please place your ID card on the reader or ask staff.',
   'cardRejected.done': 'OK',
 
@@ -1003,7 +1003,7 @@ const en: Catalogue = {
   'face.notOffered.already-verified': 'You are already confirmed as the card holder.',
   'face.alternatives': 'Other ways',
   'face.staff': 'Ask staff to confirm',
-  'face.eId': 'Or: open the electronic ID (网证) QR code on your phone and hold it to the scanner.',
+  'face.eId': 'Or: open the QR code of your national online ID (the CTID app) on your phone and hold it to the scanner.',
   'face.cancel': 'Do not check, go back',
   'face.capture.title': 'Please look at the camera',
   'face.preview.alt': 'Live picture of the face camera',
