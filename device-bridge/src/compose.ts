@@ -140,6 +140,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
   const technician = createTechnicianService({
     db: store.db,
     dataDir,
+    secretsDir,
     clock,
     pepper: loadOrCreateKey(secretsDir, 'technician-pepper', random),
     inactivitySeconds: config.technician.inactivityTimeoutSeconds,
@@ -148,7 +149,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     randomBytes: random,
   });
 
-  const { faceCheck, materials, eIdLogin } = createCameraServices({ config, devices, sessions, bus, simulated: simulation !== null, dataDir, clock, random, newId: randomUUID, logger, registry: metrics.registry });
+  const { faceCheck, materials, eIdLogin } = createCameraServices({ config, devices, sessions, bus, simulated: simulation !== null, secretsDir, clock, random, newId: randomUUID, logger, registry: metrics.registry });
 
   const context: BridgeContext = {
     config,

@@ -19,15 +19,19 @@ describe('config secrets.dir', () => {
     if (secrets) await rm(path.dirname(secrets), { recursive: true, force: true });
   });
 
-  it('holds every key the bridge makes, owner-only, and the data directory holds none', () => {
+  it('holds every key and secret the bridge makes, owner-only, and the data directory holds none', () => {
     const made = readdirSync(secrets).sort();
     for (const key of ['outbox.key', 'spool.key', 'certificate-hmac.key', 'certificate-ed25519.key', 'technician-pepper.key', 'platform-data.key']) {
       expect(made, key).toContain(key);
       expect(statSync(path.join(secrets, key)).mode & 0o777, key).toBe(0o600);
     }
     expect(made).toContain('certificate-ed25519.pub.pem');
+    // the simulated kiosk's staff code hash and the doctor's per-start token live there too
+    for (const secret of ['staff-code.json', 'doctor.token']) {
+      expect(made, secret).toContain(secret);
+      expect(statSync(path.join(secrets, secret)).mode & 0o777, secret).toBe(0o600);
+    }
     const underData = path.join(bridge.dataDir, 'secrets');
-    const strayKeys = existsSync(underData) ? readdirSync(underData).filter((name) => name.endsWith('.key')) : [];
-    expect(strayKeys).toEqual([]);
+    expect(existsSync(underData) ? readdirSync(underData) : []).toEqual([]);
   });
 });

@@ -8,18 +8,18 @@ export interface BridgeLink {
 }
 
 /**
- * The bridge at `base` when it answers /api/health and left a doctor token in this data dir; null
+ * The bridge at `base` when it answers /api/health and left a doctor token in these secrets; null
  * when no bridge runs here (the doctor then works on its own). `why` says which, for the output.
  */
-export async function reachBridge(base: string, dataDir: string): Promise<{ link: BridgeLink | null; why: string }> {
+export async function reachBridge(base: string, secretsDir: string): Promise<{ link: BridgeLink | null; why: string }> {
   try {
     const health = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(3_000) });
     if (!health.ok) return { link: null, why: `the bridge at ${base} answered ${health.status}` };
   } catch {
     return { link: null, why: `no bridge answers at ${base}` };
   }
-  const token = readDoctorToken(dataDir);
-  if (token === null) return { link: null, why: `a bridge answers at ${base}, but ${dataDir}/secrets/doctor.token is missing (another data dir? set KIOSK_DATA_DIR)` };
+  const token = readDoctorToken(secretsDir);
+  if (token === null) return { link: null, why: `a bridge answers at ${base}, but ${secretsDir}/doctor.token is missing (another data dir or secrets.dir? set KIOSK_DATA_DIR / KIOSK_CONFIG)` };
   const authorization = { authorization: `Bearer ${token}` };
   return {
     link: {

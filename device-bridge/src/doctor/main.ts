@@ -136,7 +136,7 @@ async function testDevices(args: string[]): Promise<Outcome> {
   }
   const options = { withCard: args.includes('--with-card'), withScan: args.includes('--with-scan'), waitSeconds: 30 };
   const config = loadConfig(process.env);
-  const { link, why } = await reachBridge(bridgeBase(), dataDir());
+  const { link, why } = await reachBridge(bridgeBase(), secretsDir());
   out(link ? `${why} (it owns the devices' ports)` : `${why}: starting the configured devices here`);
   let reports;
   try {
@@ -173,7 +173,7 @@ async function health(url: string | undefined): Promise<Outcome> {
 
 async function bundle(file: string | undefined): Promise<Outcome> {
   const config = loadConfig(process.env);
-  const { link, why } = await reachBridge(bridgeBase(), dataDir());
+  const { link, why } = await reachBridge(bridgeBase(), secretsDir());
   const collected = await collectBundle({
     link,
     why,
@@ -213,9 +213,9 @@ async function setPin(args: string[]): Promise<Outcome> {
     out('The two PINs differ. Nothing was changed.');
     return { code: 1, detail: 'the two PINs differ' };
   }
-  const dir = dataDir();
-  const pepper = loadOrCreateKey(secretsDir(), 'technician-pepper', randomBytes);
-  writeStoredPin(dir, await hashPin(pin, pepper));
+  const secrets = secretsDir();
+  const pepper = loadOrCreateKey(secrets, 'technician-pepper', randomBytes);
+  writeStoredPin(secrets, await hashPin(pin, pepper));
   const db = openDatabase(storeFile(), storeMigrations);
   try {
     // a new PIN also clears a lockout: the person setting it has root on the kiosk anyway
@@ -223,7 +223,7 @@ async function setPin(args: string[]): Promise<Outcome> {
   } finally {
     db.close();
   }
-  out(`Technician PIN set (scrypt, in ${join(dir, 'secrets')}).`);
+  out(`Technician PIN set (scrypt, in ${secrets}).`);
   return { code: 0 };
 }
 

@@ -33,14 +33,15 @@ function realKiosk(face: Partial<KioskConfig['face']> = {}): KioskConfig {
 function compose(config: KioskConfig, options: { staffCode?: string } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-camera-services-'));
   dirs.push(dataDir);
-  if (options.staffCode) writeStaffCode(dataDir, options.staffCode, randomBytes);
+  const secretsDir = join(dataDir, 'secrets');
+  if (options.staffCode) writeStaffCode(secretsDir, options.staffCode, randomBytes);
   const devices = createMemoryDevices();
   const bus = createEventBus();
   let n = 0;
   const sessions = createSessionHolder({ clock: systemClock, newId: () => `s${++n}`, onStarted: (session) => bus.publish({ type: 'session-started', session }), onEnded: () => undefined });
   const logger = createMemoryLogger();
   const simulated = config.devices['id-reader'].driver === 'simulated';
-  const services = createCameraServices({ config, devices, sessions, bus, simulated, dataDir, clock: systemClock, random: randomBytes, newId: () => `c${++n}`, logger });
+  const services = createCameraServices({ config, devices, sessions, bus, simulated, secretsDir, clock: systemClock, random: randomBytes, newId: () => `c${++n}`, logger });
   return { ...services, devices, sessions, logger, dataDir };
 }
 

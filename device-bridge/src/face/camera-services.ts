@@ -52,7 +52,8 @@ export function createCameraServices(deps: {
   sessions: SessionHolder;
   bus: EventBus;
   simulated: boolean;
-  dataDir: string;
+  /** config secrets.dir: where the staff code's hash is kept */
+  secretsDir: string;
   clock: Clock;
   random: (n: number) => Buffer;
   newId: () => string;
@@ -60,11 +61,11 @@ export function createCameraServices(deps: {
   /** the kiosk's Prometheus registry: face check and capture counts are added to it */
   registry?: Registry;
 }) {
-  const { config, devices, sessions, dataDir, clock, logger } = deps;
-  let staffCodes = loadStaffCodeChecker(dataDir, clock);
+  const { config, devices, sessions, secretsDir, clock, logger } = deps;
+  let staffCodes = loadStaffCodeChecker(secretsDir, clock);
   if (!staffCodes && deps.simulated && config.devices['id-reader'].driver === 'simulated') {
-    writeStaffCode(dataDir, simulationStaffCode, deps.random);
-    staffCodes = loadStaffCodeChecker(dataDir, clock);
+    writeStaffCode(secretsDir, simulationStaffCode, deps.random);
+    staffCodes = loadStaffCodeChecker(secretsDir, clock);
   }
   const eId = eIdVerifierFor(config);
   const scannerReady = () => usableStates.has(devices.scanner.status().state);

@@ -15,7 +15,7 @@ describe('staff code', () => {
     const clock = createManualClock(new Date('2026-01-05T09:00:00Z'));
     expect(loadStaffCodeChecker(dataDir, clock)).toBeNull();
     writeStaffCode(dataDir, '20260105', (n) => Buffer.alloc(n, 7));
-    expect(statSync(join(dataDir, 'secrets', 'staff-code.json')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'staff-code.json')).mode & 0o777).toBe(0o600);
     const checker = loadStaffCodeChecker(dataDir, clock)!;
     expect(checker.check('20260105')).toBe('ok');
     for (let i = 0; i < 4; i++) expect(checker.check('11111111')).toBe('wrong');

@@ -20,25 +20,25 @@ interface StoredCode {
   hash: string;
 }
 
-const file = (dataDir: string) => join(dataDir, 'secrets', 'staff-code.json');
+/** `<secretsDir>/staff-code.json` (config secrets.dir) */
+export const staffCodeFile = (secretsDir: string) => join(secretsDir, 'staff-code.json');
 const hashOf = (code: string, salt: Buffer) => scryptSync(code, salt, 32, { N: 16_384, r: 8, p: 1 });
 
-export function writeStaffCode(dataDir: string, code: string, randomBytes: (n: number) => Buffer): void {
+export function writeStaffCode(secretsDir: string, code: string, randomBytes: (n: number) => Buffer): void {
   if (!/^[0-9]{4,12}$/.test(code)) throw new Error('the staff code must be 4 to 12 digits');
-  const dir = join(dataDir, 'secrets');
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
   const salt = randomBytes(16);
   const stored: StoredCode = { salt: salt.toString('base64'), hash: hashOf(code, salt).toString('base64') };
-  const temporary = `${file(dataDir)}.${process.pid}.tmp`;
+  const temporary = `${staffCodeFile(secretsDir)}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(stored) + '\n', { mode: 0o600 });
-  renameSync(temporary, file(dataDir));
-  chmodSync(file(dataDir), 0o600);
+  renameSync(temporary, staffCodeFile(secretsDir));
+  chmodSync(staffCodeFile(secretsDir), 0o600);
 }
 
 /** null when no staff code is set up. Five wrong codes in a row lock it for five minutes. */
-export function loadStaffCodeChecker(dataDir: string, clock: Pick<Clock, 'now'>): StaffCodeChecker | null {
-  if (!existsSync(file(dataDir))) return null;
-  const stored = JSON.parse(readFileSync(file(dataDir), 'utf8')) as StoredCode;
+export function loadStaffCodeChecker(secretsDir: string, clock: Pick<Clock, 'now'>): StaffCodeChecker | null {
+  if (!existsSync(staffCodeFile(secretsDir))) return null;
+  const stored = JSON.parse(readFileSync(staffCodeFile(secretsDir), 'utf8')) as StoredCode;
   const salt = Buffer.from(stored.salt, 'base64');
   const expected = Buffer.from(stored.hash, 'base64');
   let failures = 0;

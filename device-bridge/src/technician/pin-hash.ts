@@ -59,20 +59,20 @@ export async function verifyPin(pin: string, pepper: Buffer, stored: StoredPin):
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-/** `<dataDir>/secrets/technician-pin.json`, readable by the bridge's user only. */
-export function pinFile(dataDir: string): string {
-  return join(dataDir, 'secrets', 'technician-pin.json');
+/** `<secretsDir>/technician-pin.json` (config secrets.dir), readable by the bridge's user only. */
+export function pinFile(secretsDir: string): string {
+  return join(secretsDir, 'technician-pin.json');
 }
 
-export function readStoredPin(dataDir: string): StoredPin | null {
-  const file = pinFile(dataDir);
+export function readStoredPin(secretsDir: string): StoredPin | null {
+  const file = pinFile(secretsDir);
   if (!existsSync(file)) return null;
   return storedPinSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-export function writeStoredPin(dataDir: string, stored: StoredPin): void {
-  const file = pinFile(dataDir);
-  mkdirSync(join(dataDir, 'secrets'), { recursive: true, mode: 0o700 });
+export function writeStoredPin(secretsDir: string, stored: StoredPin): void {
+  const file = pinFile(secretsDir);
+  mkdirSync(secretsDir, { recursive: true, mode: 0o700 });
   const temporary = `${file}.${process.pid}.tmp`;
   writeFileSync(temporary, JSON.stringify(stored) + '\n', { mode: 0o600 });
   renameSync(temporary, file);

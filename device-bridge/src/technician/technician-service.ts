@@ -23,6 +23,8 @@ export interface TechnicianService {
 export function createTechnicianService(options: {
   db: SqliteDatabase;
   dataDir: string;
+  /** config secrets.dir: the PIN hash and the doctor's token */
+  secretsDir: string;
   clock: Clock;
   pepper: Buffer;
   inactivitySeconds: number;
@@ -36,12 +38,12 @@ export function createTechnicianService(options: {
     clock: options.clock,
     lockout: createLockoutStore(options.db),
     audit,
-    storedPin: () => readStoredPin(options.dataDir),
+    storedPin: () => readStoredPin(options.secretsDir),
     pepper: options.pepper,
     policy: options.policy ?? defaultLockoutPolicy,
     inactivitySeconds: options.inactivitySeconds,
     onLogin: options.onLogin,
   });
-  const doctor = createDoctorAccess(options.dataDir, options.randomBytes ?? randomBytes);
+  const doctor = createDoctorAccess(options.secretsDir, options.randomBytes ?? randomBytes);
   return { auth, audit, dataDir: options.dataDir, logRing: options.logRing ?? null, doctor };
 }
