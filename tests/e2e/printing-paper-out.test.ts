@@ -2,38 +2,33 @@
 // the real UI and bridge and the simulated A4 printer (a page every few seconds): the progress
 // screen, then the plain paper-out screen with no reprint while there is no paper, then — paper
 // back — one reprint of the same certificate and the "take your document" screen.
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, printJobViewSchema, type PrintJobView } from '@tongban/device-bridge/api';
-import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import type { RunningBridge } from '../support/bridge-process.ts';
+import type { KioskPage } from '../support/browser.ts';
+import { startJourneyKiosk, type JourneyKiosk } from '../support/journey-kiosk.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
 import { action, advanceTo, certificateService, placeCard, step, waitForScreen } from '../support/kiosk-ui.ts';
 
+let journey: JourneyKiosk;
 let bridge: RunningBridge;
-let browser: Browser;
 let kiosk: KioskPage;
 let page: Page;
 
 beforeAll(async () => {
-  [bridge, browser] = await Promise.all([
-    startBridge({
-      config: {
-        session: { idleTimeoutSeconds: 600, countdownSeconds: 30 },
+  journey = await startJourneyKiosk({
+    devices: {
         // slow pages, so paper can run out while the first one is still in the printer
-        devices: { 'id-reader': { driver: 'simulated', readMs: 200 }, 'a4-printer': { driver: 'simulated', pageMs: 4_000 } },
+        'a4-printer': { driver: 'simulated', pageMs: 4_000 },
       },
-    }),
-    launchChromium(),
-  ]);
-  kiosk = await openKioskPage(browser, bridge.url, 'landscape');
+  });
+  ({ bridge, kiosk } = journey);
   page = kiosk.page;
 });
 
 afterAll(async () => {
-  await kiosk?.close();
-  await browser?.close();
-  await bridge?.stop();
+  await journey?.close();
 });
 
 const setA4 = (state: 'ready' | 'paper-out') =>

@@ -7,8 +7,9 @@
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, certificatePreviewSchema, type CertificatePreview } from '@tongban/device-bridge/api';
-import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import type { RunningBridge } from '../support/bridge-process.ts';
+import { openKioskPage, type KioskPage } from '../support/browser.ts';
+import { startJourneyKiosk, type JourneyKiosk } from '../support/journey-kiosk.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
 import { needsPhotographedMaterial, signName, typeDigits, verifyByStaff } from '../support/apply-steps.ts';
 import {
@@ -24,29 +25,22 @@ import {
 } from '../support/kiosk-ui.ts';
 import { tapMenuEntry } from '../support/menu-steps.ts';
 
+let journey: JourneyKiosk;
 let bridge: RunningBridge;
 let browser: Browser;
 let kiosk: KioskPage;
 let page: Page;
 
 beforeAll(async () => {
-  [bridge, browser] = await Promise.all([
-    startBridge({
-      config: {
-        session: { idleTimeoutSeconds: 600, countdownSeconds: 30 },
-        devices: { 'id-reader': { driver: 'simulated', readMs: 100 }, 'a4-printer': { driver: 'simulated', pageMs: 100 } },
-      },
-    }),
-    launchChromium(),
-  ]);
-  kiosk = await openKioskPage(browser, bridge.url, 'landscape');
+  journey = await startJourneyKiosk({
+    devices: { 'id-reader': { driver: 'simulated', readMs: 100 }, 'a4-printer': { driver: 'simulated', pageMs: 100 } },
+  });
+  ({ bridge, browser, kiosk } = journey);
   page = kiosk.page;
 });
 
 afterAll(async () => {
-  await kiosk?.close();
-  await browser?.close();
-  await bridge?.stop();
+  await journey?.close();
 });
 
 /** Every string in the page's JS heap after a full garbage collection, joined. */

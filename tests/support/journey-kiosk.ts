@@ -12,11 +12,13 @@ export interface JourneyKiosk {
 
 /**
  * The set-up the journey e2e files share: the session's idle timeout is long (600 s) so a slow
- * machine never ends a walk half way, and the simulated card reads in 200 ms.
+ * machine never ends a walk half way, and the simulated card reads in 200 ms. `devices` changes or
+ * adds simulated devices' settings (e.g. how long the A4 printer takes per page).
  */
-export async function startJourneyKiosk(): Promise<JourneyKiosk> {
+export async function startJourneyKiosk(options: { devices?: Record<string, object> } = {}): Promise<JourneyKiosk> {
+  const devices = { 'id-reader': { driver: 'simulated', readMs: 200 }, ...options.devices };
   const [bridge, browser] = await Promise.all([
-    startBridge({ config: { session: { idleTimeoutSeconds: 600, countdownSeconds: 30 }, devices: { 'id-reader': { driver: 'simulated', readMs: 200 } } } }),
+    startBridge({ config: { session: { idleTimeoutSeconds: 600, countdownSeconds: 30 }, devices } }),
     launchChromium(),
   ]);
   const kiosk = await openKioskPage(browser, bridge.url, 'landscape');
