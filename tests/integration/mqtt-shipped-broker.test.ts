@@ -5,7 +5,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -17,6 +16,7 @@ import { repoRoot } from '../support/repo.ts';
 import { adaptedShippedFile } from '../support/shipped-config.ts';
 import { makeTestCertificate, type TestCertificate } from '../support/tls.ts';
 import { waitFor } from '../support/wait.ts';
+import { waitForListening } from '../support/wait-for-listening.ts';
 
 const run = promisify(execFile);
 
@@ -71,24 +71,7 @@ describe('the shipped Mosquitto config, for real', () => {
     );
     broker = spawn('mosquitto', ['-c', path.join(dir, 'mosquitto.conf')], { stdio: ['ignore', 'pipe', 'pipe'] });
     broker.stderr?.setEncoding('utf8').on('data', (chunk: string) => (brokerLog = (brokerLog + chunk).slice(-20_000)));
-    await waitFor(
-      'the shipped broker to listen',
-      () =>
-        new Promise<{ value?: true; note?: string }>((resolve) => {
-          if (broker.exitCode !== null) {
-            resolve({ note: `exited ${broker.exitCode}: ${brokerLog}` });
-            return;
-          }
-          const socket = net.connect(port, '127.0.0.1');
-          socket.once('connect', () => {
-            socket.destroy();
-            resolve({ value: true });
-          });
-          socket.once('error', (error) => resolve({ note: error.message }));
-        }),
-      10_000,
-      50,
-    );
+    await waitForListening('the shipped broker to listen', broker, port, () => brokerLog);
     operator = await connect(`mqtts://127.0.0.1:${port}`, { username: 'operator', password: 'operator-secret', ca: certificate.pem });
     operator.on('message', (topic, payload) => received.push({ topic, body: JSON.parse(payload.toString()) as Record<string, unknown> }));
     await operator.subscribeAsync('kiosk/+/status', { qos: 1 });

@@ -2,14 +2,13 @@
 // file made with mosquitto_passwd, and the fleet ACL (each kiosk user confined to kiosk/<its id>/…).
 import { execFile, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { repoRoot } from './repo.ts';
 import { freeLoopbackPort } from './bridge-process.ts';
-import { waitFor } from './wait.ts';
+import { waitForListening } from './wait-for-listening.ts';
 
 const run = promisify(execFile);
 
@@ -62,24 +61,7 @@ export async function startMosquitto(users: Record<string, string>, acl = fleetA
     await rm(dir, { recursive: true, force: true });
   };
   try {
-    await waitFor(
-      'mosquitto to listen',
-      () =>
-        new Promise<{ value?: true; note?: string }>((resolve) => {
-          if (child.exitCode !== null) {
-            resolve({ note: `exited ${child.exitCode}: ${output}` });
-            return;
-          }
-          const socket = net.connect(port, '127.0.0.1');
-          socket.once('connect', () => {
-            socket.destroy();
-            resolve({ value: true });
-          });
-          socket.once('error', (error) => resolve({ note: error.message }));
-        }),
-      10_000,
-      50,
-    );
+    await waitForListening('mosquitto to listen', child, port, () => output);
   } catch (error) {
     await stop();
     throw error;
