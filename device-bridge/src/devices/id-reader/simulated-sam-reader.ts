@@ -2,7 +2,7 @@ import type { CardIdentity } from '../../api/index.ts';
 import type { EventLogger } from '../../log/logger.ts';
 import type { Clock } from '../../time/clock.ts';
 import type { IdReader } from '../device.ts';
-import { createMemoryLinePair, type MemoryLinePair } from '../serial/memory-line.ts';
+import { createSimulatedCable } from '../serial/simulated-cable.ts';
 import { samCardOf, type SamCard } from './sam-card.ts';
 import { createSamIdReader, type SamIdReader } from './sam-reader.ts';
 import { createSamSimulator, type SamFault, type SamSimulator, type SamTimings } from './sam-simulator.ts';
@@ -52,8 +52,7 @@ export function createSimulatedSamReader(options: {
   const { clock } = options;
   const { timings, pollIntervalMs } = scaledSamTimings(options.readMs);
   const sam = createSamSimulator({ clock, random: options.random, timings });
-  let plugged = true;
-  let cable: MemoryLinePair | null = null;
+  const cable = createSimulatedCable('reader', (deviceEnd) => sam.attach(deviceEnd));
 
   const reader = createSamIdReader({
     driver: 'simulated',
@@ -62,12 +61,7 @@ export function createSimulatedSamReader(options: {
     logger: options.logger,
     // the cable comes back quickly in simulation; the backoff logic is the real one
     backoff: { initialDelayMs: 50, maxDelayMs: 500 },
-    open: async () => {
-      if (!plugged) throw new Error('simulated reader unplugged');
-      cable = createMemoryLinePair();
-      sam.attach(cable.device);
-      return cable.host;
-    },
+    open: cable.open,
   });
 
   const startDriver = reader.start;
@@ -89,14 +83,8 @@ export function createSimulatedSamReader(options: {
     removeCard: () => sam.removeCard(),
     setFault: (fault: SamFault | null) => sam.setFault(fault),
     fault: () => sam.fault(),
-    connect() {
-      plugged = true;
-    },
-    disconnect() {
-      plugged = false;
-      cable?.unplug();
-      cable = null;
-    },
+    connect: cable.connect,
+    disconnect: cable.disconnect,
   });
 }
 

@@ -1,7 +1,7 @@
 import type { PrinterCondition } from '../../api/index.ts';
 import type { Clock } from '../../time/clock.ts';
 import type { ReceiptPrinter } from '../device.ts';
-import { createMemoryLinePair, type MemoryLinePair } from '../serial/memory-line.ts';
+import { createSimulatedCable } from '../serial/simulated-cable.ts';
 import type { PrintedReceipt } from './codec/interpreter.ts';
 import { createEscPosReceiptPrinter } from './escpos-printer.ts';
 import { attachEscPosSimulator, type EscPosSimulator } from './escpos-simulator.ts';
@@ -23,21 +23,17 @@ export interface SimulatedReceiptPrinter extends ReceiptPrinter {
 
 export function createSimulatedReceiptPrinter(options: { clock: Clock; pollMs?: number }): SimulatedReceiptPrinter {
   let condition: PrinterCondition = 'ready';
-  let connected = true;
-  let pair: MemoryLinePair | null = null;
   let simulator: EscPosSimulator | null = null;
   const printed: PrintedReceipt[] = [];
+  const cable = createSimulatedCable('receipt printer', (deviceEnd) => {
+    simulator = attachEscPosSimulator(deviceEnd, condition);
+    simulator.onReceipt((receipt) => {
+      printed.push(receipt);
+      if (printed.length > 50) printed.shift();
+    });
+  });
   const driver = createEscPosReceiptPrinter({
-    open: async () => {
-      if (!connected) throw new Error('the simulated receipt printer is unplugged');
-      pair = createMemoryLinePair();
-      simulator = attachEscPosSimulator(pair.device, condition);
-      simulator.onReceipt((receipt) => {
-        printed.push(receipt);
-        if (printed.length > 50) printed.shift();
-      });
-      return pair.host;
-    },
+    open: cable.open,
     clock: options.clock,
     driver: 'simulated',
     pollMs: options.pollMs ?? 1000,
@@ -60,13 +56,9 @@ export function createSimulatedReceiptPrinter(options: { clock: Clock; pollMs?: 
       void driver.refresh();
     },
     condition: () => condition,
-    connect() {
-      connected = true;
-    },
+    connect: cable.connect,
     disconnect() {
-      connected = false;
-      pair?.unplug();
-      pair = null;
+      cable.disconnect();
       simulator = null;
     },
     receipts: () => [...printed],

@@ -1,7 +1,7 @@
 import type { EventLogger } from '../../log/logger.ts';
 import type { Clock } from '../../time/clock.ts';
 import type { CodeScanner } from '../device.ts';
-import { createMemoryLinePair, type MemoryLinePair } from '../serial/memory-line.ts';
+import { createSimulatedCable } from '../serial/simulated-cable.ts';
 import type { ScannerSuffix } from './line-codec.ts';
 import { checkScanText } from './scan-text.ts';
 import { createSerialScanner } from './serial-scanner.ts';
@@ -24,8 +24,7 @@ export interface SimulatedScanner extends CodeScanner {
 export function createSimulatedScanner(options: { clock: Clock; logger?: EventLogger; suffix?: ScannerSuffix }): SimulatedScanner {
   const suffix = options.suffix ?? 'cr';
   const imager = createSerialScannerSimulator({ suffix });
-  let plugged = true;
-  let cable: MemoryLinePair | null = null;
+  const cable = createSimulatedCable('scanner', (deviceEnd) => imager.attach(deviceEnd));
 
   const driver = createSerialScanner({
     driver: 'simulated',
@@ -34,12 +33,7 @@ export function createSimulatedScanner(options: { clock: Clock; logger?: EventLo
     logger: options.logger,
     // the cable comes back quickly in simulation; the backoff logic is the real one
     backoff: { initialDelayMs: 50, maxDelayMs: 500 },
-    open: async () => {
-      if (!plugged) throw new Error('simulated scanner unplugged');
-      cable = createMemoryLinePair();
-      imager.attach(cable.device);
-      return cable.host;
-    },
+    open: cable.open,
   });
 
   const startDriver = driver.start;
@@ -57,13 +51,7 @@ export function createSimulatedScanner(options: { clock: Clock; logger?: EventLo
       if (!checkScanText(data).ok) return;
       void imager.scan(data).catch(() => undefined);
     },
-    connect() {
-      plugged = true;
-    },
-    disconnect() {
-      plugged = false;
-      cable?.unplug();
-      cable = null;
-    },
+    connect: cable.connect,
+    disconnect: cable.disconnect,
   });
 }
