@@ -38,6 +38,7 @@ export const stepNames = [
   'apply-receipt',
   // 取号, 预约, 预约签到
   'queue-ticket',
+  'appointment-days',
   'appointment-slots',
   'appointment-booked',
   'appointment-mine',
