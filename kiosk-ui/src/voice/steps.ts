@@ -36,6 +36,18 @@ export const stepNames = [
   'apply-submitting',
   'apply-submit-failed',
   'apply-receipt',
+  // 实人认证 and 高拍仪 inside 申请办理 (camera/*-screen.tsx: one step per view of their machines)
+  'face-check-loading',
+  'face-check-choice',
+  'face-check-camera',
+  'face-check-verifying',
+  'face-check-retry',
+  'face-check-staff',
+  'face-check-failed',
+  'document-capture-preview',
+  'document-capture-taking',
+  'document-capture-review',
+  'document-capture-failed',
   // 取号, 预约, 预约签到
   'queue-ticket',
   'appointment-days',
