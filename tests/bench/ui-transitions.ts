@@ -1,7 +1,7 @@
 // Issue 6 item 6, measured in Debian Chromium against the real bridge with simulated devices:
-// - tap → next screen painted, per journey step (the steps inside records, progress, appointment,
-//   queue, 申请办理 and 预约签到 too), median and p95, with the CPU throttled ×4 (CDP
-//   Emulation.setCPUThrottlingRate) and unthrottled for the ratio; target ≤ 100 ms at ×4;
+// - tap → next screen painted, per journey step (the steps inside records, progress, appointment
+//   (items → days → times → booked), queue, 申请办理 and 预约签到 too), median and p95, with the CPU
+//   throttled ×4 (CDP Emulation.setCPUThrottlingRate) and unthrottled for the ratio; target ≤ 100 ms at ×4;
 // - bytes per route: the JS/CSS each step fetches for the first time (gzip level 9, as served),
 //   on top of the initial bundle (target ≤ 80 KB gzip, fonts and voice clips aside).
 // "Painted" = the first animation frame after the new screen's root is in the DOM and visible,
@@ -18,6 +18,7 @@ import { action, advanceTo, certificateService, resetKiosk, waitForScreen } from
 import { uiDistDir } from '../support/repo.ts';
 import { bookAppointmentForNow } from '../support/today-appointment.ts';
 import { flexibleEmployment, signName, typeDigits, verifyByStaff } from '../support/apply-steps.ts';
+import { daysStep, freeDay, freeSlot, timesStep } from '../support/appointment-steps.ts';
 import { median, percentile, round, type BenchResult } from './stats.ts';
 
 interface Step {
@@ -109,15 +110,15 @@ async function visit(page: Page, bridge: RunningBridge, fetched: string[], round
   await measure({ name: 'case→progress', tap: `${stepOf('progress-case')} [data-action="back"]`, done: '[data-action="open-case"]' });
   await measure({ name: 'progress→menu', tap: `${screen('progress')} [data-action="close-journey"]`, done: screen('menu') });
 
-  // 预约: an item, a free slot (another each visit), booked, back to the menu
+  // 预约: an item, its days, the first day with places, a free time on it (another each visit), booked, back to the menu
   await measure({ name: 'menu→appointment', tap: '[data-action="service"][data-service="appointment"]', done: screen('appointment') });
   await action(page, 'choose-item').first().waitFor({ timeout: 10_000 });
-  await measure({ name: 'appointment→slots', tap: `${screen('appointment')} [data-action="choose-item"]`, done: stepOf('appointment-slots') });
-  const freeSlot = '[data-action="book-slot"]:not([aria-disabled="true"])';
-  await page.locator(freeSlot).first().waitFor({ timeout: 10_000 });
+  await measure({ name: 'appointment→days', tap: `${screen('appointment')} [data-action="choose-item"]`, done: `${daysStep} [data-action="choose-day"]` });
+  await measure({ name: 'day→slots', tap: `${daysStep} ${freeDay}`, done: `${timesStep} [data-action="book-slot"]` });
+  await page.locator(`${timesStep} ${freeSlot}`).first().waitFor({ timeout: 10_000 });
   await page.evaluate(
     ({ selector, index }) => document.querySelectorAll(selector)[index]?.setAttribute('data-bench-slot', ''),
-    { selector: freeSlot, index: round },
+    { selector: `${timesStep} ${freeSlot}`, index: round },
   );
   await measure({ name: 'slots→booked', tap: '[data-bench-slot]', done: '[data-testid="appointment-booked"]' });
   await measure({ name: 'booked→menu', tap: `${stepOf('appointment-booked')} [data-action="done"]`, done: screen('menu') });

@@ -12,6 +12,7 @@ import { launchChromium, openKioskPage, type KioskOrientation } from '../support
 import { bridgeRequest, expectStatus } from '../support/http.ts';
 import { action, advanceTo, certificateService, placeCard, removeCard, resetKiosk, screenNames, waitForScreen } from '../support/kiosk-ui.ts';
 import { showGuideItems, tapMenuEntry } from '../support/menu-steps.ts';
+import { chooseFreeDay, daysStep, openFirstItemDays } from '../support/appointment-steps.ts';
 import { housingFundTransfer, signName, typeDigits, typePinyin, verifyByStaff } from '../support/apply-steps.ts';
 import { auditScreen, chooseDisplay, voiceProblem, type AuditResult } from './a11y-audit.ts';
 
@@ -50,9 +51,10 @@ const modes: ReadonlyArray<{
   highContrast: boolean;
   orientations: Record<Language, KioskOrientation>;
   /**
-   * The steps inside the journeys (record detail, case timeline, queue ticket, the apply journey
-   * step by step) are walked in one language per mode, to keep the file's run time reasonable;
-   * between the modes each language meets them in both shapes and both text sizes.
+   * The steps inside the journeys (record detail, case timeline, queue ticket, the appointment days
+   * and times, the apply journey step by step) are walked in one language per mode, to keep the
+   * file's run time reasonable; between the modes each language meets them in both shapes and
+   * both text sizes.
    */
   innerSteps: Language;
 }> = [
@@ -67,6 +69,8 @@ const innerStepsWalked = [
   'records-detail',
   'progress-case',
   'queue-ticket',
+  'appointment-days',
+  'appointment-slots',
   'apply-guide',
   'apply-field-digits',
   'apply-field-text',
@@ -154,6 +158,17 @@ describe.each(modes)('$name mode', (mode) => {
           await page.locator('[data-testid="application-case"]').first().waitFor({ timeout: 10_000 });
           await audit();
           await action(page, 'back').first().click();
+        }
+        if (inner && journey === 'appointment') {
+          // 预约: the days, then one day's times (nothing booked), back to the days and the items
+          await openFirstItemDays(page);
+          await audit();
+          await chooseFreeDay(page);
+          await audit();
+          await action(page, 'back').first().click();
+          await page.locator(daysStep).first().waitFor({ timeout: 10_000 });
+          await action(page, 'back').first().click();
+          await action(page, 'choose-item').first().waitFor({ timeout: 10_000 });
         }
         if (inner && journey === 'queue') {
           // a different kind of window in each mode: one ticket per kind and citizen a day

@@ -9,6 +9,7 @@ import { launchChromium } from '../support/browser.ts';
 import { bridgeRequest } from '../support/http.ts';
 import { openSessionFor } from '../support/kiosk-ui.ts';
 import { openCameraScreen, pictureShown } from './camera-harness.ts';
+import type { StepName } from '../../kiosk-ui/src/voice/steps.ts';
 
 let bridge: RunningBridge;
 let browser: Browser;
@@ -26,7 +27,7 @@ afterAll(async () => {
 });
 
 const step = (page: Page) => page.locator('[data-screen="document-capture"]').getAttribute('data-step');
-async function atStep(page: Page, name: string): Promise<void> {
+async function atStep(page: Page, name: StepName): Promise<void> {
   await page.waitForSelector(`[data-screen="document-capture"][data-step="${name}"]`, { timeout: 20_000 });
 }
 
@@ -35,23 +36,23 @@ describe('document capture screen', () => {
     await openSessionFor(bridge.url, 'zhang-wei');
     const { page, problems, close } = await openCameraScreen(browser, bridge.url, 'document-capture');
     try {
-      await atStep(page, 'previewing');
+      await atStep(page, 'document-capture-preview');
       expect(await page.locator('h1').textContent()).toContain('户口簿首页');
       // the live picture is the bridge's MJPEG stream, decoded by Chromium
       expect(await pictureShown(page, 'img.camera-preview')).toEqual({ width: 640, height: 480 });
 
       await page.click('[data-action="capture-take"]');
-      await atStep(page, 'reviewing');
+      await atStep(page, 'document-capture-review');
       const first = await pictureShown(page, '[data-part="page"] img');
       // the cropped, straightened sheet: portrait A4 proportions, not the 4:3 camera frame
       expect(first.height / first.width).toBeGreaterThan(1.3);
 
       await page.click('[data-action="capture-retake"][data-page="0"]');
-      await atStep(page, 'reviewing');
+      await atStep(page, 'document-capture-review');
       await page.click('[data-action="capture-next-page"]');
-      await atStep(page, 'previewing');
+      await atStep(page, 'document-capture-preview');
       await page.click('[data-action="capture-take"]');
-      await atStep(page, 'reviewing');
+      await atStep(page, 'document-capture-review');
       await expect.poll(() => page.locator('[data-part="page"]').count()).toBe(2);
       expect(await page.locator('[data-part="page-count"]').textContent()).toContain('2');
 
@@ -78,17 +79,17 @@ describe('document capture screen', () => {
     await openSessionFor(bridge.url, 'zhang-wei');
     const { page, close } = await openCameraScreen(browser, bridge.url, 'document-capture');
     try {
-      await atStep(page, 'previewing');
+      await atStep(page, 'document-capture-preview');
       await bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('document-camera', 'disconnect'));
       await page.click('[data-action="capture-take"]');
-      await atStep(page, 'failed');
+      await atStep(page, 'document-capture-failed');
       expect(await page.locator('[data-part="capture-failed"]').textContent()).toContain('高拍仪暂时无法拍摄');
       await bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('document-camera', 'connect'));
       await page.click('[data-action="capture-retry"]');
-      await atStep(page, 'previewing');
+      await atStep(page, 'document-capture-preview');
       await page.click('[data-action="capture-take"]');
-      await atStep(page, 'reviewing');
-      expect(await step(page)).toBe('reviewing');
+      await atStep(page, 'document-capture-review');
+      expect(await step(page)).toBe('document-capture-review');
     } finally {
       await close();
       await bridgeRequest(bridge.url, 'DELETE', apiPaths.session, { reason: 'exit' });

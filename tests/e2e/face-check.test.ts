@@ -10,6 +10,7 @@ import { launchChromium } from '../support/browser.ts';
 import { bridgeRequest } from '../support/http.ts';
 import { openSessionFor } from '../support/kiosk-ui.ts';
 import { openCameraScreen, openCameraScreenWithProfile, pictureShown } from './camera-harness.ts';
+import type { StepName } from '../../kiosk-ui/src/voice/steps.ts';
 import { faceDataIn, filesUnder } from '../support/face-data-on-disk.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,7 +31,7 @@ afterAll(async () => {
   await bridge?.stop();
 });
 
-async function atStep(page: Page, name: string): Promise<void> {
+async function atStep(page: Page, name: StepName): Promise<void> {
   await page.waitForSelector(`[data-screen="face-check"][data-step="${name}"]`, { timeout: 20_000 });
 }
 
@@ -43,14 +44,14 @@ describe('face check screen', () => {
     await openSessionFor(bridge.url, 'wang-xiaoyu');
     const { page, problems, close } = await openCameraScreen(browser, bridge.url, 'face-check');
     try {
-      await atStep(page, 'choosing');
+      await atStep(page, 'face-check-choice');
       expect(await page.locator('[data-part="face-not-offered"]').textContent()).toContain('不能进行人脸核验');
       expect(await page.locator('[data-action="face-agree"]').count()).toBe(0);
       // the face camera stays off: there was no consent
       expect((await bridgeRequest(bridge.url, 'GET', apiPaths.cameraPreview('camera'))).status).toBe(403);
 
       await page.click('[data-action="face-staff"]');
-      await atStep(page, 'staffCode');
+      await atStep(page, 'face-check-staff');
       await typeCode(page, '000000');
       await page.click('[data-action="face-staff-confirm"]');
       await page.waitForSelector('[data-part="staff-error"]');
@@ -72,26 +73,26 @@ describe('face check screen', () => {
     await openSessionFor(bridge.url, 'li-na');
     const { page, problems, close } = await openCameraScreen(browser, bridge.url, 'face-check');
     try {
-      await atStep(page, 'choosing');
+      await atStep(page, 'face-check-choice');
       // consent and the alternatives side by side, before any camera
       expect(await page.locator('[data-part="face-consent"]').textContent()).toContain('不保存、不上传');
       expect(await page.locator('[data-part="face-alternatives"] [data-action="face-staff"]').count()).toBe(1);
       expect(await page.locator('img.camera-preview').count()).toBe(0);
 
       await page.click('[data-action="face-agree"]');
-      await atStep(page, 'capturing');
+      await atStep(page, 'face-check-camera');
       expect(await pictureShown(page, 'img.camera-preview')).toEqual({ width: 640, height: 480 });
       await page.waitForSelector('[data-part="face-hint"][data-hint="ready"]', { timeout: 20_000 });
 
       await bridgeRequest(bridge.url, 'POST', apiPaths.simCameraScene('camera'), { scene: { kind: 'still-photo', face: 'person-a' } });
       await page.click('[data-action="face-verify"]');
-      await atStep(page, 'retry');
+      await atStep(page, 'face-check-retry');
       expect(await page.locator('[data-part="face-result"]').getAttribute('data-decision')).toBe('not-live');
       expect(await page.locator('[data-part="face-result"]').textContent()).toContain('不要使用照片');
 
       await bridgeRequest(bridge.url, 'POST', apiPaths.simCameraScene('camera'), { scene: { kind: 'face', face: 'person-a' } });
       await page.click('[data-action="face-retry"]');
-      await atStep(page, 'capturing');
+      await atStep(page, 'face-check-camera');
       await page.click('[data-action="face-verify"]');
       const output = await page.waitForFunction(() => (window as unknown as { __cameraOutput?: unknown }).__cameraOutput, undefined, { timeout: 30_000 });
       expect(await output.jsonValue()).toEqual({ result: 'verified', method: 'face' });
@@ -107,9 +108,9 @@ describe('face check screen', () => {
     await openSessionFor(bridge.url, 'li-na');
     const { page, problems, close } = await openCameraScreenWithProfile(profile, bridge.url, 'face-check');
     try {
-      await atStep(page, 'choosing');
+      await atStep(page, 'face-check-choice');
       await page.click('[data-action="face-agree"]');
-      await atStep(page, 'capturing');
+      await atStep(page, 'face-check-camera');
       await pictureShown(page, 'img.camera-preview');
       // a few seconds of the MJPEG preview, as a citizen would watch it
       await page.waitForSelector('[data-part="face-hint"][data-hint="ready"]', { timeout: 20_000 });

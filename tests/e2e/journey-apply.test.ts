@@ -3,7 +3,8 @@
 // 实人认证, 手写签名 (mouse strokes), consent, submit once, receipt with its 办件编号 printed, rate that
 // case, goodbye. A Chinese answer is typed on the pinyin keyboard (candidates, paging). An item that
 // needs a photographed material goes through the document camera; with the camera gone it says so
-// instead. The face-check and document-capture screens are audited (axe, sizes) inside the kiosk.
+// instead. The face-check and document-capture screens are audited (axe, sizes) inside the kiosk,
+// and each of their views speaks its own step clip.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { apiPaths, applicationReceiptSchema, type SimFixture } from '@tongban/device-bridge/api';
@@ -11,7 +12,7 @@ import type { RunningBridge } from '../support/bridge-process.ts';
 import type { KioskPage } from '../support/browser.ts';
 import { startJourneyKiosk, type JourneyKiosk } from '../support/journey-kiosk.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
-import { auditScreen, type ScreenAudit } from './a11y-audit.ts';
+import { auditScreen, voiceProblem, type ScreenAudit } from './a11y-audit.ts';
 import { action, advanceTo, pageHtml, placeCard, resetKiosk, simFixture, step, waitForScreen } from '../support/kiosk-ui.ts';
 import {
   drawStroke,
@@ -19,10 +20,11 @@ import {
   housingFundTransfer,
   needsPhotographedMaterial,
   signName,
+  simulatedStaffCode,
   typeDigits as typeDigitsOn,
   typePinyin,
-  verifyByStaff as verifyByStaffOn,
 } from '../support/apply-steps.ts';
+import type { StepName } from '../../kiosk-ui/src/voice/steps.ts';
 
 let bridge: RunningBridge;
 let journey: JourneyKiosk;
@@ -47,12 +49,24 @@ async function expectAccessible(page: Page) {
   expect([...result.violations, ...result.smallText, ...result.smallTargets]).toEqual([]);
 }
 
-/** 实人认证 by the staff alternative; the face-check screen is audited on the way */
+/** the view `step` is on screen and the voice speaks that step's own clip (not the apply screen's) */
+async function expectStepVoice(page: Page, step: StepName) {
+  await page.locator(`[data-step="${step}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
+  expect(await voiceProblem(page)).toBeNull();
+  expect(await page.evaluate(() => document.documentElement.dataset.voiceClip)).toBe(`zh-CN:${step}`);
+}
+
+/** 实人认证 by the staff alternative; the face-check screen's choice and staff views are audited on the way */
 async function verifyByStaff() {
   const { page } = kiosk;
   await page.locator('[data-screen="face-check"] [data-action="face-staff"]').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await expectStepVoice(page, 'face-check-choice');
   await expectAccessible(page);
-  await verifyByStaffOn(page);
+  await action(page, 'face-staff').first().click();
+  await expectStepVoice(page, 'face-check-staff');
+  await expectAccessible(page);
+  await typeDigits(simulatedStaffCode);
+  await action(page, 'face-staff-confirm').first().click();
 }
 
 /**
@@ -191,8 +205,10 @@ describe('apply with a material photographed on the document camera (高拍仪)'
     await step(page, 'the capture screen takes the page; done goes on to the review', async () => {
       const capture = page.locator('[data-screen="document-capture"]').first();
       await capture.waitFor({ state: 'visible', timeout: 15_000 });
+      await expectStepVoice(page, 'document-capture-preview');
       await action(page, 'capture-take').first().click();
       await action(page, 'capture-done').first().waitFor({ state: 'visible', timeout: 20_000 });
+      await expectStepVoice(page, 'document-capture-review');
       await expectAccessible(page);
       await action(page, 'capture-done').first().click();
       await page.locator('[data-testid="apply-review"]').first().waitFor({ state: 'visible', timeout: 10_000 });

@@ -1,16 +1,19 @@
-// 预约 end to end in Chromium against the real bridge and the embedded platform: book a time, see
-// the appointment code on screen and on the printed slip (with its QR code), find it under 我的预约,
-// cancel it after the confirmation step (the platform then lists it as cancelled); then a second
-// booking's printed QR code, scanned on the attract screen on its day, checks in and gives a number.
+// 预约 end to end in Chromium against the real bridge and the embedded platform: choose a day (date
+// and weekday, places left), then a time on it (and back to the days), book it, see the appointment
+// code on screen and on the printed slip (with its QR code), find it under 我的预约, cancel it after
+// the confirmation step (the platform then lists it as cancelled); a full day is listed but cannot be
+// chosen; then a second booking's printed QR code, scanned on the attract screen on its day, checks in
+// and gives a number.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, type AppointmentBooked, type AppointmentListResponse, type SimFixture } from '@tongban/device-bridge/api';
+import { apiPaths, type AppointmentBooked, type AppointmentListResponse, type SimFixture, type SlotListResponse } from '@tongban/device-bridge/api';
 import type { RunningBridge } from '../support/bridge-process.ts';
 import type { KioskPage } from '../support/browser.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
 import { startJourneyKiosk, type JourneyKiosk } from '../support/journey-kiosk.ts';
 import { action, advanceTo, pageHtml, placeCard, simFixture, step, waitForScreen } from '../support/kiosk-ui.ts';
 import { moveAppointmentToNow } from '../support/today-appointment.ts';
-import { auditScreen } from './a11y-audit.ts';
+import { chooseFreeDay, daysStep, freeSlot, openFirstItemDays, timesStep } from '../support/appointment-steps.ts';
+import { auditScreen, voiceProblem } from './a11y-audit.ts';
 
 /** axe and the kiosk's own minimums (text size, touch targets) on the view as it is now */
 async function expectAccessible(page: KioskPage['page']) {
@@ -39,12 +42,9 @@ const lastSlip = async () => {
 };
 const myAppointments = async () => ((await expectStatus(bridgeRequest(bridge.url, 'GET', apiPaths.appointments), 200, 'my appointments')).json() as AppointmentListResponse).appointments;
 
-/** from the appointment journey's first screen: the first item, its first free time, booked */
-async function bookFirstFreeSlot(page: KioskPage['page']): Promise<AppointmentBooked> {
-  const item = action(page, 'choose-item').first();
-  await item.waitFor({ state: 'visible', timeout: 15_000 });
-  await item.click();
-  const free = page.locator('[data-action="book-slot"]:not([aria-disabled="true"])').first();
+/** on the chosen day's times: the first free time, booked (the slip printed) */
+async function bookFirstFreeTime(page: KioskPage['page']): Promise<AppointmentBooked> {
+  const free = page.locator(`${timesStep} ${freeSlot}`).first();
   await free.waitFor({ state: 'visible', timeout: 15_000 });
   const [response] = await Promise.all([
     page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.appointments) && candidate.request().method() === 'POST', { timeout: 15_000 }),
@@ -54,6 +54,13 @@ async function bookFirstFreeSlot(page: KioskPage['page']): Promise<AppointmentBo
   const booked = (await response.json()) as AppointmentBooked;
   await page.locator('[data-testid="appointment-booked"]').first().waitFor({ state: 'visible' });
   return booked;
+}
+
+/** from the appointment journey's first screen: the first item, its first day with places, its first free time */
+async function bookFirstFreeSlot(page: KioskPage['page']): Promise<AppointmentBooked> {
+  await openFirstItemDays(page);
+  await chooseFreeDay(page);
+  return bookFirstFreeTime(page);
 }
 
 describe('预约: book, see the code, list, cancel, check in with the printed code', () => {
@@ -69,8 +76,48 @@ describe('预约: book, see the code, list, cancel, check in with the printed co
       await waitForScreen(page, 'appointment');
     });
 
+    const chosenDay = await step(page, 'the days first: date and weekday, places left; then that day\'s times, and back to the days', async () => {
+      const [slotsResponse] = await Promise.all([
+        page.waitForResponse((candidate) => new URL(candidate.url()).pathname === apiPaths.appointmentSlots, { timeout: 15_000 }),
+        openFirstItemDays(page),
+      ]);
+      const { slots } = (await slotsResponse.json()) as SlotListResponse;
+      const slotsOn = (date: string) => slots.filter((slot) => slot.start.startsWith(`${date}T`));
+      const dates = [...new Set(slots.map((slot) => slot.start.slice(0, 10)))].sort();
+      const days = page.locator(`${daysStep} [data-action="choose-day"]`);
+      // each day once, earliest first, its date and weekday and the places left that day
+      expect(dates.length).toBeGreaterThanOrEqual(7);
+      expect(await days.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-date')))).toEqual(dates);
+      const texts = await days.allInnerTexts();
+      dates.forEach((date, index) => {
+        const places = slotsOn(date).reduce((sum, slot) => sum + slot.remaining, 0);
+        const weekday = '日一二三四五六'[new Date(`${date}T12:00:00+08:00`).getUTCDay()];
+        expect(texts[index]).toMatch(new RegExp(`^${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日星期${weekday}\\s+余 ${places} 个$`));
+      });
+      expect(await voiceProblem(page)).toBeNull();
+      await expectAccessible(page);
+      const first = await chooseFreeDay(page);
+      const times = page.locator(`${timesStep} [data-action="book-slot"]`);
+      // that day's times only, not the whole week's
+      expect(await times.count()).toBe(slotsOn(first).length);
+      expect(slotsOn(first).length).toBeLessThan(slots.length);
+      expect(await page.locator(`${timesStep} [data-testid="appointment-times"]`).getAttribute('data-date')).toBe(first);
+      expect(await page.locator(`${timesStep} h1`).innerText()).toContain('请选择时间');
+      expect(await voiceProblem(page)).toBeNull();
+      await expectAccessible(page);
+      // "choose another day" leads back to the days; the second day's times are that day's
+      await action(page, 'back').first().click();
+      await page.locator(`${daysStep} [data-action="choose-day"]`).first().waitFor({ state: 'visible' });
+      const second = await chooseFreeDay(page, 1);
+      expect(second > first).toBe(true);
+      expect(await page.locator(`${timesStep} [data-testid="appointment-times"]`).getAttribute('data-date')).toBe(second);
+      return second;
+    });
+
     const booked = await step(page, 'booked: the code is shown and printed with its QR code', async () => {
-      const booked = await bookFirstFreeSlot(page);
+      const booked = await bookFirstFreeTime(page);
+      // the time booked is on the day chosen
+      expect(booked.start.slice(0, 10)).toBe(chosenDay);
       expect(await page.locator('[data-testid="appointment-code"]').first().innerText()).toBe(booked.id);
       expect(booked.printed).toBe(true);
       await expectAccessible(page);
@@ -116,8 +163,34 @@ describe('预约: book, see the code, list, cancel, check in with the printed co
       expect((await myAppointments()).find((entry) => entry.id === booked.id)?.state).toBe('cancelled');
     });
 
-    second = await step(page, 'a second booking, then exit', async () => {
+    await step(page, 'a day with no place left is listed as full and cannot be chosen', async () => {
+      // the platform's next answer has the first day taken (as if others booked it meanwhile)
+      let fullDay = '';
+      await page.route(
+        (url) => url.pathname === apiPaths.appointmentSlots,
+        async (route) => {
+          const response = await route.fetch();
+          const body = (await response.json()) as SlotListResponse;
+          fullDay = body.slots[0]!.start.slice(0, 10);
+          await route.fulfill({ response, json: { slots: body.slots.map((slot) => (slot.start.startsWith(fullDay) ? { ...slot, remaining: 0 } : slot)) } });
+        },
+        { times: 1 },
+      );
       await action(page, 'back').first().click();
+      await openFirstItemDays(page);
+      const full = page.locator(`${daysStep} [data-action="choose-day"][data-date="${fullDay}"]`);
+      expect(await full.getAttribute('aria-disabled')).toBe('true');
+      expect(await full.innerText()).toContain('已约满');
+      // a browser sees it as not enabled; a tap on it anyway leaves the days on screen
+      expect(await full.isEnabled()).toBe(false);
+      await full.click({ force: true });
+      await page.waitForTimeout(300);
+      expect(await page.locator(daysStep).count()).toBe(1);
+      await expectAccessible(page);
+      await action(page, 'back').first().click();
+    });
+
+    second = await step(page, 'a second booking, then exit', async () => {
       const again = await bookFirstFreeSlot(page);
       expect(again.id).not.toBe(booked.id);
       await action(page, 'done').first().click();

@@ -6,6 +6,7 @@ import { apiPaths, type SimFixture } from '@tongban/device-bridge/api';
 import type { RunningBridge } from '../support/bridge-process.ts';
 import type { KioskPage } from '../support/browser.ts';
 import { startJourneyKiosk, type JourneyKiosk } from '../support/journey-kiosk.ts';
+import { chooseFreeDay, freeSlot, openFirstItemDays, timesStep } from '../support/appointment-steps.ts';
 import { action, advanceTo, maskedIdOf, pageHtml, placeCard, simFixture, step, waitForScreen } from '../support/kiosk-ui.ts';
 
 let bridge: RunningBridge;
@@ -97,14 +98,13 @@ describe('records and progress, identified', () => {
     await waitForScreen(page, 'menu');
   });
 
-  it('menu → book an appointment: an item done by appointment, a free time, booked', async () => {
+  it('menu → book an appointment: an item done by appointment, a day, a free time on it, booked', async () => {
     const { page } = kiosk;
     await action(page, 'service', '[data-service="appointment"]').first().click();
-    const appointment = await waitForScreen(page, 'appointment');
-    const item = action(appointment, 'choose-item').first();
-    await item.waitFor({ state: 'visible', timeout: 15_000 });
-    await item.click();
-    const free = page.locator('[data-action="book-slot"]:not([aria-disabled="true"])').first();
+    await waitForScreen(page, 'appointment');
+    await openFirstItemDays(page);
+    await chooseFreeDay(page);
+    const free = page.locator(`${timesStep} ${freeSlot}`).first();
     await free.waitFor({ state: 'visible', timeout: 15_000 });
     const [response] = await Promise.all([
       page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.appointments) && candidate.request().method() === 'POST', { timeout: 15_000 }),

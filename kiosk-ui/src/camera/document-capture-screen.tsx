@@ -5,6 +5,8 @@ import { bridgePaths } from '../bridge/paths.ts';
 import type { DocumentCaptureMachine } from '../flows/document-capture.machine.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
+import { useVoiceStep } from '../voice/voice-step.ts';
+import { documentCaptureSteps } from './camera-steps.ts';
 
 export interface DocumentCaptureScreenProps {
   actor: ActorRefFrom<DocumentCaptureMachine>;
@@ -12,13 +14,16 @@ export interface DocumentCaptureScreenProps {
 
 /**
  * Photographing one material on the 高拍仪: live picture and "take", then the cropped pages with
- * retake/remove, then done. `data-screen="document-capture"`, `data-step` per state.
+ * retake/remove, then done. `data-screen="document-capture"`; each view is a step (`data-step`,
+ * camera-steps.ts) with its own spoken guidance.
  */
 export function DocumentCaptureScreen({ actor }: DocumentCaptureScreenProps) {
   const { t } = useI18n();
   const snapshot = useActorSnapshot(actor);
   const { capture, materialName, failure } = snapshot.context;
-  const step = String(snapshot.value);
+  const state = snapshot.value;
+  const step = documentCaptureSteps[state];
+  useVoiceStep(step);
   const pages = capture?.pages ?? [];
   const cancel = (
     <BigButton tone="secondary" action="capture-cancel" onPress={() => actor.send({ type: 'CANCEL' })}>
@@ -34,7 +39,7 @@ export function DocumentCaptureScreen({ actor }: DocumentCaptureScreenProps) {
 
   let body;
   let actions;
-  if (step === 'previewing') {
+  if (state === 'previewing') {
     body = (
       <div class="document-capture">
         <p class="lead">{t('capture.place')}</p>
@@ -51,7 +56,7 @@ export function DocumentCaptureScreen({ actor }: DocumentCaptureScreenProps) {
         </BigButton>
       </>
     );
-  } else if (step === 'reviewing') {
+  } else if (state === 'reviewing') {
     body = (
       <div class="document-capture">
         <p class="lead" data-part="page-count">
@@ -82,7 +87,7 @@ export function DocumentCaptureScreen({ actor }: DocumentCaptureScreenProps) {
         {done}
       </>
     );
-  } else if (step === 'failed') {
+  } else if (state === 'failed') {
     body = (
       <p class="notice" role="alert" data-part="capture-failed">
         {failure === 'device-unavailable' ? t('capture.failed.device-unavailable') : t('capture.failed.generic')}

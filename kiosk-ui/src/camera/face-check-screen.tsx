@@ -9,6 +9,8 @@ import { useI18n } from '../i18n/language-context.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { NumericKeypad } from '../keyboard/numeric-keypad.tsx';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
+import { useVoiceStep } from '../voice/voice-step.ts';
+import { faceCheckSteps, topStateOf } from './camera-steps.ts';
 
 export interface FaceCheckScreenProps {
   actor: ActorRefFrom<FaceCheckMachine>;
@@ -18,14 +20,17 @@ const hintKey = (hint: FaceHint) => `face.hint.${hint}` as MessageKey;
 
 /**
  * 人证比对 screen: first the consent page with the alternatives beside it (same screen), then the
- * live picture with guidance, then the result. `data-screen="face-check"`, `data-step` per state.
+ * live picture with guidance, then the result. `data-screen="face-check"`; each view is a step
+ * (`data-step`, camera-steps.ts) with its own spoken guidance.
  */
 export function FaceCheckScreen({ actor }: FaceCheckScreenProps) {
   const { t } = useI18n();
   const snapshot = useActorSnapshot(actor);
   const { options, hint, result, staffError, failure } = snapshot.context;
   const [code, setCode] = useState('');
-  const step = typeof snapshot.value === 'string' ? snapshot.value : Object.keys(snapshot.value)[0]!;
+  const state = topStateOf(snapshot.value);
+  const step = faceCheckSteps[state];
+  useVoiceStep(step);
   const staffOffered = options?.alternatives.includes('staff') === true;
   const eIdOffered = options?.alternatives.includes('e-id') === true;
 
@@ -42,7 +47,7 @@ export function FaceCheckScreen({ actor }: FaceCheckScreenProps) {
 
   let body;
   let actions;
-  switch (step) {
+  switch (state) {
     case 'choosing':
       // with no way at all to confirm the person here, say where to go instead of an empty choice
       body =
@@ -148,7 +153,7 @@ export function FaceCheckScreen({ actor }: FaceCheckScreenProps) {
           </BigButton>
           <BigButton
             action="face-staff-confirm"
-            disabled={code.length < 4 || step === 'confirmingStaff'}
+            disabled={code.length < 4 || state === 'confirmingStaff'}
             onPress={() => {
               actor.send({ type: 'STAFF_CODE', code });
               setCode('');
@@ -179,7 +184,7 @@ export function FaceCheckScreen({ actor }: FaceCheckScreenProps) {
       body = (
         <div class="working" role="status">
           <div class="spinner" aria-hidden="true" />
-          <p class="lead">{step === 'verifying' ? t('face.verifying') : t('face.loading')}</p>
+          <p class="lead">{state === 'verifying' ? t('face.verifying') : t('face.loading')}</p>
         </div>
       );
   }
@@ -187,7 +192,7 @@ export function FaceCheckScreen({ actor }: FaceCheckScreenProps) {
   return (
     <section class="screen" data-screen="face-check" data-step={step} aria-labelledby="face-check-title">
       <h1 id="face-check-title" class="screen__title" tabIndex={-1}>
-        {step === 'staffCode' || step === 'confirmingStaff' ? t('face.staff.title') : step === 'capturing' ? t('face.capture.title') : t('face.title')}
+        {state === 'staffCode' || state === 'confirmingStaff' ? t('face.staff.title') : state === 'capturing' ? t('face.capture.title') : t('face.title')}
       </h1>
       <div class="screen__body">{body}</div>
       {actions ? <div class="screen__actions">{actions}</div> : null}

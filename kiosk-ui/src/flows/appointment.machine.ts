@@ -11,12 +11,15 @@ import type {
   SlotQuery,
 } from '@tongban/device-bridge/api';
 import { assign, fromPromise, setup } from 'xstate';
+import { dayOf, hasFreeSlotOn } from './appointment-days.ts';
 import { failureCodeOf } from './failure-code.ts';
 
 export interface AppointmentContext {
   items: ServiceItemSummary[] | null;
   itemCode: string | null;
   slots: AppointmentSlot[] | null;
+  /** the day whose times are on screen (YYYY-MM-DD, the hall's calendar), chosen before the time */
+  day: string | null;
   booked: AppointmentBooked | null;
   /** my appointments, as the platform lists them (booked, cancelled, attended) */
   mine: AppointmentView[] | null;
@@ -29,6 +32,7 @@ export interface AppointmentContext {
 
 export type AppointmentEvent =
   | { type: 'CHOOSE'; code: string }
+  | { type: 'CHOOSE_DAY'; date: string }
   | { type: 'BOOK'; slotId: string }
   | { type: 'MINE' }
   | { type: 'CANCEL'; id: string }
@@ -43,9 +47,10 @@ function notProvided(name: string): never {
 }
 
 /**
- * 预约: choose an item that is done by appointment, a free slot at a hall window, book it (the
- * appointment code is shown and printed with a QR code for 预约签到); or see my appointments and
- * cancel one, after a confirmation step.
+ * 预约: choose an item that is done by appointment, then a day that has places, then a free time at
+ * a hall window on that day, and book it (the appointment code is shown and printed with a QR code
+ * for 预约签到); or see my appointments and cancel one, after a confirmation step. Day first, then
+ * time: one short decision per screen instead of one long list of every slot.
  */
 export const appointmentMachine = setup({
   types: { context: {} as AppointmentContext, events: {} as AppointmentEvent, tags: {} as 'busy' },
@@ -62,13 +67,18 @@ export const appointmentMachine = setup({
     cancelAppointment: fromPromise<void, { id: string }>(async () => notProvided('cancelAppointment')),
   },
   guards: {
+    /** a full day is shown, but only a day with a place left can be chosen */
+    dayHasPlaces: ({ context, event }) => event.type === 'CHOOSE_DAY' && hasFreeSlotOn(context.slots, event.date),
+    /** only a time on the chosen day, with a place left */
+    isFreeSlotOfDay: ({ context, event }) =>
+      event.type === 'BOOK' && (context.slots?.some((slot) => slot.id === event.slotId && slot.remaining > 0 && dayOf(slot) === context.day) ?? false),
     /** only an appointment of mine that is still booked can be cancelled */
     isCancellable: ({ context, event }) =>
       event.type === 'CANCEL' && (context.mine?.some((appointment) => appointment.id === event.id && appointment.state === 'booked') ?? false),
   },
 }).createMachine({
   id: 'appointment',
-  context: { items: null, itemCode: null, slots: null, booked: null, mine: null, cancelling: null, cancelled: null, failure: null },
+  context: { items: null, itemCode: null, slots: null, day: null, booked: null, mine: null, cancelling: null, cancelled: null, failure: null },
   initial: 'loadingItems',
   on: { CLOSE: '.closed' },
   states: {
@@ -86,7 +96,7 @@ export const appointmentMachine = setup({
       },
     },
     choosing: {
-      entry: assign({ itemCode: null, slots: null }),
+      entry: assign({ itemCode: null, slots: null, day: null }),
       on: {
         CHOOSE: { target: 'loadingSlots', actions: assign({ itemCode: ({ event }) => event.code }) },
         MINE: { target: 'loadingMine', actions: assign({ cancelled: null }) },
@@ -98,17 +108,26 @@ export const appointmentMachine = setup({
         id: 'listSlots',
         src: 'listSlots',
         input: ({ context }) => ({ itemCode: context.itemCode ?? '' }),
-        onDone: { target: 'choosingSlot', actions: assign({ slots: ({ event }) => event.output.slots, failure: null }) },
+        onDone: [
+          // a fresh list after a refusal: the chosen day's times again while that day still has places
+          { guard: ({ context, event }) => hasFreeSlotOn(event.output.slots, context.day), target: 'choosingSlot', actions: assign({ slots: ({ event }) => event.output.slots, failure: null }) },
+          { target: 'choosingDay', actions: assign({ slots: ({ event }) => event.output.slots, day: null, failure: null }) },
+        ],
         onError: { target: 'refused', actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }) },
       },
     },
+    /** the days that have slots, with their free places; a full day is shown but cannot be chosen */
+    choosingDay: {
+      on: {
+        CHOOSE_DAY: { guard: 'dayHasPlaces', target: 'choosingSlot', actions: assign({ day: ({ event }) => event.date }) },
+        BACK: 'choosing',
+      },
+    },
+    /** the chosen day's times; back leads to the days, not all the way to the items */
     choosingSlot: {
       on: {
-        BOOK: {
-          guard: ({ context, event }) => context.slots?.some((slot) => slot.id === event.slotId && slot.remaining > 0) ?? false,
-          target: 'booking',
-        },
-        BACK: 'choosing',
+        BOOK: { guard: 'isFreeSlotOfDay', target: 'booking' },
+        BACK: { target: 'choosingDay', actions: assign({ day: null }) },
       },
     },
     booking: {
@@ -122,7 +141,10 @@ export const appointmentMachine = setup({
         onError: { target: 'refused', actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }) },
       },
     },
-    /** slot taken meanwhile (slot-full) or platform down: say so, then the fresh list of slots */
+    /**
+     * slot taken meanwhile (slot-full) or platform down: say so, then the fresh list (the same day's
+     * times while that day still has places, else the days)
+     */
     refused: {
       on: {
         RETRY: { target: 'loadingSlots', actions: assign({ failure: null }) },

@@ -2,11 +2,13 @@ import type { AppointmentSlot, AppointmentView } from '@tongban/device-bridge/ap
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
-import { platformLanguage } from '../components/platform-text.tsx';
+import { platformLanguage, useMixedText } from '../components/platform-text.tsx';
+import { slotDays, slotsOn } from '../flows/appointment-days.ts';
 import { appointmentActorOf, checkInActorOf, type AppointmentActorRef } from '../flows/session.screens.ts';
 import { CheckInJourney } from './check-in.tsx';
 import { useI18n } from '../i18n/language-context.tsx';
 import { CloseJourney, JourneyFailure, JourneyLoading } from './journey-parts.tsx';
+import { dayLabel } from './day-label.ts';
 import type { ScreenProps } from './screen-props.ts';
 
 /** The slot's times as the hall shows them: the ISO strings carry the +08:00 offset, read as written. */
@@ -14,7 +16,7 @@ function timesOf(slot: { start: string; end: string }) {
   return { date: slot.start.slice(0, 10), from: slot.start.slice(11, 16), to: slot.end.slice(11, 16) };
 }
 
-/** 预约: an item done by appointment, then a free time at a window, one tap to book; or my appointments. */
+/** 预约: an item done by appointment, a day, then a free time at a window on it, one tap to book; or my appointments. */
 export function AppointmentScreen({ snapshot }: ScreenProps) {
   const { t } = useI18n();
   // 预约签到 (an appointment code scanned on the attract screen) shares this screen
@@ -51,9 +53,10 @@ function AppointmentFacts({ appointment, testId }: { appointment: AppointmentVie
 }
 
 function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const mixed = useMixedText();
   const appointment = useActorSnapshot(actor);
-  const { items, slots, booked, mine, cancelling, cancelled, failure } = appointment.context;
+  const { items, slots, day, booked, mine, cancelling, cancelled, failure } = appointment.context;
   const close = () => actor.send({ type: 'CLOSE' });
   const back = () => actor.send({ type: 'BACK' });
   if (appointment.hasTag('busy')) {
@@ -162,38 +165,77 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
       </ScreenFrame>
     );
   }
-  if (appointment.matches('choosingSlot')) {
+  if (appointment.matches('choosingDay')) {
+    const days = slotDays(slots ?? []);
     return (
       <ScreenFrame
         name="appointment"
-        step="appointment-slots"
-        title={t('appointment.slots')}
+        step="appointment-days"
+        title={t('appointment.days')}
         actions={
           <BigButton tone="secondary" action="back" onPress={back}>
             {t('journey.back')}
           </BigButton>
         }
       >
-        {(slots ?? []).length === 0 ? <p class="lead">{t('appointment.noSlots')}</p> : null}
-        <ul class="guides__items">
-          {(slots ?? []).map((slot: AppointmentSlot) => (
-            <li key={slot.id}>
+        {days.length === 0 ? <p class="lead">{t('appointment.noSlots')}</p> : null}
+        <ul class="guides__items" data-testid="appointment-days">
+          {days.map(({ date, free }) => (
+            <li key={date}>
+              {/* a full day stays in the list, so the citizen sees why it is missing from the choice */}
               <button
                 type="button"
-                class={`guide-item${slot.remaining > 0 ? '' : ' service-tile--unavailable'}`}
-                data-action="book-slot"
-                data-slot={slot.id}
-                aria-disabled={slot.remaining === 0}
-                onClick={() => (slot.remaining > 0 ? actor.send({ type: 'BOOK', slotId: slot.id }) : undefined)}
+                class={`guide-item${free > 0 ? '' : ' service-tile--unavailable'}`}
+                data-action="choose-day"
+                data-date={date}
+                data-free={free}
+                aria-disabled={free === 0}
+                onClick={() => (free > 0 ? actor.send({ type: 'CHOOSE_DAY', date }) : undefined)}
               >
-                <span class="guide-item__name">
-                  {slot.remaining > 0
-                    ? t('appointment.slot', { ...timesOf(slot), hall: slot.hallName, window: slot.window, remaining: slot.remaining })
-                    : `${timesOf(slot).date} ${timesOf(slot).from} · ${t('appointment.full')}`}
-                </span>
+                <span class="guide-item__name">{dayLabel(date, language)}</span>
+                <span class="guide-item__meta">{free > 0 ? t('appointment.dayFree', { free }) : t('appointment.full')}</span>
               </button>
             </li>
           ))}
+        </ul>
+      </ScreenFrame>
+    );
+  }
+  if (appointment.matches('choosingSlot') && day) {
+    return (
+      <ScreenFrame
+        name="appointment"
+        step="appointment-slots"
+        title={t('appointment.slots', { day: dayLabel(day, language) })}
+        actions={
+          <BigButton tone="secondary" action="back" onPress={back}>
+            {t('appointment.otherDay')}
+          </BigButton>
+        }
+      >
+        <ul class="guides__items" data-testid="appointment-times" data-date={day}>
+          {slotsOn(slots, day).map((slot: AppointmentSlot) => {
+            const { from, to } = timesOf(slot);
+            const free = slot.remaining > 0;
+            return (
+              <li key={slot.id}>
+                <button
+                  type="button"
+                  class={`guide-item${free ? '' : ' service-tile--unavailable'}`}
+                  data-action="book-slot"
+                  data-slot={slot.id}
+                  aria-disabled={!free}
+                  onClick={() => (free ? actor.send({ type: 'BOOK', slotId: slot.id }) : undefined)}
+                >
+                  <span class="guide-item__name">
+                    {free
+                      ? mixed('appointment.slot', { from, to, window: slot.window, remaining: slot.remaining }, { hall: slot.hallName })
+                      : mixed('appointment.slotFull', { from, to, window: slot.window }, { hall: slot.hallName })}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
         </ul>
       </ScreenFrame>
     );
