@@ -1,4 +1,4 @@
-import type { AppointmentSlot, AppointmentView } from '@tongban/device-bridge/api';
+import type { AppointmentSlot } from '@tongban/device-bridge/api';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
@@ -9,12 +9,8 @@ import { CheckInJourney } from './check-in.tsx';
 import { useI18n } from '../i18n/language-context.tsx';
 import { CloseJourney, JourneyFailure, JourneyLoading } from './journey-parts.tsx';
 import { dayLabel } from './day-label.ts';
+import { AppointmentFacts, timesOf } from './appointment-facts.tsx';
 import type { ScreenProps } from './screen-props.ts';
-
-/** The slot's times as the hall shows them: the ISO strings carry the +08:00 offset, read as written. */
-function timesOf(slot: { start: string; end: string }) {
-  return { date: slot.start.slice(0, 10), from: slot.start.slice(11, 16), to: slot.end.slice(11, 16) };
-}
 
 /** 预约: an item done by appointment, a day, then a free time at a window on it, one tap to book; or my appointments. */
 export function AppointmentScreen({ snapshot }: ScreenProps) {
@@ -25,31 +21,6 @@ export function AppointmentScreen({ snapshot }: ScreenProps) {
   const actor = appointmentActorOf(snapshot);
   if (!actor) return <JourneyLoading name="appointment" title={t('appointment.title')} />;
   return <AppointmentJourney actor={actor} />;
-}
-
-/** One appointment's facts: item, time, place and the code 预约签到 scans. */
-function AppointmentFacts({ appointment, testId }: { appointment: AppointmentView; testId: string }) {
-  const { t } = useI18n();
-  return (
-    <dl class="document__facts review" data-testid={testId} data-appointment={appointment.id} data-state={appointment.state}>
-      <div>
-        <dt>{t('checkIn.item')}</dt>
-        <dd>{appointment.itemName}</dd>
-      </div>
-      <div>
-        <dt>{t('checkIn.time')}</dt>
-        <dd>{t('checkIn.when', timesOf(appointment))}</dd>
-      </div>
-      <div>
-        <dt>{t('checkIn.place')}</dt>
-        <dd>{t('checkIn.where', { hall: appointment.hallName, window: appointment.window })}</dd>
-      </div>
-      <div>
-        <dt>{t('appointment.code')}</dt>
-        <dd data-testid="appointment-code">{appointment.id}</dd>
-      </div>
-    </dl>
-  );
 }
 
 function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
@@ -87,7 +58,7 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
         }
       >
         <p class="lead" data-testid="appointment-booked" data-appointment={booked.id}>
-          {t('appointment.bookedDetail', { item: booked.itemName, ...times, hall: booked.hallName, window: booked.window })}
+          {mixed('appointment.bookedDetail', { ...times, window: booked.window }, { item: booked.itemName, hall: booked.hallName })}
         </p>
         <p class="lead">
           {t('appointment.code')} <strong class="appointment-code" data-testid="appointment-code">{booked.id}</strong>
@@ -117,7 +88,7 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
         }
       >
         <p class="lead">{t('appointment.cancelQuestion')}</p>
-        <AppointmentFacts appointment={cancelling} testId="appointment-to-cancel" />
+        <AppointmentFacts appointment={cancelling} testId="appointment-to-cancel" showCode />
       </ScreenFrame>
     );
   }
@@ -141,7 +112,7 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
       >
         {cancelled ? (
           <p class="lead" role="status" data-testid="appointment-cancelled" data-appointment={cancelled.id}>
-            {t('appointment.cancelledDetail', { item: cancelled.itemName, ...timesOf(cancelled) })}
+            {mixed('appointment.cancelledDetail', timesOf(cancelled), { item: cancelled.itemName })}
           </p>
         ) : null}
         {list.length === 0 ? (
@@ -152,7 +123,7 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
         <ul class="guides__items" data-testid="my-appointments">
           {list.map((entry) => (
             <li key={entry.id} data-testid="my-appointment" data-appointment={entry.id} data-state={entry.state}>
-              <AppointmentFacts appointment={entry} testId="appointment-facts" />
+              <AppointmentFacts appointment={entry} testId="appointment-facts" showCode />
               <p class="note">{t(`appointment.state.${entry.state}`)}</p>
               {entry.state === 'booked' ? (
                 <BigButton tone="secondary" action="cancel-appointment" extraAttributes={{ 'data-appointment': entry.id }} onPress={() => actor.send({ type: 'CANCEL', id: entry.id })}>

@@ -1,15 +1,11 @@
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
-import { platformLanguage, useMixedText } from '../components/platform-text.tsx';
+import { useMixedText } from '../components/platform-text.tsx';
 import type { CheckInActorRef } from '../flows/session.screens.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { CloseJourney, JourneyFailure, JourneyLoading } from './journey-parts.tsx';
-
-/** The slot's times as the hall shows them: the ISO strings carry the +08:00 offset, read as written. */
-function timesOf(slot: { start: string; end: string }) {
-  return { date: slot.start.slice(0, 10), from: slot.start.slice(11, 16), to: slot.end.slice(11, 16) };
-}
+import { AppointmentFacts } from './appointment-facts.tsx';
 
 /**
  * 预约签到 after an appointment code was scanned on the attract screen: the appointment (item, hall,
@@ -72,20 +68,7 @@ export function CheckInJourney({ actor }: { actor: CheckInActorRef }) {
         </>
       }
     >
-      <dl class="document__facts review" data-testid="check-in-appointment" data-appointment={appointment.id} data-check-in={found.checkIn}>
-        <div>
-          <dt>{t('checkIn.item')}</dt>
-          <dd lang={platformLanguage}>{appointment.itemName}</dd>
-        </div>
-        <div>
-          <dt>{t('checkIn.time')}</dt>
-          <dd>{t('checkIn.when', timesOf(appointment))}</dd>
-        </div>
-        <div>
-          <dt>{t('checkIn.place')}</dt>
-          <dd>{mixed('checkIn.where', { window: appointment.window }, { hall: appointment.hallName })}</dd>
-        </div>
-      </dl>
+      <AppointmentFacts appointment={appointment} testId="check-in-appointment" showCode={false} checkIn={found.checkIn} />
       {open ? null : (
         <p class="hero" role="alert" data-testid="check-in-why-not" data-reason={found.checkIn}>
           {t(`checkIn.why.${found.checkIn === 'open' ? 'not-today' : found.checkIn}`)}
