@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../devices/testing/until.ts';
 import type { KioskEvent } from '../api/index.ts';
 import { fixtureWlt } from '../devices/id-reader/sam-card.ts';
 import { createSimulatedSamReader, type SimulatedSamReader } from '../devices/id-reader/simulated-sam-reader.ts';
@@ -15,16 +16,6 @@ afterEach(async () => {
   await reader?.stop();
   reader = undefined;
 });
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 3_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 async function kiosk() {
   reader = createSimulatedSamReader({ clock: systemClock, readMs: 20 });

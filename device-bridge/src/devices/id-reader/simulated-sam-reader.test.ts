@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../testing/until.ts';
 import { systemClock } from '../../time/clock.ts';
 import type { CardReadEvent } from '../device.ts';
 import { testIdentity } from '../testing/test-identity.ts';
@@ -12,16 +13,6 @@ afterEach(async () => {
   await reader?.stop();
   reader = undefined;
 });
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 3_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 async function started() {
   reader = createSimulatedSamReader({ clock: systemClock, readMs });

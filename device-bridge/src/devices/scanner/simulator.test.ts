@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../testing/until.ts';
 import { createMemoryLogger } from '../../log/logger.ts';
 import { systemClock } from '../../time/clock.ts';
 import { createSimulatedScanner, type SimulatedScanner } from './simulator.ts';
@@ -10,15 +11,6 @@ afterEach(async () => {
   scanner = undefined;
 });
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs = 3_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 function created(logger = createMemoryLogger()) {
