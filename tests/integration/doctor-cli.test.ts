@@ -2,19 +2,13 @@
 // fails, 2 for wrong usage; self-tests run for real (a test page lands in print-out/) either on
 // devices the doctor starts itself or, while the bridge runs, through the bridge that owns the
 // ports; the diagnostic bundle is written with or without a bridge; every command is audited.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freeLoopbackPort, startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { repoRoot } from '../support/repo.ts';
-
-interface Run {
-  code: number;
-  output: string;
-}
+import { runDoctor, type DoctorRun } from '../support/doctor.ts';
 
 describe('npm run doctor', () => {
   let dir: string;
@@ -23,21 +17,9 @@ describe('npm run doctor', () => {
   let closedPort: number;
   let bridge: RunningBridge | undefined;
 
-  const doctor = (args: string[], env: Record<string, string> = {}, stdin = ''): Promise<Run> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'device-bridge/src/doctor/main.ts', ...args], {
-        cwd: repoRoot,
-        // no bridge on this port unless a test starts one there
-        env: { ...process.env, KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: siteFile, KIOSK_PORT: String(bridge?.port ?? closedPort), ...env },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
-      let output = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code: code ?? -1, output }));
-      child.stdin.end(stdin);
-    });
+  const doctor = (args: string[], env: Record<string, string> = {}, stdin = ''): Promise<DoctorRun> =>
+    // no bridge on this port unless a test starts one there
+    runDoctor(args, { KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: siteFile, KIOSK_PORT: String(bridge?.port ?? closedPort), ...env }, stdin);
   const selfTestPages = () => (existsSync(path.join(dataDir, 'print-out')) ? readdirSync(path.join(dataDir, 'print-out')).filter((file) => file.startsWith('selftest-')).length : 0);
 
   beforeAll(async () => {

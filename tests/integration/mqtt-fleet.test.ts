@@ -11,6 +11,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signCommand, type FleetCommand } from '../../device-bridge/src/fleet/commands.ts';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
+import { runDoctor } from '../support/doctor.ts';
 import { rawRequest } from '../support/http.ts';
 import { startMosquitto, type RunningBroker } from '../support/mosquitto.ts';
 import { repoRoot } from '../support/repo.ts';
@@ -143,7 +144,7 @@ describe('MQTT presence and commands', () => {
   });
 
   it('an operator sends a command with the send-command tool and the key from `doctor fleet-key`', async () => {
-    const key = await runNode(['device-bridge/src/doctor/main.ts', 'fleet-key'], { KIOSK_DATA_DIR: path.join(dir, 'data') });
+    const key = await runDoctor(['fleet-key'], { KIOSK_DATA_DIR: path.join(dir, 'data') });
     expect(key.code).toBe(0);
     await writeFile(path.join(dir, 'K1.key'), key.output);
     await writeFile(path.join(dir, 'operator.password'), 'operator-secret\n');

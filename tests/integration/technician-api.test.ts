@@ -1,7 +1,6 @@
 // Technician mode against a real bridge process: the PIN is set with the doctor CLI as a technician
 // would over SSH; admin routes refuse anyone without a technician session; wrong PINs lock PIN entry
 // out, and the lockout survives a bridge restart.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { technicianPaths } from '../../device-bridge/src/api/technician.ts';
 import { technicianRoutes } from '../../device-bridge/src/routes/technician.ts';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
+import { runDoctor } from '../support/doctor.ts';
 import { rawRequest } from '../support/http.ts';
-import { repoRoot } from '../support/repo.ts';
 import { waitFor } from '../support/wait.ts';
 
 const pin = '604217';
@@ -35,21 +34,7 @@ function adminRoutes(): Array<[string, string]> {
     .map(({ method, path: route }) => [method, route.replace(':device', 'a4-printer').replace(':id', 'some-job-id')]);
 }
 
-function doctor(args: string[], dataDir: string, stdin = ''): Promise<{ code: number; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'device-bridge/src/doctor/main.ts', ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, KIOSK_DATA_DIR: dataDir },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, output }));
-    child.stdin.end(stdin);
-  });
-}
+const doctor = (args: string[], dataDir: string, stdin = '') => runDoctor(args, { KIOSK_DATA_DIR: dataDir }, stdin);
 
 describe('technician API', () => {
   let dataDir: string;
