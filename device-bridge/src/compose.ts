@@ -189,7 +189,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
       bus.publish({ type: 'scan', scan: scanEventOf(scan) });
     }),
     admitCards({ reader: devices['id-reader'], sessions, bus, logger, clock }),
-    // face data and captured pages go the moment the session does (DESIGN rule 3)
+    // face data and captured pages go the moment the session does (architecture rule 3)
     bus.subscribe((event) => {
       if (event.type === 'session-ended') {
         faceCheck.wipe();

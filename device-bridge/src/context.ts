@@ -35,21 +35,21 @@ export interface BridgeContext {
   /** the thermal printer's slips (application receipt, queue ticket): never throws, says why nothing printed */
   receipts: ReceiptService;
   ratings: RatingStore;
-  /** Prometheus metrics (issue 7): /metrics, fed from the bus and finished requests */
+  /** Prometheus metrics: /metrics, fed from the bus and finished requests */
   metrics: KioskMetrics;
-  /** technician mode (issue 7): PIN login, lockout, audit */
+  /** technician mode: PIN login, lockout, audit */
   technician: TechnicianService;
-  /** out of service on an operator's MQTT command (issue 7); health then offers nothing */
+  /** out of service on an operator's MQTT command; health then offers nothing */
   serviceMode?: ServiceMode;
-  /** face check (人证比对) and staff confirmation for the current session (issue 8) */
+  /** face check (人证比对) and staff confirmation for the current session */
   faceCheck: FaceCheck;
-  /** an e-ID verifier is plugged in (or simulated): a 网证 code on the attract screen opens a session (issue 8) */
+  /** an e-ID verifier is plugged in (or simulated): a 网证 code on the attract screen opens a session */
   eIdLoginConfigured?: boolean;
-  /** pages captured on the document camera in the current session, memory only (issue 8) */
+  /** pages captured on the document camera in the current session, memory only */
   materials: MaterialStore;
   /** where the built UI is served from */
   uiDir: string;
-  /** platform services through the outbox and the catalogue cache (issue 5) */
+  /** platform services through the outbox and the catalogue cache */
   kioskServices: KioskServices;
   /** the session's captured materials as PDFs (document camera); null until that part is wired */
   sessionMaterials?: SessionMaterials | null;

@@ -1,4 +1,4 @@
-// Document capture (issue 8): a 5 MP still → found, straightened, cropped, ≤ 500 KB page, against
+// Document capture: a 5 MP still → found, straightened, cropped, ≤ 500 KB page, against
 // the alternative a team would ship first — the whole frame re-encoded, no page finding.
 import sharp from 'sharp';
 import { processPage } from '../../device-bridge/src/capture/process-page.ts';

@@ -1,4 +1,4 @@
-// The alternative placement of the face check (issue 8): the same model and the same attempt in the
+// The alternative placement of the face check: the same model and the same attempt in the
 // kiosk's Chromium (human's browser build, tfjs WebAssembly backend; WebGL is off with --disable-gpu
 // as the kiosk runs it), against the bridge figures in face.ts. Served from a throw-away local server.
 import { readFile } from 'node:fs/promises';

@@ -1,4 +1,4 @@
-// Face check (issue 8): model load, one verification attempt on this CPU — faceCheck.verify() end to
+// Face check: model load, one verification attempt on this CPU — faceCheck.verify() end to
 // end, fed by a memory camera (WebAssembly backend, and tfjs's plain-JS CPU backend as the
 // alternative) — and memory after 100 such attempts (no growth).
 import { createMemoryCamera } from '../../device-bridge/src/devices/camera/memory.ts';

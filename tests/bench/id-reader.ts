@@ -1,4 +1,4 @@
-// ID reader (issue 3): SAM frame decoding throughput, a card read end to end over a socat pty
+// ID reader: SAM frame decoding throughput, a card read end to end over a socat pty
 // against the SAM simulator (overhead beyond the simulated module time, next to the wire time the
 // same bytes take on a real 115200-baud line), and reconnect time after the adapter returns.
 import type { CardReadEvent } from '../../device-bridge/src/devices/device.ts';

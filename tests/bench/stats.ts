@@ -1,6 +1,6 @@
 import os from 'node:os';
 
-/** One benchmark result line, as `npm run bench` prints it (DESIGN "Contracts"). */
+/** One benchmark result line, as `npm run bench` prints it (docs/architecture.md). */
 export interface BenchResult {
   name: string;
   value: number;

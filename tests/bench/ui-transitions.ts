@@ -1,4 +1,4 @@
-// Issue 6 item 6, measured in Debian Chromium against the real bridge with simulated devices:
+// The UI's responsiveness, measured in Debian Chromium against the real bridge with simulated devices:
 // - tap → next screen painted, per journey step (the steps inside records, progress, appointment
 //   (items → days → times → booked), queue, 申请办理 and 预约签到 too), median and p95, with the CPU
 //   throttled ×4 (CDP Emulation.setCPUThrottlingRate) and unthrottled for the ratio; target ≤ 100 ms at ×4;

@@ -1,4 +1,4 @@
-// Mounts one of the camera screens (issue 8) on the bridge's own origin in Chromium, without the
+// Mounts one of the camera screens on the bridge's own origin in Chromium, without the
 // rest of the kiosk app: the screen's real component, machine and bridge client are bundled with
 // esbuild and injected into a blank page, so a test drives exactly what a journey will show.
 import { readFile } from 'node:fs/promises';

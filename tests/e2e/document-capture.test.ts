@@ -1,4 +1,4 @@
-// The document capture screen (高拍仪, issue 8) in Chromium against a real bridge with the simulated
+// The document capture screen (高拍仪) in Chromium against a real bridge with the simulated
 // document camera: live picture, take, review the cropped page, retake, another page, remove, done —
 // and the pages are gone with the session.
 import type { Browser, Page } from 'playwright-core';

@@ -1,4 +1,4 @@
-// The face check screen (人证比对, issue 8) in Chromium against a real bridge and the shipped model:
+// The face check screen (人证比对) in Chromium against a real bridge and the shipped model:
 // consent with the alternatives on the same screen, the live picture with guidance, a held-up still
 // photo refused, the card holder confirmed; with no decodable card photo the face check is not
 // offered (never faked) and staff confirmation still works.

@@ -1,4 +1,4 @@
-// Issue 3 wire-up: the bridge runs the real SAM driver (`sam-serial`) on a socat pseudo-terminal,
+// Real drivers end to end: the bridge runs the real SAM driver (`sam-serial`) on a socat pseudo-terminal,
 // the byte-exact SAM simulator sits on the other end in this test process, and the card read
 // starts the session in Chromium. The scanner is real too (`serial`, USB-CDC) on a second pty, fed
 // by the serial scanner simulator: a scanned code goes through the line codec and the driver, and an

@@ -1,5 +1,5 @@
 // The real SAM driver through the real serialport binding, on a socat pseudo-terminal pair, with
-// the byte-exact SAM simulator on the far end (issue 3 "Done when": all four card types and every
+// the byte-exact SAM simulator on the far end: all four card types and every
 // fault, plus unplug/replug of the adapter).
 import { readdirSync, readlinkSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';

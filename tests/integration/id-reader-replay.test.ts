@@ -1,4 +1,4 @@
-// Record & replay (issue 3): recordings of reader traffic (tests/fixtures/replay/*.jsonl, made by
+// Record & replay: recordings of reader traffic (tests/fixtures/replay/*.jsonl, made by
 // record-sam.ts, or by `recordTraffic` on a kiosk) are played back to the real driver. The driver
 // must send exactly the recorded commands and decide exactly as it did: any change in bytes or
 // decisions is a regression. Each recording is also replayed with its answers cut into 7-byte chunks.

@@ -6,7 +6,7 @@ import { rawRequest } from '../support/http.ts';
 import { promtool } from '../support/prometheus.ts';
 import { waitFor } from '../support/wait.ts';
 
-// prom-client's own default gauges trip promtool's "_total" rule (fleet.md §1.1); ours must not.
+// prom-client's own default gauges trip promtool's "_total" rule; ours must not.
 const promClientOwnNames = ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total'];
 
 function sample(text: string, series: string): number | undefined {

@@ -1,4 +1,4 @@
-// Nothing acknowledged is lost, nothing is sent twice (DESIGN rule 5): a kiosk (the kiosk services
+// Nothing acknowledged is lost, nothing is sent twice (architecture rule 5): a kiosk (the kiosk services
 // over the HTTP adapter, in its own process) takes 100 applications and is killed with SIGKILL
 // again and again while deliveries are in flight — until, checked after death, a kill has left the
 // platform holding an application the kiosk never heard back about — then runs to the end. Every

@@ -142,7 +142,7 @@ export function personalStrings(fixture: SimFixture): { full: string[]; masked: 
   };
 }
 
-/** 110105********1234: the masking rule from DESIGN, restated here so the tests check it independently. */
+/** 110105********1234: the masking rule of docs/architecture.md, restated here so the tests check it independently. */
 export function maskedIdOf(idNumber: string): string {
   return `${idNumber.slice(0, 6)}${'*'.repeat(idNumber.length - 10)}${idNumber.slice(-4)}`;
 }

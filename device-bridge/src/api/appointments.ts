@@ -47,7 +47,7 @@ export const appointmentBookedSchema = appointmentViewSchema.extend({ printed: z
 export type AppointmentBooked = z.infer<typeof appointmentBookedSchema>;
 
 /**
- * 预约签到 (H10): whether a scanned appointment can be checked in now — open from an hour before its
+ * 预约签到: whether a scanned appointment can be checked in now — open from an hour before its
  * start to its end, on its day (China time).
  */
 export const checkInStates = ['open', 'not-today', 'too-early', 'too-late', 'checked-in', 'cancelled'] as const;

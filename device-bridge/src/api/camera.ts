@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Document capture (高拍仪, issue 8): the pages of one material, photographed in this session, held
+ * Document capture (高拍仪): the pages of one material, photographed in this session, held
  * in bridge memory and wiped at session end. The page images are served only to this kiosk's UI.
  */
 export const cameraIdSchema = z.enum(['camera', 'document-camera']);

@@ -16,20 +16,20 @@ export const errorCodes = [
   'platform-unavailable',
   'record-not-found',
   'simulation-only',
-  // platform (issue 5)
+  // platform
   'item-not-found',
   'item-not-applicable',
   'material-missing',
   'slot-full',
   'appointment-not-found',
   'queue-ticket-exists',
-  // technician mode (issue 7)
+  // technician mode
   'technician-session-required',
   'technician-pin-wrong',
   'technician-locked-out',
   'technician-not-set-up',
   'config-not-writable',
-  // face check and document capture (issue 8)
+  // face check and document capture
   'consent-required',
   'face-not-offered',
   'no-attempts-left',
@@ -37,13 +37,13 @@ export const errorCodes = [
   'staff-code-locked',
   'face-check-in-progress',
   'identity-not-verified',
-  // printing (issue 4)
+  // printing
   'not-failed',
   'reprint-used',
   'document-gone',
   'other-person',
   'printing-disabled',
-  // signature and appointment check-in (issue 6, H10)
+  // signature and appointment check-in
   'signature-invalid',
   'appointment-not-today',
   'appointment-too-early',

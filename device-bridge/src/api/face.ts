@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Face check (人证比对, issue 8) and the ways to identify without the face. The card photo and every
+ * Face check (人证比对) and the ways to identify without the face. The card photo and every
  * descriptor stay in the bridge: the UI gets guidance, a decision and a score, plus the face camera's
  * live picture (GET /api/camera/camera/preview) only while a consented check is undecided.
  */

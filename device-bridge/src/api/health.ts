@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deviceStatusSchema } from './devices.ts';
 import { verificationMethodSchema } from './face.ts';
 
-/** What the kiosk can offer right now, derived from device status (DESIGN rule 6). */
+/** What the kiosk can offer right now, derived from device status (architecture rule 6). */
 export const capabilitiesSchema = z.object({
   /** at least one way to identify a citizen works (the card reader, or a 网证 code: eIdLogin) */
   identify: z.boolean(),
@@ -45,7 +45,7 @@ export const healthResponseSchema = z.object({
   identityVerification: identityVerificationHealthSchema.optional(),
   version: z.string(),
   /**
-   * The government service platform (issue 5): services needing live data (records, progress,
+   * The government service platform: services needing live data (records, progress,
    * appointments, queue numbers) are unavailable while `reachable` is false, with `reason`;
    * applications and ratings are still accepted and wait in the outbox (`waiting`).
    */

@@ -13,8 +13,8 @@ export const idNumberSchema = z
   .regex(/^(\d{17}[\dX]|[A-Z]{3}\d{12})$/, 'expected 17 digits and a digit or X, or 3 capital letters and 12 digits');
 
 /**
- * Everything the resident ID card's text block holds (GA/T 467 fixed info, see
- * shared/reference/devices.md §1.6). Bridge-internal: never sent to the UI, never logged.
+ * Everything the resident ID card's text block holds (GA/T 467 fixed info; the four
+ * layouts are in docs/id-reader-and-scanner.md). Bridge-internal: never sent to the UI, never logged.
  */
 export const cardIdentitySchema = z.object({
   name: z.string().min(1).max(15),

@@ -1,4 +1,4 @@
-// The one contract between the device bridge and the kiosk UI (DESIGN rule 4).
+// The one contract between the device bridge and the kiosk UI (architecture rule 4).
 // The UI imports types only (`import type`), so zod never reaches the browser bundle.
 export * from './errors.ts';
 export * from './identity.ts';

@@ -3,7 +3,7 @@ import { certificateTypeSchema } from './certificates.ts';
 
 /**
  * A print job's public lifecycle. It is stored in SQLite as "queued" before the UI is told anything
- * (DESIGN rule 5).
+ * (architecture rule 5).
  * - queued: accepted and stored, not yet handed to the printer
  * - submitted: the printer system (CUPS) has it; not printing yet
  * - printing: the printer is producing pages

@@ -12,7 +12,7 @@
  * POST   /api/print-jobs/:id/reprint      → 202 PrintJobView (a failed job, once, same session)
  * POST   /api/ratings               RatingRequest → 201 RatingResponse (stored before the reply)
  * POST   /api/call-staff            CallStaffRequest → 201 CallStaffResponse (event staff-called)
- * Platform (issue 5; see /api contract files catalogue/records/applications/appointments/queue):
+ * Platform (see /api contract files catalogue/records/applications/appointments/queue):
  * GET    /api/catalogue?q=&category=      → CatalogueResponse (no session)
  * GET    /api/catalogue/:code             → ServiceItem | 404 item-not-found (no session)
  * GET    /api/records                     → RecordListResponse (session)
@@ -27,7 +27,7 @@
  * GET    /api/queue/:number               → QueueStatus
  * GET    /api/appointment-check-in/:id    → AppointmentCheckInView (no session; the scanned code is the credential)
  * POST   /api/appointment-check-in/:id    → 201 QueueTicket (no session; 409 appointment-not-today/-too-early/-too-late/-checked-in)
- * Cameras, document capture, face check (issue 8; session needed; see api/camera.ts, api/face.ts):
+ * Cameras, document capture, face check (session needed; see api/camera.ts, api/face.ts):
  * GET    /api/camera/:cameraId/preview        → multipart/x-mixed-replace MJPEG (face camera: after consent)
  * POST   /api/materials/captures   StartMaterialCapture → 201 MaterialCaptureView
  * GET    /api/materials/captures              → MaterialCaptureList
@@ -70,10 +70,10 @@ export const apiPaths = {
   appointments: '/api/appointments',
   appointment: (id: string) => `/api/appointments/${encodeURIComponent(id)}`,
   queue: '/api/queue',
-  /** 预约签到 (H10): GET the scanned appointment, POST takes its queue number (no session) */
+  /** 预约签到: GET the scanned appointment, POST takes its queue number (no session) */
   appointmentCheckIn: (id: string) => `/api/appointment-check-in/${encodeURIComponent(id)}`,
   queueTicket: (number: string) => `/api/queue/${encodeURIComponent(number)}`,
-  // cameras, document capture and face check (issue 8; all need a session)
+  // cameras, document capture and face check (all need a session)
   cameraPreview: (cameraId: 'camera' | 'document-camera') => `/api/camera/${cameraId}/preview`,
   materialCaptures: '/api/materials/captures',
   materialCapture: (captureId: string) => `/api/materials/captures/${encodeURIComponent(captureId)}`,
@@ -94,7 +94,7 @@ export const apiPaths = {
   simPrinterState: (printerId: 'a4-printer' | 'receipt-printer') => `/api/sim/${printerId}/state`,
   simDevice: (deviceId: string, action: 'connect' | 'disconnect') =>
     `/api/sim/devices/${encodeURIComponent(deviceId)}/${action}`,
-  // monitoring + technician mode (issue 7; shapes in api/technician.ts)
+  // monitoring + technician mode (shapes in api/technician.ts)
   uiHeartbeat: '/api/ui-heartbeat',
   technicianStatus: '/api/technician/status',
   technicianLogin: '/api/technician/login',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The session as the UI may see it: masked, nothing more than the screens need (DESIGN rule 3).
+ * The session as the UI may see it: masked, nothing more than the screens need (architecture rule 3).
  */
 export const sessionViewSchema = z.object({
   id: z.string(),

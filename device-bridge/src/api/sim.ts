@@ -16,7 +16,7 @@ export const simCardRequestSchema = z.union([
   z.object({ damaged: z.literal(true) }).strict(),
 ]);
 
-/** Faults the simulated SAM can be told to have (issue 3); null clears. */
+/** Faults the simulated SAM can be told to have; null clears. */
 export const samFaultNames = ['self-test-failure', 'not-authorised', 'read-failure', 'unknown-card-type', 'checksum-error', 'silence'] as const;
 export const simIdReaderFaultRequestSchema = z.object({ fault: z.enum(samFaultNames).nullable() }).strict();
 export type SimIdReaderFaultRequest = z.infer<typeof simIdReaderFaultRequestSchema>;

@@ -5,7 +5,7 @@ import { printJobStateSchema } from './print-jobs.ts';
 import { apiPaths } from './routes.ts';
 
 /**
- * Technician mode (issue 7). Every route except status and login needs the header
+ * Technician mode. Every route except status and login needs the header
  * `Authorization: Bearer <token>` from a login; without a live session the answer is 401
  * technician-session-required.
  */

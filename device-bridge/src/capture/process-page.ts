@@ -2,7 +2,7 @@ import type { Sharp as SharpImage } from 'sharp';
 import { loadSharp, type Sharp } from '../images/load-sharp.ts';
 
 /**
- * Turns a document camera still into a page fit to submit (issue 8): find the sheet on the (darker)
+ * Turns a document camera still into a page fit to submit: find the sheet on the (darker)
  * desk, straighten it, crop to it, and compress to a JPEG of at most `maxBytes` (500 KB by default,
  * what 一网通办 platforms commonly accept per page).
  *

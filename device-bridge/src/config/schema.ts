@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fleetConfigSchema, technicianConfigSchema } from '../fleet/fleet-config.ts';
 
 /**
- * The kiosk's configuration (DESIGN rule 8). config/default.json holds every default; a site
+ * The kiosk's configuration (architecture rule 8). config/default.json holds every default; a site
  * override named by KIOSK_CONFIG is deep-merged over it and the result must parse with this schema.
  * Drivers listed here are the ones this build really has; a real-hardware driver is added to a
  * device's union when its issue lands, never before.
@@ -16,11 +16,11 @@ const simulatedIdReader = simulatedDevice
   })
   .strict();
 
-/** Serial line settings every serial device shares (issue 3). */
+/** Serial line settings every serial device shares. */
 const serialPath = z.string().min(1, 'a serial device path such as /dev/ttyUSB0 or /dev/serial/by-id/…');
 const baudRate = z.union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]);
 /**
- * Raw traffic recording (record & replay, issue 3): off unless a technician names a file. The file
+ * Raw traffic recording (record & replay): off unless a technician names a file. The file
  * holds card data in clear — personal data — so the bridge warns in its log while it records.
  */
 const recordTraffic = z.string().min(1).optional();
@@ -30,7 +30,7 @@ const samSerialIdReader = z
   .object({
     driver: z.literal('sam-serial'),
     path: serialPath,
-    /** SAM modules ship at 115200 (devices.md §1.1) */
+    /** SAM modules ship at 115200 */
     baudRate: baudRate.default(115200),
     /** per-command answer timeouts, ms (vendor practice: find 500, select 500, read 3500) */
     timeouts: z
@@ -75,7 +75,7 @@ const hidPosScanner = z
     rescanMs: z.number().int().min(100).max(60_000).default(1_000),
     /**
      * send feature report 0xFE = [0x01] after opening, which Honeywell and Youjie scanners need
-     * before they send any scan (devices.md §4.1); absent: on for vendor ids 0x0C2E and 0x23D0 only
+     * before they send any scan; absent: on for vendor ids 0x0C2E and 0x23D0 only
      */
     enableFeatureReport: z.boolean().optional(),
   })
@@ -88,7 +88,7 @@ const simulatedA4Printer = simulatedDevice
   })
   .strict();
 
-/** The A4 laser through CUPS over IPP (issue 4): the queue set up by the technician with printer-error-policy=abort-job. */
+/** The A4 laser through CUPS over IPP: the queue set up by the technician with printer-error-policy=abort-job. */
 const cupsA4Printer = z
   .object({
     driver: z.literal('cups'),
@@ -108,7 +108,7 @@ const cupsA4Printer = z
   })
   .strict();
 
-/** The 80 mm thermal printer speaking ESC/POS on a serial port (issue 4). */
+/** The 80 mm thermal printer speaking ESC/POS on a serial port. */
 const escposSerialReceiptPrinter = z
   .object({
     driver: z.literal('escpos-serial'),
@@ -121,7 +121,7 @@ const escposSerialReceiptPrinter = z
   })
   .strict();
 
-/** A UVC camera read through ffmpeg (issue 8); document heads: stillSize at full sensor resolution. */
+/** A UVC camera read through ffmpeg; document heads: stillSize at full sensor resolution. */
 const videoSize = z.string().regex(/^[1-9][0-9]{1,4}x[1-9][0-9]{1,4}$/, 'WIDTHxHEIGHT such as 1280x720');
 const v4l2Camera = z
   .object({
@@ -152,7 +152,7 @@ const pluginCommand = z
   })
   .strict();
 
-/** Face verification (人证比对, issue 8): 1:1 against the card photo, with alternatives always offered. */
+/** Face verification (人证比对): 1:1 against the card photo, with alternatives always offered. */
 const faceCheck = z
   .object({
     /** false: the face check is never offered; the alternatives still are */
@@ -252,7 +252,7 @@ export const configSchema = z
         validityDays: z.number().int().min(1).max(366),
         /** where a receiver checks a certificate; the QR code holds this URL plus number and code */
         verificationBaseUrl: z.url({ protocol: /^https?$/ }),
-        /** optional PAdES signature of every certificate PDF (issue 4): files outside the repo */
+        /** optional PAdES signature of every certificate PDF: files outside the repo */
         pades: z
           .object({
             /** PKCS#12 bundle of the issuing body's signing key and certificate */
@@ -276,9 +276,9 @@ export const configSchema = z
       })
       .strict(),
     face: faceCheck,
-    /** technician mode (issue 7) */
+    /** technician mode */
     technician: technicianConfigSchema,
-    /** MQTT presence and remote commands (issue 7) */
+    /** MQTT presence and remote commands */
     fleet: fleetConfigSchema,
     log: z.object({ level: z.enum(['debug', 'info', 'warn', 'error']) }).strict(),
     /** where the kiosk's keys live (outbox, spool, certificate signing, platform token, technician pepper, fleet command) */

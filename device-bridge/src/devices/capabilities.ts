@@ -17,7 +17,7 @@ export interface IdentifyOptions {
   eIdVerifier?: boolean;
 }
 
-/** What the kiosk can offer right now (DESIGN rule 6: a broken printer disables printing, not querying). */
+/** What the kiosk can offer right now (architecture rule 6: a broken printer disables printing, not querying). */
 export function capabilitiesOf(statuses: readonly DeviceStatus[], options: IdentifyOptions = {}): Capabilities {
   const eIdLogin = options.eIdVerifier === true && usable(statuses, 'scanner');
   return {

@@ -52,7 +52,7 @@ export function createDevices(
     const entry = config['id-reader'];
     switch (entry.driver) {
       case 'simulated':
-        // the real SAM driver over an in-memory cable to the SAM simulator (issue 3)
+        // the real SAM driver over an in-memory cable to the SAM simulator
         return (simulators['id-reader'] = createSimulatedSamReader({ clock, readMs: entry.readMs, logger }));
       case 'sam-serial': {
         const recorder = trafficRecorder('id-reader', entry.recordTraffic, { clock, logger });

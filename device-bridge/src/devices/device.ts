@@ -2,7 +2,7 @@ import type { CardIdentity, DeviceId, DeviceStatus, PrinterCondition } from '../
 import type { ReceiptDocument } from './receipt-printer/codec/document.ts';
 
 /**
- * Every device is an interface with a real driver and simulators (DESIGN rule 1). The bridge only
+ * Every device is an interface with a real driver and simulators (architecture rule 1). The bridge only
  * ever talks to these interfaces; the composition root picks the implementation from config.
  */
 export interface Device {
@@ -107,7 +107,7 @@ export interface Camera extends Device {
   readonly id: 'camera' | 'document-camera';
   /**
    * Preview frames (one JPEG each, untrusted bytes) for as long as a listener is subscribed: the
-   * camera streams only while someone watches (issue 8). Returns an unsubscribe function.
+   * camera streams only while someone watches. Returns an unsubscribe function.
    */
   onFrame(listener: (jpeg: Buffer) => void): () => void;
   /** One still at the camera's full resolution (JPEG); rejects when the camera cannot deliver one. */

@@ -2,7 +2,7 @@ import { Counter, type Registry } from 'prom-client';
 import type { FaceCheckCounts } from './face-check.ts';
 
 /**
- * Counts only (issue 8: "counts only reach metrics"): decisions, how citizens were confirmed, wrong
+ * Counts only (no face, page or person ever reaches metrics): decisions, how citizens were confirmed, wrong
  * staff codes, pages captured. Read from the services at scrape time; labels from fixed lists.
  */
 export function registerCameraMetrics(registry: Registry, sources: { face: () => FaceCheckCounts; pagesCaptured: () => number }): void {

@@ -42,7 +42,7 @@ function eIdVerifierFor(config: KioskConfig): EIdVerifier | null {
 }
 
 /**
- * Builds the face check, the e-ID login and the material store for the composition root (issue 8).
+ * Builds the face check, the e-ID login and the material store for the composition root.
  * At start it says (log warning, and health's identityVerification) when no way to confirm a
  * person at 实人 level is set up: then applications go to a staffed window.
  */

@@ -8,7 +8,7 @@ import type { Clock } from '../time/clock.ts';
  * card in person and types the code at the kiosk). Only a salted scrypt hash is kept, under
  * `<dataDir>/secrets/staff-code.json` (outside the repository, mode 600), set with
  * `node --import tsx device-bridge/src/face/set-staff-code.ts <digits>`. It is separate from the
- * technicians' PINs (issue 7): confirming a citizen must not open technician mode.
+ * technicians' PINs: confirming a citizen must not open technician mode.
  * Without the file, staff confirmation is simply not offered.
  */
 export interface StaffCodeChecker {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Presence and remote commands over MQTT (fleet.md §1.2–1.3). Off by default: a kiosk joins the fleet
+ * Presence and remote commands over MQTT. Off by default: a kiosk joins the fleet
  * when its installer sets the broker URL and puts the kiosk's own MQTT password in the secrets dir.
  * The MQTT user name is the kiosk id, so the broker's ACL (`pattern … kiosk/%u/…`) confines each
  * kiosk to its own topics.

@@ -23,7 +23,7 @@ export function errorHandler(logger: EventLogger): ErrorRequestHandler {
       next(thrown);
       return;
     }
-    // the platform unreachable or refusing (issue 5): 503 platform-unavailable with the reason, or the refusal's own code
+    // the platform unreachable or refusing: 503 platform-unavailable with the reason, or the refusal's own code
     let error = thrown;
     if (thrown instanceof PlatformUnavailable || thrown instanceof PlatformRejection) {
       logger.log('platform-error', { path: request.path, kind: thrown.name, message: thrown.message });

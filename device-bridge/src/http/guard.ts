@@ -5,7 +5,7 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * The bridge drives hardware and holds a citizen's identity, so only the kiosk's own page may use
- * it (devices.md §5.5, fleet.md §3.2; QZ Tray and Odoo's open CORS are the warning):
+ * it (QZ Tray and Odoo's open CORS are the warning):
  * - Host must be 127.0.0.1:<port> or localhost:<port>, else 421 — this defeats DNS rebinding.
  * - A state-changing request must come from our own origin: a foreign Origin, or a browser's
  *   Sec-Fetch-Site of cross-site/same-site, gets 403. Requests without Origin (curl on the kiosk,

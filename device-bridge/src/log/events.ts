@@ -1,5 +1,5 @@
 /**
- * The one catalogue of log events (vxsuite's log-event catalogue, DESIGN rule 7). Every log line
+ * The one catalogue of log events (vxsuite's log-event catalogue, architecture rule 7). Every log line
  * carries one of these ids in `event`, so operators can search and alert on stable names.
  * Add new events here; never log free-form personal data: fields go through privacy/mask.ts.
  */
@@ -21,7 +21,7 @@ export const logEvents = {
   'print-job-stored': { level: 'info', message: 'print job stored' },
   'print-job-state': { level: 'info', message: 'print job changed state' },
   'print-job-failed': { level: 'error', message: 'print job failed' },
-  // receipts (issue 4): kind only, never what the slip says
+  // receipts: kind only, never what the slip says
   'receipt-printed': { level: 'info', message: 'receipt slip printed' },
   'receipt-failed': { level: 'warn', message: 'receipt slip could not be printed' },
   'printing-disabled': { level: 'warn', message: 'certificate printing disabled until the printer has paper again' },
@@ -33,12 +33,12 @@ export const logEvents = {
   'request-invalid': { level: 'info', message: 'request body failed validation' },
   'request-failed': { level: 'error', message: 'request failed unexpectedly' },
   'sim-control': { level: 'info', message: 'simulation control used' },
-  // fleet link (issue 7)
+  // fleet link
   'fleet-connected': { level: 'info', message: 'connected to the fleet MQTT broker' },
   'fleet-disconnected': { level: 'warn', message: 'fleet MQTT connection lost' },
   'fleet-command': { level: 'info', message: 'remote command handled' },
   'fleet-publish-failed': { level: 'warn', message: 'fleet MQTT publish failed' },
-  // ID reader and scanner drivers (issue 3): machine reasons only, never card or code contents
+  // ID reader and scanner drivers: machine reasons only, never card or code contents
   'id-reader-sam-identified': { level: 'info', message: 'ID card reader SAM answered its status and id' },
   'id-reader-sam-fault': { level: 'warn', message: 'ID card reader SAM is not usable' },
   'id-reader-read-failed': { level: 'warn', message: 'ID card could not be read' },
@@ -51,7 +51,7 @@ export const logEvents = {
   'serial-link-open': { level: 'info', message: 'serial device link open' },
   'traffic-recording-enabled': { level: 'warn', message: 'raw device traffic is being recorded: the file holds personal data' },
   'scan-rejected': { level: 'warn', message: 'scanned code rejected (too long or control characters)' },
-  // platform services and outbox (issue 5): numbers and codes only, never identity
+  // platform services and outbox: numbers and codes only, never identity
   'application-stored': { level: 'info', message: 'application stored with its outbox row' },
   'appointment-booked': { level: 'info', message: 'appointment booked' },
   'appointment-cancelled': { level: 'info', message: 'appointment cancelled' },
@@ -60,7 +60,7 @@ export const logEvents = {
   'outbox-delivered': { level: 'info', message: 'outbox row delivered to the platform' },
   'outbox-retry': { level: 'warn', message: 'outbox delivery failed; will retry' },
   'outbox-refused': { level: 'error', message: 'platform refused an outbox row; it will not be retried' },
-  // cameras, document capture and face check (issue 8): decisions and counts only, never a face or a page
+  // cameras, document capture and face check: decisions and counts only, never a face or a page
   'face-consent-given': { level: 'info', message: 'citizen gave separate consent to the face check' },
   'face-check-result': { level: 'info', message: 'face check decided' },
   'face-model-failed': { level: 'error', message: 'face model could not load or run; the face check is not offered' },

@@ -50,7 +50,7 @@ export function paperState(status: DeviceStatus): (typeof paperStates)[number] |
 }
 
 /**
- * The kiosk's Prometheus metrics (fleet.md §1.1): `kiosk_` prefix, base units, `_total` counters,
+ * The kiosk's Prometheus metrics: `kiosk_` prefix, base units, `_total` counters,
  * labels only from fixed lists (device ids, states, outcomes, error codes), never personal data.
  * Device and outbox gauges are read at scrape time, so they can never be stale; counters are fed
  * from the event bus and from finished HTTP requests, so no other part of the bridge pushes metrics.

@@ -4,7 +4,7 @@ import { execFile as nodeExecFile } from 'node:child_process';
  * systemd readiness and watchdog for `Type=notify` + `WatchdogSec=` (config/systemd/tongban-bridge.service).
  *
  * Node has no AF_UNIX datagram sockets, and the `sd-notify` addon needs libsystemd-dev to build
- * (fleet.md §2.1), so the messages go through systemd's own `systemd-notify` tool. Since systemd 246
+ *, so the messages go through systemd's own `systemd-notify` tool. Since systemd 246
  * it waits on sd_notify_barrier() before exiting, which removes the old race where PID 1 dropped
  * a message from a helper that had already exited (systemd #2737); the unit needs NotifyAccess=all
  * because the sender is a child. Debian 12 ships systemd 252.

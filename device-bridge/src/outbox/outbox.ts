@@ -69,7 +69,7 @@ interface OutboxRow {
 }
 
 /**
- * The transactional outbox (DESIGN rule 5; fleet.md §2.5): a row is written in the same transaction
+ * The transactional outbox (architecture rule 5): a row is written in the same transaction
  * as the record the citizen was told about, then a relay delivers it with its Idempotency-Key:
  * claimed under a lease, retried with capped exponential backoff and jitter, resumed after a restart.
  * Delivery is at least once; the platform's idempotency makes it exactly once.

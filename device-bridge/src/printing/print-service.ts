@@ -54,7 +54,7 @@ const printerUnavailable = () =>
  * with the printer (A4Printer.follow): a job the printer finished is marked completed, one it is
  * still printing is followed, one it never received is sent now if it is recent (resumeWithinMs)
  * and failed as 'interrupted' otherwise, one it aborted is failed — never sent blindly twice,
- * never dropped (DESIGN rule 5). Paper running out during a job fails the job (the printer aborts
+ * never dropped (architecture rule 5). Paper running out during a job fails the job (the printer aborts
  * it, or the driver cancels it) and keeps printing disabled until the printer reports paper again.
  * A job cancelled at the printer ends `cancelled`: someone meant it, so it is not offered again.
  */

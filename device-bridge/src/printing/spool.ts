@@ -7,7 +7,7 @@ const tagBytes = 16;
 
 /**
  * Documents waiting for the printer. A certificate carries the holder's name, so it is encrypted
- * at rest (AES-256-GCM, DESIGN rule 7) and fsynced before the job is acknowledged, so a power cut
+ * at rest (AES-256-GCM, architecture rule 7) and fsynced before the job is acknowledged, so a power cut
  * after "OK" cannot lose it. Removed as soon as the paper is out.
  */
 export function createSpool(options: { dir: string; key: Buffer; randomBytes: (n: number) => Buffer }) {

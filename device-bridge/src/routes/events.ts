@@ -10,7 +10,7 @@ const heartbeatMs = 15_000;
  * GET /api/events: Server-Sent Events. Each message is `event: <type>` + JSON data (KioskEvent);
  * the first is `hello` with the current devices and session, so a reconnecting UI is in step at
  * once. When the last UI stream goes away and does not come back within the grace period, the
- * session ends (DESIGN rule 3: the UI going away ends the session).
+ * session ends (architecture rule 3: the UI going away ends the session).
  */
 export function eventRoutes(context: BridgeContext): Router {
   const router = Router();

@@ -37,7 +37,7 @@ function observeAnswers(metrics: KioskMetrics): RequestHandler {
  * GET /metrics: Prometheus exposition on the bridge's loopback port (the host guard applies, so
  * only this machine's Prometheus agent can scrape it).
  * POST /api/ui-heartbeat: the kiosk UI says it is alive (renderer crashes leave the browser process
- * up, fleet.md §2.2, so the UI itself must tell).
+ * up, so the UI itself must tell).
  */
 export function metricsRoutes(metrics: KioskMetrics): Router {
   const router = Router();

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSy
 import { join, resolve } from 'node:path';
 
 /**
- * Where the kiosk's keys live: config `secrets.dir`, outside the repository (DESIGN rule 8). A
+ * Where the kiosk's keys live: config `secrets.dir`, outside the repository (architecture rule 8). A
  * relative path is under the data directory, so the default `secrets` is var/secrets, and a
  * throw-away data directory (tests, a second kiosk on one machine) brings its own keys.
  */

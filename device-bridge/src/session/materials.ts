@@ -9,7 +9,7 @@ import type { Clock } from '../time/clock.ts';
 /**
  * Pages photographed on the document camera (高拍仪) in the current session, per material. They live
  * in this process's memory only — never a file — and are zero-filled when the session ends, when
- * the capture is deleted, or when H5's application submit has copied them (release).
+ * the capture is deleted, or when application submit has copied them (release).
  */
 interface StoredPage {
   jpeg: Buffer;
@@ -156,7 +156,7 @@ export function createMaterialStore(deps: MaterialStoreDeps) {
       captures.delete(captureId);
     },
     /**
-     * For the application submit (H5): the material's pages as one PDF, or null when this session
+     * For the application submit: the material's pages as one PDF, or null when this session
      * has no such capture or it has no pages (→ 422 material-missing).
      */
     async assemblePdf(captureId: string): Promise<{ materialId: string; pages: number; pdf: Buffer } | null> {

@@ -28,7 +28,7 @@ export function ageOn(birthDate: string, today: Date): number {
   return today.getFullYear() - year - (todayMonthDay < monthDay ? 1 : 0);
 }
 
-/** What the UI may see: masked, nothing more than the screens need (DESIGN rule 3). */
+/** What the UI may see: masked, nothing more than the screens need (architecture rule 3). */
 export function sessionView(session: Session, today: Date): SessionView {
   const { identity } = session;
   return {

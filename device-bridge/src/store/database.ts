@@ -7,7 +7,7 @@ export type SqliteDatabase = Database.Database;
 /**
  * Opens a SQLite file for data that must survive power loss: WAL so readers never block the
  * writer, synchronous=FULL so a committed transaction is on disk before we tell anyone "OK"
- * (DESIGN rule 5). Applies the numbered migrations not yet applied, each in its own transaction.
+ * (architecture rule 5). Applies the numbered migrations not yet applied, each in its own transaction.
  * Shared by the kiosk store and the embedded platform.
  */
 export function openDatabase(

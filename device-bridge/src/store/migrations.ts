@@ -27,7 +27,7 @@ export const storeMigrations: readonly string[] = [
     created_at TEXT NOT NULL
   );
   `,
-  // 2 (issue 7, technician + monitoring): bridge start counter, technician PIN lockout, audit log
+  // 2 (technician + monitoring): bridge start counter, technician PIN lockout, audit log
   `
   CREATE TABLE bridge_starts (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL);
   CREATE TABLE technician_lockout (
@@ -44,7 +44,7 @@ export const storeMigrations: readonly string[] = [
     detail TEXT
   );
   `,
-  // 3 (issue 4, printing): the durable job queue's full lifecycle. SQLite cannot change a CHECK in
+  // 3 (printing): the durable job queue's full lifecycle. SQLite cannot change a CHECK in
   // place, so the table is rebuilt: states submitted/cancelled, copies, the printer system's job id
   // (a restart follows the job by it instead of sending it again), the session that asked (reprint
   // once, in the same session), and whether someone has seen a failure.

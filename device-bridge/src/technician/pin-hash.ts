@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 /**
  * OWASP's scrypt floor (N=2^17, r=8, p=1). Node's default maxmem (32 MiB) rejects it, so maxmem is
- * raised to 256 MiB (fleet.md §3.3: 128·N·r = 128 MiB needed).
+ * raised to 256 MiB (128·N·r = 128 MiB needed).
  */
 export const productionScrypt = { N: 2 ** 17, r: 8, p: 1 } as const;
 export type ScryptParameters = { N: number; r: number; p: number };

@@ -1,5 +1,5 @@
 /**
- * Time is injected (DESIGN rule 9): everything that waits or stamps goes through a Clock, so tests
+ * Time is injected (architecture rule 9): everything that waits or stamps goes through a Clock, so tests
  * can use a manual one and never sleep.
  */
 export type TimerHandle = { readonly __timer: unique symbol };

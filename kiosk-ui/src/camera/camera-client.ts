@@ -11,7 +11,7 @@ import { bridgePaths } from '../bridge/paths.ts';
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 /**
- * The face check's and document capture's calls to the bridge (issue 8), shaped as the actors the
+ * The face check's and document capture's calls to the bridge, shaped as the actors the
  * two machines need. Face frames and pages never come through here: only hints, decisions, page
  * lists; the pictures are `<img>` URLs the bridge streams itself.
  */

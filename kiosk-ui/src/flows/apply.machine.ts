@@ -119,9 +119,9 @@ export const applyMachine = setup({
     loadItem: fromPromise<ServiceItem, { code: string }>(async () => notProvided('loadItem')),
     /** POST /api/applications */
     submitApplication: fromPromise<ApplicationReceipt, ApplicationSubmit>(async () => notProvided('submitApplication')),
-    /** photographs one material on the 高拍仪 (H8's journey), per material */
+    /** photographs one material on the 高拍仪 (journey), per material */
     documentCapture: documentCaptureMachine,
-    /** 实人认证 before an application is signed off: face check or its alternatives (H8's journey) */
+    /** 实人认证 before an application is signed off: face check or its alternatives (journey) */
     faceCheck: faceCheckMachine,
   },
   actions: {

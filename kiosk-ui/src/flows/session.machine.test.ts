@@ -629,7 +629,7 @@ describe('print: copies and one reprint', () => {
   });
 });
 
-describe('预约签到 from the attract screen (H10)', () => {
+describe('预约签到 from the attract screen', () => {
   const atAttract = () => transition(sessionMachine, initialTransition(sessionMachine)[0], { type: 'KIOSK_STATUS', status: workingKiosk })[0];
 
   it('an appointment scan on attract opens the check-in on the appointment screen, without a session', () => {

@@ -83,7 +83,7 @@ export type TechnicianEvent =
   /** any touch inside technician mode */
   | { type: 'ACTIVITY' };
 
-/** Every timing of technician mode, in one place (DESIGN rule 2). */
+/** Every timing of technician mode, in one place (architecture rule 2). */
 export const technicianDelays = {
   /** PIN screen left alone → back to the citizen screen */
   pinIdle: 30_000,

@@ -274,7 +274,7 @@ const zhCN = {
   'voice.appointment-cancel': '请确认是否取消这个预约。',
   'journey.failed.slot-full': '这个时间刚刚被约满了，请换一个时间。',
   // ---- end of journeys (H6a) block ----
-  // ---- handwritten signature in the apply journey (H10) ----
+  // ---- handwritten signature in the apply journey ----
   'apply.signTitle': '手写签名',
   'apply.signText': '请在下面的框内用手指写下您的姓名。写得不满意可以点“重写”。',
   'journey.failed.signature-invalid': '签名没有保存成功，请重新签一次。',
@@ -297,7 +297,7 @@ const zhCN = {
   'journey.failed.appointment-too-early': '还没到签到时间。预约开始前一小时起可以签到。',
   'journey.failed.appointment-too-late': '预约时间已经过了，请重新预约，或找工作人员。',
   'journey.failed.appointment-checked-in': '这条预约已经签到过了，请留意叫号。',
-  // ---- end of H10 block ----
+  // ---- end of the signature and check-in block ----
 
   'preview.title': '请核对证明内容',
   'preview.loading': '正在查询您的缴费记录，请稍候',
@@ -426,7 +426,7 @@ const zhCN = {
   'voice.check-in': '这是您的预约。请核对时间和地点，然后点签到取号。',
   'voice.check-in-ticket': '签到成功。请取走号票，留意叫号。',
   'voice.journey-failed': '这一步没能完成。请看屏幕上的说明，可以再试一次，或者呼叫工作人员。',
-  // cameras: face check (人证比对) and document capture (issue 8, H8)
+  // cameras: face check (人证比对) and document capture
   'face.title': '核验本人身份',
   'face.loading': '请稍候',
   'face.consent.what': '人脸核验会用摄像头拍摄您的面部，与身份证上的照片比对，确认是您本人在办理。',
@@ -498,7 +498,7 @@ const zhCN = {
   'voice.document-capture-review': '请看拍好的照片。不清楚的请点重拍；还有下一页，请点再拍一页；都拍好了，请点完成。',
   'voice.document-capture-failed': '高拍仪没能拍摄。请点再试一次；如果一直不行，请呼叫工作人员。',
 
-  // ── technician mode (issue 7, H7) ──
+  // ── technician mode ──
   'technician.title': '维护模式',
   'technician.pin.title': '请输入维护密码',
   'technician.pin.ok': '确定',
@@ -559,7 +559,7 @@ const zhCN = {
   'technician.bundle.exporting': '正在导出…',
   'technician.bundle.usb': '诊断包已写入U盘：{file}（{size} KB）',
   'technician.bundle.kiosk': '没有插入U盘，诊断包已保存在本机：{file}（{size} KB）',
-  // technician: failed print jobs nobody handled (issue 4 item 3 + issue 7, H11)
+  // technician: failed print jobs nobody handled
   'technician.printProblems.title': '打印异常',
   'technician.printProblems.none': '没有待处理的打印异常。',
   'technician.printProblems.waiting': '{count} 个打印异常待处理',
@@ -858,7 +858,7 @@ const en: Catalogue = {
   'voice.appointment-cancel': 'Please confirm whether to cancel this appointment.',
   'journey.failed.slot-full': 'That time was just taken. Please choose another.',
   // ---- end of journeys (H6a) block ----
-  // ---- handwritten signature in the apply journey (H10) ----
+  // ---- handwritten signature in the apply journey ----
   'apply.signTitle': 'Signature',
   'apply.signText': 'Write your name in the box below with your finger. Tap "Write again" to start over.',
   'journey.failed.signature-invalid': 'The signature could not be saved. Please sign again.',
@@ -881,7 +881,7 @@ const en: Catalogue = {
   'journey.failed.appointment-too-early': 'Check-in has not opened yet. It opens one hour before the appointment.',
   'journey.failed.appointment-too-late': 'The appointment time is over. Please book again, or ask staff.',
   'journey.failed.appointment-checked-in': 'This appointment is already checked in. Please watch for your number.',
-  // ---- end of H10 block ----
+  // ---- end of the signature and check-in block ----
 
   'preview.title': 'Please check the certificate',
   'preview.loading': 'Looking up your contributions, please wait',
@@ -1007,7 +1007,7 @@ const en: Catalogue = {
   'voice.check-in': 'This is your appointment. Please check the time and place, then touch Check in and take a number.',
   'voice.check-in-ticket': 'You are checked in. Please take the ticket and watch for your number to be called.',
   'voice.journey-failed': 'This step could not be finished. Please read the message on the screen. You can try again, or call staff.',
-  // cameras: face check and document capture (issue 8, H8)
+  // cameras: face check and document capture
   'face.title': 'Confirm it is you',
   'face.loading': 'Please wait',
   'face.consent.what': 'The face check takes a picture of your face with the camera and compares it with the photo on your ID card, to confirm it is you.',
@@ -1079,7 +1079,7 @@ const en: Catalogue = {
   'voice.document-capture-review': 'Please look at the photos. Touch Retake for one that is unclear, Next page for another page, or Done when every page is taken.',
   'voice.document-capture-failed': 'The document camera could not take the photo. Touch Try again; if it keeps failing, call staff.',
 
-  // ── technician mode (issue 7, H7) ──
+  // ── technician mode ──
   'technician.title': 'Technician mode',
   'technician.pin.title': 'Enter the technician PIN',
   'technician.pin.ok': 'OK',
@@ -1140,7 +1140,7 @@ const en: Catalogue = {
   'technician.bundle.exporting': 'Exporting…',
   'technician.bundle.usb': 'Diagnostic bundle written to the USB stick: {file} ({size} KB)',
   'technician.bundle.kiosk': 'No USB stick mounted: the bundle is saved on the kiosk: {file} ({size} KB)',
-  // technician: failed print jobs nobody handled (issue 4 item 3 + issue 7, H11)
+  // technician: failed print jobs nobody handled
   'technician.printProblems.title': 'Print problems',
   'technician.printProblems.none': 'No print problems waiting.',
   'technician.printProblems.waiting': '{count} print problem(s) waiting',

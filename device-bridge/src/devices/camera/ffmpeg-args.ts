@@ -1,5 +1,5 @@
 /**
- * ffmpeg command lines for a UVC camera (devices.md §6.1). Pure, so they are tested without a camera.
+ * ffmpeg command lines for a UVC camera. Pure, so they are tested without a camera.
  * Preview: MJPEG at a modest size, copied without re-encoding (`-c:v copy`), frames back to back on
  * stdout. Still: one frame at full resolution as a standalone JPEG (`mjpeg2jpeg` adds the Huffman
  * tables some UVC cameras leave out of MJPEG frames).

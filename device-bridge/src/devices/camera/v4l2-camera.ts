@@ -56,7 +56,7 @@ type Phase =
   | 'still';
 
 /**
- * A UVC camera read through ffmpeg (devices.md §6.1): the bridge owns the device (only one process
+ * A UVC camera read through ffmpeg: the bridge owns the device (only one process
  * can stream it) and fans frames out to every listener. ffmpeg runs only while someone watches, is
  * restarted with capped backoff when it dies or stalls, and the device node is polled for hot-plug.
  * Spawned without a shell (arguments as an array); streaming uses spawn because execFile buffers

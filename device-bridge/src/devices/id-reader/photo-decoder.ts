@@ -1,5 +1,5 @@
 /**
- * The ID card's photo is 1024 bytes of proprietary "WLT" compressed data (devices.md §1.7). Only
+ * The ID card's photo is 1024 bytes of proprietary "WLT" compressed data. Only
  * licensed vendor libraries (libwlt2bmp.so, WltRS.dll, termb.dll…) decode it; there is no open
  * decoder. So the bridge keeps the bytes opaque and decodes through this plug: a site with a vendor
  * library names its command in `face.photoDecoder` (face/command-photo-decoder.ts); without one

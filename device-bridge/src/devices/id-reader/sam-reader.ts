@@ -16,7 +16,7 @@ import { createSamTransport, type Exchange, type SamTransport, type TrafficTap }
  * The ID card reader driver: a GA/T 467 SAM module on a serial line (a USB-serial adapter in the
  * kiosk, a socat pty in tests, an in-memory cable to the SAM simulator under `npm start`).
  *
- * The poll loop is an explicit state machine (DESIGN rule 2):
+ * The poll loop is an explicit state machine (architecture rule 2):
  *
  *   initialising ─status+SAM id ok─▶ finding ─card found─▶ selecting ─▶ reading ─▶ waiting-for-removal
  *        ▲  │ not ok / no answer         ▲  no card: poll again          │ read or not,   │ select fails:

@@ -7,7 +7,7 @@ import { encodeCardText } from './codec/text-block.ts';
 import type { SamCard } from './sam-card.ts';
 
 /**
- * The SAM module at the far end of a serial line, byte-exact (GA/T 467; devices.md §1.3–1.8). It
+ * The SAM module at the far end of a serial line, byte-exact (GA/T 467). It
  * answers each request after a simulated module time, one at a time, as the real module does.
  *
  * Card presence model (what a poll loop must cope with):
@@ -36,7 +36,7 @@ export interface SamTimings {
   other: TimeRange;
 }
 
-/** devices.md §1.8 simulator defaults */
+/** simulator defaults: the timings real SAM modules show (find and select 30–80 ms, read 600–900 ms) */
 export const defaultSamTimings: SamTimings = {
   find: [30, 80],
   select: [30, 80],

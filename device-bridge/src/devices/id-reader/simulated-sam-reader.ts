@@ -31,7 +31,7 @@ export interface SimulatedSamReader extends SimulatedIdReader, SamIdReader {
 
 /**
  * Simulated timings scaled from one number, the time a read takes (config `readMs`): 700 gives
- * the devices.md defaults (find and select 30–80 ms, read 600–900 ms, poll every 250 ms); a test
+ * the real modules' timings (find and select 30–80 ms, read 600–900 ms, poll every 250 ms); a test
  * that asks for a 20 ms read gets a proportionally quick reader.
  */
 export function scaledSamTimings(readMs: number): { timings: Partial<SamTimings>; pollIntervalMs: number } {

@@ -1,7 +1,7 @@
 import { maxScanLength, scanTextFromBytes, type ScanTextResult } from './scan-text.ts';
 
 /**
- * HID POS (usage page 0x8C "Bar Code Scanner") input reports (devices.md §4.1): report ID 0x02,
+ * HID POS (usage page 0x8C "Bar Code Scanner") input reports: report ID 0x02,
  * then [1] data length, [2..57] data (≤ 56 bytes), [58..61] reserved, [62] symbology,
  * [63] continued flag (non-zero: more reports follow for a long code). node-hid on Linux
  * (hidraw) delivers the report ID as the first byte.
@@ -13,7 +13,7 @@ export const hidPosUsagePage = 0x8c;
 
 /**
  * Feature report 0xFE = [0x01]: Honeywell (0x0C2E) and Youjie (0x23D0) HID POS scanners send no
- * input reports until they get it (devices.md §4.1, `NielsLeenheer/WebHidBarcodeScanner`).
+ * input reports until they get it (`NielsLeenheer/WebHidBarcodeScanner`).
  * Report ID first, as node-hid takes it.
  */
 export const hidPosEnableReport = Uint8Array.of(0xfe, 0x01);

@@ -25,7 +25,7 @@ export interface HidBackend {
   open(path: string): Promise<HidHandle>;
 }
 
-/** node-hid, imported only when a HID POS scanner is configured (DESIGN rule 1). */
+/** node-hid, imported only when a HID POS scanner is configured (architecture rule 1). */
 export async function nodeHidBackend(): Promise<HidBackend> {
   const hid = await import('node-hid');
   return {

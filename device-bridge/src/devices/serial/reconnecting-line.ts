@@ -3,7 +3,7 @@ import { createListeners } from '../listeners.ts';
 import type { SerialLine, SerialLineOpener } from './serial-line.ts';
 
 /**
- * The link to a serial device as an explicit state machine (DESIGN rule 2):
+ * The link to a serial device as an explicit state machine (architecture rule 2):
  *
  *   stopped ──start──▶ opening ──ok──▶ open ──line lost──▶ waiting ──backoff──▶ opening …
  *                         └──failed──▶ waiting

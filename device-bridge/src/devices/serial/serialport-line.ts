@@ -4,7 +4,7 @@ import { createListeners } from '../listeners.ts';
 /**
  * Opens a real serial port through the `serialport` package (8-N-1, no flow control, as every SAM
  * module, ESC/POS printer and CDC scanner here expects). The native module is imported only when
- * a line is opened, so a bridge with all devices simulated never loads it (DESIGN rule 1).
+ * a line is opened, so a bridge with all devices simulated never loads it (architecture rule 1).
  */
 export function serialPortOpener(options: SerialPortOptions): SerialLineOpener {
   return async () => {

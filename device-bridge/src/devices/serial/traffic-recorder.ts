@@ -20,7 +20,7 @@ export interface TrafficRecorder {
 }
 
 /**
- * Record & replay (issue 3): with `recordTraffic` set to a file in a device's config, every byte
+ * Record & replay: with `recordTraffic` set to a file in a device's config, every byte
  * to and from the device is appended to it as JSON lines, for a technician chasing a reader that
  * misbehaves and for turning that session into a regression test (id-reader/replay.ts).
  * Off by default. A recording of an ID reader holds card data in clear — personal data — so the

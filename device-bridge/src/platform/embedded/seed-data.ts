@@ -8,7 +8,7 @@ import { recordCertificateTypes } from './certificate-records/records.ts';
  */
 export const certificateTypeSeed: CertificateTypeInfo[] = [
   { type: 'social-insurance-contribution', title: '社会保险参保缴费证明', serviceCode: '330100-JD-00127-001' },
-  // tax, real estate, housing fund, household: certificate-records/ (issue 4)
+  // tax, real estate, housing fund, household: certificate-records/
   ...recordCertificateTypes,
 ];
 

@@ -6,7 +6,7 @@ import { textBlockBytes } from './text-block.ts';
 // eslint-disable-next-line no-control-regex
 const paddingAtEnds = /^[ \u0000]+|[ \u0000]+$/g;
 /**
- * The data part of the SAM's successful answers (devices.md §1.4), after SW1 SW2 SW3. Every length
+ * The data part of the SAM's successful answers, after SW1 SW2 SW3. Every length
  * is checked against the bytes that actually came: a SAM (or a line) that lies about lengths gives
  * an error, never a read past the end or a photo cut from the wrong place.
  */

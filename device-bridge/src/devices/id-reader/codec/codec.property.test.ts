@@ -6,7 +6,7 @@ import { parseReadData } from './answers.ts';
 import { decodeCardText } from './text-block.ts';
 
 /**
- * Bad input, generated frame-aware (issue 3 "Bad input"): random and mutated frames, wrong
+ * Bad input, generated frame-aware: random and mutated frames, wrong
  * lengths, wrong checksums, truncation and floods, split at random chunk boundaries. The decoder
  * must never throw, never hold more than one frame's worth of bytes, return every good frame that
  * was not damaged, and report damage exactly once (at most once per damaged piece, at least once

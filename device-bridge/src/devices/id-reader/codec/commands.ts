@@ -1,7 +1,7 @@
 import { encodeFrame } from './frame.ts';
 
 /**
- * Host → SAM commands (devices.md §1.3): CMD and PARA bytes. The vendor timeouts are the ones the
+ * Host → SAM commands: CMD and PARA bytes. The vendor timeouts are the ones the
  * driver defaults to (Synjones: find 500 ms, select 500 ms, read 3500 ms).
  */
 export const samCommands = {

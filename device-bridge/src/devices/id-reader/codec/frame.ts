@@ -1,5 +1,5 @@
 /**
- * GA/T 467 SAM frames (devices.md §1.2), both directions:
+ * GA/T 467 SAM frames, both directions:
  *
  *   AA AA AA 96 69 | Len1 Len2 | payload … | CHK
  *

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { describeStatus, isSuccess, samStatuses } from './status.ts';
 
 /**
- * Every SW3 code issue 3 names, with the reason the driver reports for it (device status, logs,
+ * Every SW3 code GA/T 467 lists, with the reason the driver reports for it (device status, logs,
  * unreadable reasons) — written out here, not derived from status.ts, so a renamed or dropped
- * code shows up as a failure. Chinese texts are GA/T 467's wording (devices.md §1.5).
+ * code shows up as a failure. Chinese texts are GA/T 467's wording.
  */
 const issueCodes: Array<[code: number, name: string, success: boolean, chinese: string]> = [
   [0x90, 'success', true, '操作成功'],

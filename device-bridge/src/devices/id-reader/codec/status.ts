@@ -1,5 +1,5 @@
 /**
- * SW3, the SAM's status byte (devices.md §1.5; GA/T 467 status table). Names are stable machine
+ * SW3, the SAM's status byte (GA/T 467 status table). Names are stable machine
  * reasons (they appear in device status and logs); messages are for technicians.
  */
 export const samStatuses = {

@@ -6,7 +6,7 @@ import { nationName } from './nations.ts';
 // eslint-disable-next-line no-control-regex
 const paddingAtEnds = /^[ \u0000]+|[ \u0000]+$/g;
 /**
- * The 256-byte text block of a card (UCS-2LE, space padded; devices.md §1.6). Four layouts share
+ * The 256-byte text block of a card (UCS-2LE, space padded). Four layouts share
  * the block, told apart by the flag character at bytes 248–249. Pure: decode validates every field
  * (the bytes come off a card and a serial line) and encode builds blocks for the simulator.
  */
