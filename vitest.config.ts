@@ -13,11 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: [
-            'device-bridge/src/**/*.test.ts',
-            'kiosk-ui/src/**/*.test.{ts,tsx}',
-            'tests/integration/**/*.test.ts',
-          ],
+          include: ['device-bridge/src/**/*.test.ts', 'kiosk-ui/src/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.ts'],
           // integration tests spawn the bridge (a cold tsx start takes a few seconds on 2 cores)
           testTimeout: 30_000,
           hookTimeout: 40_000,

@@ -90,7 +90,7 @@ async function openEvents(url: string, signal: AbortSignal) {
   return {
     events,
     async next<T extends KioskEvent['type']>(type: T, where: (event: Extract<KioskEvent, { type: T }>) => boolean = () => true) {
-      for (let seen = 0; ; ) {
+      for (let seen = 0; ;) {
         for (; seen < events.length; seen++) {
           const event = events[seen]!;
           if (event.type === type && where(event as Extract<KioskEvent, { type: T }>)) {

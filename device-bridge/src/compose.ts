@@ -79,7 +79,8 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     randomBytes: random,
     onOutboxEvent: (event) => {
       if (event.type === 'delivered') logger.log('outbox-delivered', { kind: event.kind, attempts: event.attempts });
-      else if (event.type === 'retry') logger.log('outbox-retry', { kind: event.kind, attempts: event.attempts, delayMs: event.delayMs, reason: event.reason });
+      else if (event.type === 'retry')
+        logger.log('outbox-retry', { kind: event.kind, attempts: event.attempts, delayMs: event.delayMs, reason: event.reason });
       else logger.log('outbox-refused', { kind: event.kind, reason: event.reason });
     },
   });
@@ -149,7 +150,19 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
     randomBytes: random,
   });
 
-  const { faceCheck, materials, eIdLogin } = createCameraServices({ config, devices, sessions, bus, simulated: simulation !== null, secretsDir, clock, random, newId: randomUUID, logger, registry: metrics.registry });
+  const { faceCheck, materials, eIdLogin } = createCameraServices({
+    config,
+    devices,
+    sessions,
+    bus,
+    simulated: simulation !== null,
+    secretsDir,
+    clock,
+    random,
+    newId: randomUUID,
+    logger,
+    registry: metrics.registry,
+  });
 
   const context: BridgeContext = {
     config,
@@ -179,9 +192,7 @@ export async function composeBridge(config: KioskConfig, options: ComposeOptions
   };
 
   const unsubscribers = [
-    ...Object.values(devices).map((device: Device) =>
-      device.onStatus((status) => bus.publish({ type: 'device', device: status })),
-    ),
+    ...Object.values(devices).map((device: Device) => device.onStatus((status) => bus.publish({ type: 'device', device: status }))),
     devices.scanner.onScan((data) => {
       // classified here; login tokens and technician codes never leave the bridge (scanEventOf)
       const scan = classifyScan(data, { verificationBaseUrl: config.certificates.verificationBaseUrl });

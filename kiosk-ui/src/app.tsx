@@ -48,7 +48,11 @@ export function App({ runtime, client }: AppProps) {
   }, [runtime, pacing]);
   // what the voice says: the overlay on top if there is one, else the screen
   const [voiceStep, setVoiceStep] = useState<VoiceStepName | null>(null);
-  const voice = useVoiceGuide(countdownShown ? 'idle-warning' : helpOpen ? 'staff-called' : (voiceStep ?? screen), language, speechRate(display));
+  const voice = useVoiceGuide(
+    countdownShown ? 'idle-warning' : helpOpen ? 'staff-called' : (voiceStep ?? screen),
+    language,
+    speechRate(display),
+  );
 
   // The next citizen starts from the defaults: language and open dialogs do not carry over.
   // The goodbye still speaks to this citizen in their language and mode; the reset comes after it.
@@ -85,31 +89,38 @@ export function App({ runtime, client }: AppProps) {
   }, [runtime]);
 
   useDocumentLanguage(language);
-  const i18n = useMemo<LanguageState>(
-    () => ({ language, setLanguage, t: (key, params) => translate(language, key, params) }),
-    [language],
-  );
+  const i18n = useMemo<LanguageState>(() => ({ language, setLanguage, t: (key, params) => translate(language, key, params) }), [language]);
 
   const Screen = screenComponents[screen];
   const exit = () => send({ type: 'EXIT' });
   return (
     <LanguageContext.Provider value={i18n}>
       <DisplayModeContext.Provider value={display}>
-      <VoiceStepContext.Provider value={setVoiceStep}>
-      <div class="kiosk" data-current-screen={screen} {...displayModeAttributes(display)}>
-        <Header session={session} showGreeting={identified && screen !== 'greeting'} onExit={identified ? exit : null} onHelp={() => setHelpOpen(true)} languages={kiosk.languages} />
-        <main class="kiosk__main">
-          <Screen key={screen} snapshot={snapshot} send={send} />
-        </main>
-        <Footer siteName={kiosk.siteName} helpPhone={kiosk.helpPhone} onRepeatVoice={() => void voice.repeat()} />
-        {countdownShown ? (
-          <CountdownOverlay seconds={snapshot.context.countdownRemaining} onMoreTime={() => send({ type: 'MORE_TIME' })} onExit={exit} />
-        ) : null}
-        {helpOpen ? <HelpDialog helpPhone={kiosk.helpPhone} screen={screen} onClose={() => setHelpOpen(false)} /> : null}
-        {simulated ? <DevPanelToggle client={client} /> : null}
-        <TechnicianMode enabled={!identified} />
-      </div>
-      </VoiceStepContext.Provider>
+        <VoiceStepContext.Provider value={setVoiceStep}>
+          <div class="kiosk" data-current-screen={screen} {...displayModeAttributes(display)}>
+            <Header
+              session={session}
+              showGreeting={identified && screen !== 'greeting'}
+              onExit={identified ? exit : null}
+              onHelp={() => setHelpOpen(true)}
+              languages={kiosk.languages}
+            />
+            <main class="kiosk__main">
+              <Screen key={screen} snapshot={snapshot} send={send} />
+            </main>
+            <Footer siteName={kiosk.siteName} helpPhone={kiosk.helpPhone} onRepeatVoice={() => void voice.repeat()} />
+            {countdownShown ? (
+              <CountdownOverlay
+                seconds={snapshot.context.countdownRemaining}
+                onMoreTime={() => send({ type: 'MORE_TIME' })}
+                onExit={exit}
+              />
+            ) : null}
+            {helpOpen ? <HelpDialog helpPhone={kiosk.helpPhone} screen={screen} onClose={() => setHelpOpen(false)} /> : null}
+            {simulated ? <DevPanelToggle client={client} /> : null}
+            <TechnicianMode enabled={!identified} />
+          </div>
+        </VoiceStepContext.Provider>
       </DisplayModeContext.Provider>
     </LanguageContext.Provider>
   );

@@ -32,8 +32,23 @@ export async function benchCamera(): Promise<BenchResult[]> {
   const page = await processPage(still);
   const [pdfMs, pdf] = await time(() => pagesToPdf([page, page, page], 'bench'));
   return [
-    { name: 'document-page-process', value: round(median(ours), 0), unit: 'ms', still: '2592x1944', pageBytes: bytes, samples: ours.length, note: 'find sheet, straighten, crop, JPEG ≤ 500 KB' },
-    { name: 'document-page-plain-reencode', value: round(median(plain), 0), unit: 'ms', pageBytes: plainBytes, samples: plain.length, note: 'whole frame, no crop (the simple alternative)' },
+    {
+      name: 'document-page-process',
+      value: round(median(ours), 0),
+      unit: 'ms',
+      still: '2592x1944',
+      pageBytes: bytes,
+      samples: ours.length,
+      note: 'find sheet, straighten, crop, JPEG ≤ 500 KB',
+    },
+    {
+      name: 'document-page-plain-reencode',
+      value: round(median(plain), 0),
+      unit: 'ms',
+      pageBytes: plainBytes,
+      samples: plain.length,
+      note: 'whole frame, no crop (the simple alternative)',
+    },
     { name: 'document-page-process-vs-plain', value: round(median(ours) / median(plain), 2), unit: 'x' },
     { name: 'document-pdf-3-pages', value: round(pdfMs, 0), unit: 'ms', pdfBytes: pdf.length },
   ];

@@ -19,8 +19,7 @@ const pdfkitSamples = 60;
 const chromiumSamples = 20;
 const warmUps = 5;
 
-const escape = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 function qrSvg(text: string): string {
   const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
@@ -56,7 +55,10 @@ function watermarkLines(text: string): string {
 function certificateHtml(content: CertificateContent, fontUrl: string): string {
   const table = content.table;
   const rows = (table?.rows ?? [])
-    .map((row) => `<tr>${row.cells.map((cell, i) => `<td class="${table!.columns[i]!.align === 'right' ? 'n' : ''}">${escape(cell)}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${row.cells.map((cell, i) => `<td class="${table!.columns[i]!.align === 'right' ? 'n' : ''}">${escape(cell)}</td>`).join('')}</tr>`,
+    )
     .join('');
   const factPairs: string[] = [];
   for (let i = 0; i < content.facts.length; i += 2) {
@@ -64,7 +66,10 @@ function certificateHtml(content: CertificateContent, fontUrl: string): string {
     factPairs.push(`<tr>${pair.map(([label, value]) => `<td>${escape(label)}</td><td>${escape(value)}</td>`).join('')}</tr>`);
   }
   const total = table?.total
-    ? `<tr><th colspan="2">${escape(table.total[0]!)}</th>${table.total.slice(2).map((cell) => `<th class="n">${escape(cell)}</th>`).join('')}</tr>`
+    ? `<tr><th colspan="2">${escape(table.total[0]!)}</th>${table.total
+        .slice(2)
+        .map((cell) => `<th class="n">${escape(cell)}</th>`)
+        .join('')}</tr>`
     : '';
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>
   @font-face { font-family: Cert; src: url("${fontUrl}"); }
@@ -169,8 +174,19 @@ export async function benchCertificateRender(): Promise<BenchResult[]> {
   const chromiumMedian = median(chromiumTimes);
   return [
     { name: 'certificate-pdf-render-median', value: round(pdfkitMedian, 2), unit: 'ms', samples: pdfkitSamples, renderer: 'pdfkit' },
-    { name: 'certificate-pdf-chromium-median', value: round(chromiumMedian, 2), unit: 'ms', samples: chromiumSamples, renderer: 'chromium page.pdf()' },
-    { name: 'certificate-pdf-speedup', value: round(chromiumMedian / pdfkitMedian, 1), unit: 'x', comparedWith: 'chromium page.pdf() of the same page' },
+    {
+      name: 'certificate-pdf-chromium-median',
+      value: round(chromiumMedian, 2),
+      unit: 'ms',
+      samples: chromiumSamples,
+      renderer: 'chromium page.pdf()',
+    },
+    {
+      name: 'certificate-pdf-speedup',
+      value: round(chromiumMedian / pdfkitMedian, 1),
+      unit: 'x',
+      comparedWith: 'chromium page.pdf() of the same page',
+    },
     { name: 'certificate-pdf-bytes', value: pdfBytes, unit: 'bytes', chromiumBytes, pdfkitPages, chromiumPages },
   ];
 }

@@ -62,7 +62,9 @@ export async function benchCertificateTypes(): Promise<BenchResult[]> {
   for (const [type, fixture] of Object.entries(richest) as Array<[CertificateType, string]>) {
     const data = await platform.getCertificateData(type, fixtureCitizen(fixture).card);
     if (!data) throw new Error(`${fixture} has no ${type} record`);
-    const { times, bytes } = await timeRender(async () => (await renderer.render(data, `TB20261122-${String(++counter).padStart(8, '0')}`)).pdf.length);
+    const { times, bytes } = await timeRender(
+      async () => (await renderer.render(data, `TB20261122-${String(++counter).padStart(8, '0')}`)).pdf.length,
+    );
     results.push(
       { name: `certificate-render-median:${type}`, value: round(median(times), 2), unit: 'ms', samples, target: '≤ 30 ms' },
       { name: `certificate-render-p95:${type}`, value: round(percentile(times, 95), 2), unit: 'ms', samples },
@@ -91,13 +93,25 @@ export async function benchCertificateTypes(): Promise<BenchResult[]> {
 
   const wqy = '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc';
   const cff = await timeRender(() => fontOnlyRender(cjkFontBuffer(), undefined, allStrings));
-  results.push(
-    { name: 'cjk-font-parse-and-subset-median:noto-sans-sc-cff', value: round(median(cff.times), 2), unit: 'ms', samples, bytes: cff.bytes, file: '@embedpdf/fonts-sc NotoSansHans-Regular.otf' },
-  );
+  results.push({
+    name: 'cjk-font-parse-and-subset-median:noto-sans-sc-cff',
+    value: round(median(cff.times), 2),
+    unit: 'ms',
+    samples,
+    bytes: cff.bytes,
+    file: '@embedpdf/fonts-sc NotoSansHans-Regular.otf',
+  });
   if (existsSync(wqy)) {
     const ttf = await timeRender(() => fontOnlyRender(readFileSync(wqy), 'WenQuanYiMicroHei', allStrings));
     results.push(
-      { name: 'cjk-font-parse-and-subset-median:wqy-microhei-truetype', value: round(median(ttf.times), 2), unit: 'ms', samples, bytes: ttf.bytes, file: wqy },
+      {
+        name: 'cjk-font-parse-and-subset-median:wqy-microhei-truetype',
+        value: round(median(ttf.times), 2),
+        unit: 'ms',
+        samples,
+        bytes: ttf.bytes,
+        file: wqy,
+      },
       { name: 'cjk-font-parse-and-subset-ratio:cff-vs-truetype', value: round(median(cff.times) / median(ttf.times), 1), unit: 'x' },
     );
   }

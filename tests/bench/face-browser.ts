@@ -47,7 +47,12 @@ window.bench = async () => {
 window.ready = true;
 </script></body></html>`;
 
-const types: Record<string, string> = { '.js': 'text/javascript', '.json': 'application/json', '.bin': 'application/octet-stream', '.wasm': 'application/wasm' };
+const types: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.bin': 'application/octet-stream',
+  '.wasm': 'application/wasm',
+};
 
 async function serve(files: { frames: Buffer[]; card: Buffer }): Promise<{ server: Server; url: string }> {
   const server = createServer((request, response) => {
@@ -79,7 +84,9 @@ async function serve(files: { frames: Buffer[]; card: Buffer }): Promise<{ serve
 export async function benchFaceInBrowser(): Promise<BenchResult[]> {
   let seed = 1;
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  const frames = await Promise.all([0, 1, 2, 3].map(() => renderScene({ kind: 'face', face: 'person-a' }, { width: 640, height: 480, random })));
+  const frames = await Promise.all(
+    [0, 1, 2, 3].map(() => renderScene({ kind: 'face', face: 'person-a' }, { width: 640, height: 480, random })),
+  );
   const { server, url } = await serve({ frames, card: cardFaceImage('person-a') });
   const browser = await launchChromium();
   try {
@@ -93,7 +100,13 @@ export async function benchFaceInBrowser(): Promise<BenchResult[]> {
       backend: string;
     };
     return [
-      { name: 'face-model-load-browser', value: round(result.loadMs, 0), unit: 'ms', backend: result.backend, note: 'human.esm.js in the kiosk Chromium (--disable-gpu), models over local HTTP' },
+      {
+        name: 'face-model-load-browser',
+        value: round(result.loadMs, 0),
+        unit: 'ms',
+        backend: result.backend,
+        note: 'human.esm.js in the kiosk Chromium (--disable-gpu), models over local HTTP',
+      },
       {
         name: 'face-verify-attempt-browser',
         value: round(median(result.samples), 0),

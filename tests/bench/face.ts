@@ -66,13 +66,21 @@ async function time(run: () => Promise<unknown>): Promise<number> {
 
 export async function benchFace(): Promise<BenchResult[]> {
   let random = 1;
-  const rng = () => ((random = (random * 16807) % 2147483647) / 2147483647);
-  const frames = await Promise.all([0, 1, 2, 3].map(() => renderScene({ kind: 'face', face: 'person-a' }, { width: 640, height: 480, random: rng })));
+  const rng = () => (random = (random * 16807) % 2147483647) / 2147483647;
+  const frames = await Promise.all(
+    [0, 1, 2, 3].map(() => renderScene({ kind: 'face', face: 'person-a' }, { width: 640, height: 480, random: rng })),
+  );
   const results: BenchResult[] = [];
 
   const wasm = createHumanFaceEngine();
   const loadMs = await time(() => wasm.load());
-  results.push({ name: 'face-model-load', value: round(loadMs, 0), unit: 'ms', backend: 'wasm', note: 'first load in the process: models from the npm package, wasm compile' });
+  results.push({
+    name: 'face-model-load',
+    value: round(loadMs, 0),
+    unit: 'ms',
+    backend: 'wasm',
+    note: 'first load in the process: models from the npm package, wasm compile',
+  });
   const attempt = faceCheckOn(wasm, frames);
   for (let i = 0; i < 3; i++) await attempt();
   const samples: number[] = [];
@@ -96,7 +104,14 @@ export async function benchFace(): Promise<BenchResult[]> {
   for (let i = 0; i < 100; i++) await attempt();
   (globalThis as { gc?: () => void }).gc?.();
   const tensorsAfter = wasm.memory().tensors;
-  results.push({ name: 'face-tensors-growth-100-attempts', value: tensorsAfter - tensorsBefore, unit: 'tensors', before: tensorsBefore, after: tensorsAfter, note: '100 × faceCheck.verify(), each in a new session' });
+  results.push({
+    name: 'face-tensors-growth-100-attempts',
+    value: tensorsAfter - tensorsBefore,
+    unit: 'tensors',
+    before: tensorsBefore,
+    after: tensorsAfter,
+    note: '100 × faceCheck.verify(), each in a new session',
+  });
   results.push({
     name: 'face-rss-growth-100-attempts',
     value: round((process.memoryUsage().rss - rssBefore) / 1048576, 1),
@@ -111,7 +126,18 @@ export async function benchFace(): Promise<BenchResult[]> {
   const cpuSamples: number[] = [];
   for (let i = 0; i < 3; i++) cpuSamples.push(await cpuAttempt());
   const cpuMedian = median(cpuSamples);
-  results.push({ name: 'face-verify-attempt', value: round(cpuMedian, 0), unit: 'ms', samples: cpuSamples.length, backend: 'cpu (plain JS)' });
-  results.push({ name: 'face-verify-wasm-speedup-over-cpu', value: round(cpuMedian / wasmMedian, 1), unit: 'x', note: 'noisy on a shared 2-core machine: runs have given 0.7× to 1.9×' });
+  results.push({
+    name: 'face-verify-attempt',
+    value: round(cpuMedian, 0),
+    unit: 'ms',
+    samples: cpuSamples.length,
+    backend: 'cpu (plain JS)',
+  });
+  results.push({
+    name: 'face-verify-wasm-speedup-over-cpu',
+    value: round(cpuMedian / wasmMedian, 1),
+    unit: 'x',
+    note: 'noisy on a shared 2-core machine: runs have given 0.7× to 1.9×',
+  });
   return results;
 }

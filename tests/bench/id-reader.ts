@@ -71,7 +71,14 @@ function decodeThroughput(): BenchResult[] {
   const naive = time(() => naiveFrames(chunks));
   const perSecond = (ms: number) => Math.round((framesPerRun / ms) * 1000);
   return [
-    { name: 'sam-decode-read-frames-per-second', value: perSecond(ours), unit: 'frames/s', frameBytes: readFrame.length, chunkBytes: 64, checksumAndResync: true },
+    {
+      name: 'sam-decode-read-frames-per-second',
+      value: perSecond(ours),
+      unit: 'frames/s',
+      frameBytes: readFrame.length,
+      chunkBytes: 64,
+      checksumAndResync: true,
+    },
     { name: 'sam-decode-naive-baseline-frames-per-second', value: perSecond(naive), unit: 'frames/s', checksumAndResync: false },
     { name: 'sam-decode-speed-vs-naive', value: round(naive / ours, 2), unit: 'ratio', note: '>1: ours is faster' },
   ];
@@ -89,7 +96,10 @@ async function overPty(samples: number, reconnects: number): Promise<BenchResult
   const selectMs = 50;
   const readMs = 700;
   const pty = await createPtyPair();
-  const sam = createSamSimulator({ clock: systemClock, timings: { find: [50, 50], select: [selectMs, selectMs], read: [readMs, readMs], other: [0, 0] } });
+  const sam = createSamSimulator({
+    clock: systemClock,
+    timings: { find: [50, 50], select: [selectMs, selectMs], read: [readMs, readMs], other: [0, 0] },
+  });
   const openDevice = serialPortOpener({ path: pty.devicePath, baudRate: 115200 });
   let deviceLine: SerialLine = await openDevice();
   sam.attach(deviceLine);

@@ -42,7 +42,12 @@ export async function benchMetrics(samples = 200): Promise<BenchResult[]> {
         note: `GET /metrics over loopback HTTP, median; GET /api/health median ${round(median(health.ms))} ms (ratio ${round(median(metrics.ms) / median(health.ms))})`,
       },
       { name: 'metrics-scrape-size', value: metrics.bytes, unit: 'bytes', note: `GET /api/health is ${health.bytes} bytes` },
-      { name: 'metrics-series-per-kiosk', value: perKiosk, unit: 'series', note: `${kioskSeries} kiosk_* + ${series.length - kioskSeries} process/nodejs + 5 the agent adds per target` },
+      {
+        name: 'metrics-series-per-kiosk',
+        value: perKiosk,
+        unit: 'series',
+        note: `${kioskSeries} kiosk_* + ${series.length - kioskSeries} process/nodejs + 5 the agent adds per target`,
+      },
       {
         name: 'metrics-fleet-samples-per-second',
         value: Math.round((perKiosk * fleet) / interval),

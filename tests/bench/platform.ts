@@ -47,7 +47,14 @@ async function benchCatalogue(serverUrl: string, kiosk: BenchKiosk, root: string
   const remote = await timeEach(400, (index) => http.listServiceItems({ q: queries[index % queries.length] }));
   embedded.close();
   return [
-    { name: 'catalogue-search-embedded-median', value: round(median(local), 3), unit: 'ms', p95: round(percentile(local, 95), 3), samples: local.length, items: 34 },
+    {
+      name: 'catalogue-search-embedded-median',
+      value: round(median(local), 3),
+      unit: 'ms',
+      p95: round(percentile(local, 95), 3),
+      samples: local.length,
+      items: 34,
+    },
     {
       name: 'catalogue-search-http-median',
       value: round(median(remote), 3),
@@ -69,7 +76,14 @@ function scannedPageOf(index: number): Buffer {
   return Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(size)]);
 }
 
-async function benchOutboxDrain(serverUrl: string, kiosk: BenchKiosk, deadUrl: string, root: string, concurrency: number, lineBackRetry = true): Promise<BenchResult[]> {
+async function benchOutboxDrain(
+  serverUrl: string,
+  kiosk: BenchKiosk,
+  deadUrl: string,
+  root: string,
+  concurrency: number,
+  lineBackRetry = true,
+): Promise<BenchResult[]> {
   const count = 1_000;
   // on disk like the kiosk's store: 1 000 sealed applications with their pages are a few hundred MB
   const db = new Database(path.join(root, `outbox-${concurrency}.db`));
@@ -83,7 +97,11 @@ async function benchOutboxDrain(serverUrl: string, kiosk: BenchKiosk, deadUrl: s
     randomBytes,
     concurrency,
     handlers: {
-      application: { send: (payload) => upstream.submitApplication(payload as SubmitApplication), acknowledged: () => undefined, refused: () => undefined },
+      application: {
+        send: (payload) => upstream.submitApplication(payload as SubmitApplication),
+        acknowledged: () => undefined,
+        refused: () => undefined,
+      },
       rating: { send: async () => undefined, acknowledged: () => undefined, refused: () => undefined },
     },
   });
@@ -112,7 +130,10 @@ async function benchOutboxDrain(serverUrl: string, kiosk: BenchKiosk, deadUrl: s
     await outbox.drainOnce();
     clock.advance(15_000);
   }
-  const attempts = (db.prepare('SELECT avg(attempts) AS a, max(next_attempt_at) AS last FROM outbox_schedule').get() as { a: number; last: number });
+  const attempts = db.prepare('SELECT avg(attempts) AS a, max(next_attempt_at) AS last FROM outbox_schedule').get() as {
+    a: number;
+    last: number;
+  };
   const waitOfLastRowS = Math.max(0, (attempts.last - clock.now().getTime()) / 1000);
   upstream = createHttpPlatform({ baseUrl: serverUrl, ...kiosk, timeoutMs: 5_000, readRetries: 0 });
   if (lineBackRetry) outbox.retryNow();
@@ -155,8 +176,21 @@ async function benchVerification(serverUrl: string, kiosk: BenchKiosk, signingKe
   const signed = await timeEach(300, () => fetchText(qr));
   const plain = await timeEach(300, () => fetchText(typed));
   return [
-    { name: 'verification-page-signed-qr-median', value: round(median(signed), 2), unit: 'ms', p95: round(percentile(signed, 95), 2), samples: signed.length, vsTypedCode: round(median(signed) / median(plain), 2) },
-    { name: 'verification-page-typed-code-median', value: round(median(plain), 2), unit: 'ms', p95: round(percentile(plain, 95), 2), samples: plain.length },
+    {
+      name: 'verification-page-signed-qr-median',
+      value: round(median(signed), 2),
+      unit: 'ms',
+      p95: round(percentile(signed, 95), 2),
+      samples: signed.length,
+      vsTypedCode: round(median(signed) / median(plain), 2),
+    },
+    {
+      name: 'verification-page-typed-code-median',
+      value: round(median(plain), 2),
+      unit: 'ms',
+      p95: round(percentile(plain, 95), 2),
+      samples: plain.length,
+    },
   ];
 }
 

@@ -75,7 +75,13 @@ export async function benchPrintPipeline(): Promise<BenchResult[]> {
       }
     }
     results.push(
-      { name: 'print-confirm-to-stored-median', value: round(median(accepted), 1), unit: 'ms', samples: jobs, what: 'render + SQLite + spool fsync, the 202' },
+      {
+        name: 'print-confirm-to-stored-median',
+        value: round(median(accepted), 1),
+        unit: 'ms',
+        samples: jobs,
+        what: 'render + SQLite + spool fsync, the 202',
+      },
       { name: 'print-confirm-to-cups-accepted-median', value: round(median(submitted), 1), unit: 'ms', samples: jobs, target: '≤ 300 ms' },
       { name: 'print-confirm-to-cups-accepted-p95', value: round(percentile(submitted, 95), 1), unit: 'ms', samples: jobs },
     );
@@ -87,13 +93,26 @@ export async function benchPrintPipeline(): Promise<BenchResult[]> {
     await rm(dataDir, { recursive: true, force: true });
   }
 
-  const ticket = queueTicketDocument({ number: 'A023', category: 'social-insurance', ahead: 7, hallName: '通办示例政务服务中心', windows: ['B12', 'B13'], issuedAt: new Date().toISOString() });
+  const ticket = queueTicketDocument({
+    number: 'A023',
+    category: 'social-insurance',
+    ahead: 7,
+    hallName: '通办示例政务服务中心',
+    windows: ['B12', 'B13'],
+    issuedAt: new Date().toISOString(),
+  });
   const encodeTimes: number[] = [];
   for (let index = 0; index < 2000; index++) {
     const started = performance.now();
     encodeReceipt(ticket);
     encodeTimes.push(performance.now() - started);
   }
-  results.push({ name: 'receipt-encode-median', value: round(median(encodeTimes.slice(200)) * 1000, 1), unit: 'µs', samples: 1800, bytes: encodeReceipt(ticket).length });
+  results.push({
+    name: 'receipt-encode-median',
+    value: round(median(encodeTimes.slice(200)) * 1000, 1),
+    unit: 'µs',
+    samples: 1800,
+    bytes: encodeReceipt(ticket).length,
+  });
   return results;
 }

@@ -71,7 +71,12 @@ const queueKinds = 7;
  * repeat never meets "you already have one"); returns ms per step and the asset URLs first fetched
  * in each step. Steps inside journeys are found by their `data-step` (voice/steps.ts).
  */
-async function visit(page: Page, bridge: RunningBridge, fetched: string[], round: number): Promise<Array<{ step: string; ms: number; assets: string[] }>> {
+async function visit(
+  page: Page,
+  bridge: RunningBridge,
+  fetched: string[],
+  round: number,
+): Promise<Array<{ step: string; ms: number; assets: string[] }>> {
   const results: Array<{ step: string; ms: number; assets: string[] }> = [];
   const measure = async (step: Step) => {
     const before = fetched.length;
@@ -113,25 +118,36 @@ async function visit(page: Page, bridge: RunningBridge, fetched: string[], round
   // 预约: an item, its days, the first day with places, a free time on it (another each visit), booked, back to the menu
   await measure({ name: 'menu→appointment', tap: '[data-action="service"][data-service="appointment"]', done: screen('appointment') });
   await action(page, 'choose-item').first().waitFor({ timeout: 10_000 });
-  await measure({ name: 'appointment→days', tap: `${screen('appointment')} [data-action="choose-item"]`, done: `${daysStep} [data-action="choose-day"]` });
+  await measure({
+    name: 'appointment→days',
+    tap: `${screen('appointment')} [data-action="choose-item"]`,
+    done: `${daysStep} [data-action="choose-day"]`,
+  });
   await measure({ name: 'day→slots', tap: `${daysStep} ${freeDay}`, done: `${timesStep} [data-action="book-slot"]` });
   await page.locator(`${timesStep} ${freeSlot}`).first().waitFor({ timeout: 10_000 });
-  await page.evaluate(
-    ({ selector, index }) => document.querySelectorAll(selector)[index]?.setAttribute('data-bench-slot', ''),
-    { selector: `${timesStep} ${freeSlot}`, index: round },
-  );
+  await page.evaluate(({ selector, index }) => document.querySelectorAll(selector)[index]?.setAttribute('data-bench-slot', ''), {
+    selector: `${timesStep} ${freeSlot}`,
+    index: round,
+  });
   await measure({ name: 'slots→booked', tap: '[data-bench-slot]', done: '[data-testid="appointment-booked"]' });
   await measure({ name: 'booked→menu', tap: `${stepOf('appointment-booked')} [data-action="done"]`, done: screen('menu') });
 
   // 取号: a kind of window (another each visit), the ticket, back to the menu
   await measure({ name: 'menu→queue', tap: '[data-action="service"][data-service="queue"]', done: screen('queue') });
   await action(page, 'take-number').first().waitFor({ timeout: 10_000 });
-  await page.evaluate((index) => document.querySelectorAll('[data-action="take-number"]')[index]?.setAttribute('data-bench-kind', ''), round % queueKinds);
+  await page.evaluate(
+    (index) => document.querySelectorAll('[data-action="take-number"]')[index]?.setAttribute('data-bench-kind', ''),
+    round % queueKinds,
+  );
   await measure({ name: 'queue→ticket', tap: '[data-bench-kind]', done: '[data-testid="queue-number"]' });
   await measure({ name: 'ticket→menu', tap: `${stepOf('queue-ticket')} [data-action="done"]`, done: screen('menu') });
 
   // 打印证明 to the end of the visit
-  await measure({ name: 'menu→certificate-preview', tap: `[data-action="service"]${certificateService}`, done: screen('certificate-preview') });
+  await measure({
+    name: 'menu→certificate-preview',
+    tap: `[data-action="service"]${certificateService}`,
+    done: screen('certificate-preview'),
+  });
   await action(page, 'print').first().waitFor({ timeout: 15_000 });
   await measure({ name: 'preview→copies', tap: '[data-action="print"]', done: '[data-action="copies"]' });
   await measure({ name: 'copies→printing', tap: '[data-action="copies"][data-copies="1"]', done: screen('printing') });
@@ -148,10 +164,18 @@ async function visit(page: Page, bridge: RunningBridge, fetched: string[], round
   await removeCard();
   await measure({ name: 'menu→apply', tap: '[data-action="service"][data-service="apply"]', done: screen('apply') });
   await action(page, 'choose-item', `[data-code="${flexibleEmployment}"]`).first().waitFor({ timeout: 10_000 });
-  await measure({ name: 'apply→guide', tap: `[data-action="choose-item"][data-code="${flexibleEmployment}"]`, done: stepOf('apply-guide') });
+  await measure({
+    name: 'apply→guide',
+    tap: `[data-action="choose-item"][data-code="${flexibleEmployment}"]`,
+    done: stepOf('apply-guide'),
+  });
   await measure({ name: 'guide→question', tap: `${stepOf('apply-guide')} [data-action="next"]`, done: stepOf('apply-field-digits') });
   await typeDigits(page, '13812345678');
-  await measure({ name: 'question→question', tap: '[data-action="next"]', done: `${stepOf('apply-field-digits')} [data-testid="field-value"]:empty` });
+  await measure({
+    name: 'question→question',
+    tap: '[data-action="next"]',
+    done: `${stepOf('apply-field-digits')} [data-testid="field-value"]:empty`,
+  });
   await typeDigits(page, '202601');
   await measure({ name: 'question→review', tap: '[data-action="next"]', done: '[data-testid="apply-review"]' });
   await measure({ name: 'review→face-check', tap: `${stepOf('apply-review')} [data-action="next"]`, done: '[data-screen="face-check"]' });
@@ -167,7 +191,11 @@ async function visit(page: Page, bridge: RunningBridge, fetched: string[], round
   // 预约签到 on the attract screen: an appointment for now is scanned; the check-in tap gives the ticket
   const appointmentId = `YY-BENCH-${round}`;
   bookAppointmentForNow(bridge.dataDir, { id: appointmentId, idNumber: `33010620000101${String(1000 + round)}` });
-  await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simScan, { data: `tongban:appointment:${appointmentId}` }), 204, 'scan the appointment');
+  await expectStatus(
+    bridgeRequest(bridge.url, 'POST', apiPaths.simScan, { data: `tongban:appointment:${appointmentId}` }),
+    204,
+    'scan the appointment',
+  );
   await action(page, 'check-in').first().waitFor({ timeout: 15_000 });
   await measure({ name: 'check-in→ticket', tap: '[data-action="check-in"]', done: stepOf('check-in-ticket') });
   await measure({ name: 'check-in ticket→attract', tap: `${stepOf('check-in-ticket')} [data-action="done"]`, done: screen('attract') });
@@ -179,7 +207,10 @@ async function gzipBytes(assetPath: string): Promise<number> {
   return gzipSync(await readFile(file), { level: constants.Z_BEST_COMPRESSION }).length;
 }
 
-async function runAt(rate: number, rounds: number): Promise<{ perStep: Map<string, number[]>; firstRound: Array<{ step: string; assets: string[] }>; initial: string[] }> {
+async function runAt(
+  rate: number,
+  rounds: number,
+): Promise<{ perStep: Map<string, number[]>; firstRound: Array<{ step: string; assets: string[] }>; initial: string[] }> {
   const bridge = await startBridge({
     config: {
       session: { idleTimeoutSeconds: 600, countdownSeconds: 30 },

@@ -68,7 +68,8 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
         const parent = node.parentElement;
         if (!parent || !node.textContent?.trim() || excluded(parent) || !visible(parent)) continue;
         const size = parseFloat(getComputedStyle(parent).fontSize);
-        if (size < min.textPx) smallText.push(`${size}px < ${min.textPx}px: "${node.textContent.trim().slice(0, 40)}" in ${describe(parent)}`);
+        if (size < min.textPx)
+          smallText.push(`${size}px < ${min.textPx}px: "${node.textContent.trim().slice(0, 40)}" in ${describe(parent)}`);
       }
 
       const unmarkedChinese: string[] = [];
@@ -85,7 +86,9 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
       }
 
       const smallTargets: string[] = [];
-      const interactive = document.querySelectorAll('button, a[href], input, select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])');
+      const interactive = document.querySelectorAll(
+        'button, a[href], input, select, textarea, [role="button"], [tabindex]:not([tabindex="-1"])',
+      );
       for (const element of interactive) {
         if (excluded(element) || !visible(element)) continue;
         const rect = element.getBoundingClientRect();
@@ -94,7 +97,13 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
         }
       }
 
-      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ html: string }> }> }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(
         { exclude: exclude.map((selector) => [selector]) },
         { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }, resultTypes: ['violations'] },
@@ -108,7 +117,9 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
       );
       if (elder && section && !overlay) {
         const controls = Array.from(
-          section.querySelectorAll<HTMLElement>('button, input, select, textarea, a[href], [role="button"], [role="radio"], [role="checkbox"]'),
+          section.querySelectorAll<HTMLElement>(
+            'button, input, select, textarea, a[href], [role="button"], [role="radio"], [role="checkbox"]',
+          ),
         ).filter((control) => visible(control) && !(control as HTMLButtonElement).disabled);
         const actionRow = (control: Element) => control.closest('.screen__actions') !== null;
         const confirms = controls.filter((control) => actionRow(control) && !control.classList.contains('big-button--secondary'));
@@ -117,7 +128,11 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
             .filter((control) => !actionRow(control))
             .map((control) => control.closest('[data-choices], [role="group"], [role="radiogroup"], ul, ol, .keyboard') ?? control),
         );
-        const label = (element: Element) => (element as HTMLElement).dataset.action ?? (element as HTMLElement).dataset.choices ?? element.getAttribute('role') ?? element.tagName.toLowerCase();
+        const label = (element: Element) =>
+          (element as HTMLElement).dataset.action ??
+          (element as HTMLElement).dataset.choices ??
+          element.getAttribute('role') ??
+          element.tagName.toLowerCase();
         if (groups.size > 1) decisionProblems.push(`${groups.size} groups of choices: ${[...groups].map(label).join(', ')}`);
         if (confirms.length > 1) decisionProblems.push(`${confirms.length} confirm buttons: ${confirms.map(label).join(', ')}`);
       }
@@ -125,7 +140,9 @@ export async function auditScreen(page: Page): Promise<AuditResult> {
       const staffButton = document.querySelector('[data-action="call-staff"]');
       const staffBox = staffButton?.getBoundingClientRect();
       const tenth = (value: number) => Math.round(value * 10) / 10;
-      const callStaff = staffBox ? { x: tenth(staffBox.x), y: tenth(staffBox.y), width: tenth(staffBox.width), height: tenth(staffBox.height) } : null;
+      const callStaff = staffBox
+        ? { x: tenth(staffBox.x), y: tenth(staffBox.y), width: tenth(staffBox.width), height: tenth(staffBox.height) }
+        : null;
       const screenAfter = root?.dataset.currentScreen ?? '?';
       const overlayName = overlay ? `+${overlay.dataset.testid ?? overlay.getAttribute('role')}` : '';
       return {
@@ -157,7 +174,9 @@ export async function voiceProblem(page: Page, timeoutMs = 3_000): Promise<strin
       const language = document.documentElement.lang;
       if (document.querySelector('[role="alertdialog"]')) return `${language}:idle-warning`;
       if (document.querySelector('[data-testid="staff-dialog"]')) return `${language}:staff-called`;
-      const section = Array.from(document.querySelectorAll<HTMLElement>('section.screen[data-screen]')).find((candidate) => candidate.getClientRects().length > 0);
+      const section = Array.from(document.querySelectorAll<HTMLElement>('section.screen[data-screen]')).find(
+        (candidate) => candidate.getClientRects().length > 0,
+      );
       return `${language}:${section?.dataset.step ?? section?.dataset.screen ?? '?'}`;
     });
   const want = await expected();
@@ -176,7 +195,11 @@ export async function chooseDisplay(page: Page, wanted: { elder: boolean; highCo
   const state = () =>
     page.evaluate(() => {
       const root = document.querySelector<HTMLElement>('.kiosk');
-      return { elder: root?.dataset.elder === 'true', highContrast: root?.dataset.contrast === 'high', language: document.documentElement.lang };
+      return {
+        elder: root?.dataset.elder === 'true',
+        highContrast: root?.dataset.contrast === 'high',
+        language: document.documentElement.lang,
+      };
     });
   for (let attempt = 0; attempt < 6; attempt++) {
     const now = await state();
@@ -186,7 +209,11 @@ export async function chooseDisplay(page: Page, wanted: { elder: boolean; highCo
     // <html lang> follows in an effect after the render: wait for the switch to show before looking again
     await page.waitForFunction((before) => {
       const root = document.querySelector<HTMLElement>('.kiosk');
-      const after = { elder: root?.dataset.elder === 'true', highContrast: root?.dataset.contrast === 'high', language: document.documentElement.lang };
+      const after = {
+        elder: root?.dataset.elder === 'true',
+        highContrast: root?.dataset.contrast === 'high',
+        language: document.documentElement.lang,
+      };
       return JSON.stringify(after) !== before;
     }, JSON.stringify(now));
   }

@@ -30,7 +30,10 @@ function oggOpusSeconds(file: Buffer): number {
 }
 
 describe('voice clips in the built UI', () => {
-  const manifest = JSON.parse(readFileSync(path.join(uiDistDir, 'voice', 'manifest.json'), 'utf8')) as Record<string, Record<string, string>>;
+  const manifest = JSON.parse(readFileSync(path.join(uiDistDir, 'voice', 'manifest.json'), 'utf8')) as Record<
+    string,
+    Record<string, string>
+  >;
 
   it.each(languages)('every screen, overlay and step has a playable %s clip of its own', (language) => {
     const files = new Map<string, string>();

@@ -10,7 +10,16 @@ import { apiPaths } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { launchChromium, openKioskPage, type KioskOrientation } from '../support/browser.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
-import { action, advanceTo, certificateService, placeCard, removeCard, resetKiosk, screenNames, waitForScreen } from '../support/kiosk-ui.ts';
+import {
+  action,
+  advanceTo,
+  certificateService,
+  placeCard,
+  removeCard,
+  resetKiosk,
+  screenNames,
+  waitForScreen,
+} from '../support/kiosk-ui.ts';
 import { showGuideItems, tapMenuEntry } from '../support/menu-steps.ts';
 import { chooseFreeDay, daysStep, openFirstItemDays } from '../support/appointment-steps.ts';
 import { housingFundTransfer, signName, typeDigits, typePinyin, verifyByStaff } from '../support/apply-steps.ts';
@@ -61,7 +70,13 @@ const modes: ReadonlyArray<{
   { name: 'default', elder: false, highContrast: false, orientations: { 'zh-CN': 'landscape', en: 'portrait' }, innerSteps: 'zh-CN' },
   { name: 'high-contrast', elder: false, highContrast: true, orientations: { 'zh-CN': 'portrait', en: 'landscape' }, innerSteps: 'en' },
   { name: 'elder', elder: true, highContrast: false, orientations: { 'zh-CN': 'portrait', en: 'landscape' }, innerSteps: 'zh-CN' },
-  { name: 'elder+high-contrast', elder: true, highContrast: true, orientations: { 'zh-CN': 'landscape', en: 'portrait' }, innerSteps: 'en' },
+  {
+    name: 'elder+high-contrast',
+    elder: true,
+    highContrast: true,
+    orientations: { 'zh-CN': 'landscape', en: 'portrait' },
+    innerSteps: 'en',
+  },
 ];
 
 /** What the inner-step walk must have audited (besides every screen's first view). */
@@ -145,7 +160,10 @@ describe.each(modes)('$name mode', (mode) => {
       for (const journey of ['records', 'progress', 'apply', 'appointment', 'queue'] as const) {
         await tapMenuEntry(page, journey);
         await waitForScreen(page, journey);
-        await page.locator(`[data-screen="${journey}"] [data-action="back"], [data-screen="${journey}"] [data-action="close-journey"]`).first().waitFor({ timeout: 10_000 });
+        await page
+          .locator(`[data-screen="${journey}"] [data-action="back"], [data-screen="${journey}"] [data-action="close-journey"]`)
+          .first()
+          .waitFor({ timeout: 10_000 });
         await audit();
         if (inner && journey === 'records') {
           await action(page, 'open-record', '[data-available="true"]').first().click();
@@ -299,10 +317,14 @@ describe.each(modes)('$name mode', (mode) => {
 
     // the display stayed as chosen (the session end resets it only for the next citizen's session)
     expect(audits.map((result) => `${result.screen} · ${result.mode} · ${result.language}`)).toEqual(
-      audits.map((result) => `${result.screen} · ${mode.elder ? 'elder' : 'default'}${mode.highContrast ? '+high-contrast' : ''} · ${language}`),
+      audits.map(
+        (result) => `${result.screen} · ${mode.elder ? 'elder' : 'default'}${mode.highContrast ? '+high-contrast' : ''} · ${language}`,
+      ),
     );
     const problems = audits.flatMap((result) =>
-      [...result.violations, ...result.smallText, ...result.smallTargets, ...result.decisionProblems, ...result.unmarkedChinese].map((problem) => `[${result.screen} · ${result.mode}] ${problem}`),
+      [...result.violations, ...result.smallText, ...result.smallTargets, ...result.decisionProblems, ...result.unmarkedChinese].map(
+        (problem) => `[${result.screen} · ${result.mode}] ${problem}`,
+      ),
     );
     expect(problems).toEqual([]);
     const covered = new Set(audits.map((result) => result.screen.split('+')[0]));
@@ -322,7 +344,12 @@ describe.each(modes)('$name mode', (mode) => {
 
 // after the walks above (vitest runs a file's tests in order): the same size and shape, either language
 it('call staff has the same box on every audited screen in both languages, per orientation and text size', () => {
-  expect([...staffBoxes.keys()].sort()).toEqual(['default sizes, landscape', 'default sizes, portrait', 'elder sizes, landscape', 'elder sizes, portrait']);
+  expect([...staffBoxes.keys()].sort()).toEqual([
+    'default sizes, landscape',
+    'default sizes, portrait',
+    'elder sizes, landscape',
+    'elder sizes, portrait',
+  ]);
   for (const [key, boxes] of staffBoxes) {
     expect(new Set(boxes.map((entry) => entry.box)), `${key}: ${JSON.stringify(boxes)}`).toHaveLength(1);
     expect(new Set(boxes.map((entry) => entry.where.split(' · ')[1])), key).toEqual(new Set(languages));

@@ -69,7 +69,11 @@ export async function bundleCameraScreen(name: CameraScreenName): Promise<string
  * holding only the screen. CSP is bypassed for the injected bundle alone; the bridge's headers
  * are unchanged for everything the screen loads.
  */
-export async function openCameraScreen(browser: Browser, bridgeUrl: string, name: CameraScreenName): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+export async function openCameraScreen(
+  browser: Browser,
+  bridgeUrl: string,
+  name: CameraScreenName,
+): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', bypassCSP: true, hasTouch: true });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -91,7 +95,14 @@ export async function openCameraScreenWithProfile(
 ): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1920, height: 1080 },
     locale: 'zh-CN',
     bypassCSP: true,
@@ -116,5 +127,8 @@ export async function pictureShown(page: Page, selector: string): Promise<{ widt
     selector,
     { timeout: 15_000 },
   );
-  return page.$eval(selector, (image) => ({ width: (image as HTMLImageElement).naturalWidth, height: (image as HTMLImageElement).naturalHeight }));
+  return page.$eval(selector, (image) => ({
+    width: (image as HTMLImageElement).naturalWidth,
+    height: (image as HTMLImageElement).naturalHeight,
+  }));
 }

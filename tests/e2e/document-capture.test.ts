@@ -59,13 +59,17 @@ describe('document capture screen', () => {
       await page.click('[data-action="capture-remove"][data-page="1"]');
       await expect.poll(() => page.locator('[data-part="page"]').count()).toBe(1);
       await page.click('[data-action="capture-done"]');
-      const output = await page.waitForFunction(() => (window as unknown as { __cameraOutput?: unknown }).__cameraOutput, undefined, { timeout: 10_000 });
+      const output = await page.waitForFunction(() => (window as unknown as { __cameraOutput?: unknown }).__cameraOutput, undefined, {
+        timeout: 10_000,
+      });
       const handedOver = (await output.jsonValue()) as { result: string; captureId: string; pages: number };
       expect(handedOver).toMatchObject({ result: 'captured', pages: 1 });
 
       // the bridge holds exactly that page, until the session ends
       const captures = await bridgeRequest(bridge.url, 'GET', apiPaths.materialCaptures);
-      expect(captures.json()).toMatchObject({ captures: [{ captureId: handedOver.captureId, materialId: 'hukou-page', pages: [{ index: 0, cropped: true }] }] });
+      expect(captures.json()).toMatchObject({
+        captures: [{ captureId: handedOver.captureId, materialId: 'hukou-page', pages: [{ index: 0, cropped: true }] }],
+      });
       await bridgeRequest(bridge.url, 'DELETE', apiPaths.session, { reason: 'exit' });
       const image = await bridgeRequest(bridge.url, 'GET', apiPaths.materialPageImage(handedOver.captureId, 0));
       expect(image.status).toBe(404);

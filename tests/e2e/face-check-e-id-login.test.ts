@@ -15,7 +15,10 @@ let browser: Browser;
 let kiosk: KioskPage;
 
 beforeAll(async () => {
-  [bridge, browser] = await Promise.all([startBridge({ config: { session: { idleTimeoutSeconds: 600, countdownSeconds: 30 } } }), launchChromium()]);
+  [bridge, browser] = await Promise.all([
+    startBridge({ config: { session: { idleTimeoutSeconds: 600, countdownSeconds: 30 } } }),
+    launchChromium(),
+  ]);
   kiosk = await openKioskPage(browser, bridge.url, 'landscape');
 }, 90_000);
 

@@ -59,7 +59,9 @@ describe('face check screen', () => {
 
       await typeCode(page, '135790');
       await page.click('[data-action="face-staff-confirm"]');
-      const output = await page.waitForFunction(() => (window as unknown as { __cameraOutput?: unknown }).__cameraOutput, undefined, { timeout: 10_000 });
+      const output = await page.waitForFunction(() => (window as unknown as { __cameraOutput?: unknown }).__cameraOutput, undefined, {
+        timeout: 10_000,
+      });
       expect(await output.jsonValue()).toEqual({ result: 'verified', method: 'staff' });
       expect((await bridgeRequest(bridge.url, 'GET', apiPaths.faceOptions)).json()).toMatchObject({ verified: { method: 'staff' } });
       expect(problems).toEqual([]);
@@ -94,7 +96,9 @@ describe('face check screen', () => {
       await page.click('[data-action="face-retry"]');
       await atStep(page, 'face-check-camera');
       await page.click('[data-action="face-verify"]');
-      const output = await page.waitForFunction(() => (window as unknown as { __cameraOutput?: unknown }).__cameraOutput, undefined, { timeout: 30_000 });
+      const output = await page.waitForFunction(() => (window as unknown as { __cameraOutput?: unknown }).__cameraOutput, undefined, {
+        timeout: 30_000,
+      });
       expect(await output.jsonValue()).toEqual({ result: 'verified', method: 'face' });
       expect(problems).toEqual([]);
     } finally {
@@ -115,7 +119,9 @@ describe('face check screen', () => {
       // a few seconds of the MJPEG preview, as a citizen would watch it
       await page.waitForSelector('[data-part="face-hint"][data-hint="ready"]', { timeout: 20_000 });
       await page.click('[data-action="face-verify"]');
-      const output = await page.waitForFunction(() => (window as unknown as { __cameraOutput?: unknown }).__cameraOutput, undefined, { timeout: 30_000 });
+      const output = await page.waitForFunction(() => (window as unknown as { __cameraOutput?: unknown }).__cameraOutput, undefined, {
+        timeout: 30_000,
+      });
       expect(await output.jsonValue()).toEqual({ result: 'verified', method: 'face' });
       expect(problems).toEqual([]);
     } finally {

@@ -26,7 +26,9 @@ afterAll(async () => {
 });
 
 async function readerState(): Promise<{ state: string; reason?: string }> {
-  const body = (await bridgeRequest(bridge.url, 'GET', apiPaths.health)).json() as { devices: { id: string; state: string; reason?: string }[] };
+  const body = (await bridgeRequest(bridge.url, 'GET', apiPaths.health)).json() as {
+    devices: { id: string; state: string; reason?: string }[];
+  };
   return body.devices.find((device) => device.id === 'id-reader')!;
 }
 
@@ -47,10 +49,14 @@ describe('dev panel SAM controls', () => {
       await bridgeRequest(bridge.url, 'DELETE', apiPaths.session);
       await toggle.click();
       await page.locator('[data-sim="sam-fault"]').first().selectOption('self-test-failure');
-      await waitFor('fault', async () => {
-        const status = await readerState();
-        return { value: status.state === 'fault' ? status : undefined, note: JSON.stringify(status) };
-      }, 10_000);
+      await waitFor(
+        'fault',
+        async () => {
+          const status = await readerState();
+          return { value: status.state === 'fault' ? status : undefined, note: JSON.stringify(status) };
+        },
+        10_000,
+      );
       expect((await readerState()).reason).toBe('sam-self-test-failed');
       await page.locator('[data-sim="sam-fault"]').first().selectOption('none');
       await waitFor('ready', async () => ({ value: (await readerState()).state === 'ready' ? true : undefined }), 10_000);

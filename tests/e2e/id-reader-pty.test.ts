@@ -63,12 +63,16 @@ afterAll(async () => {
 
 describe('real SAM driver on a pty, session in Chromium', () => {
   it('the reader reports sam-serial ready; a card on the simulated SAM opens the session in the browser', async () => {
-    const health = await waitFor('id-reader ready over the pty', async () => {
-      const response = await bridgeRequest(bridge.url, 'GET', apiPaths.health);
-      const body = response.json() as { devices: { id: string; state: string; driver: string; detail?: string }[] };
-      const reader = body.devices.find((device) => device.id === 'id-reader');
-      return { value: reader?.state === 'ready' ? reader : undefined, note: JSON.stringify(reader) };
-    }, 10_000);
+    const health = await waitFor(
+      'id-reader ready over the pty',
+      async () => {
+        const response = await bridgeRequest(bridge.url, 'GET', apiPaths.health);
+        const body = response.json() as { devices: { id: string; state: string; driver: string; detail?: string }[] };
+        const reader = body.devices.find((device) => device.id === 'id-reader');
+        return { value: reader?.state === 'ready' ? reader : undefined, note: JSON.stringify(reader) };
+      },
+      10_000,
+    );
     expect(health.driver).toBe('sam-serial');
     expect(health.detail).toBe('SAM 05.01-20101010-0012345678-0987654321');
 
@@ -111,11 +115,17 @@ describe('real SAM driver on a pty, session in Chromium', () => {
   });
 
   it('the serial scanner on a pty: scans reach the UI classified, without the raw text of other kinds', async () => {
-    const scanner = await waitFor('scanner ready over the pty', async () => {
-      const body = (await bridgeRequest(bridge.url, 'GET', apiPaths.health)).json() as { devices: { id: string; state: string; driver: string }[] };
-      const device = body.devices.find((entry) => entry.id === 'scanner');
-      return { value: device?.state === 'ready' ? device : undefined, note: JSON.stringify(device) };
-    }, 10_000);
+    const scanner = await waitFor(
+      'scanner ready over the pty',
+      async () => {
+        const body = (await bridgeRequest(bridge.url, 'GET', apiPaths.health)).json() as {
+          devices: { id: string; state: string; driver: string }[];
+        };
+        const device = body.devices.find((entry) => entry.id === 'scanner');
+        return { value: device?.state === 'ready' ? device : undefined, note: JSON.stringify(device) };
+      },
+      10_000,
+    );
     expect(scanner.driver).toBe('serial');
     const { page } = kiosk;
     await page.evaluate(() => {

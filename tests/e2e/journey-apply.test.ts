@@ -83,13 +83,25 @@ async function signWithMouse() {
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   expect(await pad.getAttribute('data-signed')).toBe('false');
   expect(await next.isDisabled()).toBe(true);
-  await drawStroke(page, [[0.1, 0.5], [0.3, 0.3], [0.5, 0.6]]);
+  await drawStroke(page, [
+    [0.1, 0.5],
+    [0.3, 0.3],
+    [0.5, 0.6],
+  ]);
   await page.locator('[data-testid="signature-pad"][data-signed="true"]').first().waitFor({ state: 'attached' });
   await action(page, 'clear-signature').first().click();
   await page.locator('[data-testid="signature-pad"][data-signed="false"]').first().waitFor({ state: 'attached' });
   expect(await next.isDisabled()).toBe(true);
-  await drawStroke(page, [[0.1, 0.6], [0.25, 0.3], [0.4, 0.7], [0.55, 0.3]]);
-  await drawStroke(page, [[0.6, 0.5], [0.9, 0.45]]);
+  await drawStroke(page, [
+    [0.1, 0.6],
+    [0.25, 0.3],
+    [0.4, 0.7],
+    [0.55, 0.3],
+  ]);
+  await drawStroke(page, [
+    [0.6, 0.5],
+    [0.9, 0.45],
+  ]);
   await page.locator('[data-testid="signature-pad"][data-signed="true"]').first().waitFor({ state: 'attached' });
   expect(await next.isDisabled()).toBe(false);
   await expectAccessible(page);
@@ -152,7 +164,9 @@ describe('apply for 灵活就业人员参保登记', () => {
       expect(await submit.isDisabled()).toBe(true);
       await action(page, 'consent').first().click();
       const [response] = await Promise.all([
-        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.applications) && candidate.request().method() === 'POST', { timeout: 15_000 }),
+        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.applications) && candidate.request().method() === 'POST', {
+          timeout: 15_000,
+        }),
         submit.click(),
       ]);
       expect(response.status()).toBe(201);
@@ -175,11 +189,17 @@ describe('apply for 灵活就业人员参保登记', () => {
       await action(page, 'done').first().click();
       await waitForScreen(page, 'rating');
       const [response] = await Promise.all([
-        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.ratings) && candidate.request().method() === 'POST', { timeout: 15_000 }),
+        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.ratings) && candidate.request().method() === 'POST', {
+          timeout: 15_000,
+        }),
         action(page, 'rate', '[data-grade="4"]').first().click(),
       ]);
       expect(response.status()).toBe(201);
-      expect(JSON.parse(response.request().postData() ?? '{}')).toMatchObject({ grade: 4, serviceCode: flexibleEmployment, caseId: receipt.caseNumber });
+      expect(JSON.parse(response.request().postData() ?? '{}')).toMatchObject({
+        grade: 4,
+        serviceCode: flexibleEmployment,
+        caseId: receipt.caseNumber,
+      });
       await advanceTo(page, 'attract', [action(page, 'done')], 30_000);
       expect((await bridgeRequest(bridge.url, 'GET', apiPaths.session)).status).toBe(404);
     });
@@ -189,7 +209,11 @@ describe('apply for 灵活就业人员参保登记', () => {
 describe('apply with a material photographed on the document camera (高拍仪)', () => {
   it('phone → photograph the 户口簿 page → review → submit carries the capture', async () => {
     const { page } = kiosk;
-    await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simCameraScene('document-camera'), { scene: { kind: 'document', title: '户口簿' } }), 204, 'document on the desk');
+    await expectStatus(
+      bridgeRequest(bridge.url, 'POST', apiPaths.simCameraScene('document-camera'), { scene: { kind: 'document', title: '户口簿' } }),
+      204,
+      'document on the desk',
+    );
     await step(page, 'card, menu, apply, the item', async () => {
       await waitForScreen(page, 'attract');
       await placeCard(bridge.url, citizen.id);
@@ -220,11 +244,16 @@ describe('apply with a material photographed on the document camera (高拍仪)'
     await step(page, 'submit: 201, the body names the material and its capture', async () => {
       await action(page, 'consent').first().click();
       const [response] = await Promise.all([
-        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.applications) && candidate.request().method() === 'POST', { timeout: 20_000 }),
+        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.applications) && candidate.request().method() === 'POST', {
+          timeout: 20_000,
+        }),
         action(page, 'submit-application').first().click(),
       ]);
       expect(response.status()).toBe(201);
-      const body = JSON.parse(response.request().postData() ?? '{}') as { materials: { materialId: string; captureId: string }[]; signature?: string };
+      const body = JSON.parse(response.request().postData() ?? '{}') as {
+        materials: { materialId: string; captureId: string }[];
+        signature?: string;
+      };
       expect(body.signature).toMatch(signatureDataUrl);
       expect(body.materials).toEqual([expect.objectContaining({ materialId: 'household-register' })]);
       await page.locator('[data-testid="case-number"]').first().waitFor({ state: 'visible' });
@@ -242,7 +271,9 @@ describe('apply with a material photographed on the document camera (高拍仪)'
       await action(page, 'indicator', '[data-indicator="efficiency"]').first().click();
       await action(page, 'indicator', '[data-indicator="operability"]').first().click();
       const [response] = await Promise.all([
-        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.ratings) && candidate.request().method() === 'POST', { timeout: 15_000 }),
+        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.ratings) && candidate.request().method() === 'POST', {
+          timeout: 15_000,
+        }),
         submit.click(),
       ]);
       expect(response.status()).toBe(201);
@@ -251,7 +282,11 @@ describe('apply with a material photographed on the document camera (高拍仪)'
 
     await step(page, 'with the document camera gone, the same item says it cannot be done here', async () => {
       await advanceTo(page, 'attract', [action(page, 'done')], 30_000);
-      await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('document-camera', 'disconnect')), 204, 'unplug the document camera');
+      await expectStatus(
+        bridgeRequest(bridge.url, 'POST', apiPaths.simDevice('document-camera', 'disconnect')),
+        204,
+        'unplug the document camera',
+      );
       await placeCard(bridge.url, citizen.id);
       await advanceTo(page, 'menu');
       await action(page, 'service', '[data-service="apply"]').first().click();
@@ -314,11 +349,16 @@ describe('apply for 住房公积金个人账户转移 with a Chinese answer type
       await action(page, 'next').first().click();
       await action(page, 'consent').first().click();
       const [response] = await Promise.all([
-        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.applications) && candidate.request().method() === 'POST', { timeout: 15_000 }),
+        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.applications) && candidate.request().method() === 'POST', {
+          timeout: 15_000,
+        }),
         action(page, 'submit-application').first().click(),
       ]);
       expect(response.status()).toBe(201);
-      expect(JSON.parse(response.request().postData() ?? '{}')).toMatchObject({ itemCode: housingFundTransfer, form: { phone: '13812345678', fromCenter: answer } });
+      expect(JSON.parse(response.request().postData() ?? '{}')).toMatchObject({
+        itemCode: housingFundTransfer,
+        form: { phone: '13812345678', fromCenter: answer },
+      });
       expect(applicationReceiptSchema.parse(await response.json()).receiptPrinted).toBe(true);
     });
 

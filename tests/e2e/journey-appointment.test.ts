@@ -5,7 +5,13 @@
 // chosen; then a second booking's printed QR code, scanned on the attract screen on its day, checks in
 // and gives a number.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiPaths, type AppointmentBooked, type AppointmentListResponse, type SimFixture, type SlotListResponse } from '@tongban/device-bridge/api';
+import {
+  apiPaths,
+  type AppointmentBooked,
+  type AppointmentListResponse,
+  type SimFixture,
+  type SlotListResponse,
+} from '@tongban/device-bridge/api';
 import type { RunningBridge } from '../support/bridge-process.ts';
 import type { KioskPage } from '../support/browser.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
@@ -37,17 +43,23 @@ afterAll(async () => {
 });
 
 const lastSlip = async () => {
-  const { receipts } = (await expectStatus(bridgeRequest(bridge.url, 'GET', apiPaths.simReceipts), 200, 'printed slips')).json() as { receipts: { text: string }[] };
+  const { receipts } = (await expectStatus(bridgeRequest(bridge.url, 'GET', apiPaths.simReceipts), 200, 'printed slips')).json() as {
+    receipts: { text: string }[];
+  };
   return receipts.at(-1)?.text ?? '';
 };
-const myAppointments = async () => ((await expectStatus(bridgeRequest(bridge.url, 'GET', apiPaths.appointments), 200, 'my appointments')).json() as AppointmentListResponse).appointments;
+const myAppointments = async () =>
+  ((await expectStatus(bridgeRequest(bridge.url, 'GET', apiPaths.appointments), 200, 'my appointments')).json() as AppointmentListResponse)
+    .appointments;
 
 /** on the chosen day's times: the first free time, booked (the slip printed) */
 async function bookFirstFreeTime(page: KioskPage['page']): Promise<AppointmentBooked> {
   const free = page.locator(`${timesStep} ${freeSlot}`).first();
   await free.waitFor({ state: 'visible', timeout: 15_000 });
   const [response] = await Promise.all([
-    page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.appointments) && candidate.request().method() === 'POST', { timeout: 15_000 }),
+    page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.appointments) && candidate.request().method() === 'POST', {
+      timeout: 15_000,
+    }),
     free.click(),
   ]);
   expect(response.status()).toBe(201);
@@ -76,43 +88,49 @@ describe('预约: book, see the code, list, cancel, check in with the printed co
       await waitForScreen(page, 'appointment');
     });
 
-    const chosenDay = await step(page, 'the days first: date and weekday, places left; then that day\'s times, and back to the days', async () => {
-      const [slotsResponse] = await Promise.all([
-        page.waitForResponse((candidate) => new URL(candidate.url()).pathname === apiPaths.appointmentSlots, { timeout: 15_000 }),
-        openFirstItemDays(page),
-      ]);
-      const { slots } = (await slotsResponse.json()) as SlotListResponse;
-      const slotsOn = (date: string) => slots.filter((slot) => slot.start.startsWith(`${date}T`));
-      const dates = [...new Set(slots.map((slot) => slot.start.slice(0, 10)))].sort();
-      const days = page.locator(`${daysStep} [data-action="choose-day"]`);
-      // each day once, earliest first, its date and weekday and the places left that day
-      expect(dates.length).toBeGreaterThanOrEqual(7);
-      expect(await days.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-date')))).toEqual(dates);
-      const texts = await days.allInnerTexts();
-      dates.forEach((date, index) => {
-        const places = slotsOn(date).reduce((sum, slot) => sum + slot.remaining, 0);
-        const weekday = '日一二三四五六'[new Date(`${date}T12:00:00+08:00`).getUTCDay()];
-        expect(texts[index]).toMatch(new RegExp(`^${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日星期${weekday}\\s+余 ${places} 个$`));
-      });
-      expect(await voiceProblem(page)).toBeNull();
-      await expectAccessible(page);
-      const first = await chooseFreeDay(page);
-      const times = page.locator(`${timesStep} [data-action="book-slot"]`);
-      // that day's times only, not the whole week's
-      expect(await times.count()).toBe(slotsOn(first).length);
-      expect(slotsOn(first).length).toBeLessThan(slots.length);
-      expect(await page.locator(`${timesStep} [data-testid="appointment-times"]`).getAttribute('data-date')).toBe(first);
-      expect(await page.locator(`${timesStep} h1`).innerText()).toContain('请选择时间');
-      expect(await voiceProblem(page)).toBeNull();
-      await expectAccessible(page);
-      // "choose another day" leads back to the days; the second day's times are that day's
-      await action(page, 'back').first().click();
-      await page.locator(`${daysStep} [data-action="choose-day"]`).first().waitFor({ state: 'visible' });
-      const second = await chooseFreeDay(page, 1);
-      expect(second > first).toBe(true);
-      expect(await page.locator(`${timesStep} [data-testid="appointment-times"]`).getAttribute('data-date')).toBe(second);
-      return second;
-    });
+    const chosenDay = await step(
+      page,
+      "the days first: date and weekday, places left; then that day's times, and back to the days",
+      async () => {
+        const [slotsResponse] = await Promise.all([
+          page.waitForResponse((candidate) => new URL(candidate.url()).pathname === apiPaths.appointmentSlots, { timeout: 15_000 }),
+          openFirstItemDays(page),
+        ]);
+        const { slots } = (await slotsResponse.json()) as SlotListResponse;
+        const slotsOn = (date: string) => slots.filter((slot) => slot.start.startsWith(`${date}T`));
+        const dates = [...new Set(slots.map((slot) => slot.start.slice(0, 10)))].sort();
+        const days = page.locator(`${daysStep} [data-action="choose-day"]`);
+        // each day once, earliest first, its date and weekday and the places left that day
+        expect(dates.length).toBeGreaterThanOrEqual(7);
+        expect(await days.evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-date')))).toEqual(dates);
+        const texts = await days.allInnerTexts();
+        dates.forEach((date, index) => {
+          const places = slotsOn(date).reduce((sum, slot) => sum + slot.remaining, 0);
+          const weekday = '日一二三四五六'[new Date(`${date}T12:00:00+08:00`).getUTCDay()];
+          expect(texts[index]).toMatch(
+            new RegExp(`^${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日星期${weekday}\\s+余 ${places} 个$`),
+          );
+        });
+        expect(await voiceProblem(page)).toBeNull();
+        await expectAccessible(page);
+        const first = await chooseFreeDay(page);
+        const times = page.locator(`${timesStep} [data-action="book-slot"]`);
+        // that day's times only, not the whole week's
+        expect(await times.count()).toBe(slotsOn(first).length);
+        expect(slotsOn(first).length).toBeLessThan(slots.length);
+        expect(await page.locator(`${timesStep} [data-testid="appointment-times"]`).getAttribute('data-date')).toBe(first);
+        expect(await page.locator(`${timesStep} h1`).innerText()).toContain('请选择时间');
+        expect(await voiceProblem(page)).toBeNull();
+        await expectAccessible(page);
+        // "choose another day" leads back to the days; the second day's times are that day's
+        await action(page, 'back').first().click();
+        await page.locator(`${daysStep} [data-action="choose-day"]`).first().waitFor({ state: 'visible' });
+        const second = await chooseFreeDay(page, 1);
+        expect(second > first).toBe(true);
+        expect(await page.locator(`${timesStep} [data-testid="appointment-times"]`).getAttribute('data-date')).toBe(second);
+        return second;
+      },
+    );
 
     const booked = await step(page, 'booked: the code is shown and printed with its QR code', async () => {
       const booked = await bookFirstFreeTime(page);
@@ -146,19 +164,31 @@ describe('预约: book, see the code, list, cancel, check in with the printed co
       expect(await toCancel.getAttribute('data-appointment')).toBe(booked.id);
       await expectAccessible(page);
       await action(page, 'back').first().click();
-      await page.locator(`[data-testid="my-appointment"][data-appointment="${booked.id}"][data-state="booked"]`).first().waitFor({ state: 'visible' });
+      await page
+        .locator(`[data-testid="my-appointment"][data-appointment="${booked.id}"][data-state="booked"]`)
+        .first()
+        .waitFor({ state: 'visible' });
       expect((await myAppointments()).find((entry) => entry.id === booked.id)?.state).toBe('booked');
     });
 
     await step(page, 'cancel, confirmed: the list says so and the platform has it cancelled', async () => {
       await action(page, 'cancel-appointment', `[data-appointment="${booked.id}"]`).first().click();
       const [response] = await Promise.all([
-        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.appointment(booked.id)) && candidate.request().method() === 'DELETE', { timeout: 15_000 }),
+        page.waitForResponse(
+          (candidate) => candidate.url().endsWith(apiPaths.appointment(booked.id)) && candidate.request().method() === 'DELETE',
+          { timeout: 15_000 },
+        ),
         action(page, 'confirm-cancel').first().click(),
       ]);
       expect(response.status()).toBe(204);
-      await page.locator(`[data-testid="appointment-cancelled"][data-appointment="${booked.id}"]`).first().waitFor({ state: 'visible', timeout: 15_000 });
-      await page.locator(`[data-testid="my-appointment"][data-appointment="${booked.id}"][data-state="cancelled"]`).first().waitFor({ state: 'visible' });
+      await page
+        .locator(`[data-testid="appointment-cancelled"][data-appointment="${booked.id}"]`)
+        .first()
+        .waitFor({ state: 'visible', timeout: 15_000 });
+      await page
+        .locator(`[data-testid="my-appointment"][data-appointment="${booked.id}"][data-state="cancelled"]`)
+        .first()
+        .waitFor({ state: 'visible' });
       expect(await action(page, 'cancel-appointment', `[data-appointment="${booked.id}"]`).count()).toBe(0);
       expect((await myAppointments()).find((entry) => entry.id === booked.id)?.state).toBe('cancelled');
     });
@@ -172,7 +202,10 @@ describe('预约: book, see the code, list, cancel, check in with the printed co
           const response = await route.fetch();
           const body = (await response.json()) as SlotListResponse;
           fullDay = body.slots[0]!.start.slice(0, 10);
-          await route.fulfill({ response, json: { slots: body.slots.map((slot) => (slot.start.startsWith(fullDay) ? { ...slot, remaining: 0 } : slot)) } });
+          await route.fulfill({
+            response,
+            json: { slots: body.slots.map((slot) => (slot.start.startsWith(fullDay) ? { ...slot, remaining: 0 } : slot)) },
+          });
         },
         { times: 1 },
       );
@@ -214,7 +247,10 @@ describe('预约: book, see the code, list, cancel, check in with the printed co
     expect(await shown.getAttribute('data-appointment')).toBe(second.id);
     expect(await shown.getAttribute('data-check-in')).toBe('open');
     const [response] = await Promise.all([
-      page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.appointmentCheckIn(second.id)) && candidate.request().method() === 'POST', { timeout: 15_000 }),
+      page.waitForResponse(
+        (candidate) => candidate.url().endsWith(apiPaths.appointmentCheckIn(second.id)) && candidate.request().method() === 'POST',
+        { timeout: 15_000 },
+      ),
       action(page, 'check-in').first().click(),
     ]);
     expect(response.status()).toBe(201);

@@ -62,9 +62,12 @@ describe('预约签到 on the attract screen', () => {
 
     await step(page, 'one tap 签到取号: 201 with a number, shown and printed', async () => {
       const [response] = await Promise.all([
-        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.appointmentCheckIn('YY-E2E-NOW-1')) && candidate.request().method() === 'POST', {
-          timeout: 15_000,
-        }),
+        page.waitForResponse(
+          (candidate) => candidate.url().endsWith(apiPaths.appointmentCheckIn('YY-E2E-NOW-1')) && candidate.request().method() === 'POST',
+          {
+            timeout: 15_000,
+          },
+        ),
         action(page, 'check-in').first().click(),
       ]);
       expect(response.status()).toBe(201);
@@ -101,7 +104,10 @@ describe('预约签到 on the attract screen', () => {
     await action(page, 'close-journey').first().click();
     await waitForScreen(page, 'attract');
     await scan('tongban:appointment:YY-NO-SUCH-CODE');
-    await page.locator('[data-screen="appointment"] [data-code="appointment-not-found"], [data-screen="appointment"] [role="alert"]').first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page
+      .locator('[data-screen="appointment"] [data-code="appointment-not-found"], [data-screen="appointment"] [role="alert"]')
+      .first()
+      .waitFor({ state: 'visible', timeout: 15_000 });
     expect(await page.locator('[data-screen="appointment"]').first().innerText()).toContain('没有找到这条预约');
   });
 });

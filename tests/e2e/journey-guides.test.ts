@@ -42,9 +42,9 @@ describe('办事指南 from the attract screen, no card needed', () => {
 
     await step(page, 'a category narrows the list to its items', async () => {
       await action(guides, 'category', '[data-category="housing-fund"]').first().click();
-      await expect.poll(() => action(guides, 'open-guide').allInnerTexts(), { timeout: 10_000 }).toEqual(
-        expect.arrayContaining([expect.stringContaining('公积金')]),
-      );
+      await expect
+        .poll(() => action(guides, 'open-guide').allInnerTexts(), { timeout: 10_000 })
+        .toEqual(expect.arrayContaining([expect.stringContaining('公积金')]));
       for (const name of await action(guides, 'open-guide').allInnerTexts()) expect(name).toContain('公积金');
     });
 
@@ -65,10 +65,13 @@ describe('办事指南 from the attract screen, no card needed', () => {
       for (const letter of 'gjj') await page.locator(`.keyboard [data-key="${letter}"]`).first().click();
       await expect.poll(() => page.locator('[data-testid="guides-query"]').first().innerText()).toBe('gjj');
       await expect
-        .poll(async () => {
-          const names = await action(guides, 'open-guide').allInnerTexts();
-          return names.length > 0 && names.every((name) => name.includes('公积金'));
-        }, { timeout: 10_000 })
+        .poll(
+          async () => {
+            const names = await action(guides, 'open-guide').allInnerTexts();
+            return names.length > 0 && names.every((name) => name.includes('公积金'));
+          },
+          { timeout: 10_000 },
+        )
         .toBe(true);
     });
 

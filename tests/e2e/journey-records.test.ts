@@ -107,7 +107,9 @@ describe('records and progress, identified', () => {
     const free = page.locator(`${timesStep} ${freeSlot}`).first();
     await free.waitFor({ state: 'visible', timeout: 15_000 });
     const [response] = await Promise.all([
-      page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.appointments) && candidate.request().method() === 'POST', { timeout: 15_000 }),
+      page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.appointments) && candidate.request().method() === 'POST', {
+        timeout: 15_000,
+      }),
       free.click(),
     ]);
     expect(response.status()).toBe(201);

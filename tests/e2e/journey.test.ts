@@ -5,13 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiPaths,
-  printJobViewSchema,
-  ratingResponseSchema,
-  type PrintJobView,
-  type SimFixture,
-} from '@tongban/device-bridge/api';
+import { apiPaths, printJobViewSchema, ratingResponseSchema, type PrintJobView, type SimFixture } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { kioskViewports, launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
 import { bridgeRequest } from '../support/http.ts';
@@ -134,10 +128,9 @@ describe('landscape 1920×1080: the whole certificate journey', () => {
         .poll(() => page.evaluate(() => document.documentElement.dataset.voiceClip), { timeout: 10_000 })
         .toBe('zh-CN:print-copies');
       const [response] = await Promise.all([
-        page.waitForResponse(
-          (candidate) => candidate.url().endsWith(apiPaths.printJobs) && candidate.request().method() === 'POST',
-          { timeout: 15_000 },
-        ),
+        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.printJobs) && candidate.request().method() === 'POST', {
+          timeout: 15_000,
+        }),
         action(page, 'copies', '[data-copies="1"]').first().click(),
       ]);
       expect(response.status()).toBe(202);
@@ -155,10 +148,9 @@ describe('landscape 1920×1080: the whole certificate journey', () => {
       const best = action(page, 'rate', '[data-grade="5"]').first();
       expect(await best.innerText()).toContain('非常满意');
       const [response] = await Promise.all([
-        page.waitForResponse(
-          (candidate) => candidate.url().endsWith(apiPaths.ratings) && candidate.request().method() === 'POST',
-          { timeout: 15_000 },
-        ),
+        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.ratings) && candidate.request().method() === 'POST', {
+          timeout: 15_000,
+        }),
         best.click(),
       ]);
       expect(response.status()).toBe(201);

@@ -10,7 +10,17 @@ import { apiPaths } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
-import { action, advanceTo, certificateService, placeCard, removeCard, resetKiosk, screen, step, waitForScreen } from '../support/kiosk-ui.ts';
+import {
+  action,
+  advanceTo,
+  certificateService,
+  placeCard,
+  removeCard,
+  resetKiosk,
+  screen,
+  step,
+  waitForScreen,
+} from '../support/kiosk-ui.ts';
 import { waitFor } from '../support/wait.ts';
 import { flexibleEmployment, signName, typeDigits, verifyByStaff } from '../support/apply-steps.ts';
 import { startPlatformServer, type RunningPlatformServer } from '../integration/platform-server.support.ts';
@@ -87,9 +97,14 @@ describe('the menu follows the platform', () => {
     });
 
     await step(page, 'back on the menu: greyed with the reason and a word on what still works', async () => {
-      await expect
-        .poll(menuReasons, { timeout: 10_000 })
-        .toMatchObject({ records: 'platform', progress: 'platform', appointment: 'platform', queue: 'platform', 'social-insurance-contribution': 'platform', apply: '' });
+      await expect.poll(menuReasons, { timeout: 10_000 }).toMatchObject({
+        records: 'platform',
+        progress: 'platform',
+        appointment: 'platform',
+        queue: 'platform',
+        'social-insurance-contribution': 'platform',
+        apply: '',
+      });
       const notice = page.locator('[data-testid="platform-unavailable"]').first();
       expect(await notice.innerText()).toContain('申请办理仍然可以提交');
       // a greyed tile does nothing when touched
@@ -129,7 +144,9 @@ describe('the menu follows the platform', () => {
     const { page } = kiosk;
     server = await startPlatformServer({ port: server.port });
     await toMenu();
-    await expect.poll(menuReasons, { timeout: 15_000 }).toMatchObject({ records: '', progress: '', appointment: '', queue: '', 'social-insurance-contribution': '' });
+    await expect
+      .poll(menuReasons, { timeout: 15_000 })
+      .toMatchObject({ records: '', progress: '', appointment: '', queue: '', 'social-insurance-contribution': '' });
     expect(await page.locator('[data-testid="platform-unavailable"]').count()).toBe(0);
     await action(page, 'service', certificateService).first().click();
     await page.locator('[data-action="print"]').first().waitFor({ timeout: 15_000 });
@@ -139,17 +156,27 @@ describe('the menu follows the platform', () => {
 
   it('a receipt printer out of paper greys only the queue number', async () => {
     const { page } = kiosk;
-    await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simPrinterState('receipt-printer'), { state: 'paper-out' }), 204, 'paper out');
+    await expectStatus(
+      bridgeRequest(bridge.url, 'POST', apiPaths.simPrinterState('receipt-printer'), { state: 'paper-out' }),
+      204,
+      'paper out',
+    );
     try {
       await toMenu();
-      await expect.poll(menuReasons, { timeout: 10_000 }).toMatchObject({ queue: 'receipt-printer', records: '', apply: '', appointment: '' });
+      await expect
+        .poll(menuReasons, { timeout: 10_000 })
+        .toMatchObject({ queue: 'receipt-printer', records: '', apply: '', appointment: '' });
       for (const journey of platformJourneys.filter((name) => name !== 'queue')) {
         expect((await menuReasons())[journey], journey).toBe('');
       }
       await action(page, 'exit').first().click();
       await advanceTo(page, 'attract', [action(page, 'done')]);
     } finally {
-      await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simPrinterState('receipt-printer'), { state: 'ready' }), 204, 'paper back');
+      await expectStatus(
+        bridgeRequest(bridge.url, 'POST', apiPaths.simPrinterState('receipt-printer'), { state: 'ready' }),
+        204,
+        'paper back',
+      );
     }
   });
 });

@@ -19,9 +19,9 @@ let page: Page;
 beforeAll(async () => {
   journey = await startJourneyKiosk({
     devices: {
-        // slow pages, so paper can run out while the first one is still in the printer
-        'a4-printer': { driver: 'simulated', pageMs: 4_000 },
-      },
+      // slow pages, so paper can run out while the first one is still in the printer
+      'a4-printer': { driver: 'simulated', pageMs: 4_000 },
+    },
   });
   ({ bridge, kiosk } = journey);
   page = kiosk.page;
@@ -45,7 +45,9 @@ describe('paper out in the middle of a certificate', () => {
       await waitForScreen(page, 'certificate-preview');
       await action(page, 'print').first().click();
       const [response] = await Promise.all([
-        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.printJobs) && candidate.request().method() === 'POST', { timeout: 15_000 }),
+        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.printJobs) && candidate.request().method() === 'POST', {
+          timeout: 15_000,
+        }),
         action(page, 'copies', '[data-copies="1"]').first().click(),
       ]);
       expect(response.status()).toBe(202);
@@ -75,9 +77,12 @@ describe('paper out in the middle of a certificate', () => {
       const reprint = action(page, 'reprint').first();
       await reprint.waitFor({ state: 'visible', timeout: 10_000 });
       const [response] = await Promise.all([
-        page.waitForResponse((candidate) => candidate.url().endsWith(apiPaths.printJobReprint(first!.id)) && candidate.request().method() === 'POST', {
-          timeout: 15_000,
-        }),
+        page.waitForResponse(
+          (candidate) => candidate.url().endsWith(apiPaths.printJobReprint(first!.id)) && candidate.request().method() === 'POST',
+          {
+            timeout: 15_000,
+          },
+        ),
         reprint.click(),
       ]);
       expect(response.status()).toBe(202);

@@ -234,7 +234,14 @@ describe('after an application left half done (idle timeout at the consent step)
     for (const secret of [phone, signatureDataUrl, ...citizenSecrets]) {
       expect(html.includes(secret), `the page still holds "${secret.slice(0, 40)}"`).toBe(false);
     }
-    expect(await browserStores(visitPage)).toEqual({ localStorage: 0, sessionStorage: 0, caches: 0, indexedDB: 0, apiTimings: 0, historyState: null });
+    expect(await browserStores(visitPage)).toEqual({
+      localStorage: 0,
+      sessionStorage: 0,
+      caches: 0,
+      indexedDB: 0,
+      apiTimings: 0,
+      historyState: null,
+    });
   });
 
   it('the JavaScript heap holds neither the phone number nor the signature after garbage collection', async () => {

@@ -119,11 +119,7 @@ describe('with the usual timings', () => {
     expect(await menu.innerText()).toContain('打印');
 
     // paper reloaded: printing comes back without a restart
-    await expectStatus(
-      bridgeRequest(bridge.url, 'POST', apiPaths.simPrinterState('a4-printer'), { state: 'ready' }),
-      204,
-      'set ready',
-    );
+    await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.simPrinterState('a4-printer'), { state: 'ready' }), 204, 'set ready');
     await expect.poll(printOffered, { timeout: 10_000 }).toBe(true);
 
     await action(page, 'exit').first().click();

@@ -30,7 +30,11 @@ describe('dev panel: receipt printer output', () => {
     kiosk = await openKioskPage(browser, bridge.url, 'landscape');
     const { page } = kiosk;
     await openSessionFor(bridge.url, 'zhang-wei');
-    const response = await expectStatus(bridgeRequest(bridge.url, 'POST', apiPaths.queue, { category: 'real-estate' }), 201, 'take a queue number');
+    const response = await expectStatus(
+      bridgeRequest(bridge.url, 'POST', apiPaths.queue, { category: 'real-estate' }),
+      201,
+      'take a queue number',
+    );
     const ticket = response.json() as { hallName: string; printed: boolean };
     expect(ticket.printed).toBe(true);
 

@@ -17,7 +17,10 @@ describe('operator out-of-service', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-service-mode-'));
     await mkdir(dataDir, { recursive: true });
-    await writeFile(path.join(dataDir, 'service-mode.json'), JSON.stringify({ outOfService: true, reason: 'operator command', since: new Date().toISOString() }));
+    await writeFile(
+      path.join(dataDir, 'service-mode.json'),
+      JSON.stringify({ outOfService: true, reason: 'operator command', since: new Date().toISOString() }),
+    );
     bridge = await startBridge({ dataDir, config: { kiosk: { helpPhone: '0571-96188' } } });
     browser = await launchChromium();
     kiosk = await openLandscapePage(browser, bridge.url);

@@ -178,7 +178,15 @@ describe('technician mode in the kiosk UI', () => {
   it('settings offer timeouts, languages, the fleet link and the serial port’s baud rate; each is checked', async () => {
     const { page } = kiosk;
     await page.click('[data-action="technician-settings"]');
-    for (const field of ['session.countdownSeconds', 'technician.inactivityTimeoutSeconds', 'kiosk.languages', 'fleet.mqtt.enabled', 'fleet.mqtt.url', 'devices.receipt-printer.path', 'devices.receipt-printer.baudRate']) {
+    for (const field of [
+      'session.countdownSeconds',
+      'technician.inactivityTimeoutSeconds',
+      'kiosk.languages',
+      'fleet.mqtt.enabled',
+      'fleet.mqtt.url',
+      'devices.receipt-printer.path',
+      'devices.receipt-printer.baudRate',
+    ]) {
       await page.waitForSelector(`[data-settings-row="${field}"]`);
     }
     // a baud rate is picked from the ones the schema allows
@@ -226,7 +234,10 @@ describe('technician mode in the kiosk UI', () => {
 
   it('a technician QR code opens the PIN pad too; Back closes it', async () => {
     const { page } = kiosk;
-    const scanned = await rawRequest(`${bridge.url}/api/sim/scanner/scan`, { method: 'POST', body: { data: 'tongban:technician:FIELD42' } });
+    const scanned = await rawRequest(`${bridge.url}/api/sim/scanner/scan`, {
+      method: 'POST',
+      body: { data: 'tongban:technician:FIELD42' },
+    });
     expect(scanned.status).toBe(204);
     await page.waitForSelector('[data-technician-screen="pin"]');
     await page.click('[data-action="technician-cancel"]');
@@ -250,19 +261,35 @@ describe('technician mode in the kiosk UI', () => {
     await page.click('[data-action="technician-settings-apply"]');
     await page.waitForSelector('[data-settings-state="applied"]');
     // only what was changed is written; the rest of the site file stays as it was
-    await waitFor('the saved site file', async () => (JSON.parse(await readFile(siteFile, 'utf8')).kiosk.languages ? { value: true } : {}), 10_000);
+    await waitFor(
+      'the saved site file',
+      async () => (JSON.parse(await readFile(siteFile, 'utf8')).kiosk.languages ? { value: true } : {}),
+      10_000,
+    );
     const saved = JSON.parse(await readFile(siteFile, 'utf8')) as Record<string, Record<string, unknown>>;
     expect(saved.kiosk).toEqual({ helpPhone: '12345', languages: ['zh-CN'] });
     expect(saved.session).toEqual({ countdownSeconds: 30 });
     expect(saved.fleet).toBeUndefined();
-    expect((saved.devices as Record<string, unknown>)['receipt-printer']).toEqual({ driver: 'escpos-serial', path: '/dev/tongban-e2e-no-such-port', baudRate: 9600 });
+    expect((saved.devices as Record<string, unknown>)['receipt-printer']).toEqual({
+      driver: 'escpos-serial',
+      path: '/dev/tongban-e2e-no-such-port',
+      baudRate: 9600,
+    });
 
     // what systemd does once the bridge has exited: start it again on the same files
-    await waitFor('the bridge to exit', async () => ((await rawRequest(`${bridge.url}/api/health`, { timeoutMs: 500 }).catch(() => null)) === null ? { value: true } : {}), 15_000, 100);
+    await waitFor(
+      'the bridge to exit',
+      async () => ((await rawRequest(`${bridge.url}/api/health`, { timeoutMs: 500 }).catch(() => null)) === null ? { value: true } : {}),
+      15_000,
+      100,
+    );
     await bridge.stop();
     await kiosk.close();
     bridge = await startBridge({ dataDir, configFile: siteFile });
-    const health = (await rawRequest(`${bridge.url}/api/health`)).json() as { site: { languages?: string[] }; session: { countdownSeconds: number } };
+    const health = (await rawRequest(`${bridge.url}/api/health`)).json() as {
+      site: { languages?: string[] };
+      session: { countdownSeconds: number };
+    };
     expect(health.site.languages).toEqual(['zh-CN']);
     expect(health.session.countdownSeconds).toBe(30);
     kiosk = await openLandscapePage(browser, bridge.url);

@@ -158,9 +158,7 @@ describe('idle time limits with the default settings (fake page clock)', () => {
     await pass(idleSeconds * 1000);
     await countdown().waitFor({ state: 'visible', timeout: 5_000 });
     // the warning is also spoken (in the language on screen)
-    await expect
-      .poll(() => page.evaluate(() => document.documentElement.dataset.voiceClip), { timeout: 5_000 })
-      .toBe('zh-CN:idle-warning');
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.voiceClip), { timeout: 5_000 }).toBe('zh-CN:idle-warning');
     await pass((countdownSeconds + 1) * 1000);
     await waitForScreen(page, 'attract', 15_000);
     await expect.poll(sessionOpen, { timeout: 5_000 }).toBe(false);

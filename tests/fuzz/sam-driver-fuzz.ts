@@ -55,8 +55,13 @@ export async function fuzzSamDriver(seed: number, durationMs: number): Promise<F
       case 'readText':
       case 'readWithFingerprint': {
         const text = Uint8Array.from(pick(cards));
-        for (let flips = Math.floor(random() * 3); flips > 0; flips--) text[Math.floor(random() * text.length)] = Math.floor(random() * 256);
-        const data = encodeReadData({ text, photo: new Uint8Array(random() < 0.9 ? 1024 : Math.floor(random() * 1100)), fingerprint: null });
+        for (let flips = Math.floor(random() * 3); flips > 0; flips--)
+          text[Math.floor(random() * text.length)] = Math.floor(random() * 256);
+        const data = encodeReadData({
+          text,
+          photo: new Uint8Array(random() < 0.9 ? 1024 : Math.floor(random() * 1100)),
+          fingerprint: null,
+        });
         return encodeResponse(random() < 0.8 ? 0x90 : sw3, random() < 0.9 ? data : data.subarray(0, Math.floor(random() * data.length)));
       }
       default:
@@ -131,7 +136,8 @@ export async function fuzzSamDriver(seed: number, durationMs: number): Promise<F
       if (event.kind === 'read') {
         const { idNumber, documentType } = event.identity;
         // the 2017 foreign card's number has no check character: its shape is all there is to check
-        const bad = documentType === 'foreign-permanent-2017' ? !isForeignPermanent2017Number(idNumber) : idNumberProblem(idNumber) !== null;
+        const bad =
+          documentType === 'foreign-permanent-2017' ? !isForeignPermanent2017Number(idNumber) : idNumberProblem(idNumber) !== null;
         if (bad) problems.push('a card with a bad number was read as a citizen');
       }
     }

@@ -33,7 +33,10 @@ describe('appointment check-in at the kiosk (no session)', () => {
     const shown = await call(bridge, 'GET', apiPaths.appointmentCheckIn('YY-TEST-NOW-1'));
     expect(shown.status).toBe(200);
     const view = shown.body as unknown as AppointmentCheckInView;
-    expect(view).toMatchObject({ checkIn: 'open', appointment: { id: 'YY-TEST-NOW-1', itemName: '居民身份证换领', window: 'B05', state: 'booked' } });
+    expect(view).toMatchObject({
+      checkIn: 'open',
+      appointment: { id: 'YY-TEST-NOW-1', itemName: '居民身份证换领', window: 'B05', state: 'booked' },
+    });
     expect(JSON.stringify(view)).not.toContain(zhang.idNumber);
     expect(JSON.stringify(view)).not.toContain(zhang.name);
     const checked = await call(bridge, 'POST', apiPaths.appointmentCheckIn('YY-TEST-NOW-1'));
@@ -51,11 +54,20 @@ describe('appointment check-in at the kiosk (no session)', () => {
   });
 
   it('says plainly why not: an unknown code, an appointment for another day, a malformed code', async () => {
-    expect(await call(bridge, 'GET', apiPaths.appointmentCheckIn('YY-NO-SUCH'))).toMatchObject({ status: 404, body: { error: { code: 'appointment-not-found' } } });
-    expect(await call(bridge, 'POST', apiPaths.appointmentCheckIn('YY-NO-SUCH'))).toMatchObject({ status: 404, body: { error: { code: 'appointment-not-found' } } });
+    expect(await call(bridge, 'GET', apiPaths.appointmentCheckIn('YY-NO-SUCH'))).toMatchObject({
+      status: 404,
+      body: { error: { code: 'appointment-not-found' } },
+    });
+    expect(await call(bridge, 'POST', apiPaths.appointmentCheckIn('YY-NO-SUCH'))).toMatchObject({
+      status: 404,
+      body: { error: { code: 'appointment-not-found' } },
+    });
     // the demo appointment the platform seeds is on a working day from tomorrow on
     expect((await call(bridge, 'GET', apiPaths.appointmentCheckIn('YY000000000001'))).body).toMatchObject({ checkIn: 'not-today' });
-    expect(await call(bridge, 'POST', apiPaths.appointmentCheckIn('YY000000000001'))).toMatchObject({ status: 409, body: { error: { code: 'appointment-not-today' } } });
+    expect(await call(bridge, 'POST', apiPaths.appointmentCheckIn('YY000000000001'))).toMatchObject({
+      status: 409,
+      body: { error: { code: 'appointment-not-today' } },
+    });
     expect((await call(bridge, 'GET', apiPaths.appointmentCheckIn('a b'))).status).toBe(400);
   });
 });

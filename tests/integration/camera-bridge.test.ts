@@ -39,7 +39,11 @@ afterAll(async () => {
 const host = () => ({ Host: `127.0.0.1:${bridge.port}` });
 async function call(method: string, path: string, body?: object) {
   const response = await rawRequest(bridge.url + path, { method, headers: host(), body, timeoutMs: 30_000 });
-  return { status: response.status, body: response.text ? (response.headers['content-type']?.includes('json') ? response.json() : response.text) : null, headers: response.headers };
+  return {
+    status: response.status,
+    body: response.text ? (response.headers['content-type']?.includes('json') ? response.json() : response.text) : null,
+    headers: response.headers,
+  };
 }
 
 /** reads the first bytes of an MJPEG stream, then hangs up */
@@ -56,7 +60,9 @@ function firstPart(path: string): Promise<{ status: number; contentType: string;
             resolve({ status: incoming.statusCode ?? 0, contentType: String(incoming.headers['content-type']), head });
           }
         });
-        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, contentType: String(incoming.headers['content-type']), head: Buffer.concat(chunks) }));
+        incoming.on('end', () =>
+          resolve({ status: incoming.statusCode ?? 0, contentType: String(incoming.headers['content-type']), head: Buffer.concat(chunks) }),
+        );
       });
       outgoing.on('error', reject);
       outgoing.end();
@@ -66,18 +72,27 @@ function firstPart(path: string): Promise<{ status: number; contentType: string;
 
 async function openSession(fixture: string) {
   expect((await call('POST', apiPaths.simCard, { fixture })).status).toBe(204);
-  await waitFor('session', async () => {
-    const { status } = await call('GET', apiPaths.session);
-    return { value: status === 200 ? true : undefined, note: String(status) };
-  }, 10_000);
+  await waitFor(
+    'session',
+    async () => {
+      const { status } = await call('GET', apiPaths.session);
+      return { value: status === 200 ? true : undefined, note: String(status) };
+    },
+    10_000,
+  );
 }
-
 
 describe('cameras through a running bridge', () => {
   it('face check: the card holder matches through the camera; a stranger in front of it does not', async () => {
     await openSession('li-na');
     const options = await call('GET', apiPaths.faceOptions);
-    expect(options.body).toMatchObject({ faceOffered: true, alternatives: ['e-id', 'staff'], attemptsLeft: 3, consented: false, verified: null });
+    expect(options.body).toMatchObject({
+      faceOffered: true,
+      alternatives: ['e-id', 'staff'],
+      attemptsLeft: 3,
+      consented: false,
+      verified: null,
+    });
 
     expect((await firstPart(apiPaths.cameraPreview('camera'))).status).toBe(403);
     expect((await call('POST', apiPaths.faceVerify, {})).body).toMatchObject({ error: { code: 'consent-required' } });
@@ -96,7 +111,11 @@ describe('cameras through a running bridge', () => {
     const verified = await call('POST', apiPaths.faceVerify, {});
     expect(verified.body).toMatchObject({ decision: 'match', attemptsLeft: 1 });
 
-    expect((await call('GET', apiPaths.faceOptions)).body).toMatchObject({ verified: { method: 'face' }, faceOffered: false, reason: 'already-verified' });
+    expect((await call('GET', apiPaths.faceOptions)).body).toMatchObject({
+      verified: { method: 'face' },
+      faceOffered: false,
+      reason: 'already-verified',
+    });
     // decided: the face camera shows nothing any more
     expect((await firstPart(apiPaths.cameraPreview('camera'))).status).toBe(409);
     expect((await call('DELETE', apiPaths.session, { reason: 'exit' })).status).toBe(204);
@@ -110,7 +129,9 @@ describe('cameras through a running bridge', () => {
     expect(consent.status).toBe(409);
     expect(consent.body).toMatchObject({ error: { code: 'face-not-offered' } });
     expect((await firstPart(apiPaths.cameraPreview('camera'))).status).toBe(403);
-    expect((await call('POST', apiPaths.faceStaffConfirm, { staffCode: '000000' })).body).toMatchObject({ error: { code: 'staff-code-invalid' } });
+    expect((await call('POST', apiPaths.faceStaffConfirm, { staffCode: '000000' })).body).toMatchObject({
+      error: { code: 'staff-code-invalid' },
+    });
     expect((await call('POST', apiPaths.faceStaffConfirm, { staffCode: '135790' })).body).toMatchObject({ method: 'staff' });
     expect((await call('GET', apiPaths.faceOptions)).body).toMatchObject({ verified: { method: 'staff' } });
     expect((await call('DELETE', apiPaths.session, { reason: 'exit' })).status).toBe(204);
@@ -120,20 +141,35 @@ describe('cameras through a running bridge', () => {
     await openSession('wang-xiaoyu');
     const { simulatedEIdToken } = await import('../../device-bridge/src/face/e-id-verifier.ts');
     const { fixtureCitizen } = await import('../../device-bridge/src/platform/embedded/fixtures.ts');
-    expect((await call('POST', apiPaths.simScan, { data: `tongban:e-id:${simulatedEIdToken(fixtureCitizen('li-na').card.idNumber)}` })).status).toBe(204);
-    expect((await call('POST', apiPaths.simScan, { data: `tongban:e-id:${simulatedEIdToken(fixtureCitizen('wang-xiaoyu').card.idNumber)}` })).status).toBe(204);
+    expect(
+      (await call('POST', apiPaths.simScan, { data: `tongban:e-id:${simulatedEIdToken(fixtureCitizen('li-na').card.idNumber)}` })).status,
+    ).toBe(204);
+    expect(
+      (await call('POST', apiPaths.simScan, { data: `tongban:e-id:${simulatedEIdToken(fixtureCitizen('wang-xiaoyu').card.idNumber)}` }))
+        .status,
+    ).toBe(204);
     await waitFor('e-ID confirmation', async () => {
       const { body } = await call('GET', apiPaths.faceOptions);
-      return { value: (body as { verified: { method: string } | null }).verified?.method === 'e-id' ? true : undefined, note: JSON.stringify(body) };
+      return {
+        value: (body as { verified: { method: string } | null }).verified?.method === 'e-id' ? true : undefined,
+        note: JSON.stringify(body),
+      };
     });
-    await waitFor('the other citizen’s code logged as rejected', async () => ({ value: bridge.logs().includes('"e-id-rejected"') ? true : undefined }));
+    await waitFor('the other citizen’s code logged as rejected', async () => ({
+      value: bridge.logs().includes('"e-id-rejected"') ? true : undefined,
+    }));
     expect(bridge.logs()).not.toContain(simulatedEIdToken(fixtureCitizen('wang-xiaoyu').card.idNumber));
     expect((await call('DELETE', apiPaths.session, { reason: 'exit' })).status).toBe(204);
   }, 30_000);
 
   it('an application posted straight to the bridge is refused until the person is confirmed (实人)', async () => {
     await openSession('zhang-wei');
-    const application = { itemCode: '330100-JD-00131-000', form: { phone: '13800000000', startMonth: '2026-12' }, materials: [], idempotencyKey: randomUUID() };
+    const application = {
+      itemCode: '330100-JD-00131-000',
+      form: { phone: '13800000000', startMonth: '2026-12' },
+      materials: [],
+      idempotencyKey: randomUUID(),
+    };
     const refused = await call('POST', apiPaths.applications, application);
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ error: { code: 'identity-not-verified' } });
@@ -144,7 +180,11 @@ describe('cameras through a running bridge', () => {
 
   it('a card whose photo cannot be decoded gets the alternatives only', async () => {
     await openSession('wang-xiaoyu');
-    expect((await call('GET', apiPaths.faceOptions)).body).toMatchObject({ faceOffered: false, reason: 'no-reference-photo', alternatives: expect.arrayContaining(['staff']) });
+    expect((await call('GET', apiPaths.faceOptions)).body).toMatchObject({
+      faceOffered: false,
+      reason: 'no-reference-photo',
+      alternatives: expect.arrayContaining(['staff']),
+    });
     expect((await call('DELETE', apiPaths.session, { reason: 'exit' })).status).toBe(204);
   }, 30_000);
 
@@ -175,7 +215,9 @@ describe('cameras through a running bridge', () => {
   }, 60_000);
 
   it('after the sessions nothing face- or page-related is on disk or in the log', async () => {
-    const written = [...filesUnder(bridge.dataDir), ...filesUnder(privateTmp)].filter((file) => statSync(file).mtimeMs >= startedAt - 1_000);
+    const written = [...filesUnder(bridge.dataDir), ...filesUnder(privateTmp)].filter(
+      (file) => statSync(file).mtimeMs >= startedAt - 1_000,
+    );
     // the SQLite databases and their WAL files are among them
     expect(written.some((file) => file.endsWith('.db-wal') || file.endsWith('.db'))).toBe(true);
     // whole files, not just their first bytes: an image, an image in base64, a fixture photo's bytes
@@ -184,7 +226,10 @@ describe('cameras through a running bridge', () => {
     const planted = join(privateTmp, 'planted.db');
     writeFileSync(planted, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(100), cardFaceImage('person-a').subarray(40)]));
     expect(faceDataIn([planted]).length).toBeGreaterThan(0);
-    writeFileSync(planted, `{"frame":"${(await renderScene({ kind: 'face', face: 'stranger' }, { width: 64, height: 48, random: Math.random })).toString('base64')}"}`);
+    writeFileSync(
+      planted,
+      `{"frame":"${(await renderScene({ kind: 'face', face: 'stranger' }, { width: 64, height: 48, random: Math.random })).toString('base64')}"}`,
+    );
     expect(faceDataIn([planted])).toContain(`${planted}: a JPEG in base64`);
     rmSync(planted);
     // a vendor decoder's scratch files (tmpfs) would be here: none are left behind

@@ -21,7 +21,13 @@ import { repoRoot } from '../support/repo.ts';
  * once for this file, on real photographs (see tests/fixtures/faces/README.md for what they are).
  */
 const testFace = (name: string) => readFileSync(`${repoRoot}/tests/fixtures/faces/${name}.jpg`);
-const config = { enabled: true, threshold: 0.6, livenessThreshold: 0.5, maxAttempts: 3, alternatives: ['e-id', 'staff'] as Array<'e-id' | 'staff'> };
+const config = {
+  enabled: true,
+  threshold: 0.6,
+  livenessThreshold: 0.5,
+  maxAttempts: 3,
+  alternatives: ['e-id', 'staff'] as Array<'e-id' | 'staff'>,
+};
 
 let engine: FaceEngine;
 beforeAll(async () => {
@@ -41,7 +47,9 @@ describe('face model decisions on fixture photos (threshold 0.6)', () => {
     for (const live of [liveFaceImage('person-a'), testFace('person-a-dim'), testFace('person-a-dark')]) {
       expect(engine.similarity(card, await descriptor(live))).toBeGreaterThanOrEqual(0.6);
     }
-    expect(engine.similarity(await descriptor(cardFaceImage('person-b')), await descriptor(liveFaceImage('person-b')))).toBeGreaterThanOrEqual(0.6);
+    expect(
+      engine.similarity(await descriptor(cardFaceImage('person-b')), await descriptor(liveFaceImage('person-b'))),
+    ).toBeGreaterThanOrEqual(0.6);
   });
 
   it('different people are not', async () => {
@@ -58,7 +66,12 @@ describe('face check against the simulated camera', () => {
   function check() {
     const camera = createSimulatedCamera('camera', { clock: systemClock, frameMs: 100 });
     const citizen = fixtureCitizen('li-na'); // the fixture decoder gives her person A's card photo
-    const session = { id: 's-1', identity: { ...citizen.card }, startedAt: new Date(), photo: fixtureWlt(citizen.card.idNumber) } as Session;
+    const session = {
+      id: 's-1',
+      identity: { ...citizen.card },
+      startedAt: new Date(),
+      photo: fixtureWlt(citizen.card.idNumber),
+    } as Session;
     let current: Session | null = session;
     const logger = createMemoryLogger();
     const faceCheck = createFaceCheck({
@@ -136,7 +149,8 @@ describe('face check against the simulated camera', () => {
       engine,
       camera,
       photoDecoder: createFixturePhotoDecoder(),
-      currentSession: () => ({ id: 's-2', identity: { ...citizen.card }, startedAt: new Date(), photo: fixtureWlt(citizen.card.idNumber) }) as Session,
+      currentSession: () =>
+        ({ id: 's-2', identity: { ...citizen.card }, startedAt: new Date(), photo: fixtureWlt(citizen.card.idNumber) }) as Session,
       staffCodes: null,
       clock: systemClock,
       logger: createMemoryLogger(),
@@ -172,7 +186,7 @@ describe('bad bytes from the devices, with the shipped model', () => {
   /** well framed, but the scan data is cut short: sharp says "VipsJpeg: Corrupt JPEG data" */
   const corrupted = (jpeg: Buffer) => Buffer.concat([jpeg.subarray(0, Math.floor(jpeg.length * 0.6)), Buffer.from([0xff, 0xd9])]);
   let seed = 11;
-  const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   const liveFrame = () => renderScene({ kind: 'face', face: 'person-a' }, { width: 640, height: 480, random });
 
   function memoryKiosk(decode: PhotoDecoder['decode']) {
@@ -191,7 +205,8 @@ describe('bad bytes from the devices, with the shipped model', () => {
       frameGapMs: 0,
     });
     const citizen = fixtureCitizen('li-na');
-    const newSession = () => (session = { id: `m${++n}`, identity: { ...citizen.card }, startedAt: new Date(), photo: fixtureWlt(citizen.card.idNumber) });
+    const newSession = () =>
+      (session = { id: `m${++n}`, identity: { ...citizen.card }, startedAt: new Date(), photo: fixtureWlt(citizen.card.idNumber) });
     newSession();
     /** an attempt while the camera delivers these frames, one every 30 ms */
     async function attempt(frames: Buffer[]) {
@@ -244,11 +259,13 @@ describe('liveness against a printed photo (what the shipped model can and canno
   // the scores recorded in docs/cameras-and-face.md come from this scene and the live one
   it('a printed photo of the card holder held up to a working camera is NOT caught: it scores like the live scene', async () => {
     let seed = 5;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const scores = async (kind: 'face' | 'printed-photo') => {
       const seen: Array<{ real: number; live: number }> = [];
       for (let i = 0; i < 4; i++) {
-        const face = await engine.analyze(await renderScene({ kind, face: 'person-a' }, { width: 640, height: 480, random }), { describe: true });
+        const face = await engine.analyze(await renderScene({ kind, face: 'person-a' }, { width: 640, height: 480, random }), {
+          describe: true,
+        });
         seen.push({ real: face!.description!.real, live: face!.description!.live });
       }
       return seen;
@@ -263,8 +280,18 @@ describe('liveness against a printed photo (what the shipped model can and canno
     // … and the printed photo's scores sit inside the live scene's range, give or take 0.05
     const within = (value: number, range: number[]) => value >= Math.min(...range) - 0.05 && value <= Math.max(...range) + 0.05;
     for (const score of printed) {
-      expect(within(score.real, live.map((entry) => entry.real))).toBe(true);
-      expect(within(score.live, live.map((entry) => entry.live))).toBe(true);
+      expect(
+        within(
+          score.real,
+          live.map((entry) => entry.real),
+        ),
+      ).toBe(true);
+      expect(
+        within(
+          score.live,
+          live.map((entry) => entry.live),
+        ),
+      ).toBe(true);
     }
   }, 60_000);
 
@@ -276,7 +303,8 @@ describe('liveness against a printed photo (what the shipped model can and canno
       engine,
       camera,
       photoDecoder: createFixturePhotoDecoder(),
-      currentSession: () => ({ id: 's-print', identity: { ...citizen.card }, startedAt: new Date(), photo: fixtureWlt(citizen.card.idNumber) }) as Session,
+      currentSession: () =>
+        ({ id: 's-print', identity: { ...citizen.card }, startedAt: new Date(), photo: fixtureWlt(citizen.card.idNumber) }) as Session,
       staffCodes: null,
       clock: systemClock,
       logger: createMemoryLogger(),

@@ -43,11 +43,19 @@ function testCamera(options: { duration?: number; stillSize?: string; broken?: b
     restartDelaysMs: [100, 200],
     faultAfterFailures: 2,
     ...(options.stallMs ? { stallMs: options.stallMs } : {}),
-    input: (size, fps) => options.input ?? ({
-      // "broken": a source ffmpeg refuses at once, like a camera that enumerates but never streams
-      args: ['-re', '-f', 'lavfi', '-i', options.broken ? 'no-such-source' : `testsrc=size=${size}:rate=${fps}${options.duration ? `:duration=${options.duration}` : ''}`],
-      jpegPassthrough: false,
-    }) as CameraInput,
+    input: (size, fps) =>
+      options.input ??
+      ({
+        // "broken": a source ffmpeg refuses at once, like a camera that enumerates but never streams
+        args: [
+          '-re',
+          '-f',
+          'lavfi',
+          '-i',
+          options.broken ? 'no-such-source' : `testsrc=size=${size}:rate=${fps}${options.duration ? `:duration=${options.duration}` : ''}`,
+        ],
+        jpegPassthrough: false,
+      } as CameraInput),
     onError: (message) => errors.push(message),
   });
   cameras.push(camera);
@@ -96,7 +104,10 @@ describe('V4L2 camera driver through ffmpeg', () => {
     const unsubscribe = camera.onFrame(() => {});
     await camera.start();
     rmSync(node);
-    await waitFor('unplugged', async () => ({ value: camera.status().reason === 'unplugged' ? true : undefined, note: JSON.stringify(camera.status()) }));
+    await waitFor('unplugged', async () => ({
+      value: camera.status().reason === 'unplugged' ? true : undefined,
+      note: JSON.stringify(camera.status()),
+    }));
     expect(camera.status().state).toBe('disconnected');
     await expect(camera.captureStill()).rejects.toThrow(/not connected/);
     writeFileSync(node, '');
@@ -109,7 +120,10 @@ describe('V4L2 camera driver through ffmpeg', () => {
     const { camera, errors } = testCamera({ broken: true });
     camera.onFrame(() => {});
     await camera.start();
-    await waitFor('fault', async () => ({ value: camera.status().state === 'fault' ? true : undefined, note: JSON.stringify(camera.status()) }));
+    await waitFor('fault', async () => ({
+      value: camera.status().state === 'fault' ? true : undefined,
+      note: JSON.stringify(camera.status()),
+    }));
     expect(camera.status().reason).toBe('capture-failed');
     expect(errors.filter((message) => message.includes('capture stopped')).length).toBeGreaterThanOrEqual(2);
   });
@@ -119,7 +133,25 @@ describe('the real-camera path: MJPEG passthrough and the stall watchdog', () =>
   /** MJPEG as a UVC camera sends it: JPEG frames back to back, coded with the standard Huffman tables but without them (no DHT) */
   function uvcMjpegFile(dir: string, seconds: number): { file: string; frames: Buffer[] } {
     const encoded = join(dir, 'encoded.mjpeg');
-    execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `testsrc=size=320x240:rate=10:duration=${seconds}`, '-c:v', 'mjpeg', '-huffman', 'default', '-q:v', '5', '-f', 'mjpeg', encoded]);
+    execFileSync('ffmpeg', [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      `testsrc=size=320x240:rate=10:duration=${seconds}`,
+      '-c:v',
+      'mjpeg',
+      '-huffman',
+      'default',
+      '-q:v',
+      '5',
+      '-f',
+      'mjpeg',
+      encoded,
+    ]);
     const frames = createJpegSplitter().push(readFileSync(encoded)).map(withoutHuffmanTables);
     const file = join(dir, 'uvc.mjpeg');
     writeFileSync(file, Buffer.concat(frames));
@@ -150,7 +182,10 @@ describe('the real-camera path: MJPEG passthrough and the stall watchdog', () =>
     dirs.push(dir);
     const source = uvcMjpegFile(dir, 3);
     expect(source.frames.some(hasHuffmanTables)).toBe(false);
-    const { camera } = testCamera({ stillSize: '320x240', input: { args: ['-re', '-f', 'mjpeg', '-framerate', '10', '-i', source.file], jpegPassthrough: true } });
+    const { camera } = testCamera({
+      stillSize: '320x240',
+      input: { args: ['-re', '-f', 'mjpeg', '-framerate', '10', '-i', source.file], jpegPassthrough: true },
+    });
     await camera.start();
     const preview = await frames(camera, 4);
     // not re-encoded: each preview frame is one of the camera's own frames, unchanged
@@ -172,7 +207,10 @@ describe('the real-camera path: MJPEG passthrough and the stall watchdog', () =>
     execFileSync('mkfifo', [fifo]);
     const { camera, errors } = testCamera({
       stallMs: 600,
-      input: { args: ['-probesize', '32', '-analyzeduration', '0', '-fflags', 'nobuffer', '-f', 'mjpeg', '-i', fifo], jpegPassthrough: true },
+      input: {
+        args: ['-probesize', '32', '-analyzeduration', '0', '-fflags', 'nobuffer', '-f', 'mjpeg', '-i', fifo],
+        jpegPassthrough: true,
+      },
     });
     const got: Buffer[] = [];
     camera.onFrame((frame) => got.push(frame));
@@ -181,7 +219,10 @@ describe('the real-camera path: MJPEG passthrough and the stall watchdog', () =>
     const writer = await open(fifo, 'w');
     for (const frame of source.slice(0, 5)) await writer.write(frame);
     await waitFor('first frames', async () => ({ value: got.length >= 3 ? true : undefined, note: String(got.length) }));
-    await waitFor('the watchdog restarting capture', async () => ({ value: errors.some((message) => message.includes('no frame for 600 ms')) ? true : undefined, note: errors.join(' | ') }));
+    await waitFor('the watchdog restarting capture', async () => ({
+      value: errors.some((message) => message.includes('no frame for 600 ms')) ? true : undefined,
+      note: errors.join(' | '),
+    }));
     await writer.close().catch(() => undefined);
     // the restarted ffmpeg opens the device again and frames flow. Until it reads the FIFO (or while the
     // stopped one still holds it, on a loaded machine) a write is lost or refused: offer the frames again

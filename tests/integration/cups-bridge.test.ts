@@ -30,7 +30,9 @@ describe('certificates through the bridge and a real CUPS queue', () => {
       },
     });
     await bridgeRequest(bridge.url, 'POST', '/api/sim/id-reader/card', { fixture: 'zhang-wei' });
-    await waitFor('session', async () => ((await bridgeRequest(bridge.url, 'GET', apiPaths.session)).status === 200 ? { value: true } : {}));
+    await waitFor('session', async () =>
+      (await bridgeRequest(bridge.url, 'GET', apiPaths.session)).status === 200 ? { value: true } : {},
+    );
   }, 60_000);
   afterAll(async () => {
     await bridge?.stop();
@@ -38,7 +40,9 @@ describe('certificates through the bridge and a real CUPS queue', () => {
   });
 
   const printerState = async () =>
-    ((await bridgeRequest(bridge.url, 'GET', apiPaths.health)).json() as HealthResponse).devices.find((device) => device.id === 'a4-printer')!;
+    ((await bridgeRequest(bridge.url, 'GET', apiPaths.health)).json() as HealthResponse).devices.find(
+      (device) => device.id === 'a4-printer',
+    )!;
 
   async function finished(id: string): Promise<PrintJobView> {
     return waitFor(

@@ -80,7 +80,9 @@ describe('A4 printer through a real CUPS server', () => {
   it('a backend that waits on paper-out (as ipp:// and usb:// do): the kiosk cancels the job after the grace period, fails it as paper-out, and it never prints later', async () => {
     cups.setFault('paper-out-waits');
     const progress: PrintProgress[] = [];
-    const failure = await printer.print({ jobId: 'job-paper-out-waits', pdf, pages: 1 }, (event) => progress.push(event)).catch((error: unknown) => error);
+    const failure = await printer
+      .print({ jobId: 'job-paper-out-waits', pdf, pages: 1 }, (event) => progress.push(event))
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PrintFailedError);
     expect((failure as PrintFailedError).reason).toBe('paper-out');
     // the citizen was told the printer needs attention while the grace period ran
@@ -102,7 +104,9 @@ describe('A4 printer through a real CUPS server', () => {
   it('reports a job cancelled in CUPS (the cancel tool) as cancelled, not as a failure to reprint', async () => {
     cups.setFault('slow');
     const progress: PrintProgress[] = [];
-    const printing = printer.print({ jobId: 'job-cancelled-by-staff', pdf, pages: 1 }, (event) => progress.push(event)).catch((error: unknown) => error);
+    const printing = printer
+      .print({ jobId: 'job-cancelled-by-staff', pdf, pages: 1 }, (event) => progress.push(event))
+      .catch((error: unknown) => error);
     await until('job submitted', () => progress.some((event) => event.kind === 'submitted'));
     const cupsId = (progress.find((event) => event.kind === 'submitted') as { printerJobId: string }).printerJobId;
     await cups.tool('cancel', ['-h', cups.hostPort, `${cups.queue}-${cupsId}`]);
@@ -135,17 +139,28 @@ describe('A4 printer through a real CUPS server', () => {
   it('doctor cups-setup sets abort-job, MaxJobTime and PreserveJobFiles No with the CUPS tools', async () => {
     // a server as Debian installs it (MaxJobTime 3 h, job files kept a day) and a queue that retries
     await cups.tool('cupsctl', ['-h', cups.hostPort, 'MaxJobTime=10800', 'PreserveJobFiles=86400']);
-    await waitFor('cupsd back after its reload', async () => {
-      const done = await cups.tool('lpadmin', ['-h', cups.hostPort, '-p', cups.queue, '-o', 'printer-error-policy=retry-job']).then(() => true, () => false);
-      return done ? { value: true } : {};
-    }, 10_000);
+    await waitFor(
+      'cupsd back after its reload',
+      async () => {
+        const done = await cups.tool('lpadmin', ['-h', cups.hostPort, '-p', cups.queue, '-o', 'printer-error-policy=retry-job']).then(
+          () => true,
+          () => false,
+        );
+        return done ? { value: true } : {};
+      },
+      10_000,
+    );
     const report = await setUpCupsQueue({ hostPort: cups.hostPort, queue: cups.queue }, (command, args) => cups.tool(command, args));
     expect(report.lines.join('\n')).not.toMatch(/FAIL|WARN/);
     expect(report.ok).toBe(true);
-    await waitFor('cupsd settings applied', async () => {
-      const settings = await cups.tool('cupsctl', ['-h', cups.hostPort]).catch(() => '');
-      return settings.includes('MaxJobTime=300') && settings.includes('PreserveJobFiles=No') ? { value: true } : { note: settings };
-    }, 10_000);
+    await waitFor(
+      'cupsd settings applied',
+      async () => {
+        const settings = await cups.tool('cupsctl', ['-h', cups.hostPort]).catch(() => '');
+        return settings.includes('MaxJobTime=300') && settings.includes('PreserveJobFiles=No') ? { value: true } : { note: settings };
+      },
+      10_000,
+    );
     await until('abort-job again', () => printer.status().state === 'ready');
   }, 30_000);
 });

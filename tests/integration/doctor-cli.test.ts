@@ -20,14 +20,23 @@ describe('npm run doctor', () => {
   const doctor = (args: string[], env: Record<string, string> = {}, stdin = ''): Promise<DoctorRun> =>
     // no bridge on this port unless a test starts one there
     runDoctor(args, { KIOSK_DATA_DIR: dataDir, KIOSK_CONFIG: siteFile, KIOSK_PORT: String(bridge?.port ?? closedPort), ...env }, stdin);
-  const selfTestPages = () => (existsSync(path.join(dataDir, 'print-out')) ? readdirSync(path.join(dataDir, 'print-out')).filter((file) => file.startsWith('selftest-')).length : 0);
+  const selfTestPages = () =>
+    existsSync(path.join(dataDir, 'print-out'))
+      ? readdirSync(path.join(dataDir, 'print-out')).filter((file) => file.startsWith('selftest-')).length
+      : 0;
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'tongban-doctor-'));
     dataDir = path.join(dir, 'data');
     siteFile = path.join(dir, 'site.json');
     closedPort = await freeLoopbackPort();
-    await writeFile(siteFile, JSON.stringify({ kiosk: { id: 'TB-DOC-0001', siteName: '医生测试站' }, devices: { 'a4-printer': { driver: 'simulated', pageMs: 0 } } }));
+    await writeFile(
+      siteFile,
+      JSON.stringify({
+        kiosk: { id: 'TB-DOC-0001', siteName: '医生测试站' },
+        devices: { 'a4-printer': { driver: 'simulated', pageMs: 0 } },
+      }),
+    );
     // set-pin makes the kiosk store, so every later command is audited
     expect((await doctor(['set-pin', '--pin-stdin'], {}, '604217\n')).code).toBe(0);
   });
@@ -90,7 +99,10 @@ describe('npm run doctor', () => {
   it('test-devices exits 1 when a device fails its test', async () => {
     const broken = path.join(dir, 'broken.json');
     const port = await freeLoopbackPort();
-    await writeFile(broken, JSON.stringify({ devices: { 'a4-printer': { driver: 'cups', server: `http://127.0.0.1:${port}`, queue: 'Kiosk_A4', pollMs: 100 } } }));
+    await writeFile(
+      broken,
+      JSON.stringify({ devices: { 'a4-printer': { driver: 'cups', server: `http://127.0.0.1:${port}`, queue: 'Kiosk_A4', pollMs: 100 } } }),
+    );
     const tested = await doctor(['test-devices'], { KIOSK_CONFIG: broken });
     expect(tested.code).toBe(1);
     expect(tested.output).toMatch(/FAIL a4-printer +test-page +not connected/);
@@ -102,7 +114,12 @@ describe('npm run doctor', () => {
     expect(written.code, written.output).toBe(0);
     expect(written.output).toContain('the bridge is not running');
     const bundle = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-    expect(bundle).toMatchObject({ kind: 'tongban-diagnostic-bundle', collectedBy: 'doctor', health: null, config: { kiosk: { id: 'TB-DOC-0001' } } });
+    expect(bundle).toMatchObject({
+      kind: 'tongban-diagnostic-bundle',
+      collectedBy: 'doctor',
+      health: null,
+      config: { kiosk: { id: 'TB-DOC-0001' } },
+    });
     expect((bundle.audit as Array<{ action: string }>).some((entry) => entry.action === 'test-devices')).toBe(true);
   });
 

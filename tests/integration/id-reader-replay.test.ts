@@ -65,7 +65,9 @@ describe.each(Object.keys(expectations))('replay %s', (name) => {
     const events: CardReadEvent[] = [];
     reader.onCard((event) => events.push(event));
     await reader.start();
-    await waitFor('the recording to be played', async () => ({ value: replay.finished() || replay.mismatches.length > 0 ? true : undefined }));
+    await waitFor('the recording to be played', async () => ({
+      value: replay.finished() || replay.mismatches.length > 0 ? true : undefined,
+    }));
     await waitFor('the expected events', async () => ({
       value: events.length >= expectations[name]!.kinds.length ? true : undefined,
       note: events.map((event) => event.kind).join(','),

@@ -16,7 +16,9 @@ afterAll(async () => {
 });
 
 async function readerStatus() {
-  const body = (await bridgeRequest(bridge.url, 'GET', apiPaths.health)).json() as { devices: { id: string; state: string; reason?: string }[] };
+  const body = (await bridgeRequest(bridge.url, 'GET', apiPaths.health)).json() as {
+    devices: { id: string; state: string; reason?: string }[];
+  };
   return body.devices.find((device) => device.id === 'id-reader')!;
 }
 
@@ -47,10 +49,14 @@ describe('simulated ID reader controls', () => {
     ['not-authorised', 'sam-not-authorised'],
   ] as const)('SAM fault %s shows in health as fault (%s) and clears again', async (fault, reason) => {
     await post(apiPaths.simIdReaderFault, { fault });
-    await waitFor('fault in health', async () => {
-      const status = await readerStatus();
-      return { value: status.state === 'fault' ? status : undefined, note: JSON.stringify(status) };
-    }, 10_000);
+    await waitFor(
+      'fault in health',
+      async () => {
+        const status = await readerStatus();
+        return { value: status.state === 'fault' ? status : undefined, note: JSON.stringify(status) };
+      },
+      10_000,
+    );
     expect((await readerStatus()).reason).toBe(reason);
     await post(apiPaths.simIdReaderFault, { fault: null });
     await waitFor('ready in health', async () => ({ value: (await readerStatus()).state === 'ready' ? true : undefined }), 10_000);

@@ -22,7 +22,8 @@ import { waitFor } from '../support/wait.ts';
 const monitoringDir = path.join(repoRoot, 'config/monitoring');
 
 /** A shipped file of config/monitoring/ with the test's changes (each must match). */
-const adapted = (file: string, changes: Array<[string | RegExp, string]>) => adaptedShippedFile(path.join('config/monitoring', file), changes);
+const adapted = (file: string, changes: Array<[string | RegExp, string]>) =>
+  adaptedShippedFile(path.join('config/monitoring', file), changes);
 
 describe('shipped monitoring config', () => {
   it('alert rules pass their promtool unit tests', async () => {
@@ -46,7 +47,13 @@ describe('shipped monitoring config', () => {
       const certificate = await makeTestCertificate(dir, ['metrics.example.gov.cn']);
       // only the certificate paths change: the shipped users and bcrypt hashes are checked as they are
       const file = path.join(dir, 'web-config.yml');
-      await writeFile(file, adapted('web-config.yml', [['/etc/prometheus/tls/server.crt', certificate.certFile], ['/etc/prometheus/tls/server.key', certificate.keyFile]]));
+      await writeFile(
+        file,
+        adapted('web-config.yml', [
+          ['/etc/prometheus/tls/server.crt', certificate.certFile],
+          ['/etc/prometheus/tls/server.key', certificate.keyFile],
+        ]),
+      );
       const result = await promtool(['check', 'web-config', file]);
       expect(result.code, result.output).toBe(0);
       expect(result.output).toContain('SUCCESS');
@@ -165,7 +172,11 @@ describe('the shipped files run for real: bridge → agent → central (TLS, bas
   });
 
   const query = async (expr: string) => {
-    const response = await httpsRequest(`${central.url}/api/v1/query?query=${encodeURIComponent(expr)}`, { ca: certificate.pem, user: 'central-self', password: selfPassword });
+    const response = await httpsRequest(`${central.url}/api/v1/query?query=${encodeURIComponent(expr)}`, {
+      ca: certificate.pem,
+      user: 'central-self',
+      password: selfPassword,
+    });
     return response.json() as { status: string; data: { result: Array<{ metric: Record<string, string>; value: [number, string] }> } };
   };
 
@@ -185,7 +196,13 @@ describe('the shipped files run for real: bridge → agent → central (TLS, bas
   it('refuses remote_write without the kiosk’s credentials', async () => {
     const anonymous = await httpsRequest(`${central.url}/api/v1/write`, { ca: certificate.pem, method: 'POST', body: Buffer.alloc(0) });
     expect(anonymous.status).toBe(401);
-    const wrong = await httpsRequest(`${central.url}/api/v1/write`, { ca: certificate.pem, method: 'POST', body: Buffer.alloc(0), user: 'TB-TEST-0042', password: 'guess' });
+    const wrong = await httpsRequest(`${central.url}/api/v1/write`, {
+      ca: certificate.pem,
+      method: 'POST',
+      body: Buffer.alloc(0),
+      user: 'TB-TEST-0042',
+      password: 'guess',
+    });
     expect(wrong.status).toBe(401);
   });
 
@@ -225,7 +242,9 @@ describe('the shipped files run for real: bridge → agent → central (TLS, bas
     const dashboard = JSON.parse(await readFile(path.join(monitoringDir, 'grafana/kiosk-fleet.json'), 'utf8')) as {
       panels: Array<{ title: string; targets?: Array<{ expr: string }> }>;
     };
-    const expressions = dashboard.panels.flatMap((panel) => (panel.targets ?? []).map((target) => ({ panel: panel.title, expr: target.expr })));
+    const expressions = dashboard.panels.flatMap((panel) =>
+      (panel.targets ?? []).map((target) => ({ panel: panel.title, expr: target.expr })),
+    );
     expect(expressions.length).toBeGreaterThan(10);
     for (const { panel, expr } of expressions) {
       const answer = await query(expr.replaceAll('$site', '.*').replaceAll('$kiosk', 'TB-TEST-0042'));
@@ -235,7 +254,10 @@ describe('the shipped files run for real: bridge → agent → central (TLS, bas
 
   it('a site outage inhibits the per-kiosk alerts of that site only, and the bridge being down its paper alert', async () => {
     const post = (alerts: Array<Record<string, string>>) =>
-      rawRequest(`${alertmanager.url}/api/v2/alerts`, { method: 'POST', body: alerts.map((labels) => ({ labels, startsAt: new Date().toISOString() })) });
+      rawRequest(`${alertmanager.url}/api/v2/alerts`, {
+        method: 'POST',
+        body: alerts.map((labels) => ({ labels, startsAt: new Date().toISOString() })),
+      });
     expect(
       (
         await post([
@@ -248,12 +270,15 @@ describe('the shipped files run for real: bridge → agent → central (TLS, bas
       ).status,
     ).toBe(200);
     type Alert = { labels: Record<string, string>; status: { state: string; inhibitedBy: string[] } };
-    const stateOf = (alerts: Alert[], alertname: string, site: string) => alerts.find((alert) => alert.labels.alertname === alertname && alert.labels.site === site)?.status;
+    const stateOf = (alerts: Alert[], alertname: string, site: string) =>
+      alerts.find((alert) => alert.labels.alertname === alertname && alert.labels.site === site)?.status;
     const alerts = await waitFor(
       'the inhibitions to apply',
       async () => {
         const all = (await rawRequest(`${alertmanager.url}/api/v2/alerts`)).json() as Alert[];
-        return stateOf(all, 'KioskNotReporting', 'village-7')?.state === 'suppressed' ? { value: all } : { note: JSON.stringify(all.map((alert) => [alert.labels.alertname, alert.labels.site, alert.status.state])) };
+        return stateOf(all, 'KioskNotReporting', 'village-7')?.state === 'suppressed'
+          ? { value: all }
+          : { note: JSON.stringify(all.map((alert) => [alert.labels.alertname, alert.labels.site, alert.status.state])) };
       },
       15_000,
       200,
@@ -267,13 +292,19 @@ describe('the shipped files run for real: bridge → agent → central (TLS, bas
     await waitFor(
       'the notifications',
       async () => {
-        const names = notifications.flatMap((notification) => notification.alerts.map((alert) => `${alert.labels.alertname}@${alert.labels.site}`));
-        return names.includes('KioskSiteOutage@village-7') && names.includes('KioskNotReporting@village-8') ? { value: true } : { note: names.join(', ') };
+        const names = notifications.flatMap((notification) =>
+          notification.alerts.map((alert) => `${alert.labels.alertname}@${alert.labels.site}`),
+        );
+        return names.includes('KioskSiteOutage@village-7') && names.includes('KioskNotReporting@village-8')
+          ? { value: true }
+          : { note: names.join(', ') };
       },
       20_000,
       250,
     );
-    const received = notifications.flatMap((notification) => notification.alerts.map((alert) => ({ path: notification.path, name: `${alert.labels.alertname}@${alert.labels.site}` })));
+    const received = notifications.flatMap((notification) =>
+      notification.alerts.map((alert) => ({ path: notification.path, name: `${alert.labels.alertname}@${alert.labels.site}` })),
+    );
     expect(received).toContainEqual({ path: '/hooks/kiosk-pages', name: 'KioskSiteOutage@village-7' });
     expect(received).toContainEqual({ path: '/hooks/kiosk-alerts', name: 'KioskNotReporting@village-8' });
     expect(received.map((entry) => entry.name)).not.toContain('KioskNotReporting@village-7');

@@ -16,16 +16,27 @@ describe('systemd units', () => {
     const units = (await readdir(path.join(configDir, 'systemd'))).filter((file) => /\.(service|timer)$/.test(file));
     expect(units).toEqual(expect.arrayContaining(['tongban-bridge.service', 'tongban-ui.service']));
     for (const unit of units) {
-      const { stdout, stderr } = await run('systemd-analyze', ['verify', path.join(configDir, 'systemd', unit)], { cwd: path.join(configDir, 'systemd') });
+      const { stdout, stderr } = await run('systemd-analyze', ['verify', path.join(configDir, 'systemd', unit)], {
+        cwd: path.join(configDir, 'systemd'),
+      });
       // unknown users/groups are fine on a build box (they are created at install); anything else is not
-      const problems = `${stdout}${stderr}`.split('\n').filter((line) => line.trim() !== '' && !/Failed to resolve (user|group)/.test(line));
+      const problems = `${stdout}${stderr}`
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !/Failed to resolve (user|group)/.test(line));
       expect(problems, unit).toEqual([]);
     }
   });
 
   it('supervise the bridge the way the field needs: notify + watchdog, restart always, bounded, with a give-up handler', async () => {
     const unit = await readFile(path.join(configDir, 'systemd/tongban-bridge.service'), 'utf8');
-    for (const line of ['Type=notify', 'NotifyAccess=all', 'WatchdogSec=30s', 'Restart=always', 'StartLimitBurst=5', 'OnFailure=tongban-bridge-failed.service']) {
+    for (const line of [
+      'Type=notify',
+      'NotifyAccess=all',
+      'WatchdogSec=30s',
+      'Restart=always',
+      'StartLimitBurst=5',
+      'OnFailure=tongban-bridge-failed.service',
+    ]) {
       expect(unit).toContain(line);
     }
     const ui = await readFile(path.join(configDir, 'systemd/tongban-ui.service'), 'utf8');
@@ -53,7 +64,9 @@ describe('the bridge unit lets technician actions work under its sandbox', () =>
     const isWritable = (target: string) => writable.some((root) => target === root || target.startsWith(`${root}/`));
     // the temp file is created beside the site file and renamed over it: its folder must be writable
     expect(environment.KIOSK_CONFIG).toBeDefined();
-    expect(isWritable(path.dirname(environment.KIOSK_CONFIG!)), `${path.dirname(environment.KIOSK_CONFIG!)} in ${writable.join(' ')}`).toBe(true);
+    expect(isWritable(path.dirname(environment.KIOSK_CONFIG!)), `${path.dirname(environment.KIOSK_CONFIG!)} in ${writable.join(' ')}`).toBe(
+      true,
+    );
     expect(isWritable(environment.KIOSK_DATA_DIR!)).toBe(true);
     // and nothing else under /etc: the folder holds the site file only, not the remote-write secrets
     expect(writable.filter((root) => root.startsWith('/etc/'))).toEqual([path.dirname(environment.KIOSK_CONFIG!)]);
@@ -69,7 +82,10 @@ describe('the bridge unit lets technician actions work under its sandbox', () =>
 
     // the rule file run the way polkitd runs it: a script calling polkit.addRule(fn)
     const rules: Array<(action: unknown, subject: unknown) => string> = [];
-    const polkit = { Result: { YES: 'yes', NO: 'no', NOT_HANDLED: 'not-handled' }, addRule: (rule: (typeof rules)[number]) => rules.push(rule) };
+    const polkit = {
+      Result: { YES: 'yes', NO: 'no', NOT_HANDLED: 'not-handled' },
+      addRule: (rule: (typeof rules)[number]) => rules.push(rule),
+    };
     new Function('polkit', await readFile(path.join(configDir, 'polkit/50-tongban.rules'), 'utf8'))(polkit);
     expect(rules).toHaveLength(1);
     const decide = (user: string, details: Record<string, string>, id = 'org.freedesktop.systemd1.manage-units') =>
@@ -85,7 +101,10 @@ describe('the bridge unit lets technician actions work under its sandbox', () =>
 
 describe('Chromium managed policy', () => {
   it('opens only the kiosk origin and turns off devtools, downloads, file pickers and browser printing', async () => {
-    const policy = JSON.parse(await readFile(path.join(configDir, 'chromium/policies/managed/tongban-kiosk.json'), 'utf8')) as Record<string, unknown>;
+    const policy = JSON.parse(await readFile(path.join(configDir, 'chromium/policies/managed/tongban-kiosk.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(policy).toMatchObject({
       URLBlocklist: ['*'],
       URLAllowlist: ['http://127.0.0.1:8080', 'about:blank'],
@@ -115,7 +134,11 @@ describe('udev rules', () => {
         expect(match![1], rule).toMatch(known);
       }
     }
-    expect(rules.filter((rule) => rule.includes('SUBSYSTEM=="tty"') && rule.includes('GROUP="dialout"')).every((rule) => rule.includes('ID_MM_DEVICE_IGNORE'))).toBe(true);
+    expect(
+      rules
+        .filter((rule) => rule.includes('SUBSYSTEM=="tty"') && rule.includes('GROUP="dialout"'))
+        .every((rule) => rule.includes('ID_MM_DEVICE_IGNORE')),
+    ).toBe(true);
     // the USB stick for diagnostic exports is mounted where the config and the bridge unit expect it
     const defaults = JSON.parse(await readFile(path.join(configDir, 'default.json'), 'utf8')) as { technician: { usbExportDir: string } };
     const mount = rules.find((rule) => rule.includes('systemd-mount'));

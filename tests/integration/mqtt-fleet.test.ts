@@ -19,7 +19,11 @@ import { waitFor } from '../support/wait.ts';
 
 function runNode(args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
@@ -63,19 +67,35 @@ describe('MQTT presence and commands', () => {
     waitFor(
       `the ${outcome ?? ''} answer to command ${id}`,
       async () => {
-        const found = received.find((message) => message.topic === 'kiosk/K1/cmd-result' && message.body.id === id && (outcome === undefined || message.body.outcome === outcome));
+        const found = received.find(
+          (message) =>
+            message.topic === 'kiosk/K1/cmd-result' &&
+            message.body.id === id &&
+            (outcome === undefined || message.body.outcome === outcome),
+        );
         return found ? { value: found.body } : {};
       },
       20_000,
       100,
     );
   const answersTo = (id: string) => received.filter((message) => message.topic === 'kiosk/K1/cmd-result' && message.body.id === id);
-  const uiRestarts = () => (existsSync(path.join(dir, 'ui-restarted')) ? readFileSync(path.join(dir, 'ui-restarted'), 'utf8').split('\n').filter(Boolean).length : 0);
-  const selfTestPages = () => (existsSync(path.join(dir, 'data/print-out')) ? readdirSync(path.join(dir, 'data/print-out')).filter((file) => file.startsWith('selftest-')).length : 0);
+  const uiRestarts = () =>
+    existsSync(path.join(dir, 'ui-restarted'))
+      ? readFileSync(path.join(dir, 'ui-restarted'), 'utf8').split('\n').filter(Boolean).length
+      : 0;
+  const selfTestPages = () =>
+    existsSync(path.join(dir, 'data/print-out'))
+      ? readdirSync(path.join(dir, 'data/print-out')).filter((file) => file.startsWith('selftest-')).length
+      : 0;
   const openSession = async () => {
     const fixtures = (await rawRequest(`${bridge.url}/api/sim/fixtures`)).json() as Array<{ id: string }>;
     await rawRequest(`${bridge.url}/api/sim/id-reader/card`, { method: 'POST', body: { fixture: fixtures[0]!.id } });
-    await waitFor('a citizen session', async () => ((await rawRequest(`${bridge.url}/api/session`)).status === 200 ? { value: true } : {}), 10_000, 100);
+    await waitFor(
+      'a citizen session',
+      async () => ((await rawRequest(`${bridge.url}/api/session`)).status === 200 ? { value: true } : {}),
+      10_000,
+      100,
+    );
     await rawRequest(`${bridge.url}/api/sim/id-reader/card`, { method: 'DELETE' });
   };
   const endSession = async () => {
@@ -83,7 +103,9 @@ describe('MQTT presence and commands', () => {
   };
   /** a message published the way a broken console or an attacker with broker access would */
   const sendRaw = (payload: string) =>
-    new Promise<void>((resolve, reject) => operator.publish('kiosk/K1/cmd', payload, { qos: 1 }, (error) => (error ? reject(error) : resolve())));
+    new Promise<void>((resolve, reject) =>
+      operator.publish('kiosk/K1/cmd', payload, { qos: 1 }, (error) => (error ? reject(error) : resolve())),
+    );
 
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'tongban-mqtt-'));
@@ -150,8 +172,18 @@ describe('MQTT presence and commands', () => {
     await writeFile(path.join(dir, 'operator.password'), 'operator-secret\n');
     const sent = await runNode([
       'device-bridge/src/fleet/send-command.ts',
-      '--url', broker.url, '--user', 'operator', '--password-file', path.join(dir, 'operator.password'),
-      '--kiosk', 'K1', '--key-file', path.join(dir, 'K1.key'), 'self-test', 'receipt-printer',
+      '--url',
+      broker.url,
+      '--user',
+      'operator',
+      '--password-file',
+      path.join(dir, 'operator.password'),
+      '--kiosk',
+      'K1',
+      '--key-file',
+      path.join(dir, 'K1.key'),
+      'self-test',
+      'receipt-printer',
     ]);
     expect(sent.code, sent.output).toBe(0);
     expect(JSON.parse(sent.output)).toMatchObject({ ok: true, command: 'self-test', detail: 'test ticket printed' });
@@ -204,15 +236,27 @@ describe('MQTT presence and commands', () => {
     expect(await resultFor(ping.id)).toMatchObject({ ok: true, detail: 'pong' });
     expect(uiRestarts()).toBe(before);
     expect(answersTo(valid.id)).toEqual([]);
-    expect((await rawRequest(`${bridge.url}/metrics`)).text).toMatch(/kiosk_fleet_commands_total\{command="unknown",outcome="rejected"\} 7/);
+    expect((await rawRequest(`${bridge.url}/metrics`)).text).toMatch(
+      /kiosk_fleet_commands_total\{command="unknown",outcome="rejected"\} 7/,
+    );
   });
 
   it('refuses a command issued too long ago (or in the future) without running it', async () => {
     const before = uiRestarts();
-    const stale = signCommand({ id: randomUUID(), command: 'restart-ui', issuedAt: new Date(Date.now() - 2 * 86_400_000).toISOString() }, commandKey);
+    const stale = signCommand(
+      { id: randomUUID(), command: 'restart-ui', issuedAt: new Date(Date.now() - 2 * 86_400_000).toISOString() },
+      commandKey,
+    );
     await send(stale);
-    expect(await resultFor(stale.id)).toMatchObject({ ok: false, outcome: 'rejected', detail: expect.stringContaining('older than the 86400 s limit') });
-    const future = signCommand({ id: randomUUID(), command: 'restart-ui', issuedAt: new Date(Date.now() + 3_600_000).toISOString() }, commandKey);
+    expect(await resultFor(stale.id)).toMatchObject({
+      ok: false,
+      outcome: 'rejected',
+      detail: expect.stringContaining('older than the 86400 s limit'),
+    });
+    const future = signCommand(
+      { id: randomUUID(), command: 'restart-ui', issuedAt: new Date(Date.now() + 3_600_000).toISOString() },
+      commandKey,
+    );
     await send(future);
     expect(await resultFor(future.id)).toMatchObject({ ok: false, outcome: 'rejected', detail: expect.stringContaining('future') });
     expect(uiRestarts()).toBe(before);
@@ -269,7 +313,11 @@ describe('MQTT presence and commands', () => {
 
   it('goes "offline" when the bridge is killed, and gets a command sent meanwhile when it returns', async () => {
     process.kill(bridge.pid, 'SIGKILL');
-    await waitFor('offline from the last will', async () => (latest('kiosk/K1/status')?.body.state === 'offline' ? { value: true } : {}), 20_000);
+    await waitFor(
+      'offline from the last will',
+      async () => (latest('kiosk/K1/status')?.body.state === 'offline' ? { value: true } : {}),
+      20_000,
+    );
     await bridge.stop();
 
     const whileDown = command({ command: 'self-test', device: 'a4-printer' });
@@ -285,7 +333,11 @@ describe('MQTT presence and commands', () => {
     const reload = command({ command: 'reload-config' });
     await send(reload);
     expect(await resultFor(reload.id)).toMatchObject({ ok: true, detail: 'configuration valid; the bridge restarts to apply it' });
-    await waitFor('offline from the clean stop', async () => (latest('kiosk/K1/status')?.body.state === 'offline' ? { value: true } : {}), 20_000);
+    await waitFor(
+      'offline from the clean stop',
+      async () => (latest('kiosk/K1/status')?.body.state === 'offline' ? { value: true } : {}),
+      20_000,
+    );
   });
 
   it('a kiosk cannot publish to another kiosk’s topics', async () => {

@@ -32,7 +32,13 @@ describe('the shipped Mosquitto config, for real', () => {
 
   const connect = (url: string, options: mqtt.IClientOptions) =>
     new Promise<MqttClient>((resolve, reject) => {
-      const client = mqtt.connect(url, { protocolVersion: 5, reconnectPeriod: 0, connectTimeout: 5_000, clientId: `test-${randomUUID()}`, ...options });
+      const client = mqtt.connect(url, {
+        protocolVersion: 5,
+        reconnectPeriod: 0,
+        connectTimeout: 5_000,
+        clientId: `test-${randomUUID()}`,
+        ...options,
+      });
       client.once('connect', () => resolve(client));
       client.once('error', (error) => {
         client.end(true);
@@ -81,7 +87,15 @@ describe('the shipped Mosquitto config, for real', () => {
     bridge = await startBridge({
       config: {
         kiosk: { id: 'TB-TLS-0001' },
-        fleet: { mqtt: { enabled: true, url: `mqtts://127.0.0.1:${port}`, passwordFile: path.join(dir, 'kiosk.password'), caFile: certificate.certFile, keepaliveSeconds: 5 } },
+        fleet: {
+          mqtt: {
+            enabled: true,
+            url: `mqtts://127.0.0.1:${port}`,
+            passwordFile: path.join(dir, 'kiosk.password'),
+            caFile: certificate.certFile,
+            keepaliveSeconds: 5,
+          },
+        },
       },
     });
   }, 60_000);
@@ -97,20 +111,37 @@ describe('the shipped Mosquitto config, for real', () => {
   });
 
   it('the bridge joins over TLS with the CA from its config and is announced online, and answers a command', async () => {
-    await waitFor('online over TLS', async () => (received.some((message) => message.topic === 'kiosk/TB-TLS-0001/status' && message.body.state === 'online') ? { value: true } : { note: brokerLog.slice(-300) }), 20_000, 100);
+    await waitFor(
+      'online over TLS',
+      async () =>
+        received.some((message) => message.topic === 'kiosk/TB-TLS-0001/status' && message.body.state === 'online')
+          ? { value: true }
+          : { note: brokerLog.slice(-300) },
+      20_000,
+      100,
+    );
     const key = Buffer.from((await readFile(path.join(bridge.dataDir, 'secrets/fleet-command.key'), 'utf8')).trim(), 'base64');
     const ping = signCommand({ id: randomUUID(), command: 'ping', issuedAt: new Date().toISOString() }, key);
     await operator.publishAsync('kiosk/TB-TLS-0001/cmd', JSON.stringify(ping), { qos: 1 });
-    const answer = await waitFor('the answer', async () => {
-      const found = received.find((message) => message.topic === 'kiosk/TB-TLS-0001/cmd-result' && message.body.id === ping.id);
-      return found ? { value: found.body } : {};
-    }, 20_000, 100);
+    const answer = await waitFor(
+      'the answer',
+      async () => {
+        const found = received.find((message) => message.topic === 'kiosk/TB-TLS-0001/cmd-result' && message.body.id === ping.id);
+        return found ? { value: found.body } : {};
+      },
+      20_000,
+      100,
+    );
     expect(answer).toMatchObject({ ok: true, detail: 'pong' });
   });
 
   it('turns away plain MQTT, anonymous clients and wrong passwords', async () => {
     await expect(connect(`mqtt://127.0.0.1:${port}`, { username: 'operator', password: 'operator-secret' })).rejects.toThrow();
-    await expect(connect(`mqtts://127.0.0.1:${port}`, { ca: certificate.pem })).rejects.toThrow(/Not authorized|Bad User Name or Password|135|134/i);
-    await expect(connect(`mqtts://127.0.0.1:${port}`, { username: 'TB-TLS-0001', password: 'guess', ca: certificate.pem })).rejects.toThrow(/Not authorized|Bad User Name or Password|135|134/i);
+    await expect(connect(`mqtts://127.0.0.1:${port}`, { ca: certificate.pem })).rejects.toThrow(
+      /Not authorized|Bad User Name or Password|135|134/i,
+    );
+    await expect(connect(`mqtts://127.0.0.1:${port}`, { username: 'TB-TLS-0001', password: 'guess', ca: certificate.pem })).rejects.toThrow(
+      /Not authorized|Bad User Name or Password|135|134/i,
+    );
   });
 });

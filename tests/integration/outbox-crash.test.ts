@@ -48,10 +48,14 @@ function runWorker(dataDir: string, server: RunningPlatformServer, killAfter: nu
   const kioskDb = path.join(dataDir, 'kiosk.db');
   const platformDb = path.join(server.dataDir, 'platform.db');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/outbox-crash.worker.ts', dataDir, server.url, String(count), kioskId], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/integration/outbox-crash.worker.ts', dataDir, server.url, String(count), kioskId],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     let delivered = 0;
     let killed = false;
@@ -116,7 +120,8 @@ describe('outbox across kill -9', () => {
     // Idempotency-Key — sent again after a kill, answered with the first result, not stored twice
     const platformDb = new Database(path.join(server.dataDir, 'platform.db'), { readonly: true });
     const stored = platformDb.prepare('SELECT count(*) AS n FROM applications WHERE kiosk_id = ?').get(kioskId) as { n: number };
-    const replays = platformDb.prepare('SELECT value FROM counters WHERE name = ?').get(`idempotent-replays-${kioskId}`) as { value: number } | undefined;
+    const replays = platformDb.prepare('SELECT value FROM counters WHERE name = ?').get(`idempotent-replays-${kioskId}`) as
+      { value: number } | undefined;
     platformDb.close();
     expect(stored.n).toBe(count);
     expect(replays?.value ?? 0).toBeGreaterThanOrEqual(inFlightKills);
@@ -124,7 +129,9 @@ describe('outbox across kill -9', () => {
     // the kiosk: every citizen's record has the platform's number, every sealed copy is wiped
     const kioskDb = new Database(path.join(dataDir, 'kiosk.db'), { readonly: true });
     const rows = kioskDb.prepare('SELECT state, payload IS NULL AS wiped, count(*) AS n FROM outbox GROUP BY state, wiped').all();
-    const numbered = kioskDb.prepare('SELECT count(*) AS n FROM kiosk_applications WHERE platform_number IS NOT NULL').get() as { n: number };
+    const numbered = kioskDb.prepare('SELECT count(*) AS n FROM kiosk_applications WHERE platform_number IS NOT NULL').get() as {
+      n: number;
+    };
     const records = kioskDb.prepare('SELECT count(*) AS n FROM kiosk_applications').get() as { n: number };
     kioskDb.close();
     expect(rows).toEqual([{ state: 'delivered', wiped: 1, n: count }]);

@@ -28,7 +28,9 @@ async function call(bridge: RunningBridge, method: string, url: string, body?: o
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 describe('the kiosk keeps no citizen in clear at rest', () => {
@@ -42,7 +44,11 @@ describe('the kiosk keeps no citizen in clear at rest', () => {
 
   it('after an application with a scanned page, a rating, an appointment and a queue number', async () => {
     await rawRequest(`${bridge.url}${apiPaths.simCard}`, { method: 'POST', body: { card } });
-    await waitFor('a session', async () => ((await rawRequest(`${bridge.url}${apiPaths.session}`)).status === 200 ? { value: true } : {}), 10_000);
+    await waitFor(
+      'a session',
+      async () => ((await rawRequest(`${bridge.url}${apiPaths.session}`)).status === 200 ? { value: true } : {}),
+      10_000,
+    );
     // 实人: an application needs the person confirmed (here by the simulated kiosk's staff code)
     expect((await call(bridge, 'POST', apiPaths.faceStaffConfirm, { staffCode: '135790' })).status).toBe(200);
 
@@ -57,17 +63,33 @@ describe('the kiosk keeps no citizen in clear at rest', () => {
     });
     expect(applied.status, JSON.stringify(applied.body)).toBe(201);
     expect(applied.body).toMatchObject({ delivery: 'delivered' });
-    expect((await call(bridge, 'POST', apiPaths.ratings, { grade: 5, serviceCode: '330100-HJ-00530-000', caseId: String(applied.body.caseNumber) })).status).toBe(201);
-    const slots = (await call(bridge, 'GET', `${apiPaths.appointmentSlots}?itemCode=330100-HJ-00501-000`)).body as { slots: { id: string }[] };
-    expect((await call(bridge, 'POST', apiPaths.appointments, { slotId: slots.slots[0]!.id, itemCode: '330100-HJ-00501-000' })).status).toBe(201);
+    expect(
+      (
+        await call(bridge, 'POST', apiPaths.ratings, {
+          grade: 5,
+          serviceCode: '330100-HJ-00530-000',
+          caseId: String(applied.body.caseNumber),
+        })
+      ).status,
+    ).toBe(201);
+    const slots = (await call(bridge, 'GET', `${apiPaths.appointmentSlots}?itemCode=330100-HJ-00501-000`)).body as {
+      slots: { id: string }[];
+    };
+    expect(
+      (await call(bridge, 'POST', apiPaths.appointments, { slotId: slots.slots[0]!.id, itemCode: '330100-HJ-00501-000' })).status,
+    ).toBe(201);
     expect((await call(bridge, 'POST', apiPaths.queue, { category: 'household' })).status).toBe(201);
     // the platform still knows the person's case again (by keyed hash), while the session lasts
     const progress = (await call(bridge, 'GET', apiPaths.applications)).body as { applications: { caseNumber: string }[] };
     expect(progress.applications.map((entry) => entry.caseNumber)).toContain(applied.body.caseNumber);
-    await waitFor('the rating delivered', async () => {
-      const health = (await call(bridge, 'GET', apiPaths.health)).body as { platform?: { waiting: number } };
-      return health.platform?.waiting === 0 ? { value: true } : {};
-    }, 10_000);
+    await waitFor(
+      'the rating delivered',
+      async () => {
+        const health = (await call(bridge, 'GET', apiPaths.health)).body as { platform?: { waiting: number } };
+        return health.platform?.waiting === 0 ? { value: true } : {};
+      },
+      10_000,
+    );
     expect((await call(bridge, 'DELETE', apiPaths.session, { reason: 'exit' })).status).toBe(204);
 
     const files = filesUnder(bridge.dataDir);

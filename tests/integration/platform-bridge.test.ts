@@ -7,7 +7,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '../../device-bridge/src/api/routes.ts';
-import type { ApplicationListResponse, ApplicationReceipt, CatalogueResponse, HealthResponse, ServiceItem } from '../../device-bridge/src/api/index.ts';
+import type {
+  ApplicationListResponse,
+  ApplicationReceipt,
+  CatalogueResponse,
+  HealthResponse,
+  ServiceItem,
+} from '../../device-bridge/src/api/index.ts';
 import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtures.ts';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { rawRequest } from '../support/http.ts';
@@ -23,7 +29,11 @@ async function call(bridge: RunningBridge, method: string, path: string, body?: 
 
 async function identify(bridge: RunningBridge, fixture: string): Promise<void> {
   await rawRequest(`${bridge.url}${apiPaths.simCard}`, { method: 'POST', body: { fixture } });
-  await waitFor('a session', async () => ((await rawRequest(`${bridge.url}${apiPaths.session}`)).status === 200 ? { value: true } : {}), 10_000);
+  await waitFor(
+    'a session',
+    async () => ((await rawRequest(`${bridge.url}${apiPaths.session}`)).status === 200 ? { value: true } : {}),
+    10_000,
+  );
   // 实人: an application needs the person confirmed (here by the simulated kiosk's staff code)
   await rawRequest(`${bridge.url}${apiPaths.faceStaffConfirm}`, { method: 'POST', body: { staffCode: '135790' } });
 }
@@ -70,7 +80,10 @@ describe('platform services through the bridge (embedded platform)', () => {
     expect(again.body).toMatchObject({ localNumber: receipt.localNumber, platformNumber: receipt.platformNumber });
     // the same POST twice at once (a double tap, a retried request): one application, the same receipt, no 500
     const twice = applicationBody();
-    const racing = await Promise.all([call(bridge, 'POST', apiPaths.applications, twice), call(bridge, 'POST', apiPaths.applications, twice)]);
+    const racing = await Promise.all([
+      call(bridge, 'POST', apiPaths.applications, twice),
+      call(bridge, 'POST', apiPaths.applications, twice),
+    ]);
     expect(racing.map((answer) => answer.status).sort()).toEqual([200, 201]);
     expect(racing[0]!.body.localNumber).toBe(racing[1]!.body.localNumber);
     const list = (await call(bridge, 'GET', apiPaths.applications)).body as unknown as ApplicationListResponse;
@@ -81,7 +94,11 @@ describe('platform services through the bridge (embedded platform)', () => {
     expect(missing.status).toBe(400);
     expect(JSON.stringify(missing.body)).toContain('form.phone');
     // an item whose guide needs a paper the kiosk can photograph cannot go without it
-    const needsMaterial = await call(bridge, 'POST', apiPaths.applications, { ...applicationBody(), itemCode: '330100-HJ-00530-000', form: { phone: '1', address: 'x' } });
+    const needsMaterial = await call(bridge, 'POST', apiPaths.applications, {
+      ...applicationBody(),
+      itemCode: '330100-HJ-00530-000',
+      form: { phone: '1', address: 'x' },
+    });
     expect(needsMaterial.body).toMatchObject({ error: { code: 'material-missing' } });
   });
 
@@ -103,13 +120,17 @@ describe('platform services through the bridge (embedded platform)', () => {
     // the kiosk keeps no copy once it was acknowledged
     const platformDb = new Database(path.join(bridge.dataDir, 'platform.db'), { readonly: true });
     const file = platformDb
-      .prepare('SELECT f.material_id AS materialId, f.pdf IS NULL AS dropped, f.sha256, f.size FROM application_files f JOIN applications a USING (platform_number) WHERE a.local_number = ?')
+      .prepare(
+        'SELECT f.material_id AS materialId, f.pdf IS NULL AS dropped, f.sha256, f.size FROM application_files f JOIN applications a USING (platform_number) WHERE a.local_number = ?',
+      )
       .get(applied.body.localNumber) as { materialId: string; dropped: number; sha256: string; size: number };
     platformDb.close();
     expect(file).toMatchObject({ materialId: 'housing', dropped: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(file.size).toBeGreaterThan(1_000);
     const kioskDb = new Database(path.join(bridge.dataDir, 'kiosk.db'), { readonly: true });
-    const left = kioskDb.prepare("SELECT count(*) AS n FROM outbox WHERE payload IS NOT NULL AND state = 'delivered'").get() as { n: number };
+    const left = kioskDb.prepare("SELECT count(*) AS n FROM outbox WHERE payload IS NOT NULL AND state = 'delivered'").get() as {
+      n: number;
+    };
     kioskDb.close();
     expect(left.n).toBe(0);
     const captures = (await call(bridge, 'GET', apiPaths.materialCaptures)).body as { captures: { captureId: string }[] };
@@ -131,7 +152,13 @@ describe('platform services through the bridge (embedded platform)', () => {
     const bad = await call(bridge, 'POST', apiPaths.ratings, { grade: 1, serviceCode: flexibleEmployment, caseId: 'X1' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('indicators');
-    const ok = await call(bridge, 'POST', apiPaths.ratings, { grade: 2, serviceCode: flexibleEmployment, caseId: 'X1', indicators: ['efficiency'], comment: '等待时间长' });
+    const ok = await call(bridge, 'POST', apiPaths.ratings, {
+      grade: 2,
+      serviceCode: flexibleEmployment,
+      caseId: 'X1',
+      indicators: ['efficiency'],
+      comment: '等待时间长',
+    });
     expect(ok.status).toBe(201);
     await waitFor('the rating to leave the outbox', async () => {
       const health = (await call(bridge, 'GET', apiPaths.health)).body as unknown as HealthResponse;
@@ -140,7 +167,9 @@ describe('platform services through the bridge (embedded platform)', () => {
   });
 
   it('books, lists and cancels an appointment and takes a queue number', async () => {
-    const slots = (await call(bridge, 'GET', `${apiPaths.appointmentSlots}?itemCode=330100-HJ-00501-000`)).body as { slots: { id: string }[] };
+    const slots = (await call(bridge, 'GET', `${apiPaths.appointmentSlots}?itemCode=330100-HJ-00501-000`)).body as {
+      slots: { id: string }[];
+    };
     const booked = await call(bridge, 'POST', apiPaths.appointments, { slotId: slots.slots[1]!.id, itemCode: '330100-HJ-00501-000' });
     expect(booked.status).toBe(201);
     const id = String(booked.body.id);
@@ -151,7 +180,9 @@ describe('platform services through the bridge (embedded platform)', () => {
     const ticket = await call(bridge, 'POST', apiPaths.queue, { category: 'social-insurance' });
     expect(ticket.status).toBe(201);
     expect(ticket.body.number).toMatch(/^A\d{3}$/);
-    expect((await call(bridge, 'POST', apiPaths.queue, { category: 'social-insurance' })).body).toMatchObject({ error: { code: 'queue-ticket-exists' } });
+    expect((await call(bridge, 'POST', apiPaths.queue, { category: 'social-insurance' })).body).toMatchObject({
+      error: { code: 'queue-ticket-exists' },
+    });
     expect(ticket.body.printed).toBe(true);
     expect((await call(bridge, 'GET', apiPaths.queueTicket(String(ticket.body.number)))).status).toBe(200);
     // no paper for the ticket: the number is still given, on screen, and the answer says it was not printed
@@ -169,7 +200,10 @@ describe('a bridge whose platform server goes away and comes back', () => {
   beforeAll(async () => {
     server = await startPlatformServer();
     bridge = await startBridge({
-      config: { devices: { 'id-reader': { driver: 'simulated', readMs: 0 } }, platform: { driver: 'http', baseUrl: server.url, timeoutMs: 2_000, readRetries: 0 } },
+      config: {
+        devices: { 'id-reader': { driver: 'simulated', readMs: 0 } },
+        platform: { driver: 'http', baseUrl: server.url, timeoutMs: 2_000, readRetries: 0 },
+      },
     });
   });
   afterAll(async () => {
@@ -180,7 +214,9 @@ describe('a bridge whose platform server goes away and comes back', () => {
   it('accepts an application while the platform is down, says so honestly, and delivers it once the line is back', async () => {
     await identify(bridge, 'li-na');
     // the bridge reads the catalogue at start: the guide is cached before the line drops
-    await waitFor('the catalogue cache', async () => ((await call(bridge, 'GET', apiPaths.catalogueItem(flexibleEmployment))).status === 200 ? { value: true } : {}));
+    await waitFor('the catalogue cache', async () =>
+      (await call(bridge, 'GET', apiPaths.catalogueItem(flexibleEmployment))).status === 200 ? { value: true } : {},
+    );
     const { dataDir, port } = server;
     await server.stop();
 
@@ -189,7 +225,15 @@ describe('a bridge whose platform server goes away and comes back', () => {
     expect(receipt.body).toMatchObject({ delivery: 'waiting', caseNumberKind: 'local', platformNumber: null, queuedOffline: true });
     expect(receipt.body.caseNumber).toBe(receipt.body.localNumber);
     // rated right away, on the only number there is yet
-    expect((await call(bridge, 'POST', apiPaths.ratings, { grade: 5, serviceCode: flexibleEmployment, caseId: String(receipt.body.localNumber) })).status).toBe(201);
+    expect(
+      (
+        await call(bridge, 'POST', apiPaths.ratings, {
+          grade: 5,
+          serviceCode: flexibleEmployment,
+          caseId: String(receipt.body.localNumber),
+        })
+      ).status,
+    ).toBe(201);
 
     const records = await call(bridge, 'GET', apiPaths.records);
     expect(records.status).toBe(503);
@@ -214,16 +258,22 @@ describe('a bridge whose platform server goes away and comes back', () => {
       'the application to reach the platform',
       async () => {
         const list = (await call(bridge, 'GET', apiPaths.applications)).body as unknown as ApplicationListResponse;
-        const entry = list.applications.find((candidate) => candidate.localNumber === receipt.body.localNumber && candidate.caseNumberKind === 'platform');
+        const entry = list.applications.find(
+          (candidate) => candidate.localNumber === receipt.body.localNumber && candidate.caseNumberKind === 'platform',
+        );
         return entry ? { value: entry } : { note: JSON.stringify(list) };
       },
       15_000,
     );
     expect(delivered.channel).toBe('kiosk');
-    await waitFor('the rating to be delivered', async () => {
-      const platform = ((await call(bridge, 'GET', apiPaths.health)).body as unknown as HealthResponse).platform;
-      return platform?.waiting === 0 ? { value: true } : { note: JSON.stringify(platform) };
-    }, 10_000);
+    await waitFor(
+      'the rating to be delivered',
+      async () => {
+        const platform = ((await call(bridge, 'GET', apiPaths.health)).body as unknown as HealthResponse).platform;
+        return platform?.waiting === 0 ? { value: true } : { note: JSON.stringify(platform) };
+      },
+      10_000,
+    );
     expect(((await call(bridge, 'GET', apiPaths.health)).body as unknown as HealthResponse).platform).toMatchObject({ reachable: true });
     // the platform's 好差评 record names the platform's 办件编号 and the kiosk channel, not the local number
     const platformDb = new Database(path.join(server.dataDir, 'platform.db'), { readonly: true });

@@ -26,7 +26,9 @@ function application(localNumber: string, idempotencyKey = randomUUID()): Submit
     itemCode: '330100-JD-00133-000',
     applicant: zhangApplicant,
     form: { phone: '13800000000', grade: '500元' },
-    materials: [{ materialId: 'household-register', fileName: 'household-register.pdf', pdfBase64: Buffer.from('%PDF-1.4 demo').toString('base64') }],
+    materials: [
+      { materialId: 'household-register', fileName: 'household-register.pdf', pdfBase64: Buffer.from('%PDF-1.4 demo').toString('base64') },
+    ],
     delivery: 'collect',
     submittedAt: '2026-11-22T10:00:00+08:00',
   };
@@ -86,7 +88,15 @@ describe('HTTP platform adapter against the standalone platform server', () => {
     expect(ticket.number).toMatch(/^F\d{3}$/);
     expect(await platform.queueStatus(ticket.number)).toMatchObject({ number: ticket.number });
     expect(await platform.queueStatus('Z999')).toBeNull();
-    const rating = { idempotencyKey: randomUUID(), caseNumber: 'X1', itemCode: '330100-JD-00131-000', grade: 1, indicators: ['efficiency' as const], ratedAt: '2026-11-22T10:00:00+08:00', rater: zhangApplicant };
+    const rating = {
+      idempotencyKey: randomUUID(),
+      caseNumber: 'X1',
+      itemCode: '330100-JD-00131-000',
+      grade: 1,
+      indicators: ['efficiency' as const],
+      ratedAt: '2026-11-22T10:00:00+08:00',
+      rater: zhangApplicant,
+    };
     const stored = await platform.submitRating(rating);
     expect(await platform.submitRating(rating)).toEqual(stored);
   });
@@ -141,8 +151,15 @@ describe('standalone server with enrolled kiosks', () => {
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'tongban-enrol-'));
     const platformDir = path.join(root, 'platform');
-    for (const [kioskId, dir] of [['TB-A', 'kiosk-a'], ['TB-B', 'kiosk-b']] as const) {
-      execFileSync(process.execPath, ['--import', 'tsx', 'device-bridge/src/platform-server/enroll.ts', kioskId, path.join(root, dir), platformDir], { cwd: repoRoot });
+    for (const [kioskId, dir] of [
+      ['TB-A', 'kiosk-a'],
+      ['TB-B', 'kiosk-b'],
+    ] as const) {
+      execFileSync(
+        process.execPath,
+        ['--import', 'tsx', 'device-bridge/src/platform-server/enroll.ts', kioskId, path.join(root, dir), platformDir],
+        { cwd: repoRoot },
+      );
     }
     tokenA = kioskPlatformToken(path.join(root, 'kiosk-a'), randomBytes);
     tokenB = kioskPlatformToken(path.join(root, 'kiosk-b'), randomBytes);
@@ -167,6 +184,8 @@ describe('standalone server with enrolled kiosks', () => {
     const asB = await fetch(`${server.url}/v1/kiosk/deliveries`, { headers: { 'x-kiosk-id': 'TB-A', authorization: `Bearer ${tokenB}` } });
     expect(asB.status).toBe(401);
     const own = await fetch(`${server.url}/v1/kiosk/deliveries`, { headers: { 'x-kiosk-id': 'TB-A', authorization: `Bearer ${tokenA}` } });
-    expect(((await own.json()) as { deliveries: { idempotencyKey: string }[] }).deliveries.map((entry) => entry.idempotencyKey)).toEqual([sent.idempotencyKey]);
+    expect(((await own.json()) as { deliveries: { idempotencyKey: string }[] }).deliveries.map((entry) => entry.idempotencyKey)).toEqual([
+      sent.idempotencyKey,
+    ]);
   });
 });

@@ -22,17 +22,28 @@ describe('platform adapter against a failing platform', () => {
 
   beforeAll(async () => {
     server = createServer((request: IncomingMessage, response: ServerResponse) => {
-      requests.push({ method: request.method ?? '', path: request.url ?? '', idempotencyKey: request.headers['idempotency-key'] as string | undefined });
+      requests.push({
+        method: request.method ?? '',
+        path: request.url ?? '',
+        idempotencyKey: request.headers['idempotency-key'] as string | undefined,
+      });
       request.resume();
       request.on('end', () => {
-        const json = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        const json = (status: number, body: unknown) =>
+          response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
         if (behaviour === 'hang') return; // never answers
         if (behaviour === 'error-500') return json(500, { error: { code: 'internal', message: 'boom' } });
         if (behaviour === 'malformed') return response.writeHead(200, { 'content-type': 'application/json' }).end('{"items": [');
         if (behaviour === 'wrong-shape') return json(200, { items: [{ code: 42 }] });
         if (behaviour === 'refuse-409') return json(409, { error: { code: 'item-not-applicable', message: 'not at a kiosk' } });
         if (request.url?.startsWith('/v1/applications')) {
-          return json(201, { platformNumber: '3301202611220000001', itemName: '灵活就业人员参保登记', state: 'accepted', acceptedAt: '2026-11-22T10:00:00+08:00', office: 'x' });
+          return json(201, {
+            platformNumber: '3301202611220000001',
+            itemName: '灵活就业人员参保登记',
+            state: 'accepted',
+            acceptedAt: '2026-11-22T10:00:00+08:00',
+            office: 'x',
+          });
         }
         return json(200, { items: [] });
       });
@@ -74,7 +85,9 @@ describe('platform adapter against a failing platform', () => {
 
   it('gives up on a platform that does not answer within the timeout', async () => {
     behaviour = 'hang';
-    const error = await adapter().submitApplication(application()).catch((caught: unknown) => caught);
+    const error = await adapter()
+      .submitApplication(application())
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PlatformUnavailable);
     expect((error as Error).message).toMatch(/no answer within 300 ms/);
   });
@@ -89,7 +102,9 @@ describe('platform adapter against a failing platform', () => {
   it('keeps a refusal a refusal, with the platform code, and sends the Idempotency-Key with every write', async () => {
     behaviour = 'refuse-409';
     const sent = application();
-    const error = await adapter().submitApplication(sent).catch((caught: unknown) => caught);
+    const error = await adapter()
+      .submitApplication(sent)
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(PlatformRejection);
     expect(error).toMatchObject({ code: 'item-not-applicable', status: 409 });
     expect(requests[0]?.idempotencyKey).toBe(sent.idempotencyKey);
@@ -108,7 +123,11 @@ describe('platform adapter against a failing platform', () => {
       baseBackoffMs: 1_000,
       maxBackoffMs: 60_000,
       handlers: {
-        application: { send: (payload) => platform.submitApplication(payload as SubmitApplication), acknowledged: () => undefined, refused: () => undefined },
+        application: {
+          send: (payload) => platform.submitApplication(payload as SubmitApplication),
+          acknowledged: () => undefined,
+          refused: () => undefined,
+        },
         rating: { send: async () => undefined, acknowledged: () => undefined, refused: () => undefined },
       },
       onEvent: (event) => {
@@ -134,7 +153,11 @@ describe('platform adapter against a failing platform', () => {
     expect(outbox.stats().backlog).toBe(0);
     const writes = requests.filter((request) => request.method === 'POST');
     expect(new Set(writes.map((request) => request.idempotencyKey))).toEqual(new Set([sent.idempotencyKey]));
-    const row = db.prepare('SELECT state, payload, attempts FROM outbox').get() as { state: string; payload: Buffer | null; attempts: number };
+    const row = db.prepare('SELECT state, payload, attempts FROM outbox').get() as {
+      state: string;
+      payload: Buffer | null;
+      attempts: number;
+    };
     expect(row).toMatchObject({ state: 'delivered', payload: null, attempts: 5 });
     db.close();
   });

@@ -14,7 +14,8 @@ const issue = (url: string, headers: Record<string, string>, number: string) =>
     headers: { 'content-type': 'application/json', 'x-kiosk-id': 'TB-DEV-0001', ...headers },
     body: JSON.stringify(sampleIssuedCertificate(number)),
   });
-const verifyPage = async (url: string, number: string) => (await fetch(`${url}/verify?no=${number}&code=${sampleIssuedCertificate(number).verificationCode}`)).text();
+const verifyPage = async (url: string, number: string) =>
+  (await fetch(`${url}/verify?no=${number}&code=${sampleIssuedCertificate(number).verificationCode}`)).text();
 
 describe('standalone server exposure', () => {
   let root: string;
@@ -51,7 +52,9 @@ describe('standalone server exposure', () => {
     try {
       expect(server.output()).not.toMatch(/platform-open/);
       expect((await fetch(`${server.url}/v1/catalogue`, { headers: { 'x-kiosk-id': 'TB-DEV-0001' } })).status).toBe(401);
-      expect((await fetch(`${server.url}/v1/catalogue`, { headers: { 'x-kiosk-id': 'TB-DEV-0001', authorization: `Bearer ${token}` } })).status).toBe(200);
+      expect(
+        (await fetch(`${server.url}/v1/catalogue`, { headers: { 'x-kiosk-id': 'TB-DEV-0001', authorization: `Bearer ${token}` } })).status,
+      ).toBe(200);
     } finally {
       await server.stop();
     }
@@ -88,9 +91,17 @@ describe('recording issued certificates', () => {
 
   it('an enrolled kiosk records one, which then verifies; a kiosk posing with no or another token cannot', async () => {
     expect((await issue(enrolled.url, {}, 'SB20261122-FAKE0002')).status).toBe(401);
-    expect((await issue(enrolled.url, { 'x-kiosk-id': 'TB-OTHER', authorization: `Bearer ${token}` }, 'SB20261122-FAKE0002')).status).toBe(401);
+    expect((await issue(enrolled.url, { 'x-kiosk-id': 'TB-OTHER', authorization: `Bearer ${token}` }, 'SB20261122-FAKE0002')).status).toBe(
+      401,
+    );
     expect(await verifyPage(enrolled.url, 'SB20261122-FAKE0002')).toContain('未通过核验');
-    await createHttpPlatform({ baseUrl: enrolled.url, kioskId: 'TB-DEV-0001', token, timeoutMs: 5_000, readRetries: 0 }).recordIssuedCertificate(sampleIssuedCertificate('SB20261122-REAL0001'));
+    await createHttpPlatform({
+      baseUrl: enrolled.url,
+      kioskId: 'TB-DEV-0001',
+      token,
+      timeoutMs: 5_000,
+      readRetries: 0,
+    }).recordIssuedCertificate(sampleIssuedCertificate('SB20261122-REAL0001'));
     expect(await verifyPage(enrolled.url, 'SB20261122-REAL0001')).toContain('证明真实有效');
   });
 });

@@ -21,13 +21,21 @@ export interface RunningPlatformServer {
   stop(): Promise<void>;
 }
 
-export async function startPlatformServer(options: { dataDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningPlatformServer> {
+export async function startPlatformServer(
+  options: { dataDir?: string; port?: number; env?: Record<string, string> } = {},
+): Promise<RunningPlatformServer> {
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-platform-'));
   const dataDir = options.dataDir ?? path.join(tempDir, 'data');
   const port = options.port ?? (await freeLoopbackPort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'device-bridge/src/platform-server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PLATFORM_PORT: String(port), PLATFORM_DATA_DIR: dataDir, KIOSK_DATA_DIR: path.join(tempDir, 'no-kiosk'), ...options.env },
+    env: {
+      ...process.env,
+      PLATFORM_PORT: String(port),
+      PLATFORM_DATA_DIR: dataDir,
+      KIOSK_DATA_DIR: path.join(tempDir, 'no-kiosk'),
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -78,7 +86,11 @@ export async function startPlatformServer(options: { dataDir?: string; port?: nu
  * Returns the bearer token the kiosk's HTTP adapter sends.
  */
 export function enrollKiosk(kioskId: string, kioskSecretsDir: string, platformDataDir: string): string {
-  execFileSync(process.execPath, ['--import', 'tsx', 'device-bridge/src/platform-server/enroll.ts', kioskId, kioskSecretsDir, platformDataDir], { cwd: repoRoot });
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'device-bridge/src/platform-server/enroll.ts', kioskId, kioskSecretsDir, platformDataDir],
+    { cwd: repoRoot },
+  );
   return kioskPlatformToken(kioskSecretsDir, randomBytes);
 }
 

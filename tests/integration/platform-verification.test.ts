@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from 'node:crypto';
 import { keyIdOf, signedQrText } from '../../device-bridge/src/documents/qr-signature.ts';
 import { createHttpPlatform } from '../../device-bridge/src/platform/http/http-platform.ts';
-import { enrollKiosk, qrFieldsOf, sampleIssuedCertificate, startPlatformServer, type RunningPlatformServer } from './platform-server.support.ts';
+import {
+  enrollKiosk,
+  qrFieldsOf,
+  sampleIssuedCertificate,
+  startPlatformServer,
+  type RunningPlatformServer,
+} from './platform-server.support.ts';
 
 const issued = sampleIssuedCertificate('SB20261122-7K3Q9M2X');
 const fields = qrFieldsOf(issued);
@@ -26,7 +32,10 @@ describe('certificate verification page', () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'tongban-verify-'));
     const dataDir = path.join(root, 'platform');
     await mkdir(path.join(dataDir, 'trusted-keys'), { recursive: true });
-    await writeFile(path.join(dataDir, 'trusted-keys', 'TB-DEV-0001.pem'), kioskKey.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    await writeFile(
+      path.join(dataDir, 'trusted-keys', 'TB-DEV-0001.pem'),
+      kioskKey.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    );
     const token = enrollKiosk('TB-DEV-0001', path.join(root, 'kiosk'), dataDir);
     server = await startPlatformServer({ dataDir });
     issuing = createHttpPlatform({ baseUrl: server.url, kioskId: 'TB-DEV-0001', token, timeoutMs: 5_000, readRetries: 0 });
@@ -58,7 +67,9 @@ describe('certificate verification page', () => {
 
   it('refuses a QR whose content was changed after signing, and one signed by an unknown key', async () => {
     const genuine = signedQrText(`${server.url}/verify`, fields, kioskKey.privateKey);
-    const tampered = genuine.replace(encodeURIComponent('2099-12-22'), encodeURIComponent('2199-12-22')).replace('2099-12-22', '2199-12-22');
+    const tampered = genuine
+      .replace(encodeURIComponent('2099-12-22'), encodeURIComponent('2199-12-22'))
+      .replace('2099-12-22', '2199-12-22');
     expect(tampered).not.toBe(genuine);
     expect(await page(tampered)).toContain('未通过核验');
     expect(await page(signedQrText(`${server.url}/verify`, fields, strangerKey.privateKey))).toContain('二维码签名不正确');
@@ -70,7 +81,14 @@ describe('certificate verification page', () => {
   });
 
   it('still verifies a QR printed before it named its key (no kid): every known key is tried', async () => {
-    const query = new URLSearchParams({ no: fields.number, code: fields.code, t: fields.type, id: fields.maskedIdNumber, iss: fields.issuedOn, exp: fields.validUntil });
+    const query = new URLSearchParams({
+      no: fields.number,
+      code: fields.code,
+      t: fields.type,
+      id: fields.maskedIdNumber,
+      iss: fields.issuedOn,
+      exp: fields.validUntil,
+    });
     const signed = `${server.url}/verify?${query.toString()}`;
     const legacy = `${signed}&sig=${sign(null, Buffer.from(signed, 'utf8'), kioskKey.privateKey).toString('base64url')}`;
     const text = await page(legacy);

@@ -142,7 +142,8 @@ describe('print queue survives kill -9', () => {
       for (const id of accepted) expect(stored.get(id), `accepted job ${id}`).toBeDefined();
 
       // after the long pause nothing was sent: what CUPS never got is reported, not printed for nobody
-      for (const id of neverReceived) expect(stored.get(id), `job ${id} waiting at the last kill`).toMatchObject({ state: 'failed', reason: 'interrupted' });
+      for (const id of neverReceived)
+        expect(stored.get(id), `job ${id} waiting at the last kill`).toMatchObject({ state: 'failed', reason: 'interrupted' });
 
       // none doubled: CUPS completed each stored job at most once, and exactly the completed ones
       const cupsJobs = await client.jobs();
@@ -153,7 +154,9 @@ describe('print queue survives kill -9', () => {
       }
       for (const row of stored.values()) {
         const printed = completedByName.get(row.id) ?? 0;
-        expect(printed, `job ${row.id} (${row.state} ${row.reason ?? ''}) printed ${printed} times`).toBe(row.state === 'completed' ? 1 : 0);
+        expect(printed, `job ${row.id} (${row.state} ${row.reason ?? ''}) printed ${printed} times`).toBe(
+          row.state === 'completed' ? 1 : 0,
+        );
       }
       expect(cups.printed()).toHaveLength([...stored.values()].filter((row) => row.state === 'completed').length);
       expect(kills).toBeGreaterThan(3);

@@ -10,7 +10,11 @@ describe('receipts through the running bridge (real ESC/POS driver ⇄ simulator
   beforeAll(async () => {
     bridge = await startBridge({ config: { devices: { 'id-reader': { driver: 'simulated', readMs: 0 } } } });
     await bridgeRequest(bridge.url, 'POST', apiPaths.simCard, { fixture: 'zhang-wei' });
-    await waitFor('a session', async () => ((await bridgeRequest(bridge.url, 'GET', apiPaths.session)).status === 200 ? { value: true } : {}), 10_000);
+    await waitFor(
+      'a session',
+      async () => ((await bridgeRequest(bridge.url, 'GET', apiPaths.session)).status === 200 ? { value: true } : {}),
+      10_000,
+    );
   }, 60_000);
   afterAll(async () => {
     await bridge?.stop();
@@ -36,7 +40,9 @@ describe('receipts through the running bridge (real ESC/POS driver ⇄ simulator
   it('still gives the number when the paper is out, says it was not printed, and no longer takes slip text from the page', async () => {
     await bridgeRequest(bridge.url, 'POST', apiPaths.simPrinterState('receipt-printer'), { state: 'paper-out' });
     await waitFor('paper-out', async () => {
-      const health = (await bridgeRequest(bridge.url, 'GET', apiPaths.health)).json() as { devices: Array<{ id: string; reason?: string }> };
+      const health = (await bridgeRequest(bridge.url, 'GET', apiPaths.health)).json() as {
+        devices: Array<{ id: string; reason?: string }>;
+      };
       return health.devices.find((device) => device.id === 'receipt-printer')?.reason === 'paper-out' ? { value: true } : {};
     });
     const response = await bridgeRequest(bridge.url, 'POST', apiPaths.queue, { category: 'tax' });

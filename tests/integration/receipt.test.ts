@@ -34,13 +34,24 @@ describe('receipt printer: the real ESC/POS driver over a pty to the byte-level 
     });
     await printer.start();
     const current = printer;
-    await waitFor('printer ready', async () => (current.status().state === 'ready' ? { value: true } : { note: JSON.stringify(current.status()) }));
+    await waitFor('printer ready', async () =>
+      current.status().state === 'ready' ? { value: true } : { note: JSON.stringify(current.status()) },
+    );
     return { simulator, printer: current };
   }
 
   it('prints a queue ticket: number, category, hall and waiting count come out of the printer as text', async () => {
     const { simulator, printer } = await setup();
-    await printer.print(queueTicketDocument({ number: 'A023', category: 'social-insurance', ahead: 7, hallName: '通办示例政务服务中心', windows: ['B12', 'B13'], issuedAt: '2026-11-22T02:15:00.000Z' }));
+    await printer.print(
+      queueTicketDocument({
+        number: 'A023',
+        category: 'social-insurance',
+        ahead: 7,
+        hallName: '通办示例政务服务中心',
+        windows: ['B12', 'B13'],
+        issuedAt: '2026-11-22T02:15:00.000Z',
+      }),
+    );
     await waitFor('ticket printed', async () => (simulator.receipts().length === 1 ? { value: true } : {}));
     const text = receiptText(simulator.receipts()[0]!);
     expect(text).toContain('A 0 2 3'); // double size
@@ -77,7 +88,9 @@ describe('receipt printer: the real ESC/POS driver over a pty to the byte-level 
   it('reads paper-out from the DLE EOT reply: the device goes to fault and a print is refused, not lost silently', async () => {
     const { simulator, printer } = await setup();
     simulator.setCondition('paper-out');
-    await waitFor('paper-out status', async () => (printer.status().reason === 'paper-out' ? { value: true } : { note: JSON.stringify(printer.status()) }));
+    await waitFor('paper-out status', async () =>
+      printer.status().reason === 'paper-out' ? { value: true } : { note: JSON.stringify(printer.status()) },
+    );
     expect(printer.status().state).toBe('fault');
     const failure = await printer.print({ lines: [{ kind: 'text', text: 'x' }] }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(PrintFailedError);

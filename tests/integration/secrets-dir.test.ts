@@ -21,7 +21,14 @@ describe('config secrets.dir', () => {
 
   it('holds every key and secret the bridge makes, owner-only, and the data directory holds none', () => {
     const made = readdirSync(secrets).sort();
-    for (const key of ['outbox.key', 'spool.key', 'certificate-hmac.key', 'certificate-ed25519.key', 'technician-pepper.key', 'platform-data.key']) {
+    for (const key of [
+      'outbox.key',
+      'spool.key',
+      'certificate-hmac.key',
+      'certificate-ed25519.key',
+      'technician-pepper.key',
+      'platform-data.key',
+    ]) {
       expect(made, key).toContain(key);
       expect(statSync(path.join(secrets, key)).mode & 0o777, key).toBe(0o600);
     }

@@ -2,13 +2,7 @@
 // play a hostile web page (DNS rebinding via a foreign Host, cross-site POSTs via a foreign Origin)
 // against the real bridge process and check that only the kiosk's own page gets through.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiPaths,
-  errorBodySchema,
-  healthResponseSchema,
-  sessionViewSchema,
-  simFixtureSchema,
-} from '@tongban/device-bridge/api';
+import { apiPaths, errorBodySchema, healthResponseSchema, sessionViewSchema, simFixtureSchema } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
 import { bridgeRequest, rawRequest } from '../support/http.ts';
 import { waitFor } from '../support/wait.ts';
@@ -149,9 +143,7 @@ describe('simulation control (devices are simulated here)', () => {
     expect(placed.status).toBe(204);
 
     const session = await waitForSession(bridge.url);
-    expect(session.maskedIdNumber).toBe(
-      `${zhangWei!.card.idNumber.slice(0, 6)}********${zhangWei!.card.idNumber.slice(-4)}`,
-    );
+    expect(session.maskedIdNumber).toBe(`${zhangWei!.card.idNumber.slice(0, 6)}********${zhangWei!.card.idNumber.slice(-4)}`);
     expect(session.maskedName).not.toBe(zhangWei!.card.name);
     expect(session.salutation).toBe('male');
     // the session view is for the screen: the raw card never leaves the bridge

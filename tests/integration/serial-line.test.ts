@@ -38,7 +38,10 @@ describe('serial line over a socat pty with the real serialport binding', () => 
     expect(lent.every((chunk) => chunk.every((byte) => byte === 0))).toBe(true);
 
     await pty.unplug();
-    await waitFor('the host to notice the loss', async () => ({ value: host.state().kind === 'waiting' ? true : undefined, note: host.state().kind }));
+    await waitFor('the host to notice the loss', async () => ({
+      value: host.state().kind === 'waiting' ? true : undefined,
+      note: host.state().kind,
+    }));
     await device.close();
 
     await pty.replug();

@@ -94,7 +94,11 @@ describe('technician API', () => {
 
     const test = await rawRequest(`${bridge.url}/api/technician/devices/a4-printer/self-test`, { method: 'POST', headers });
     expect(test.json()).toMatchObject({ device: 'a4-printer', kind: 'test-page', ok: true });
-    for (const [device, kind] of [['receipt-printer', 'test-ticket'], ['camera', 'snapshot'], ['document-camera', 'snapshot']] as const) {
+    for (const [device, kind] of [
+      ['receipt-printer', 'test-ticket'],
+      ['camera', 'snapshot'],
+      ['document-camera', 'snapshot'],
+    ] as const) {
       const other = await rawRequest(`${bridge.url}/api/technician/devices/${device}/self-test`, { method: 'POST', headers });
       expect(other.json(), device).toMatchObject({ device, kind, ok: true });
     }
@@ -128,11 +132,17 @@ describe('technician API', () => {
       const refilled = await rawRequest(`${bridge.url}/api/technician/devices/receipt-printer/paper-refilled`, { method: 'POST', headers });
       expect(refilled.json()).toEqual({ device: 'receipt-printer', paperRefills: refill });
     }
-    const listed = (await rawRequest(`${bridge.url}/api/technician/devices`, { headers })).json() as { devices: Array<{ status: { id: string }; paperRefills?: number }> };
+    const listed = (await rawRequest(`${bridge.url}/api/technician/devices`, { headers })).json() as {
+      devices: Array<{ status: { id: string }; paperRefills?: number }>;
+    };
     expect(listed.devices.find((device) => device.status.id === 'receipt-printer')?.paperRefills).toBe(2);
     expect((await rawRequest(`${bridge.url}/metrics`)).text).toContain('kiosk_paper_refills_total{printer="receipt-printer"} 2');
 
-    const refused = await rawRequest(`${bridge.url}/api/technician/config`, { method: 'PUT', headers, body: { config: { session: { idleTimeoutSeconds: 0 } } } });
+    const refused = await rawRequest(`${bridge.url}/api/technician/config`, {
+      method: 'PUT',
+      headers,
+      body: { config: { session: { idleTimeoutSeconds: 0 } } },
+    });
     expect(refused.status).toBe(400);
 
     const bundle = await rawRequest(`${bridge.url}/api/technician/diagnostic-bundle`, { headers });
@@ -141,11 +151,18 @@ describe('technician API', () => {
     // the screen's export: no USB stick is mounted at /media/tongban-usb here, so it stays on the kiosk
     const exported = await rawRequest(`${bridge.url}/api/technician/diagnostic-bundle/export`, { method: 'POST', headers });
     expect(exported.status).toBe(201);
-    expect(exported.json()).toMatchObject({ where: 'kiosk', file: expect.stringContaining(path.join(dataDir, 'exports', 'tongban-diagnostics-')) });
+    expect(exported.json()).toMatchObject({
+      where: 'kiosk',
+      file: expect.stringContaining(path.join(dataDir, 'exports', 'tongban-diagnostics-')),
+    });
     const exportedFile = (exported.json() as { file: string }).file;
     expect(JSON.parse(await readFile(exportedFile, 'utf8'))).toMatchObject({ kind: 'tongban-diagnostic-bundle' });
 
-    const languages = await rawRequest(`${bridge.url}/api/technician/config/validate`, { method: 'POST', headers, body: { config: { kiosk: { languages: ['en'] } } } });
+    const languages = await rawRequest(`${bridge.url}/api/technician/config/validate`, {
+      method: 'POST',
+      headers,
+      body: { config: { kiosk: { languages: ['en'] } } },
+    });
     expect(languages.json()).toMatchObject({ valid: false, problems: [expect.stringContaining('kiosk.languages')] });
 
     const audit = (await rawRequest(`${bridge.url}/api/technician/audit`, { headers })).json() as {
@@ -177,7 +194,10 @@ describe('technician API', () => {
     bridge = await startBridge({ dataDir });
     const afterRestart = await login(pin);
     expect(afterRestart.status).toBe(429);
-    const status = (await rawRequest(`${bridge.url}/api/technician/status`)).json() as { lockedUntil: string | null; failedAttempts: number };
+    const status = (await rawRequest(`${bridge.url}/api/technician/status`)).json() as {
+      lockedUntil: string | null;
+      failedAttempts: number;
+    };
     expect(status.failedAttempts).toBe(5);
     expect(status.lockedUntil).not.toBeNull();
 
@@ -206,14 +226,19 @@ describe('technician config apply', () => {
         expect(applied.status).toBe(202);
         const { file } = applied.json() as { file: string };
         // the bridge exits by itself to be restarted by systemd on the new file
-        await waitFor('the bridge to exit for the restart', async () => {
-          try {
-            await rawRequest(`${bridge.url}/api/health`, { timeoutMs: 500 });
-            return {};
-          } catch {
-            return { value: true };
-          }
-        }, 15_000, 100);
+        await waitFor(
+          'the bridge to exit for the restart',
+          async () => {
+            try {
+              await rawRequest(`${bridge.url}/api/health`, { timeoutMs: 500 });
+              return {};
+            } catch {
+              return { value: true };
+            }
+          },
+          15_000,
+          100,
+        );
         expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ kiosk: { siteName: '新站点便民服务中心' } });
         expect(bridge.logs()).toContain('bridge-stopping');
       } finally {
@@ -236,10 +261,18 @@ describe('technician config apply', () => {
         const login = await rawRequest(`${bridge.url}/api/technician/login`, { method: 'POST', body: { pin } });
         const headers = { authorization: `Bearer ${(login.json() as { token: string }).token}` };
         // valid for the schema, fatal at start: the broker password file the fleet link reads does not exist
-        const broken = { ...before, fleet: { mqtt: { enabled: true, url: 'mqtt://127.0.0.1:9', passwordFile: 'secrets/no-such.password' } } };
+        const broken = {
+          ...before,
+          fleet: { mqtt: { enabled: true, url: 'mqtt://127.0.0.1:9', passwordFile: 'secrets/no-such.password' } },
+        };
         const applied = await rawRequest(`${bridge.url}/api/technician/config`, { method: 'PUT', headers, body: { config: broken } });
         expect(applied.status).toBe(202);
-        await waitFor('the new site file', async () => (existsSync(siteFile) && JSON.parse(await readFile(siteFile, 'utf8')).fleet ? { value: true } : {}), 15_000, 100);
+        await waitFor(
+          'the new site file',
+          async () => (existsSync(siteFile) && JSON.parse(await readFile(siteFile, 'utf8')).fleet ? { value: true } : {}),
+          15_000,
+          100,
+        );
       } finally {
         await bridge.stop();
       }
@@ -264,9 +297,17 @@ describe('technician config apply', () => {
         expect(health.site.name).toBe('旧站点');
         const login = await rawRequest(`${again.url}/api/technician/login`, { method: 'POST', body: { pin } });
         const headers = { authorization: `Bearer ${(login.json() as { token: string }).token}` };
-        const audit = (await rawRequest(`${again.url}/api/technician/audit`, { headers })).json() as { entries: Array<{ action: string; outcome: string; detail: string | null }> };
+        const audit = (await rawRequest(`${again.url}/api/technician/audit`, { headers })).json() as {
+          entries: Array<{ action: string; outcome: string; detail: string | null }>;
+        };
         expect(audit.entries).toEqual(
-          expect.arrayContaining([expect.objectContaining({ action: 'config-apply', outcome: 'rolled-back', detail: expect.stringContaining('no-such.password') })]),
+          expect.arrayContaining([
+            expect.objectContaining({
+              action: 'config-apply',
+              outcome: 'rolled-back',
+              detail: expect.stringContaining('no-such.password'),
+            }),
+          ]),
         );
       } finally {
         await again.stop();

@@ -51,7 +51,9 @@ describe('technician screen with a real CUPS and a mounted export folder', () =>
 
   it('shows CUPS’s printer-state-reasons as CUPS says them, and the paper level', async () => {
     const a4 = async () =>
-      ((await rawRequest(`${bridge.url}/api/technician/devices`, { headers })).json() as TechnicianDevicesResponse).devices.find((device) => device.status.id === 'a4-printer')!;
+      ((await rawRequest(`${bridge.url}/api/technician/devices`, { headers })).json() as TechnicianDevicesResponse).devices.find(
+        (device) => device.status.id === 'a4-printer',
+      )!;
     const ready = await waitFor('the A4 printer polled', async () => {
       const device = await a4();
       return device.status.detail ? { value: device } : {};
@@ -78,7 +80,9 @@ describe('technician screen with a real CUPS and a mounted export folder', () =>
     expect(bundle.kind).toBe('tongban-diagnostic-bundle');
     expect(bundle.health.devices).toHaveLength(6);
     expect(existsSync(path.join(dataDir, 'exports'))).toBe(false);
-    const audit = (await rawRequest(`${bridge.url}/api/technician/audit`, { headers })).json() as { entries: Array<{ action: string; detail: string | null }> };
+    const audit = (await rawRequest(`${bridge.url}/api/technician/audit`, { headers })).json() as {
+      entries: Array<{ action: string; detail: string | null }>;
+    };
     expect(audit.entries.find((entry) => entry.action === 'diagnostic-bundle-export')?.detail).toBe(`usb: ${body.file}`);
   });
 });

@@ -28,7 +28,9 @@ describe('print problems for the technician', () => {
     });
 
     await bridgeRequest(bridge.url, 'POST', '/api/sim/id-reader/card', { fixture: 'zhang-wei' });
-    await waitFor('session', async () => ((await bridgeRequest(bridge.url, 'GET', apiPaths.session)).status === 200 ? { value: true } : {}));
+    await waitFor('session', async () =>
+      (await bridgeRequest(bridge.url, 'GET', apiPaths.session)).status === 200 ? { value: true } : {},
+    );
     const submitted = await bridgeRequest(bridge.url, 'POST', apiPaths.printJobs, { type: 'social-insurance-contribution' });
     expect(submitted.status).toBe(202);
     const id = (submitted.json() as PrintJobView).id;
@@ -88,13 +90,19 @@ describe('print problems for the technician', () => {
 
     const handled = await rawRequest(`${bridge.url}${apiPaths.technicianPrintProblemHandled(failedJob.id)}`, { method: 'POST', headers });
     expect(handled.status).toBe(204);
-    expect(((await rawRequest(`${bridge.url}${apiPaths.technicianPrintProblems}`, { headers })).json() as PrintProblemsResponse).jobs).toEqual([]);
+    expect(
+      ((await rawRequest(`${bridge.url}${apiPaths.technicianPrintProblems}`, { headers })).json() as PrintProblemsResponse).jobs,
+    ).toEqual([]);
     const again = await rawRequest(`${bridge.url}${apiPaths.technicianPrintProblemHandled(failedJob.id)}`, { method: 'POST', headers });
     expect(again.status).toBe(404);
 
     const audit = (await rawRequest(`${bridge.url}${apiPaths.technicianAudit}`, { headers })).json() as {
       entries: Array<{ action: string; outcome: string; detail: string | null }>;
     };
-    expect(audit.entries).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'print-problem-handled', outcome: 'ok', detail: `print job ${failedJob.id}` })]));
+    expect(audit.entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'print-problem-handled', outcome: 'ok', detail: `print job ${failedJob.id}` }),
+      ]),
+    );
   });
 });

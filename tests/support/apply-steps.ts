@@ -60,7 +60,15 @@ export async function drawStroke(page: Page, points: readonly [number, number][]
 /** Signs with two strokes and waits until the pad accepts it as a signature (next not yet tapped). */
 export async function signName(page: Page): Promise<void> {
   await page.locator('[data-testid="signature-pad"]').first().waitFor({ state: 'visible', timeout: 15_000 });
-  await drawStroke(page, [[0.1, 0.6], [0.25, 0.3], [0.4, 0.7], [0.55, 0.3]]);
-  await drawStroke(page, [[0.6, 0.5], [0.9, 0.45]]);
+  await drawStroke(page, [
+    [0.1, 0.6],
+    [0.25, 0.3],
+    [0.4, 0.7],
+    [0.55, 0.3],
+  ]);
+  await drawStroke(page, [
+    [0.6, 0.5],
+    [0.9, 0.45],
+  ]);
   await page.locator('[data-testid="signature-pad"][data-signed="true"]').first().waitFor({ state: 'attached' });
 }

@@ -121,19 +121,12 @@ export async function startBridge(options: StartBridgeOptions = {}): Promise<Run
   };
 }
 
-async function waitUntilHealthy(
-  url: string,
-  child: ChildProcess,
-  output: () => string,
-  timeoutMs: number,
-): Promise<void> {
+async function waitUntilHealthy(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastProblem = 'no answer yet';
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(
-        `the bridge exited (code ${child.exitCode}, signal ${child.signalCode}) before it was healthy. Output:\n${output()}`,
-      );
+      throw new Error(`the bridge exited (code ${child.exitCode}, signal ${child.signalCode}) before it was healthy. Output:\n${output()}`);
     }
     try {
       const response = await rawRequest(`${url}/api/health`, { timeoutMs: 2_000 });
@@ -144,7 +137,5 @@ async function waitUntilHealthy(
     }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  throw new Error(
-    `the bridge was not healthy within ${timeoutMs} ms (${lastProblem}). Output:\n${output()}`,
-  );
+  throw new Error(`the bridge was not healthy within ${timeoutMs} ms (${lastProblem}). Output:\n${output()}`);
 }

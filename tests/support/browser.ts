@@ -33,11 +33,7 @@ export interface KioskPage {
 }
 
 /** A fresh browser context (no shared storage) with the kiosk UI loaded at the given shape. */
-export async function openKioskPage(
-  browser: Browser,
-  url: string,
-  orientation: KioskOrientation = 'landscape',
-): Promise<KioskPage> {
+export async function openKioskPage(browser: Browser, url: string, orientation: KioskOrientation = 'landscape'): Promise<KioskPage> {
   const context = await browser.newContext({
     viewport: kioskViewports[orientation],
     locale: 'zh-CN',

@@ -143,9 +143,13 @@ Group lp
 Sandboxing Relaxed
 `,
   );
-  const cupsd: ChildProcess = spawn('/usr/sbin/cupsd', ['-f', '-c', path.join(dir, 'etc/cupsd.conf'), '-s', path.join(dir, 'etc/cups-files.conf')], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const cupsd: ChildProcess = spawn(
+    '/usr/sbin/cupsd',
+    ['-f', '-c', path.join(dir, 'etc/cupsd.conf'), '-s', path.join(dir, 'etc/cups-files.conf')],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   let stderr = '';
   cupsd.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<void>((resolve) => cupsd.once('exit', () => resolve()));
@@ -170,7 +174,8 @@ Sandboxing Relaxed
       try {
         return await tool(command, args);
       } catch (error) {
-        if (attempt >= 10) throw new Error(`${command} failed: ${(error as { stderr?: string }).stderr ?? String(error)}`, { cause: error });
+        if (attempt >= 10)
+          throw new Error(`${command} failed: ${(error as { stderr?: string }).stderr ?? String(error)}`, { cause: error });
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
     }
@@ -186,7 +191,10 @@ Sandboxing Relaxed
     queue,
     outDir,
     setFault: (fault) => writeFileSync(faultFile, fault),
-    printed: () => readdirSync(outDir).filter((name) => name.endsWith('.pdf')).sort(),
+    printed: () =>
+      readdirSync(outDir)
+        .filter((name) => name.endsWith('.pdf'))
+        .sort(),
     copiesOf(cupsJobId) {
       const file = path.join(outDir, `job-${cupsJobId}.copies`);
       return existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : null;

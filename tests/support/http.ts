@@ -70,12 +70,7 @@ export function rawRequest(url: string, request: RawRequest = {}): Promise<RawRe
  * A request as the kiosk's own page would send it: same-origin Origin header on anything that
  * changes state, so the bridge's origin guard lets it through.
  */
-export function bridgeRequest(
-  baseUrl: string,
-  method: string,
-  apiPath: string,
-  body?: object,
-): Promise<RawResponse> {
+export function bridgeRequest(baseUrl: string, method: string, apiPath: string, body?: object): Promise<RawResponse> {
   const headers: Record<string, string> = method === 'GET' || method === 'HEAD' ? {} : { origin: baseUrl };
   return rawRequest(baseUrl + apiPath, { method, headers, ...(body === undefined ? {} : { body }) });
 }

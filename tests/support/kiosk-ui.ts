@@ -43,12 +43,7 @@ export async function waitForScreen(page: Page, name: ScreenName, timeoutMs = 15
  * Moves on to `target` the way a citizen would: if the current screen waits for a tap on one of
  * `taps` (e.g. "done" on take-document), tap it; otherwise wait for the UI to advance by itself.
  */
-export async function advanceTo(
-  page: Page,
-  target: ScreenName,
-  taps: Locator[] = [],
-  timeoutMs = 20_000,
-): Promise<Locator> {
+export async function advanceTo(page: Page, target: ScreenName, taps: Locator[] = [], timeoutMs = 20_000): Promise<Locator> {
   const destination = screen(page, target).first();
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -123,10 +118,14 @@ export async function placeCard(baseUrl: string, fixtureId: string): Promise<voi
 /** Places `fixtureId`'s card and waits until the bridge holds the session it opens (no screen involved). */
 export async function openSessionFor(baseUrl: string, fixtureId: string): Promise<void> {
   await placeCard(baseUrl, fixtureId);
-  await waitFor('session', async () => {
-    const response = await bridgeRequest(baseUrl, 'GET', apiPaths.session);
-    return { value: response.status === 200 ? true : undefined };
-  }, 10_000);
+  await waitFor(
+    'session',
+    async () => {
+      const response = await bridgeRequest(baseUrl, 'GET', apiPaths.session);
+      return { value: response.status === 200 ? true : undefined };
+    },
+    10_000,
+  );
 }
 
 export async function removeCard(baseUrl: string): Promise<void> {

@@ -45,9 +45,7 @@ export function findStoredRating(dataDir: string, ratingId: string): StoredRatin
     try {
       const hasRatings = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'ratings'").get();
       if (hasRatings === undefined) continue;
-      const row = db.prepare('SELECT id, grade, service_code, case_id FROM ratings WHERE id = ?').get(ratingId) as
-        | StoredRating
-        | undefined;
+      const row = db.prepare('SELECT id, grade, service_code, case_id FROM ratings WHERE id = ?').get(ratingId) as StoredRating | undefined;
       if (row !== undefined) return row;
     } finally {
       db.close();

@@ -11,7 +11,10 @@ export function chinaIsoOf(date: Date): string {
  * directory), as if the citizen had booked it on the platform earlier: the platform only offers
  * slots from tomorrow on, and a check-in test must not depend on the hour it runs at.
  */
-export function bookAppointmentForNow(dataDir: string, options: { id: string; idNumber: string; itemCode?: string }): { start: string; end: string } {
+export function bookAppointmentForNow(
+  dataDir: string,
+  options: { id: string; idNumber: string; itemCode?: string },
+): { start: string; end: string } {
   const now = new Date();
   const startDate = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
   const start = chinaIsoOf(startDate);
@@ -30,13 +33,9 @@ export function bookAppointmentForNow(dataDir: string, options: { id: string; id
       end,
       4,
     );
-    db.prepare("INSERT INTO appointments (id, slot_id, item_code, id_number, kiosk_id, state, created_at) VALUES (?, ?, ?, ?, NULL, 'booked', ?)").run(
-      options.id,
-      slotId,
-      options.itemCode ?? '330100-HJ-00501-000',
-      options.idNumber,
-      start,
-    );
+    db.prepare(
+      "INSERT INTO appointments (id, slot_id, item_code, id_number, kiosk_id, state, created_at) VALUES (?, ?, ?, ?, NULL, 'booked', ?)",
+    ).run(options.id, slotId, options.itemCode ?? '330100-HJ-00501-000', options.idNumber, start);
   } finally {
     db.close();
   }
@@ -55,12 +54,20 @@ export function moveAppointmentToNow(dataDir: string, appointmentId: string): { 
   try {
     db.pragma('busy_timeout = 5000');
     db.transaction(() => {
-      const slot = db.prepare('SELECT s.hall_id, s.hall_name, s.window, s.category FROM appointments a JOIN slots s ON s.id = a.slot_id WHERE a.id = ?').get(appointmentId) as
-        | { hall_id: string; hall_name: string; window: string; category: string }
-        | undefined;
+      const slot = db
+        .prepare('SELECT s.hall_id, s.hall_name, s.window, s.category FROM appointments a JOIN slots s ON s.id = a.slot_id WHERE a.id = ?')
+        .get(appointmentId) as { hall_id: string; hall_name: string; window: string; category: string } | undefined;
       if (!slot) throw new Error(`no appointment ${appointmentId} in ${dataDir}`);
       const slotId = `TEST-NOW-${appointmentId}`;
-      db.prepare('INSERT INTO slots (id, hall_id, hall_name, window, category, start, end, capacity) VALUES (?, ?, ?, ?, ?, ?, ?, 2)').run(slotId, slot.hall_id, slot.hall_name, slot.window, slot.category, start, end);
+      db.prepare('INSERT INTO slots (id, hall_id, hall_name, window, category, start, end, capacity) VALUES (?, ?, ?, ?, ?, ?, ?, 2)').run(
+        slotId,
+        slot.hall_id,
+        slot.hall_name,
+        slot.window,
+        slot.category,
+        start,
+        end,
+      );
       db.prepare('UPDATE appointments SET slot_id = ? WHERE id = ?').run(slotId, appointmentId);
     })();
   } finally {

@@ -11,7 +11,10 @@ export const applicationSubmitSchema = z.object({
   /** answers to the item's formFields, by field id */
   form: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/), z.string().max(500)),
   /** material id → capture id from the document camera (session materials); absent = not captured here */
-  materials: z.array(z.object({ materialId: z.string().max(40), captureId: z.string().max(64) })).max(20).default([]),
+  materials: z
+    .array(z.object({ materialId: z.string().max(40), captureId: z.string().max(64) }))
+    .max(20)
+    .default([]),
   /** made by the UI once per attempt (crypto.randomUUID), so a retried POST never makes two applications */
   idempotencyKey: z.uuid(),
   /** 自取 (collect at the hall) or 邮寄 (post) */

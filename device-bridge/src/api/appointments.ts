@@ -17,7 +17,10 @@ export type AppointmentSlot = z.infer<typeof appointmentSlotSchema>;
 /** GET /api/appointments/slots?itemCode=&date=YYYY-MM-DD (no session needed) */
 export const slotQuerySchema = z.object({
   itemCode: itemCodeSchema,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
 });
 export type SlotQuery = z.infer<typeof slotQuerySchema>;
 export const slotListResponseSchema = z.object({ slots: z.array(appointmentSlotSchema) });

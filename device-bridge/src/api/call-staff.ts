@@ -9,9 +9,7 @@ export const callStaffRequestSchema = z.object({
    * the screen the citizen was on (a data-screen name such as "menu", api/screens.ts); a name not in
    * that list is still a call for help and is taken, but counted as "other" in the metrics
    */
-  screen: z
-    .string()
-    .regex(/^[a-z][a-z0-9-]{0,47}$/, 'a screen name: lower-case letters, digits and dashes'),
+  screen: z.string().regex(/^[a-z][a-z0-9-]{0,47}$/, 'a screen name: lower-case letters, digits and dashes'),
 });
 export type CallStaffRequest = z.infer<typeof callStaffRequestSchema>;
 

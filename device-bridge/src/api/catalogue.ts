@@ -4,7 +4,15 @@ import { z } from 'zod';
  * The service catalogue (政务服务事项目录): one standard item per service, the same code and the
  * same 办事指南 on every channel (同一事项、同一标准、同一编码). Readable without identifying.
  */
-export const serviceCategories = ['social-insurance', 'medical-insurance', 'housing-fund', 'real-estate', 'household', 'tax', 'civil-affairs'] as const;
+export const serviceCategories = [
+  'social-insurance',
+  'medical-insurance',
+  'housing-fund',
+  'real-estate',
+  'household',
+  'tax',
+  'civil-affairs',
+] as const;
 export const serviceCategorySchema = z.enum(serviceCategories);
 export type ServiceCategory = z.infer<typeof serviceCategorySchema>;
 

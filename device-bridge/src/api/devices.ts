@@ -1,13 +1,6 @@
 import { z } from 'zod';
 
-export const deviceIds = [
-  'id-reader',
-  'scanner',
-  'a4-printer',
-  'receipt-printer',
-  'camera',
-  'document-camera',
-] as const;
+export const deviceIds = ['id-reader', 'scanner', 'a4-printer', 'receipt-printer', 'camera', 'document-camera'] as const;
 export const deviceIdSchema = z.enum(deviceIds);
 export type DeviceId = z.infer<typeof deviceIdSchema>;
 

@@ -79,8 +79,7 @@ export const apiPaths = {
   materialCapture: (captureId: string) => `/api/materials/captures/${encodeURIComponent(captureId)}`,
   materialPages: (captureId: string) => `/api/materials/captures/${encodeURIComponent(captureId)}/pages`,
   materialPage: (captureId: string, index: number) => `/api/materials/captures/${encodeURIComponent(captureId)}/pages/${index}`,
-  materialPageImage: (captureId: string, index: number) =>
-    `/api/materials/captures/${encodeURIComponent(captureId)}/pages/${index}/image`,
+  materialPageImage: (captureId: string, index: number) => `/api/materials/captures/${encodeURIComponent(captureId)}/pages/${index}/image`,
   faceOptions: '/api/face/options',
   faceConsent: '/api/face/consent',
   faceGuidance: '/api/face/guidance',
@@ -92,8 +91,7 @@ export const apiPaths = {
   simIdReaderFault: '/api/sim/id-reader/fault',
   simScan: '/api/sim/scanner/scan',
   simPrinterState: (printerId: 'a4-printer' | 'receipt-printer') => `/api/sim/${printerId}/state`,
-  simDevice: (deviceId: string, action: 'connect' | 'disconnect') =>
-    `/api/sim/devices/${encodeURIComponent(deviceId)}/${action}`,
+  simDevice: (deviceId: string, action: 'connect' | 'disconnect') => `/api/sim/devices/${encodeURIComponent(deviceId)}/${action}`,
   // monitoring + technician mode (shapes in api/technician.ts)
   uiHeartbeat: '/api/ui-heartbeat',
   technicianStatus: '/api/technician/status',

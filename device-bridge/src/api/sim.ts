@@ -17,7 +17,14 @@ export const simCardRequestSchema = z.union([
 ]);
 
 /** Faults the simulated SAM can be told to have; null clears. */
-export const samFaultNames = ['self-test-failure', 'not-authorised', 'read-failure', 'unknown-card-type', 'checksum-error', 'silence'] as const;
+export const samFaultNames = [
+  'self-test-failure',
+  'not-authorised',
+  'read-failure',
+  'unknown-card-type',
+  'checksum-error',
+  'silence',
+] as const;
 export const simIdReaderFaultRequestSchema = z.object({ fault: z.enum(samFaultNames).nullable() }).strict();
 export type SimIdReaderFaultRequest = z.infer<typeof simIdReaderFaultRequestSchema>;
 export type SimCardRequest = z.infer<typeof simCardRequestSchema>;

@@ -74,8 +74,18 @@ export const configValidateResponseSchema = z.object({
 export type ConfigValidateResponse = z.infer<typeof configValidateResponseSchema>;
 
 export const technicianPortsResponseSchema = z.object({
-  serial: z.array(z.object({ path: z.string(), manufacturer: z.string().optional(), serialNumber: z.string().optional(), vendorId: z.string().optional(), productId: z.string().optional() })),
-  hid: z.array(z.object({ vendorId: z.number(), productId: z.number(), product: z.string().optional(), manufacturer: z.string().optional() }).loose()),
+  serial: z.array(
+    z.object({
+      path: z.string(),
+      manufacturer: z.string().optional(),
+      serialNumber: z.string().optional(),
+      vendorId: z.string().optional(),
+      productId: z.string().optional(),
+    }),
+  ),
+  hid: z.array(
+    z.object({ vendorId: z.number(), productId: z.number(), product: z.string().optional(), manufacturer: z.string().optional() }).loose(),
+  ),
   /** the print queues the kiosk's CUPS has (empty when CUPS does not answer) */
   cupsQueues: z.array(z.string()),
 });

@@ -35,7 +35,9 @@ describe('document page processing', () => {
   it('compresses harder (lower quality, then smaller) until the page fits the byte limit', async () => {
     const noise = Buffer.alloc(1600 * 1200 * 3);
     for (let i = 0; i < noise.length; i++) noise[i] = (i * 2654435761) >>> 24;
-    const still = await sharp(noise, { raw: { width: 1600, height: 1200, channels: 3 } }).jpeg({ quality: 95 }).toBuffer();
+    const still = await sharp(noise, { raw: { width: 1600, height: 1200, channels: 3 } })
+      .jpeg({ quality: 95 })
+      .toBuffer();
     const page = await processPage(still, { maxBytes: 150_000 });
     expect(page.jpeg.length).toBeLessThanOrEqual(150_000);
   });

@@ -105,7 +105,12 @@ function analyse(grey: Buffer, width: number, height: number): Analysis {
   return { threshold, share: n / grey.length, angle: tilt, separation: bright / n - dark / (grey.length - n) };
 }
 
-function boundingBox(grey: Buffer, width: number, height: number, threshold: number): { left: number; top: number; right: number; bottom: number } | null {
+function boundingBox(
+  grey: Buffer,
+  width: number,
+  height: number,
+  threshold: number,
+): { left: number; top: number; right: number; bottom: number } | null {
   // rows/columns count as sheet when enough of their pixels are bright (ignores specks and text)
   const rowCounts = new Array<number>(height).fill(0);
   const columnCounts = new Array<number>(width).fill(0);
@@ -123,7 +128,13 @@ function boundingBox(grey: Buffer, width: number, height: number, threshold: num
   return { left: columns[0]!, top: rows[0]!, right: columns[columns.length - 1]! + 1, bottom: rows[rows.length - 1]! + 1 };
 }
 
-async function compress(sharp: Sharp, image: SharpImage, width: number, height: number, maxBytes: number): Promise<{ jpeg: Buffer; width: number; height: number }> {
+async function compress(
+  sharp: Sharp,
+  image: SharpImage,
+  width: number,
+  height: number,
+  maxBytes: number,
+): Promise<{ jpeg: Buffer; width: number; height: number }> {
   const source = await image.raw().toBuffer({ resolveWithObject: true });
   let scale = 1;
   for (;;) {

@@ -35,7 +35,10 @@ describe('capabilities', () => {
     expect(capabilitiesOf(readerDown, { eIdVerifier: true })).toMatchObject({ identify: true, eIdLogin: true });
     expect(overallStatus(readerDown, { eIdVerifier: true })).toBe('degraded');
     expect(capabilitiesOf(readerDown)).toMatchObject({ identify: false, eIdLogin: false });
-    expect(capabilitiesOf(statuses({ 'id-reader': 'disconnected', scanner: 'fault' }), { eIdVerifier: true })).toMatchObject({ identify: false, eIdLogin: false });
+    expect(capabilitiesOf(statuses({ 'id-reader': 'disconnected', scanner: 'fault' }), { eIdVerifier: true })).toMatchObject({
+      identify: false,
+      eIdLogin: false,
+    });
   });
 
   it('treats a device missing from the list as unavailable', () => {

@@ -41,10 +41,7 @@ function unhandledDriver(device: DeviceId, config: never): never {
  * are real, so /api/sim/* can be left out entirely).
  * Devices are returned stopped; call `startAll` once the bridge is listening for their events.
  */
-export function createDevices(
-  config: DevicesConfig,
-  deps: DeviceDeps,
-): { devices: DeviceSet; simulation: SimulationControls | null } {
+export function createDevices(config: DevicesConfig, deps: DeviceDeps): { devices: DeviceSet; simulation: SimulationControls | null } {
   const { clock, logger, printOutDir } = deps;
   const simulators: Simulators = {};
 
@@ -105,7 +102,14 @@ export function createDevices(
       case 'simulated':
         return (simulators['a4-printer'] = createSimulatedA4Printer({ clock, pageMs: entry.pageMs, printOutDir }));
       case 'cups':
-        return createCupsA4Printer({ server: entry.server, queue: entry.queue, pollMs: entry.pollMs, faultGraceMs: entry.faultGraceMs, maxHeldMs: entry.maxHeldMs, clock });
+        return createCupsA4Printer({
+          server: entry.server,
+          queue: entry.queue,
+          pollMs: entry.pollMs,
+          faultGraceMs: entry.faultGraceMs,
+          maxHeldMs: entry.maxHeldMs,
+          clock,
+        });
       default:
         return unhandledDriver('a4-printer', entry);
     }
@@ -135,7 +139,12 @@ export function createDevices(
       case 'simulated':
         return (simulators.camera = createSimulatedCamera('camera', { clock }));
       case 'v4l2':
-        return createV4l2Camera({ id: 'camera', clock, ...entry, onError: (message) => logger.log('device-error', { device: 'camera', message }) });
+        return createV4l2Camera({
+          id: 'camera',
+          clock,
+          ...entry,
+          onError: (message) => logger.log('device-error', { device: 'camera', message }),
+        });
       default:
         return unhandledDriver('camera', entry);
     }
@@ -147,7 +156,12 @@ export function createDevices(
       case 'simulated':
         return (simulators['document-camera'] = createSimulatedCamera('document-camera', { clock }));
       case 'v4l2':
-        return createV4l2Camera({ id: 'document-camera', clock, ...entry, onError: (message) => logger.log('device-error', { device: 'document-camera', message }) });
+        return createV4l2Camera({
+          id: 'document-camera',
+          clock,
+          ...entry,
+          onError: (message) => logger.log('device-error', { device: 'document-camera', message }),
+        });
       default:
         return unhandledDriver('document-camera', entry);
     }
@@ -164,9 +178,7 @@ export function createDevices(
 
   for (const device of listDevices(devices)) {
     // Only the device id, its state and a machine reason: never anything a card or page carried.
-    device.onStatus((status) =>
-      logger.log('device-status-changed', { device: status.id, state: status.state, reason: status.reason }),
-    );
+    device.onStatus((status) => logger.log('device-status-changed', { device: status.id, state: status.state, reason: status.reason }));
   }
 
   const anySimulated = Object.values(simulators).some((simulator) => simulator !== undefined);

@@ -87,11 +87,7 @@ export interface A4Printer extends Device {
    * once the printer has finished it, 'unknown' when the printer never received it (safe to send
    * again); rejects with PrintFailedError when it was aborted or cancelled. Waits while it prints.
    */
-  follow(
-    jobId: string,
-    printerJobId: string | null,
-    onProgress: (progress: PrintProgress) => void,
-  ): Promise<'printed' | 'unknown'>;
+  follow(jobId: string, printerJobId: string | null, onProgress: (progress: PrintProgress) => void): Promise<'printed' | 'unknown'>;
 }
 
 export interface ReceiptPrinter extends Device {
@@ -130,9 +126,13 @@ export interface DeviceSet {
 export interface SimulationControls {
   placeCard(identity: CardIdentity): void;
   /** a made-up card of one of the four SAM card types, or a card whose chip cannot be read */
-  placeTestCard(card: { cardType: 'resident-id' | 'hmt-residence-permit' | 'foreign-permanent-2017' | 'foreign-permanent-2023' } | { damaged: true }): void;
+  placeTestCard(
+    card: { cardType: 'resident-id' | 'hmt-residence-permit' | 'foreign-permanent-2017' | 'foreign-permanent-2023' } | { damaged: true },
+  ): void;
   /** SAM fault injection (id-reader/sam-simulator.ts SamFault); null clears */
-  setIdReaderFault(fault: 'self-test-failure' | 'not-authorised' | 'read-failure' | 'unknown-card-type' | 'checksum-error' | 'silence' | null): void;
+  setIdReaderFault(
+    fault: 'self-test-failure' | 'not-authorised' | 'read-failure' | 'unknown-card-type' | 'checksum-error' | 'silence' | null,
+  ): void;
   removeCard(): void;
   scan(data: string): void;
   setPrinterCondition(printer: 'a4-printer' | 'receipt-printer', condition: PrinterCondition): void;

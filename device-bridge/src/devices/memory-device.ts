@@ -14,10 +14,7 @@ export interface MemoryDeviceBase<Id extends DeviceId> extends Device {
   readonly started: boolean;
 }
 
-export function createMemoryDeviceBase<Id extends DeviceId>(
-  id: Id,
-  options: { clock?: Pick<Clock, 'now'> } = {},
-): MemoryDeviceBase<Id> {
+export function createMemoryDeviceBase<Id extends DeviceId>(id: Id, options: { clock?: Pick<Clock, 'now'> } = {}): MemoryDeviceBase<Id> {
   const tracker = createStatusTracker({ id, driver: 'memory', clock: options.clock ?? systemClock, state: 'ready' });
   let started = false;
   return {

@@ -7,10 +7,7 @@ import type { DeviceState, PrinterCondition } from '../api/index.ts';
  * - paper-out, cover-open, jam → fault with the condition as reason (someone must act)
  * - offline, or the printer not connected at all → disconnected
  */
-export function printerStatus(
-  condition: PrinterCondition,
-  connected: boolean,
-): { state: DeviceState; reason?: string } {
+export function printerStatus(condition: PrinterCondition, connected: boolean): { state: DeviceState; reason?: string } {
   if (!connected) return { state: 'disconnected' };
   switch (condition) {
     case 'ready':

@@ -36,7 +36,9 @@ export function createSimulationControls(devices: DeviceSet, simulators: Simulat
   return {
     placeCard: (identity: CardIdentity) => simulatorOf('id-reader').placeCard(identity),
     placeTestCard: (card) =>
-      'damaged' in card ? simulatorOf('id-reader').placeUnreadableCard() : simulatorOf('id-reader').placeSamCard(fixtureSamCard(card.cardType)),
+      'damaged' in card
+        ? simulatorOf('id-reader').placeUnreadableCard()
+        : simulatorOf('id-reader').placeSamCard(fixtureSamCard(card.cardType)),
     setIdReaderFault: (fault) => simulatorOf('id-reader').setFault(fault),
     removeCard: () => simulatorOf('id-reader').removeCard(),
     scan: (data: string) => simulatorOf('scanner').scan(data),

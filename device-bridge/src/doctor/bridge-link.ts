@@ -19,13 +19,18 @@ export async function reachBridge(base: string, secretsDir: string): Promise<{ l
     return { link: null, why: `no bridge answers at ${base}` };
   }
   const token = readDoctorToken(secretsDir);
-  if (token === null) return { link: null, why: `a bridge answers at ${base}, but ${secretsDir}/doctor.token is missing (another data dir or secrets.dir? set KIOSK_DATA_DIR / KIOSK_CONFIG)` };
+  if (token === null)
+    return {
+      link: null,
+      why: `a bridge answers at ${base}, but ${secretsDir}/doctor.token is missing (another data dir or secrets.dir? set KIOSK_DATA_DIR / KIOSK_CONFIG)`,
+    };
   const authorization = { authorization: `Bearer ${token}` };
   return {
     link: {
       base,
       get: (path) => fetch(`${base}${path}`, { headers: authorization, signal: AbortSignal.timeout(15_000) }),
-      post: (path, timeoutMs) => fetch(`${base}${path}`, { method: 'POST', headers: authorization, signal: AbortSignal.timeout(timeoutMs) }),
+      post: (path, timeoutMs) =>
+        fetch(`${base}${path}`, { method: 'POST', headers: authorization, signal: AbortSignal.timeout(timeoutMs) }),
     },
     why: `asking the running bridge at ${base}`,
   };

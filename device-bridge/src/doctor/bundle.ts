@@ -36,8 +36,16 @@ export async function collectBundle(options: {
 }
 
 /** Writes it to `file`, or where the screen's export would (USB stick, else <data>/exports). */
-export function saveBundle(bundle: Record<string, unknown>, options: { file: string | undefined; config: KioskConfig; dataDir: string }): { file: string; bytes: number } {
+export function saveBundle(
+  bundle: Record<string, unknown>,
+  options: { file: string | undefined; config: KioskConfig; dataDir: string },
+): { file: string; bytes: number } {
   const generatedAt = typeof bundle.generatedAt === 'string' ? bundle.generatedAt : new Date().toISOString();
-  const file = options.file ?? join(exportTarget({ usbDir: options.config.technician.usbExportDir, dataDir: options.dataDir }).dir, bundleFileName(options.config.kiosk.id, generatedAt));
+  const file =
+    options.file ??
+    join(
+      exportTarget({ usbDir: options.config.technician.usbExportDir, dataDir: options.dataDir }).dir,
+      bundleFileName(options.config.kiosk.id, generatedAt),
+    );
   return writeBundleFile(file, bundle);
 }

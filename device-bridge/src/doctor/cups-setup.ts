@@ -27,7 +27,8 @@ export interface CupsSetupTarget {
 /** Runs one CUPS tool; the default uses execFile with the given args only. */
 export type ToolRunner = (command: string, args: string[]) => Promise<string>;
 
-export const runCupsTool: ToolRunner = async (command, args) => (await execFileAsync(command, args, { env: { ...process.env, LANG: 'C' } })).stdout;
+export const runCupsTool: ToolRunner = async (command, args) =>
+  (await execFileAsync(command, args, { env: { ...process.env, LANG: 'C' } })).stdout;
 
 export interface CupsSetupReport {
   ok: boolean;
@@ -67,12 +68,20 @@ export async function setUpCupsQueue(target: CupsSetupTarget, run: ToolRunner = 
       lines.push(`FAIL ${what}: ${detail} (run as root or a member of lpadmin)`);
     }
   };
-  await step(`${target.queue}: printer-error-policy=abort-job`, 'lpadmin', ['-h', target.hostPort, '-p', target.queue, '-o', 'printer-error-policy=abort-job']);
-  await step(
-    `cupsd: MaxJobTime ${cupsSetupValues.maxJobTimeSeconds} s, PreserveJobFiles No`,
-    'cupsctl',
-    ['-h', target.hostPort, `MaxJobTime=${cupsSetupValues.maxJobTimeSeconds}`, 'PreserveJobFiles=No'],
-  );
+  await step(`${target.queue}: printer-error-policy=abort-job`, 'lpadmin', [
+    '-h',
+    target.hostPort,
+    '-p',
+    target.queue,
+    '-o',
+    'printer-error-policy=abort-job',
+  ]);
+  await step(`cupsd: MaxJobTime ${cupsSetupValues.maxJobTimeSeconds} s, PreserveJobFiles No`, 'cupsctl', [
+    '-h',
+    target.hostPort,
+    `MaxJobTime=${cupsSetupValues.maxJobTimeSeconds}`,
+    'PreserveJobFiles=No',
+  ]);
   try {
     const uri = deviceUriOf(await run('lpstat', ['-h', target.hostPort, '-v', target.queue]), target.queue);
     if (uri === null) {

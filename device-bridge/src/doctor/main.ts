@@ -65,7 +65,14 @@ function withAudit<T>(use: (audit: ReturnType<typeof createAuditLog>) => T): T {
 function record(action: string, outcome: Outcome): void {
   if (!existsSync(storeFile())) return;
   try {
-    withAudit((audit) => audit.record({ actor: 'doctor', action, outcome: outcome.code === 0 ? 'ok' : outcome.code === 1 ? 'failed' : 'usage', detail: outcome.detail?.slice(0, 300) ?? null }));
+    withAudit((audit) =>
+      audit.record({
+        actor: 'doctor',
+        action,
+        outcome: outcome.code === 0 ? 'ok' : outcome.code === 1 ? 'failed' : 'usage',
+        detail: outcome.detail?.slice(0, 300) ?? null,
+      }),
+    );
   } catch (error) {
     process.stderr.write(`(not audited: ${(error as Error).message})\n`);
   }
@@ -88,7 +95,9 @@ async function ports(): Promise<Outcome> {
     serialCount = serial.length;
     if (serial.length === 0) out('  (none)');
     for (const port of serial) {
-      out(`  ${port.path}  ${hex4(port.vendorId)}:${hex4(port.productId)}  ${port.manufacturer ?? ''} ${port.serialNumber ? `s/n ${port.serialNumber}` : ''}`.trimEnd());
+      out(
+        `  ${port.path}  ${hex4(port.vendorId)}:${hex4(port.productId)}  ${port.manufacturer ?? ''} ${port.serialNumber ? `s/n ${port.serialNumber}` : ''}`.trimEnd(),
+      );
     }
   } catch (error) {
     out(`  cannot list serial ports: ${(error as Error).message}`);
@@ -99,7 +108,9 @@ async function ports(): Promise<Outcome> {
     hidCount = hid.length;
     if (hid.length === 0) out('  (none)');
     for (const device of hid) {
-      out(`  ${hex4(device.vendorId)}:${hex4(device.productId)}  ${device.manufacturer ?? ''} ${device.product ?? ''}  ${device.path ?? ''}`.trimEnd());
+      out(
+        `  ${hex4(device.vendorId)}:${hex4(device.productId)}  ${device.manufacturer ?? ''} ${device.product ?? ''}  ${device.path ?? ''}`.trimEnd(),
+      );
     }
   } catch (error) {
     out(`  cannot list HID devices: ${(error as Error).message}`);
@@ -146,7 +157,10 @@ async function testDevices(args: string[]): Promise<Outcome> {
     return { code: 1, detail: (error as Error).message };
   }
   const failed = reports.filter((report) => !report.ok).map((report) => report.device);
-  return { code: failed.length === 0 ? 0 : 1, detail: `${link ? 'via bridge' : 'local'}; ${failed.length === 0 ? 'all ok' : `failed: ${failed.join(', ')}`}` };
+  return {
+    code: failed.length === 0 ? 0 : 1,
+    detail: `${link ? 'via bridge' : 'local'}; ${failed.length === 0 ? 'all ok' : `failed: ${failed.join(', ')}`}`,
+  };
 }
 
 async function health(url: string | undefined): Promise<Outcome> {
@@ -166,7 +180,9 @@ async function health(url: string | undefined): Promise<Outcome> {
   };
   out(`${body.site.kioskId} (${body.site.name}) bridge ${body.version}: ${body.status}`);
   for (const device of body.devices) {
-    out(`  ${device.id.padEnd(16)} ${device.driver.padEnd(14)} ${device.state}${device.reason ? ` (${device.reason})` : ''}${device.detail ? `  ${device.detail}` : ''}`);
+    out(
+      `  ${device.id.padEnd(16)} ${device.driver.padEnd(14)} ${device.state}${device.reason ? ` (${device.reason})` : ''}${device.detail ? `  ${device.detail}` : ''}`,
+    );
   }
   return { code: body.status === 'ok' ? 0 : 1, detail: body.status };
 }
@@ -182,7 +198,9 @@ async function bundle(file: string | undefined): Promise<Outcome> {
     audit: (): AuditEntry[] => (existsSync(storeFile()) ? withAudit((audit) => audit.recent(200)) : []),
   });
   const written = saveBundle(collected, { file: file === undefined ? undefined : resolve(file), config, dataDir: dataDir() });
-  out(`Diagnostic bundle written: ${written.file} (${Math.max(1, Math.round(written.bytes / 1024))} KB${link ? '' : `; the bridge is not running, so health and metrics are missing`})`);
+  out(
+    `Diagnostic bundle written: ${written.file} (${Math.max(1, Math.round(written.bytes / 1024))} KB${link ? '' : `; the bridge is not running, so health and metrics are missing`})`,
+  );
   return { code: 0, detail: written.file };
 }
 
@@ -285,7 +303,9 @@ async function run(command: string | undefined, rest: string[]): Promise<Outcome
       return cupsSetup();
     default:
       out(usage);
-      return command === undefined || command === 'help' || command === '--help' ? { code: 0 } : { code: 2, detail: `unknown command ${command}` };
+      return command === undefined || command === 'help' || command === '--help'
+        ? { code: 0 }
+        : { code: 2, detail: `unknown command ${command}` };
   }
 }
 

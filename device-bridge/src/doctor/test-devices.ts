@@ -35,13 +35,21 @@ function reportOf(device: DeviceId, result: SelfTestResult): DeviceReport {
 
 function statusOnly(device: DeviceId, state: string, reason: string | undefined, flag: string): DeviceReport {
   const ok = usable(state);
-  return { device, ok, line: `${ok ? 'OK  ' : 'FAIL'} ${device.padEnd(16)} ${'status-only'.padEnd(13)} ${state}${reason ? ` (${reason})` : ''}; ${flag} to test it with a person at the kiosk` };
+  return {
+    device,
+    ok,
+    line: `${ok ? 'OK  ' : 'FAIL'} ${device.padEnd(16)} ${'status-only'.padEnd(13)} ${state}${reason ? ` (${reason})` : ''}; ${flag} to test it with a person at the kiosk`,
+  };
 }
 
 const flagFor = (device: DeviceId) => (device === 'id-reader' ? '--with-card' : '--with-scan');
 
 /** Self-tests through the running bridge (it owns the ports); the bridge audits them as actor "doctor". */
-export async function testThroughBridge(link: BridgeLink, options: TestDevicesOptions, say: (line: string) => void): Promise<DeviceReport[]> {
+export async function testThroughBridge(
+  link: BridgeLink,
+  options: TestDevicesOptions,
+  say: (line: string) => void,
+): Promise<DeviceReport[]> {
   const listed = (await (await link.get(apiPaths.technicianDevices)).json()) as TechnicianDevicesResponse;
   const reports: DeviceReport[] = [];
   for (const { status } of listed.devices) {
@@ -59,7 +67,12 @@ export async function testThroughBridge(link: BridgeLink, options: TestDevicesOp
 }
 
 /** No bridge running: start the configured devices here, run the same self-tests, stop them. */
-export async function testLocally(config: KioskConfig, dataDir: string, options: TestDevicesOptions, say: (line: string) => void): Promise<DeviceReport[]> {
+export async function testLocally(
+  config: KioskConfig,
+  dataDir: string,
+  options: TestDevicesOptions,
+  say: (line: string) => void,
+): Promise<DeviceReport[]> {
   const logger = createEventLogger({ level: 'error' });
   const { devices } = createDevices(config.devices, { clock: systemClock, logger, printOutDir: join(dataDir, 'print-out') });
   const reports: DeviceReport[] = [];

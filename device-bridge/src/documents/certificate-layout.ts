@@ -185,8 +185,7 @@ function plan(doc: PDFKit.PDFDocument, content: CertificateContent): Plan {
   const factsBottom = facts.y + factRows.reduce((sum, row) => sum + row.height, 0);
   const statementBottom = factsBottom + statement.gap + statementLines.length * statement.lineHeight;
   const notes = noteLines(doc, content.notes);
-  const closingHeight =
-    closing.gap + closing.lineHeight + notes.reduce((sum, lines) => sum + lines.length * closing.noteLineHeight, 0);
+  const closingHeight = closing.gap + closing.lineHeight + notes.reduce((sum, lines) => sum + lines.length * closing.noteLineHeight, 0);
   if (!content.table) {
     return { factRows, statementLines, tableTop: statementBottom, columnWidths: [], rows: [], pages: [0], notes };
   }
@@ -295,10 +294,17 @@ function drawFacts(doc: PDFKit.PDFDocument, rows: FactRow[]): number {
       const valueWidth = cell.wide ? contentWidth - labelWidth : facts.widths[cellIndex * 2 + 1]!;
       doc.rect(x, y, labelWidth, row.height).fillOpacity(1).fill('#f2f2f2');
       const labelSize = fittingSize(doc, cell.label, style.label, labelWidth - 8, 7);
-      textLine(doc, cell.label, x + 4, topForMiddle(y + row.height / 2, labelSize), { ...style.label, size: labelSize }, {
-        width: labelWidth - 8,
-        align: 'center',
-      });
+      textLine(
+        doc,
+        cell.label,
+        x + 4,
+        topForMiddle(y + row.height / 2, labelSize),
+        { ...style.label, size: labelSize },
+        {
+          width: labelWidth - 8,
+          align: 'center',
+        },
+      );
       const valueStyle = { ...style.value, size: cell.size };
       const firstMiddle = y + row.height / 2 - ((cell.lines.length - 1) * facts.lineHeight) / 2;
       cell.lines.forEach((line, lineIndex) => {
@@ -350,24 +356,51 @@ function drawTable(
   content.columns.forEach((column, index) => {
     const width = widths[index]!;
     const size = fittingSize(doc, column.title, style.tableHead, width - 4, 7);
-    textLine(doc, column.title, x, topForMiddle(top + table.headerHeight / 2, size), { ...style.tableHead, size }, {
-      width,
-      align: 'center',
-    });
+    textLine(
+      doc,
+      column.title,
+      x,
+      topForMiddle(top + table.headerHeight / 2, size),
+      { ...style.tableHead, size },
+      {
+        width,
+        align: 'center',
+      },
+    );
     x += width;
   });
 
   let y = top + table.headerHeight;
   for (const row of rows) {
     if (empty) {
-      drawCellLines(doc, row.cells[0]!.lines, left + table.padding, contentWidth - 2 * table.padding, 'center', y, row.height, style.note, row.cells[0]!.size);
+      drawCellLines(
+        doc,
+        row.cells[0]!.lines,
+        left + table.padding,
+        contentWidth - 2 * table.padding,
+        'center',
+        y,
+        row.height,
+        style.note,
+        row.cells[0]!.size,
+      );
     } else {
       let cellX = left;
       row.cells.forEach((cell, index) => {
         const isAlert = row.alert && index === row.cells.length - 1;
         const cellStyle = isAlert ? style.alert : style.cell;
         const align = content.columns[index]!.align;
-        drawCellLines(doc, cell.lines, cellX + table.padding, widths[index]! - 2 * table.padding, align, y, row.height, cellStyle, cell.size);
+        drawCellLines(
+          doc,
+          cell.lines,
+          cellX + table.padding,
+          widths[index]! - 2 * table.padding,
+          align,
+          y,
+          row.height,
+          cellStyle,
+          cell.size,
+        );
         cellX += widths[index]!;
       });
     }
@@ -385,19 +418,42 @@ function drawTable(
     content.total.slice(2).forEach((text, offset) => {
       const index = offset + 2;
       if (text) {
-        drawCellLines(doc, [text], cellX + table.padding, widths[index]! - 2 * table.padding, content.columns[index]!.align, y, table.totalHeight, style.total, style.total.size);
+        drawCellLines(
+          doc,
+          [text],
+          cellX + table.padding,
+          widths[index]! - 2 * table.padding,
+          content.columns[index]!.align,
+          y,
+          table.totalHeight,
+          style.total,
+          style.total.size,
+        );
       }
       cellX += widths[index]!;
     });
     // the second total cell may carry an amount when the table's second column is one (fund)
     if (content.total[1]) {
-      drawCellLines(doc, [content.total[1]], left + widths[0]! + table.padding, widths[1]! - 2 * table.padding, content.columns[1]!.align, y, table.totalHeight, style.total, style.total.size);
+      drawCellLines(
+        doc,
+        [content.total[1]],
+        left + widths[0]! + table.padding,
+        widths[1]! - 2 * table.padding,
+        content.columns[1]!.align,
+        y,
+        table.totalHeight,
+        style.total,
+        style.total.size,
+      );
     }
     heights.push(table.totalHeight);
     strokeGrid(doc, left, top, columnRules, heights);
     if (!content.total[1]) {
       // 合计 spans the first two columns: paint out the rule between them in that row
-      doc.rect(left + widths[0]! - 1, y + 0.6, 2, table.totalHeight - 1.2).fillOpacity(1).fill('#ffffff');
+      doc
+        .rect(left + widths[0]! - 1, y + 0.6, 2, table.totalHeight - 1.2)
+        .fillOpacity(1)
+        .fill('#ffffff');
     }
   } else if (empty) {
     strokeGrid(doc, left, top, [contentWidth], heights);
@@ -480,10 +536,17 @@ function drawIssuerBlock(doc: PDFKit.PDFDocument, content: CertificateContent): 
 function drawFooter(doc: PDFKit.PDFDocument, content: CertificateContent, pageNumber: number, pageCount: number): void {
   doc.moveTo(page.marginX, footer.ruleY).lineTo(right, footer.ruleY).lineWidth(0.4).strokeColor(rule).stroke();
   const validitySize = fittingSize(doc, content.validityLine, style.footer, contentWidth, 6);
-  textLine(doc, content.validityLine, page.marginX, footer.validityY, { ...style.footer, size: validitySize }, {
-    width: contentWidth,
-    align: 'center',
-  });
+  textLine(
+    doc,
+    content.validityLine,
+    page.marginX,
+    footer.validityY,
+    { ...style.footer, size: validitySize },
+    {
+      width: contentWidth,
+      align: 'center',
+    },
+  );
   textLine(doc, `第 ${pageNumber} 页 共 ${pageCount} 页`, page.marginX, footer.pageNumberY, style.pageNumber, {
     width: contentWidth,
     align: 'center',

@@ -185,7 +185,10 @@ describe('certificate PDF', () => {
       maskedIdNumber: zhangWei.preview.maskedIdNumber,
       issuer: options.issuer,
       rows: data['zhang-wei']!.rows,
-      fields: [{ label: '事项编码', value: '330100-JD-00127-001' }, { label: '缴费期间', value: '2025年11月至2026年10月' }],
+      fields: [
+        { label: '事项编码', value: '330100-JD-00127-001' },
+        { label: '缴费期间', value: '2025年11月至2026年10月' },
+      ],
       pages: 1,
     });
     expect(preview.table?.columns).toEqual(['缴费年月', '缴费单位', '缴费基数', '单位缴纳', '个人缴纳', '缴费状态']);

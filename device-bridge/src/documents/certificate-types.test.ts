@@ -49,11 +49,23 @@ describe('the five certificate types', () => {
   });
 
   it.each([
-    ['individual-income-tax', 'zhang-wei', ['个人所得税纳税记录', '国家税务总局杭州市西湖区税务局', '工资薪金所得', '实缴(退)税额', '合计']],
-    ['real-estate-registration', 'ouyang-mingyuan', ['不动产登记信息查询结果', '浙(2017)杭州市不动产权第0087215号', '112.47', '车位', '杭州市不动产登记服务中心']],
+    [
+      'individual-income-tax',
+      'zhang-wei',
+      ['个人所得税纳税记录', '国家税务总局杭州市西湖区税务局', '工资薪金所得', '实缴(退)税额', '合计'],
+    ],
+    [
+      'real-estate-registration',
+      'ouyang-mingyuan',
+      ['不动产登记信息查询结果', '浙(2017)杭州市不动产权第0087215号', '112.47', '车位', '杭州市不动产登记服务中心'],
+    ],
     ['real-estate-registration', 'li-na', ['未发现上述人员名下有不动产登记记录', '未查询到不动产登记记录']],
     ['housing-provident-fund', 'li-na', ['住房公积金缴存证明', '3301020987654321', '欠缴', '杭州住房公积金管理中心']],
-    ['household-registration', 'zhao-guilan', ['户籍证明', '满族', '1946年01月05日', '杭州市公安局上城分局凯旋派出所', '凯旋路86号2幢101室']],
+    [
+      'household-registration',
+      'zhao-guilan',
+      ['户籍证明', '满族', '1946年01月05日', '杭州市公安局上城分局凯旋派出所', '凯旋路86号2幢101室'],
+    ],
   ] as const)('%s for %s carries its facts, the issuer, masked ID, validity and page numbers', async (type, fixture, expected) => {
     const data = await recordOf(type, fixture);
     const rendered = await renderer.render(data, 'TB20261122-TEST0001');
@@ -97,7 +109,9 @@ describe('the five certificate types', () => {
     expect(verifySignedQr(rendered.qrText.replace('2027-02-20', '2027-12-20'), keys.publicKey).valid).toBe(false);
     // the same genuine QR does not fit a certificate whose content was changed
     if (record.type !== 'housing-provident-fund') throw new Error('type');
-    expect(contentDigest({ ...record, rows: record.rows.slice(1) }, 'TB20261122-TEST0002')).not.toBe(contentDigest(record, 'TB20261122-TEST0002'));
+    expect(contentDigest({ ...record, rows: record.rows.slice(1) }, 'TB20261122-TEST0002')).not.toBe(
+      contentDigest(record, 'TB20261122-TEST0002'),
+    );
   });
 
   it('renders a 200-row table over several pages with the header repeated and 第 n 页 共 m 页 on each', async () => {
@@ -107,20 +121,25 @@ describe('the five certificate types', () => {
     const rendered = await renderer.render({ ...base, rows }, 'TB20261122-TEST0003');
     expect(rendered.pages).toBeGreaterThan(4);
     expect(renderer.preview({ ...base, rows }).pages).toBe(rendered.pages);
-    const pages = pdfText(rendered.pdf).split('\f').filter((page) => page.trim()).map(compact);
+    const pages = pdfText(rendered.pdf)
+      .split('\f')
+      .filter((page) => page.trim())
+      .map(compact);
     expect(pages).toHaveLength(rendered.pages);
     pages.forEach((page, index) => {
       expect(page).toContain('税款所属期');
       expect(page).toContain(`第${index + 1}页共${rendered.pages}页`);
     });
-    for (let index = 0; index < 200; index++) expect(pages.join('')).toContain(`${(1000 + index) / 100}`.replace(/^(\d+)\.(\d)$/, '$1.$20'));
+    for (let index = 0; index < 200; index++)
+      expect(pages.join('')).toContain(`${(1000 + index) / 100}`.replace(/^(\d+)\.(\d)$/, '$1.$20'));
     expect(pdfInfo(rendered.pdf)['Pages']).toBe(String(rendered.pages));
   });
 
   it('wraps a very long address and a long name instead of cutting them off, and keeps rare characters', async () => {
     const base = await recordOf('household-registration', 'zhang-wei');
     if (base.type !== 'household-registration') throw new Error('type');
-    const address = '浙江省杭州市西湖区文三路478号华星时代广场A座东南侧裙楼商住两用公寓3幢2单元第五层东户501室（原文三路四七八号旧门牌）及其附属储藏间与地下一层车库';
+    const address =
+      '浙江省杭州市西湖区文三路478号华星时代广场A座东南侧裙楼商住两用公寓3幢2单元第五层东户501室（原文三路四七八号旧门牌）及其附属储藏间与地下一层车库';
     // 𠇔 (U+201D4, Extension B) is not in Noto Sans SC: drawn as a code-point box, carried as ActualText
     const name = '爨龘䶮𠇔奣乂';
     const rendered = await renderer.render({ ...base, holderName: name, address }, 'TB20261122-TEST0004');

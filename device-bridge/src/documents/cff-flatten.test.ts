@@ -42,7 +42,15 @@ describe('flattenCharstring', () => {
     const locals = index(1, { [0]: [...Array(10).fill(n(1)), 18, 11] });
     const glyph = [n(0 - bias), 10, ...Array(8).fill(n(2)), 19, 0xff, 0x80, n(4), 6, 14];
     expect([...flattenCharstring(Uint8Array.from(glyph), none, locals)]).toEqual([
-      ...Array(10).fill(n(1)), 18, ...Array(8).fill(n(2)), 19, 0xff, 0x80, n(4), 6, 14,
+      ...Array(10).fill(n(1)),
+      18,
+      ...Array(8).fill(n(2)),
+      19,
+      0xff,
+      0x80,
+      n(4),
+      6,
+      14,
     ]);
   });
 
@@ -88,7 +96,10 @@ function renderGrid(characters: string[], install: (doc: PDFKit.PDFDocument) => 
     characters.forEach((character, i) => {
       if (i % perPage === 0) doc.addPage({ size: 'A4', margin: 0 });
       const cell = i % perPage;
-      doc.font(family).fontSize(12).text(character, 12 + (cell % perRow) * 14.3, 12 + Math.floor(cell / perRow) * 13.6, { lineBreak: false });
+      doc
+        .font(family)
+        .fontSize(12)
+        .text(character, 12 + (cell % perRow) * 14.3, 12 + Math.floor(cell / perRow) * 13.6, { lineBreak: false });
     });
     doc.end();
   });

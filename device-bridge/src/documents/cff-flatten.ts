@@ -92,11 +92,7 @@ interface FlattenState {
 }
 
 /** The flattened charstring: same drawing, same hints, no subroutine calls. */
-export function flattenCharstring(
-  charstring: Uint8Array,
-  globals: SubroutineSource,
-  locals: SubroutineSource | null,
-): Uint8Array {
+export function flattenCharstring(charstring: Uint8Array, globals: SubroutineSource, locals: SubroutineSource | null): Uint8Array {
   const state: FlattenState = { out: new GrowingBytes(), operandStarts: [], operandValues: [], stems: 0, ended: false, globals, locals };
   run(state, charstring, 0);
   return state.out.result();

@@ -26,7 +26,10 @@ export function drawSeal(doc: PDFKit.PDFDocument, options: SealOptions): void {
   const ring = radius * 0.055;
   doc.save();
   doc.fillColor(sealColor).strokeColor(sealColor).fillOpacity(sealOpacity).strokeOpacity(sealOpacity);
-  doc.lineWidth(ring).circle(cx, cy, radius - ring / 2).stroke();
+  doc
+    .lineWidth(ring)
+    .circle(cx, cy, radius - ring / 2)
+    .stroke();
 
   const starOuter = radius * 0.28;
   const starInner = starOuter * 0.382; // regular pentagram proportion
@@ -57,7 +60,7 @@ function drawArcText(doc: PDFKit.PDFDocument, options: SealOptions, ring: number
   let stepDegrees = degreesFor(size * 1.08, outerEdge - size / 2);
   if (stepDegrees * characters.length > maxArcDegrees) {
     stepDegrees = maxArcDegrees / characters.length;
-    size = ((stepDegrees * Math.PI) / 180) * outerEdge / (1.08 + ((stepDegrees * Math.PI) / 180) / 2);
+    size = (((stepDegrees * Math.PI) / 180) * outerEdge) / (1.08 + (stepDegrees * Math.PI) / 180 / 2);
   }
   const span = stepDegrees * characters.length;
   const style = { size, color: sealColor, bold: true };

@@ -17,8 +17,28 @@ function testP12(): Buffer {
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
   const p12 = join(dir, 'issuer.p12');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '30', '-subj', '/CN=Tongban Test Issuer/O=Tongban'], { stdio: 'ignore' });
-  execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', 'pass:test-only'], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '30',
+      '-subj',
+      '/CN=Tongban Test Issuer/O=Tongban',
+    ],
+    { stdio: 'ignore' },
+  );
+  execFileSync('openssl', ['pkcs12', '-export', '-inkey', key, '-in', cert, '-out', p12, '-passout', 'pass:test-only'], {
+    stdio: 'ignore',
+  });
   return readFileSync(p12);
 }
 

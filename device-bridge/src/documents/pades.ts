@@ -52,9 +52,10 @@ async function loadSigning(options: PadesOptions) {
 }
 
 /** From config.certificates.pades (file paths outside the repo); undefined when PAdES is not configured. */
-export function padesSignerFromConfig(
-  certificates: { issuer: string; pades?: { p12File: string; passphraseFile: string; location: string } | undefined },
-): ((pdf: Buffer) => Promise<Buffer>) | undefined {
+export function padesSignerFromConfig(certificates: {
+  issuer: string;
+  pades?: { p12File: string; passphraseFile: string; location: string } | undefined;
+}): ((pdf: Buffer) => Promise<Buffer>) | undefined {
   const pades = certificates.pades;
   if (!pades) return undefined;
   return createPadesSigner({

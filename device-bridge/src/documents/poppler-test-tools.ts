@@ -68,9 +68,24 @@ export function rasterizeRegion(
   return withPdfFile(pdf, (file, directory) => {
     const prefix = join(directory, 'region');
     execFileSync('pdftoppm', [
-      '-gray', '-r', String(options.dpi), '-f', String(options.page), '-l', String(options.page),
-      '-x', String(options.x), '-y', String(options.y), '-W', String(options.width), '-H', String(options.height),
-      '-singlefile', file, prefix,
+      '-gray',
+      '-r',
+      String(options.dpi),
+      '-f',
+      String(options.page),
+      '-l',
+      String(options.page),
+      '-x',
+      String(options.x),
+      '-y',
+      String(options.y),
+      '-W',
+      String(options.width),
+      '-H',
+      String(options.height),
+      '-singlefile',
+      file,
+      prefix,
     ]);
     return parsePgm(readFileSync(`${prefix}.pgm`));
   });

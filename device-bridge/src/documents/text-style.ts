@@ -102,7 +102,11 @@ function drawWithMissingGlyphs(
     const utf16 = Buffer.from(character, 'utf16le').swap16().toString('hex').toUpperCase();
     doc.save();
     doc.addContent(`/Span <</ActualText <FEFF${utf16}>>> BDC`);
-    doc.rect(x + size * 0.06, y + size * 0.12, size * 0.88, size * 0.88).lineWidth(Math.max(0.3, size * 0.04)).strokeColor(style.color).stroke();
+    doc
+      .rect(x + size * 0.06, y + size * 0.12, size * 0.88, size * 0.88)
+      .lineWidth(Math.max(0.3, size * 0.04))
+      .strokeColor(style.color)
+      .stroke();
     const hex = code.toString(16).toUpperCase();
     const lines = hex.length > 4 ? [hex.slice(0, hex.length - 2), hex.slice(-2)] : [hex];
     const hexSize = size * 0.3;

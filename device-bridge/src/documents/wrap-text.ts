@@ -22,8 +22,7 @@ export function wrapText(doc: PDFKit.PDFDocument, text: string, style: TextStyle
   for (const token of tokens) {
     const candidate = line + token;
     const estimate = line === '' ? tokenWidth(token) : lineWidth + join + tokenWidth(token);
-    const fits =
-      line === '' || estimate <= width - slack || (estimate <= width + slack && measure(doc, candidate, style) <= width);
+    const fits = line === '' || estimate <= width - slack || (estimate <= width + slack && measure(doc, candidate, style) <= width);
     if (fits) {
       line = candidate;
       lineWidth = estimate;

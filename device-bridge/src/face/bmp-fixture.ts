@@ -1,7 +1,12 @@
 // For tests: the bitmaps a vendor WLT decoder writes, to feed the BMP reader and the command decoder.
 
 /** An uncompressed BMP as vendor WLT decoders write it (rows padded to 4 bytes, bottom-up unless topDown). */
-export function encodeBmp(width: number, height: number, rgb: Uint8Array, options: { bitsPerPixel?: 24 | 32; topDown?: boolean } = {}): Buffer {
+export function encodeBmp(
+  width: number,
+  height: number,
+  rgb: Uint8Array,
+  options: { bitsPerPixel?: 24 | 32; topDown?: boolean } = {},
+): Buffer {
   const bitsPerPixel = options.bitsPerPixel ?? 24;
   const bytesPerPixel = bitsPerPixel / 8;
   const rowSize = Math.ceil((width * bitsPerPixel) / 32) * 4;

@@ -4,8 +4,17 @@ import { encodeBmp } from './bmp-fixture.ts';
 import { readBmp } from './bmp.ts';
 
 const image = fc
-  .record({ width: fc.integer({ min: 1, max: 13 }), height: fc.integer({ min: 1, max: 9 }), bitsPerPixel: fc.constantFrom(24 as const, 32 as const), topDown: fc.boolean() })
-  .chain((shape) => fc.uint8Array({ minLength: shape.width * shape.height * 3, maxLength: shape.width * shape.height * 3 }).map((rgb) => ({ ...shape, rgb })));
+  .record({
+    width: fc.integer({ min: 1, max: 13 }),
+    height: fc.integer({ min: 1, max: 9 }),
+    bitsPerPixel: fc.constantFrom(24 as const, 32 as const),
+    topDown: fc.boolean(),
+  })
+  .chain((shape) =>
+    fc
+      .uint8Array({ minLength: shape.width * shape.height * 3, maxLength: shape.width * shape.height * 3 })
+      .map((rgb) => ({ ...shape, rgb })),
+  );
 
 describe('BMP reader (the card photo as vendor WLT decoders write it)', () => {
   it('reads back exactly the pixels written, whatever the row padding and row order', () => {

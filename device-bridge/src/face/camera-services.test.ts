@@ -25,7 +25,17 @@ function realKiosk(face: Partial<KioskConfig['face']> = {}): KioskConfig {
   const base = loadConfig({});
   return {
     ...base,
-    devices: { ...base.devices, 'id-reader': { driver: 'sam-serial', path: '/dev/tongban/id-reader', baudRate: 115200, pollIntervalMs: 250, readAppendedAddress: false } as KioskConfig['devices']['id-reader'], scanner: { driver: 'serial', path: '/dev/tongban/scanner' } as KioskConfig['devices']['scanner'] },
+    devices: {
+      ...base.devices,
+      'id-reader': {
+        driver: 'sam-serial',
+        path: '/dev/tongban/id-reader',
+        baudRate: 115200,
+        pollIntervalMs: 250,
+        readAppendedAddress: false,
+      } as KioskConfig['devices']['id-reader'],
+      scanner: { driver: 'serial', path: '/dev/tongban/scanner' } as KioskConfig['devices']['scanner'],
+    },
     face: { ...base.face, ...face },
   };
 }
@@ -38,17 +48,39 @@ function compose(config: KioskConfig, options: { staffCode?: string } = {}) {
   const devices = createMemoryDevices();
   const bus = createEventBus();
   let n = 0;
-  const sessions = createSessionHolder({ clock: systemClock, newId: () => `s${++n}`, onStarted: (session) => bus.publish({ type: 'session-started', session }), onEnded: () => undefined });
+  const sessions = createSessionHolder({
+    clock: systemClock,
+    newId: () => `s${++n}`,
+    onStarted: (session) => bus.publish({ type: 'session-started', session }),
+    onEnded: () => undefined,
+  });
   const logger = createMemoryLogger();
   const simulated = config.devices['id-reader'].driver === 'simulated';
-  const services = createCameraServices({ config, devices, sessions, bus, simulated, secretsDir, clock: systemClock, random: randomBytes, newId: () => `c${++n}`, logger });
+  const services = createCameraServices({
+    config,
+    devices,
+    sessions,
+    bus,
+    simulated,
+    secretsDir,
+    clock: systemClock,
+    random: randomBytes,
+    newId: () => `c${++n}`,
+    logger,
+  });
   return { ...services, devices, sessions, logger, dataDir };
 }
 
 describe('config/examples/cameras-and-identity.json', () => {
   it('is a valid site file: V4L2 cameras, the vendor WLT decoder and a CTID client as commands', () => {
     const config = loadConfig({ KIOSK_CONFIG: resolve(repoRoot, 'config/examples/cameras-and-identity.json') });
-    expect(config.face.photoDecoder).toEqual({ driver: 'command', command: '/opt/vendor/bin/wlt2bmp', args: ['{wlt}', '{out}'], timeoutMs: 5000, maxOutputBytes: 262_144 });
+    expect(config.face.photoDecoder).toEqual({
+      driver: 'command',
+      command: '/opt/vendor/bin/wlt2bmp',
+      args: ['{wlt}', '{out}'],
+      timeoutMs: 5000,
+      maxOutputBytes: 262_144,
+    });
     expect(config.face.eIdVerifier).toMatchObject({ driver: 'command', command: '/opt/site/bin/ctid-check', args: [] });
     expect(config.devices['document-camera']).toMatchObject({ driver: 'v4l2', stillSize: '2592x1944' });
   });
@@ -69,7 +101,12 @@ describe('camera services: the ways to confirm a person (实人)', () => {
     expect(eIdLogin.configured).toBe(false);
     const warning = logger.lines.find((line) => line.includes('identity-verification-unavailable'));
     expect(warning).toBeDefined();
-    expect(JSON.parse(warning!)).toMatchObject({ level: 40, face: 'no photo decoder (face.photoDecoder)', eId: 'no verifier (face.eIdVerifier)', staff: 'no staff code set' });
+    expect(JSON.parse(warning!)).toMatchObject({
+      level: 40,
+      face: 'no photo decoder (face.photoDecoder)',
+      eId: 'no verifier (face.eIdVerifier)',
+      staff: 'no staff code set',
+    });
   });
 
   it('a staff code set, or a vendor photo decoder plugged in, each give a way; no warning then', () => {
@@ -77,7 +114,17 @@ describe('camera services: the ways to confirm a person (实人)', () => {
     expect(staff.faceCheck.methods({ now: true })).toEqual(['staff']);
     expect(staff.logger.lines.join('\n')).not.toContain('identity-verification-unavailable');
 
-    const decoder = compose(realKiosk({ photoDecoder: { driver: 'command', command: '/opt/vendor/bin/wlt2bmp', args: ['{wlt}', '{out}'], timeoutMs: 5_000, maxOutputBytes: 262_144 } }));
+    const decoder = compose(
+      realKiosk({
+        photoDecoder: {
+          driver: 'command',
+          command: '/opt/vendor/bin/wlt2bmp',
+          args: ['{wlt}', '{out}'],
+          timeoutMs: 5_000,
+          maxOutputBytes: 262_144,
+        },
+      }),
+    );
     expect(decoder.faceCheck.methods({ now: true })).toEqual(['face']);
     // the face check needs the face camera working now
     decoder.devices.camera.setState('disconnected', 'unplugged');
@@ -90,7 +137,9 @@ describe('camera services: the ways to confirm a person (实人)', () => {
     dirs.push(dir);
     writeFileSync(join(dir, 'ctid'), '#!/bin/sh\necho \'{"identity":null}\'\n');
     chmodSync(join(dir, 'ctid'), 0o755);
-    const { faceCheck, eIdLogin, devices } = compose(realKiosk({ eIdVerifier: { driver: 'command', command: join(dir, 'ctid'), args: [], timeoutMs: 5_000, maxOutputBytes: 16_384 } }));
+    const { faceCheck, eIdLogin, devices } = compose(
+      realKiosk({ eIdVerifier: { driver: 'command', command: join(dir, 'ctid'), args: [], timeoutMs: 5_000, maxOutputBytes: 16_384 } }),
+    );
     expect(eIdLogin.configured).toBe(true);
     expect(faceCheck.methods({ now: true })).toEqual(['e-id']);
     devices.scanner.setState('disconnected', 'unplugged');

@@ -92,7 +92,11 @@ export function createCameraServices(deps: {
   });
   if (faceCheck.methods({ now: false }).length === 0) {
     logger.log('identity-verification-unavailable', {
-      face: !config.face.enabled ? 'disabled' : config.face.photoDecoder || config.devices['id-reader'].driver === 'simulated' ? 'set up' : 'no photo decoder (face.photoDecoder)',
+      face: !config.face.enabled
+        ? 'disabled'
+        : config.face.photoDecoder || config.devices['id-reader'].driver === 'simulated'
+          ? 'set up'
+          : 'no photo decoder (face.photoDecoder)',
       eId: eId ? 'not among face.alternatives' : 'no verifier (face.eIdVerifier)',
       staff: staffCodes ? 'not among face.alternatives' : 'no staff code set',
     });
@@ -104,6 +108,7 @@ export function createCameraServices(deps: {
     clock,
     logger,
   });
-  if (deps.registry) registerCameraMetrics(deps.registry, { face: () => faceCheck.counts(), pagesCaptured: () => materials.counts().pagesCaptured });
+  if (deps.registry)
+    registerCameraMetrics(deps.registry, { face: () => faceCheck.counts(), pagesCaptured: () => materials.counts().pagesCaptured });
   return { faceCheck, materials, eIdLogin };
 }

@@ -45,7 +45,12 @@ beforeAll(async () => {
   // scan data cut short and an EOI put after it: well framed, but libjpeg reports corrupt data
   const card = cardFaceImage('person-a');
   writeFileSync(join(dir, 'corrupt.jpg'), Buffer.concat([card.subarray(0, Math.floor(card.length * 0.6)), Buffer.from([0xff, 0xd9])]));
-  writeFileSync(join(dir, 'tiny.jpg'), await sharp({ create: { width: 20, height: 24, channels: 3, background: '#888' } }).jpeg().toBuffer());
+  writeFileSync(
+    join(dir, 'tiny.jpg'),
+    await sharp({ create: { width: 20, height: 24, channels: 3, background: '#888' } })
+      .jpeg()
+      .toBuffer(),
+  );
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });

@@ -53,7 +53,8 @@ export function createCommandPhotoDecoder(options: CommandPhotoDecoderOptions): 
       stdout.fill(0);
       const written = await stat(output).catch(() => null);
       if (!written) throw new PluginCommandError('failed', `${options.command} wrote no photo`);
-      if (written.size > options.maxOutputBytes) throw new PluginCommandError('too-large', `${options.command} wrote more than ${options.maxOutputBytes} bytes`);
+      if (written.size > options.maxOutputBytes)
+        throw new PluginCommandError('too-large', `${options.command} wrote more than ${options.maxOutputBytes} bytes`);
       return await readFile(output);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -92,7 +93,9 @@ export async function validatedPhoto(bytes: Uint8Array): Promise<DecodedPhoto | 
     if (!image) return 'not-an-image';
     try {
       if (!plausible(image.width, image.height)) return 'implausible-size';
-      const png = await sharp(image.rgb, { raw: { width: image.width, height: image.height, channels: 3 } }).png().toBuffer();
+      const png = await sharp(image.rgb, { raw: { width: image.width, height: image.height, channels: 3 } })
+        .png()
+        .toBuffer();
       return { format: 'png', bytes: new Uint8Array(png), width: image.width, height: image.height };
     } finally {
       image.rgb.fill(0);

@@ -21,7 +21,14 @@ function kiosk(verifier: EIdVerifier | null = createSimulatedEIdVerifier(fixture
   });
   const recorded: VerificationMethod[] = [];
   const logger = createMemoryLogger();
-  const login = createEIdLogin({ verifier, sessions, faceCheck: { recordLogin: (method) => void recorded.push(method) }, bus, logger, clock: systemClock });
+  const login = createEIdLogin({
+    verifier,
+    sessions,
+    faceCheck: { recordLogin: (method) => void recorded.push(method) },
+    bus,
+    logger,
+    clock: systemClock,
+  });
   return { login, sessions, events, recorded, logger };
 }
 

@@ -27,7 +27,10 @@ describe('e-ID verifier', () => {
 
   it('a site’s CTID client as a command: the code goes on stdin, the identity comes back as JSON', async () => {
     const card = fixtureCitizen('zhang-wei').card;
-    const verifier = ctidTool('ctid-ok', `read code\n[ "$code" = "valid-code-0123456789" ] || { echo '{"identity":null}'; exit 0; }\necho '${JSON.stringify({ identity: card })}'`);
+    const verifier = ctidTool(
+      'ctid-ok',
+      `read code\n[ "$code" = "valid-code-0123456789" ] || { echo '{"identity":null}'; exit 0; }\necho '${JSON.stringify({ identity: card })}'`,
+    );
     expect(await verifier.identify('valid-code-0123456789')).toEqual(card);
     expect(await verifier.identify('forged-code-0123456789')).toBeNull();
   });

@@ -47,8 +47,12 @@ function scriptedEngine() {
         brightness: 120,
         thumbnail: new Uint8Array(1024).fill(seen.shade ?? 100),
       };
-      if (describe) observation.description = { real: seen.real ?? 0.9, live: seen.live ?? 0.9, embedding: [seen.person ?? 1, 1 - (seen.person ?? 1)] };
-      handedOut.push({ thumbnail: observation.thumbnail, ...(observation.description ? { embedding: observation.description.embedding as number[] } : {}) });
+      if (describe)
+        observation.description = { real: seen.real ?? 0.9, live: seen.live ?? 0.9, embedding: [seen.person ?? 1, 1 - (seen.person ?? 1)] };
+      handedOut.push({
+        thumbnail: observation.thumbnail,
+        ...(observation.description ? { embedding: observation.description.embedding as number[] } : {}),
+      });
       return observation;
     },
     similarity: (a, b) => 1 - Math.abs(a[0]! - b[0]!),
@@ -58,7 +62,10 @@ function scriptedEngine() {
 }
 
 function decoderOf(photo: Seen | null): PhotoDecoder {
-  return { decode: async (): Promise<DecodedPhoto | null> => (photo ? { format: 'jpeg', bytes: new Uint8Array(image(photo)), width: 102, height: 126 } : null) };
+  return {
+    decode: async (): Promise<DecodedPhoto | null> =>
+      photo ? { format: 'jpeg', bytes: new Uint8Array(image(photo)), width: 102, height: 126 } : null,
+  };
 }
 
 function kiosk(options: { photo?: Seen | null; maxAttempts?: number } = {}) {
@@ -79,7 +86,8 @@ function kiosk(options: { photo?: Seen | null; maxAttempts?: number } = {}) {
     framesPerAttempt: 2,
     frameGapMs: 0,
   });
-  const newSession = () => (session = { id: `s${++n}`, identity: testIdentity(), photo: new Uint8Array(1024).fill(7), startedAt: new Date() });
+  const newSession = () =>
+    (session = { id: `s${++n}`, identity: testIdentity(), photo: new Uint8Array(1024).fill(7), startedAt: new Date() });
   newSession();
   /** runs one attempt with these frames coming from the camera, a few milliseconds apart */
   async function attempt(frames: Seen[]) {
@@ -102,8 +110,18 @@ describe('face check rules', () => {
   it('the model’s antispoof verdict counts: a face it scores as not real is not live, whatever the match', async () => {
     const { faceCheck, attempt } = kiosk();
     await faceCheck.consent();
-    expect(await attempt([{ shade: 100, real: 0.2 }, { shade: 104, real: 0.2 }])).toMatchObject({ decision: 'not-live', score: 1, attemptsLeft: 2 });
-    expect(await attempt([{ shade: 100, live: 0.1 }, { shade: 104, live: 0.1 }])).toMatchObject({ decision: 'not-live' });
+    expect(
+      await attempt([
+        { shade: 100, real: 0.2 },
+        { shade: 104, real: 0.2 },
+      ]),
+    ).toMatchObject({ decision: 'not-live', score: 1, attemptsLeft: 2 });
+    expect(
+      await attempt([
+        { shade: 100, live: 0.1 },
+        { shade: 104, live: 0.1 },
+      ]),
+    ).toMatchObject({ decision: 'not-live' });
     expect(await attempt([{ shade: 100 }, { shade: 100 }])).toMatchObject({ decision: 'not-live' });
     expect(faceCheck.verification()).toBeNull();
   });
@@ -131,7 +149,11 @@ describe('face check rules', () => {
     await faceCheck.consent();
     const first = faceCheck.verify();
     const parallel = await Promise.allSettled([faceCheck.verify(), faceCheck.verify(), faceCheck.verify()]);
-    expect(parallel.map((outcome) => (outcome.status === 'rejected' ? (outcome.reason as { code: string }).code : 'ran'))).toEqual(['face-check-in-progress', 'face-check-in-progress', 'face-check-in-progress']);
+    expect(parallel.map((outcome) => (outcome.status === 'rejected' ? (outcome.reason as { code: string }).code : 'ran'))).toEqual([
+      'face-check-in-progress',
+      'face-check-in-progress',
+      'face-check-in-progress',
+    ]);
     camera.pushFrame(image({ shade: 100, person: 0 }));
     camera.pushFrame(image({ shade: 104, person: 0 }));
     expect(await first).toMatchObject({ decision: 'no-match', attemptsLeft: 0 });
@@ -145,7 +167,10 @@ describe('face check rules', () => {
     expect(await attempt([{ corrupt: true }, { shade: 100 }, { corrupt: true }, { shade: 104 }])).toMatchObject({ decision: 'match' });
     const nothingGood = kiosk();
     await nothingGood.faceCheck.consent();
-    expect(await nothingGood.attempt([{ corrupt: true }, { corrupt: true }, { corrupt: true }, { corrupt: true }])).toMatchObject({ decision: 'no-face', attemptsLeft: 3 });
+    expect(await nothingGood.attempt([{ corrupt: true }, { corrupt: true }, { corrupt: true }, { corrupt: true }])).toMatchObject({
+      decision: 'no-face',
+      attemptsLeft: 3,
+    });
   });
 
   it('a model that fails is 503 and the face check is then not offered (the alternatives are)', async () => {
@@ -179,7 +204,10 @@ describe('face check rules', () => {
   it('the descriptor also goes when the attempts are used up, when staff confirm, and when the session ends', async () => {
     const exhausted = kiosk({ maxAttempts: 1 });
     await exhausted.faceCheck.consent();
-    await exhausted.attempt([{ shade: 100, person: 0 }, { shade: 104, person: 0 }]);
+    await exhausted.attempt([
+      { shade: 100, person: 0 },
+      { shade: 104, person: 0 },
+    ]);
     expect(exhausted.faceCheck.holdsReference()).toBe(false);
 
     const staff = kiosk();

@@ -98,7 +98,15 @@ export function createFaceCheck(deps: FaceCheckDeps) {
     }
     if (state?.sessionId !== session.id) {
       wipe();
-      state = { sessionId: session.id, consented: false, attemptsUsed: 0, reference: undefined, pendingReference: null, verifying: false, verified: null };
+      state = {
+        sessionId: session.id,
+        consented: false,
+        attemptsUsed: 0,
+        reference: undefined,
+        pendingReference: null,
+        verifying: false,
+        verified: null,
+      };
     }
     return state;
   }
@@ -169,7 +177,12 @@ export function createFaceCheck(deps: FaceCheckDeps) {
 
   async function options(): Promise<FaceOptions> {
     const current = sessionState();
-    const base = { alternatives: alternatives(), attemptsLeft: attemptsLeft(current), consented: current.consented, verified: current.verified };
+    const base = {
+      alternatives: alternatives(),
+      attemptsLeft: attemptsLeft(current),
+      consented: current.consented,
+      verified: current.verified,
+    };
     if (current.verified) return { ...base, faceOffered: false, reason: 'already-verified' };
     if (!config.enabled) return { ...base, faceOffered: false, reason: 'disabled' };
     if (!deps.photoDecoder) return { ...base, faceOffered: false, reason: 'no-reference-photo' };
@@ -182,8 +195,18 @@ export function createFaceCheck(deps: FaceCheckDeps) {
     return { ...base, faceOffered: true };
   }
 
-  const notOffered = () => new HttpError(409, 'face-not-offered', 'The face check is not available for this card; use another way to confirm. / 本证件无法进行人脸核验，请选择其他方式。');
-  const noAttemptsLeft = () => new HttpError(409, 'no-attempts-left', 'No face check attempts are left; use another way to confirm. / 人脸核验次数已用完，请选择其他方式。');
+  const notOffered = () =>
+    new HttpError(
+      409,
+      'face-not-offered',
+      'The face check is not available for this card; use another way to confirm. / 本证件无法进行人脸核验，请选择其他方式。',
+    );
+  const noAttemptsLeft = () =>
+    new HttpError(
+      409,
+      'no-attempts-left',
+      'No face check attempts are left; use another way to confirm. / 人脸核验次数已用完，请选择其他方式。',
+    );
 
   /** consent to a face check that can actually be done: never a camera opened for nothing */
   async function consent(): Promise<void> {
@@ -195,7 +218,8 @@ export function createFaceCheck(deps: FaceCheckDeps) {
   }
 
   function requireOffered(current: SessionState): void {
-    if (!current.consented) throw new HttpError(403, 'consent-required', 'The face check needs the citizen’s consent first. / 人脸核验需先征得本人同意。');
+    if (!current.consented)
+      throw new HttpError(403, 'consent-required', 'The face check needs the citizen’s consent first. / 人脸核验需先征得本人同意。');
     if (current.verified || modelFailed) throw notOffered();
     if (attemptsLeft(current) === 0) throw noAttemptsLeft();
     if (!current.reference) throw notOffered();
@@ -233,7 +257,8 @@ export function createFaceCheck(deps: FaceCheckDeps) {
 
   async function guidance(): Promise<FaceHint> {
     const current = sessionState();
-    if (!current.consented) throw new HttpError(403, 'consent-required', 'The face camera starts only after consent. / 需先同意后才开启人脸摄像头。');
+    if (!current.consented)
+      throw new HttpError(403, 'consent-required', 'The face camera starts only after consent. / 需先同意后才开启人脸摄像头。');
     // one analysis at a time: a slow CPU answers with the last hint rather than queueing work
     if (guiding) return lastHint;
     guiding = (async () => {
@@ -260,7 +285,11 @@ export function createFaceCheck(deps: FaceCheckDeps) {
     }
   }
 
-  function decide(observations: FaceObservation[], best: FaceObservation | null, descriptor: readonly number[]): { decision: FaceVerifyResult['decision']; score: number } {
+  function decide(
+    observations: FaceObservation[],
+    best: FaceObservation | null,
+    descriptor: readonly number[],
+  ): { decision: FaceVerifyResult['decision']; score: number } {
     // at least two faces seen: one frame alone cannot tell a person from a still image
     if (!best?.description || observations.length < 2) return { decision: 'no-face', score: 0 };
     const score = engine.similarity(descriptor, best.description.embedding);
@@ -278,13 +307,18 @@ export function createFaceCheck(deps: FaceCheckDeps) {
       if (error instanceof UndecodableImageError) return undecodable;
       modelFailed = true;
       logger.log('face-model-failed', { message: (error as Error).message });
-      throw new HttpError(503, 'device-unavailable', 'The face check stopped working; use another way to confirm. / 人脸核验暂时无法使用，请选择其他方式。');
+      throw new HttpError(
+        503,
+        'device-unavailable',
+        'The face check stopped working; use another way to confirm. / 人脸核验暂时无法使用，请选择其他方式。',
+      );
     }
   }
 
   async function verify(): Promise<FaceVerifyResult> {
     const current = sessionState();
-    if (current.verifying) throw new HttpError(409, 'face-check-in-progress', 'A face check is already running; wait for its result. / 正在核验，请稍候。');
+    if (current.verifying)
+      throw new HttpError(409, 'face-check-in-progress', 'A face check is already running; wait for its result. / 正在核验，请稍候。');
     requireOffered(current);
     // the attempt is this request's from here on: a parallel one gets 409 instead of a free attempt
     current.verifying = true;
@@ -347,7 +381,12 @@ export function createFaceCheck(deps: FaceCheckDeps) {
       throw new HttpError(409, 'face-not-offered', 'Staff confirmation is not set up on this kiosk. / 本机未开通工作人员确认。');
     }
     const result = deps.staffCodes.check(code);
-    if (result === 'locked') throw new HttpError(429, 'staff-code-locked', 'Too many wrong staff codes; wait five minutes. / 工作人员码错误次数过多，请五分钟后再试。');
+    if (result === 'locked')
+      throw new HttpError(
+        429,
+        'staff-code-locked',
+        'Too many wrong staff codes; wait five minutes. / 工作人员码错误次数过多，请五分钟后再试。',
+      );
     if (result === 'wrong') {
       counts.staffCodeRejected += 1;
       logger.log('staff-code-rejected');

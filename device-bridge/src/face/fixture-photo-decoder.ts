@@ -16,7 +16,9 @@ const fixtureFaces = [
 ] as const;
 
 export function createFixturePhotoDecoder(): PhotoDecoder {
-  const known = new Map(fixtureFaces.map(({ fixture, face }) => [Buffer.from(fixtureWlt(fixtureCitizen(fixture).card.idNumber)).toString('hex'), face]));
+  const known = new Map(
+    fixtureFaces.map(({ fixture, face }) => [Buffer.from(fixtureWlt(fixtureCitizen(fixture).card.idNumber)).toString('hex'), face]),
+  );
   return {
     async decode(wlt: Uint8Array): Promise<DecodedPhoto | null> {
       const face = known.get(Buffer.from(wlt).toString('hex'));

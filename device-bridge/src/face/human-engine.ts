@@ -58,7 +58,9 @@ function fileModelRouter(url: string | string[]): unknown {
         modelInitializer?: unknown;
         weightsManifest: Array<{ paths: string[]; weights: unknown[] }>;
       };
-      const parts = await Promise.all(manifest.weightsManifest.flatMap((group) => group.paths.map((path) => readFile(join(dirname(file), path)))));
+      const parts = await Promise.all(
+        manifest.weightsManifest.flatMap((group) => group.paths.map((path) => readFile(join(dirname(file), path)))),
+      );
       const weights = Buffer.concat(parts);
       return {
         modelTopology: manifest.modelTopology,

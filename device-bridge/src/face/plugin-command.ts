@@ -36,9 +36,12 @@ export function runPluginCommand(plugin: PluginCommand, args: readonly string[],
         if (!error) return resolve(stdout);
         const failure = error as NodeJS.ErrnoException & { killed?: boolean; code?: string | number };
         // stderr is not passed on: a vendor tool may echo what it was given
-        if (failure.code === 'ENOENT' || failure.code === 'EACCES') reject(new PluginCommandError('not-found', `${plugin.command} cannot be run (${failure.code})`));
-        else if (failure.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') reject(new PluginCommandError('too-large', `${plugin.command} printed more than ${plugin.maxOutputBytes} bytes`));
-        else if (failure.killed) reject(new PluginCommandError('timeout', `${plugin.command} did not finish within ${plugin.timeoutMs} ms`));
+        if (failure.code === 'ENOENT' || failure.code === 'EACCES')
+          reject(new PluginCommandError('not-found', `${plugin.command} cannot be run (${failure.code})`));
+        else if (failure.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+          reject(new PluginCommandError('too-large', `${plugin.command} printed more than ${plugin.maxOutputBytes} bytes`));
+        else if (failure.killed)
+          reject(new PluginCommandError('timeout', `${plugin.command} did not finish within ${plugin.timeoutMs} ms`));
         else reject(new PluginCommandError('failed', `${plugin.command} failed (exit ${String(failure.code ?? 'signal')})`));
       },
     );

@@ -113,7 +113,14 @@ export function createFleetClient(options: FleetClientOptions): FleetClient {
   }
 
   const answer = async (command: FleetCommand, outcome: FleetCommandOutcome, detail: string) => {
-    const result: FleetCommandResult = { id: command.id, command: command.command, ok: outcome === 'ok', outcome, detail, at: clock.now().toISOString() };
+    const result: FleetCommandResult = {
+      id: command.id,
+      command: command.command,
+      ok: outcome === 'ok',
+      outcome,
+      detail,
+      at: clock.now().toISOString(),
+    };
     await publish(topics.result, JSON.stringify(result), false);
   };
 

@@ -20,14 +20,22 @@ export const fleetConfigSchema = z
         /** the broker declares the kiosk offline after 1.5 × this without a packet */
         keepaliveSeconds: z.number().int().min(5).max(600),
         /** how long the broker keeps commands for an offline kiosk (persistent session) */
-        sessionExpirySeconds: z.number().int().min(60).max(30 * 24 * 3600),
+        sessionExpirySeconds: z
+          .number()
+          .int()
+          .min(60)
+          .max(30 * 24 * 3600),
       })
       .strict(),
     /**
      * a command issued longer ago than this is refused unrun (a reboot command from last week must
      * not fire today); keep it at most the broker's session expiry, which bounds how long one waits
      */
-    commandMaxAgeSeconds: z.number().int().min(60).max(30 * 24 * 3600),
+    commandMaxAgeSeconds: z
+      .number()
+      .int()
+      .min(60)
+      .max(30 * 24 * 3600),
     /** run by the restart-ui command (the kiosk's browser unit) */
     restartUiCommand: z.array(z.string().min(1)).min(1),
   })

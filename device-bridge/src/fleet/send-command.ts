@@ -23,7 +23,9 @@ const { values, positionals } = parseArgs({
 const [commandName, device] = positionals;
 const command = fleetCommandNames.find((name) => name === commandName);
 if (!values.url || !values.kiosk || !values['key-file'] || !values['password-file'] || !command) {
-  process.stderr.write(`usage: send-command --url … --user … --password-file … --kiosk … --key-file … <${fleetCommandNames.join('|')}> [device]` + '\n');
+  process.stderr.write(
+    `usage: send-command --url … --user … --password-file … --kiosk … --key-file … <${fleetCommandNames.join('|')}> [device]` + '\n',
+  );
   process.exit(2);
 }
 const key = Buffer.from(readFileSync(values['key-file'], 'utf8').trim(), 'base64');
@@ -40,14 +42,17 @@ const client = mqtt.connect(values.url, {
 });
 let answered = false;
 let deferredSeen = false;
-const timer = setTimeout(() => {
-  process.stderr.write(
-    deferredSeen
-      ? `deferred and not run within ${values['timeout-seconds']} s: it runs when the citizen's session ends` + '\n'
-      : `no answer within ${values['timeout-seconds']} s (the command stays queued for the kiosk if it is offline)` + '\n',
-  );
-  void client.endAsync().then(() => process.exit(1));
-}, Number(values['timeout-seconds']) * 1000);
+const timer = setTimeout(
+  () => {
+    process.stderr.write(
+      deferredSeen
+        ? `deferred and not run within ${values['timeout-seconds']} s: it runs when the citizen's session ends` + '\n'
+        : `no answer within ${values['timeout-seconds']} s (the command stays queued for the kiosk if it is offline)` + '\n',
+    );
+    void client.endAsync().then(() => process.exit(1));
+  },
+  Number(values['timeout-seconds']) * 1000,
+);
 client.on('message', (_topic, payload) => {
   const answer = JSON.parse(payload.toString()) as { id?: string; ok?: boolean; outcome?: string };
   if (answer.id !== message.id) return;

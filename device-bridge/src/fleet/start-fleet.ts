@@ -64,7 +64,10 @@ export async function startFleet(
         if (!context.serviceMode) return { ok: false, detail: 'this bridge has no service mode' };
         context.serviceMode.set(outOfService, outOfService ? 'operator command' : '');
         void client.publishHealth();
-        return { ok: true, detail: outOfService ? 'out of service: the screen shows the hall phone once no citizen is served' : 'back in service' };
+        return {
+          ok: true,
+          detail: outOfService ? 'out of service: the screen shows the hall phone once no citizen is served' : 'back in service',
+        };
       },
       restartUi: () =>
         new Promise((resolve) => {

@@ -73,7 +73,8 @@ export const logEvents = {
   'face-photo-decode-failed': { level: 'warn', message: 'card photo decoder gave no usable photo; no face check for this card' },
   'identity-verification-unavailable': {
     level: 'warn',
-    message: 'no way to confirm a person at 实人 level is set up (face photo decoder, e-ID verifier, staff code): applications must go to a staffed window',
+    message:
+      'no way to confirm a person at 实人 level is set up (face photo decoder, e-ID verifier, staff code): applications must go to a staffed window',
   },
   'material-page-captured': { level: 'info', message: 'document page captured and compressed' },
   'material-page-failed': { level: 'warn', message: 'document camera still could not be processed; the citizen is asked to take it again' },

@@ -43,9 +43,12 @@ export function startSystemdNotify(options: {
     ready(status) {
       send('--ready', `--status=${status}`);
       if (watchdogUsec > 0 && watchdogPid === process.pid) {
-        timer = setInterval(() => {
-          if (options.healthy()) send('WATCHDOG=1');
-        }, Math.max(500, Math.floor(watchdogUsec / 2000)));
+        timer = setInterval(
+          () => {
+            if (options.healthy()) send('WATCHDOG=1');
+          },
+          Math.max(500, Math.floor(watchdogUsec / 2000)),
+        );
         timer.unref();
       }
     },

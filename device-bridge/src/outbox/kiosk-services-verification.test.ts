@@ -23,8 +23,20 @@ function services() {
   const store = openKioskStore(dataDir, createMemoryLogger());
   const embedded = createEmbeddedPlatform({ file: join(dataDir, 'platform.db'), clock: systemClock, kioskId: 'TB-T' });
   const sent: SubmitApplication[] = [];
-  const platform = { ...embedded, submitApplication: (application: SubmitApplication) => (sent.push(application), embedded.submitApplication(application)) };
-  const kiosk = createKioskServices({ db: store.db, platform, kioskId: 'TB-T', key: randomBytes(32), clock: systemClock, randomBytes, submitWaitMs: 2_000, outbox: { pollMs: 50 } });
+  const platform = {
+    ...embedded,
+    submitApplication: (application: SubmitApplication) => (sent.push(application), embedded.submitApplication(application)),
+  };
+  const kiosk = createKioskServices({
+    db: store.db,
+    platform,
+    kioskId: 'TB-T',
+    key: randomBytes(32),
+    clock: systemClock,
+    randomBytes,
+    submitWaitMs: 2_000,
+    outbox: { pollMs: 50 },
+  });
   cleanups.push(() => {
     void kiosk.outbox.stop();
     embedded.close();
@@ -46,7 +58,10 @@ describe('applications need the person confirmed (实人)', () => {
   it('refuses an application from a session nobody confirmed, and stores nothing', async () => {
     const { kiosk, sent } = services();
     const identity = fixtureCitizen('zhang-wei').card;
-    await expect(kiosk.submitApplication(identity, request(), null, null, null)).rejects.toMatchObject({ status: 409, code: 'identity-not-verified' });
+    await expect(kiosk.submitApplication(identity, request(), null, null, null)).rejects.toMatchObject({
+      status: 409,
+      code: 'identity-not-verified',
+    });
     expect((await kiosk.listApplications(identity)).applications.filter((entry) => entry.channel === 'kiosk')).toEqual([]);
     expect(sent).toEqual([]);
   });

@@ -27,7 +27,9 @@ function setup(options: { down?: boolean; key?: Buffer } = {}) {
       if (typeof value !== 'function' || property === 'close') return value;
       return (...args: unknown[]) => {
         line.calls++;
-        return line.down ? Promise.reject(new PlatformUnavailable('connect ECONNREFUSED 127.0.0.1:8090')) : (value as (...a: unknown[]) => unknown).apply(target, args);
+        return line.down
+          ? Promise.reject(new PlatformUnavailable('connect ECONNREFUSED 127.0.0.1:8090'))
+          : (value as (...a: unknown[]) => unknown).apply(target, args);
       };
     },
   }) as Platform;
@@ -119,7 +121,8 @@ describe('kiosk services: applications', () => {
     return set;
   };
   const hashOf = (db: Database.Database, localNumber: string) =>
-    (db.prepare('SELECT applicant_hash AS hash FROM kiosk_applications WHERE local_number = ?').get(localNumber) as { hash: string | null }).hash;
+    (db.prepare('SELECT applicant_hash AS hash FROM kiosk_applications WHERE local_number = ?').get(localNumber) as { hash: string | null })
+      .hash;
 
   it('forgets whose an application was once the platform has it, and still answers a repeat with the same receipt', async () => {
     const { services, db } = started();
@@ -129,11 +132,16 @@ describe('kiosk services: applications', () => {
     expect(first).toMatchObject({ created: true, receipt: { delivery: 'delivered' } });
     expect(hashOf(db, first.receipt.localNumber)).toBeNull();
     const again = await services.submitApplication(zhang, body, null, null, verified);
-    expect(again).toMatchObject({ created: false, receipt: { localNumber: first.receipt.localNumber, platformNumber: first.receipt.platformNumber } });
+    expect(again).toMatchObject({
+      created: false,
+      receipt: { localNumber: first.receipt.localNumber, platformNumber: first.receipt.platformNumber },
+    });
     await expect(services.submitApplication(li, body, null, null, verified)).rejects.toMatchObject({ status: 409 });
     // the citizen still sees it: the platform lists it now
     const { applications } = await services.listApplications(zhang);
-    expect(applications.filter((entry) => entry.localNumber === first.receipt.localNumber).map((entry) => entry.caseNumberKind)).toEqual(['platform']);
+    expect(applications.filter((entry) => entry.localNumber === first.receipt.localNumber).map((entry) => entry.caseNumberKind)).toEqual([
+      'platform',
+    ]);
   });
 
   it('keeps the applicant of an application still waiting (listed as waiting) and forgets a refused one after 30 days', async () => {
@@ -145,7 +153,10 @@ describe('kiosk services: applications', () => {
     expect(hashOf(db, waiting.receipt.localNumber)).toMatch(/^[0-9a-f]{64}$/);
     expect((await services.listApplications(zhang)).applications.map((entry) => entry.caseNumber)).toEqual([waiting.receipt.localNumber]);
     // the platform refuses it for good once the line is back (here: it says the item is gone)
-    db.prepare("UPDATE kiosk_applications SET failure = 'item-not-found', settled_at = ? WHERE local_number = ?").run(clock.now().getTime(), waiting.receipt.localNumber);
+    db.prepare("UPDATE kiosk_applications SET failure = 'item-not-found', settled_at = ? WHERE local_number = ?").run(
+      clock.now().getTime(),
+      waiting.receipt.localNumber,
+    );
     expect((await services.listApplications(zhang)).applications.map((entry) => entry.state)).toEqual(['rejected']);
     clock.advance(31 * 24 * 3_600_000);
     expect((await services.listApplications(zhang)).applications).toEqual([]);
@@ -156,14 +167,20 @@ describe('kiosk services: applications', () => {
     const { services, db } = started();
     await settle();
     const body = request();
-    const [a, b] = await Promise.all([services.submitApplication(zhang, body, null, null, verified), services.submitApplication(zhang, body, null, null, verified)]);
+    const [a, b] = await Promise.all([
+      services.submitApplication(zhang, body, null, null, verified),
+      services.submitApplication(zhang, body, null, null, verified),
+    ]);
     expect(a.receipt.localNumber).toBe(b.receipt.localNumber);
     expect([a.created, b.created].sort()).toEqual([false, true]);
     expect((db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n).toBe(1);
     expect((db.prepare('SELECT count(*) AS n FROM kiosk_applications').get() as { n: number }).n).toBe(1);
     // and a different citizen racing with the same key is refused, not given the receipt
     const other = request();
-    const [mine, theirs] = await Promise.allSettled([services.submitApplication(zhang, other, null, null, verified), services.submitApplication(li, other, null, null, verified)]);
+    const [mine, theirs] = await Promise.allSettled([
+      services.submitApplication(zhang, other, null, null, verified),
+      services.submitApplication(li, other, null, null, verified),
+    ]);
     expect(mine.status).toBe('fulfilled');
     expect(theirs).toMatchObject({ status: 'rejected', reason: { status: 409 } });
   });
@@ -178,10 +195,21 @@ describe('kiosk services: applications', () => {
     // as an older build left it: the applicant's keyed hash kept after delivery, no owner check
     const legacyHash = createHmac('sha256', first.key).update(`applicant:${zhang.idNumber}`).digest('hex');
     first.db.prepare('UPDATE kiosk_applications SET applicant_hash = ?, request_owner = NULL, settled_at = NULL').run(legacyHash);
-    const reopened = createKioskServices({ db: first.db, platform: first.platform, kioskId: 'K1', key: first.key, clock: first.clock, randomBytes, submitWaitMs: 0 });
+    const reopened = createKioskServices({
+      db: first.db,
+      platform: first.platform,
+      kioskId: 'K1',
+      key: first.key,
+      clock: first.clock,
+      randomBytes,
+      submitWaitMs: 0,
+    });
     expect(hashOf(first.db, receipt.localNumber)).toBeNull();
     reopened.start();
-    expect(await reopened.submitApplication(zhang, body, null, null, verified)).toMatchObject({ created: false, receipt: { localNumber: receipt.localNumber } });
+    expect(await reopened.submitApplication(zhang, body, null, null, verified)).toMatchObject({
+      created: false,
+      receipt: { localNumber: receipt.localNumber },
+    });
     await expect(reopened.submitApplication(li, body, null, null, verified)).rejects.toMatchObject({ status: 409 });
     await reopened.stop();
     first.embedded.close();

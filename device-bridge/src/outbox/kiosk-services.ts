@@ -11,7 +11,13 @@ import {
   type VerifiedResponse,
 } from '../api/index.ts';
 import { HttpError } from '../http/http-error.ts';
-import { PlatformUnavailable, type Applicant, type SubmitApplication, type SubmitApplicationResult, type SubmitRating } from '../platform/contract.ts';
+import {
+  PlatformUnavailable,
+  type Applicant,
+  type SubmitApplication,
+  type SubmitApplicationResult,
+  type SubmitRating,
+} from '../platform/contract.ts';
 import type { Platform } from '../platform/platform.ts';
 import { platformHttpError } from '../platform/platform-http-error.ts';
 import { matchesCatalogueQuery } from '../platform/catalogue-search.ts';
@@ -81,7 +87,8 @@ export function createKioskServices(options: KioskServicesOptions) {
 
   const applicantHash = (idNumber: string) => createHmac('sha256', options.key).update(`applicant:${idNumber}`).digest('hex');
   // bound to one idempotency key, so it links nothing across visits
-  const requestOwner = (idempotencyKey: string, hash: string) => createHmac('sha256', options.key).update(`owner:${idempotencyKey}:${hash}`).digest('hex');
+  const requestOwner = (idempotencyKey: string, hash: string) =>
+    createHmac('sha256', options.key).update(`owner:${idempotencyKey}:${hash}`).digest('hex');
 
   const outbox = createOutbox({
     db,
@@ -111,9 +118,13 @@ export function createKioskServices(options: KioskServicesOptions) {
   });
 
   // the platform has the case now and lists it itself: the kiosk forgets whose it was
-  const setPlatformNumber = db.prepare('UPDATE kiosk_applications SET platform_number = ?, applicant_hash = NULL, settled_at = ? WHERE idempotency_key = ?');
+  const setPlatformNumber = db.prepare(
+    'UPDATE kiosk_applications SET platform_number = ?, applicant_hash = NULL, settled_at = ? WHERE idempotency_key = ?',
+  );
   const setFailure = db.prepare('UPDATE kiosk_applications SET failure = ?, settled_at = ? WHERE idempotency_key = ?');
-  const forgetRefused = db.prepare('UPDATE kiosk_applications SET applicant_hash = NULL WHERE applicant_hash IS NOT NULL AND failure IS NOT NULL AND settled_at < ?');
+  const forgetRefused = db.prepare(
+    'UPDATE kiosk_applications SET applicant_hash = NULL WHERE applicant_hash IS NOT NULL AND failure IS NOT NULL AND settled_at < ?',
+  );
   const forgetOldApplicants = () => forgetRefused.run(clock.now().getTime() - refusedListedDays * 24 * 3_600_000);
   keepApplicantsOnlyWhileNeeded();
   const byKey = db.prepare('SELECT * FROM kiosk_applications WHERE idempotency_key = ?');
@@ -126,7 +137,8 @@ export function createKioskServices(options: KioskServicesOptions) {
   function withPlatformCaseNumber(rating: SubmitRating): SubmitRating {
     const application = byLocalNumber.get(rating.caseNumber) as KioskApplicationRow | undefined;
     if (!application || application.failure) return rating;
-    if (!application.platform_number) throw new DeliveryDeferred(`rating waits for application ${application.local_number} to be delivered`);
+    if (!application.platform_number)
+      throw new DeliveryDeferred(`rating waits for application ${application.local_number} to be delivered`);
     return { ...rating, caseNumber: application.platform_number };
   }
   const byApplicant = db.prepare('SELECT * FROM kiosk_applications WHERE applicant_hash = ? ORDER BY submitted_at DESC');
@@ -174,7 +186,12 @@ export function createKioskServices(options: KioskServicesOptions) {
    */
   const catalogueRefreshMs = options.catalogueRefreshMs ?? 6 * 3_600_000;
   const catalogueRetryMs = options.catalogueRetryMs ?? 60_000;
-  const catalogue: { warm: boolean; running: boolean; refreshing: Promise<void> | null; timer: TimerHandle | null } = { warm: false, running: false, refreshing: null, timer: null };
+  const catalogue: { warm: boolean; running: boolean; refreshing: Promise<void> | null; timer: TimerHandle | null } = {
+    warm: false,
+    running: false,
+    refreshing: null,
+    timer: null,
+  };
 
   async function warmCatalogue(): Promise<number> {
     try {
@@ -211,17 +228,19 @@ export function createKioskServices(options: KioskServicesOptions) {
   /** one refresh at a time; the next is scheduled by how this one went */
   function refreshCatalogueSoon(): Promise<void> {
     if (catalogue.refreshing) return catalogue.refreshing;
-    catalogue.refreshing = warmCatalogue().then(
-      () => {
-        catalogue.warm = true;
-      },
-      () => {
-        catalogue.warm = false;
-      },
-    ).finally(() => {
-      catalogue.refreshing = null;
-      scheduleCatalogueRefresh(catalogue.warm ? catalogueRefreshMs : catalogueRetryMs);
-    });
+    catalogue.refreshing = warmCatalogue()
+      .then(
+        () => {
+          catalogue.warm = true;
+        },
+        () => {
+          catalogue.warm = false;
+        },
+      )
+      .finally(() => {
+        catalogue.refreshing = null;
+        scheduleCatalogueRefresh(catalogue.warm ? catalogueRefreshMs : catalogueRetryMs);
+      });
     return catalogue.refreshing;
   }
 
@@ -278,7 +297,16 @@ export function createKioskServices(options: KioskServicesOptions) {
       const localNumber = newLocalNumber(now);
       const submittedAt = chinaIso(now);
       outbox.add('application', fields.idempotency_key, payloadOf(localNumber, submittedAt));
-      insertApplication.run(localNumber, fields.idempotency_key, fields.applicant_hash, fields.request_owner, fields.item_code, fields.item_name, fields.office, submittedAt);
+      insertApplication.run(
+        localNumber,
+        fields.idempotency_key,
+        fields.applicant_hash,
+        fields.request_owner,
+        fields.item_code,
+        fields.item_name,
+        fields.office,
+        submittedAt,
+      );
       return { row: byKey.get(fields.idempotency_key) as KioskApplicationRow, created: true };
     },
   );
@@ -289,11 +317,19 @@ export function createKioskServices(options: KioskServicesOptions) {
    */
   function keepApplicantsOnlyWhileNeeded(): void {
     db.transaction(() => {
-      const unowned = db.prepare('SELECT idempotency_key, applicant_hash FROM kiosk_applications WHERE request_owner IS NULL AND applicant_hash IS NOT NULL').all() as { idempotency_key: string; applicant_hash: string }[];
+      const unowned = db
+        .prepare(
+          'SELECT idempotency_key, applicant_hash FROM kiosk_applications WHERE request_owner IS NULL AND applicant_hash IS NOT NULL',
+        )
+        .all() as { idempotency_key: string; applicant_hash: string }[];
       const own = db.prepare('UPDATE kiosk_applications SET request_owner = ? WHERE idempotency_key = ?');
       for (const row of unowned) own.run(requestOwner(row.idempotency_key, row.applicant_hash), row.idempotency_key);
-      db.prepare('UPDATE kiosk_applications SET settled_at = ? WHERE settled_at IS NULL AND (platform_number IS NOT NULL OR failure IS NOT NULL)').run(clock.now().getTime());
-      db.prepare('UPDATE kiosk_applications SET applicant_hash = NULL WHERE platform_number IS NOT NULL AND applicant_hash IS NOT NULL').run();
+      db.prepare(
+        'UPDATE kiosk_applications SET settled_at = ? WHERE settled_at IS NULL AND (platform_number IS NOT NULL OR failure IS NOT NULL)',
+      ).run(clock.now().getTime());
+      db.prepare(
+        'UPDATE kiosk_applications SET applicant_hash = NULL WHERE platform_number IS NOT NULL AND applicant_hash IS NOT NULL',
+      ).run();
       forgetOldApplicants();
     })();
   }
@@ -354,17 +390,26 @@ export function createKioskServices(options: KioskServicesOptions) {
       const hash = applicantHash(identity.idNumber);
       const owner = requestOwner(request.idempotencyKey, hash);
       const repeated = (previous: KioskApplicationRow) => {
-        if (previous.request_owner !== owner) throw new HttpError(409, 'bad-request', 'This idempotency key belongs to another application. / 请重新提交。');
+        if (previous.request_owner !== owner)
+          throw new HttpError(409, 'bad-request', 'This idempotency key belongs to another application. / 请重新提交。');
         return { receipt: receiptOf(previous, false, false), created: false };
       };
       const previous = byKey.get(request.idempotencyKey) as KioskApplicationRow | undefined;
       if (previous) return repeated(previous);
       if (!verification) {
-        throw new HttpError(409, 'identity-not-verified', 'An application needs the person at the kiosk confirmed first: face check, mobile e-ID or staff. / 申请前需先核验本人身份（人脸、网证或工作人员确认）。');
+        throw new HttpError(
+          409,
+          'identity-not-verified',
+          'An application needs the person at the kiosk confirmed first: face check, mobile e-ID or staff. / 申请前需先核验本人身份（人脸、网证或工作人员确认）。',
+        );
       }
       const item = await getItem(request.itemCode);
       if (!item.modes.includes('apply')) {
-        throw new HttpError(409, 'item-not-applicable', `${item.name} cannot be applied for at this kiosk; see its guide. / 该事项不能在自助机申请，请查看办事指南。`);
+        throw new HttpError(
+          409,
+          'item-not-applicable',
+          `${item.name} cannot be applied for at this kiosk; see its guide. / 该事项不能在自助机申请，请查看办事指南。`,
+        );
       }
       // the platform checks the same (application-check.ts): refused here, the citizen can still fix it
       const problem = formProblem(item.guide.formFields, request.form);
@@ -374,7 +419,11 @@ export function createKioskServices(options: KioskServicesOptions) {
         const given = request.materials.find((entry) => entry.materialId === wanted.id);
         const pdf = given && materials ? await materials.assemblePdf(given.captureId) : null;
         if (!pdf || pdf.materialId !== wanted.id) {
-          throw new HttpError(422, 'material-missing', `${wanted.name} is needed: photograph it on the document camera. / 请用高拍仪拍摄：${wanted.name}`);
+          throw new HttpError(
+            422,
+            'material-missing',
+            `${wanted.name} is needed: photograph it on the document camera. / 请用高拍仪拍摄：${wanted.name}`,
+          );
         }
         files.push({ materialId: wanted.id, fileName: `${wanted.id}.pdf`, pdfBase64: pdf.pdf.toString('base64') });
       }
@@ -388,7 +437,14 @@ export function createKioskServices(options: KioskServicesOptions) {
       const signature = request.signature === undefined ? null : parseSignaturePng(request.signature);
       const applicant: Applicant = { idNumber: identity.idNumber, name: identity.name };
       const stored = storeApplication(
-        { idempotency_key: request.idempotencyKey, applicant_hash: hash, request_owner: owner, item_code: item.code, item_name: item.name, office: item.guide.office },
+        {
+          idempotency_key: request.idempotencyKey,
+          applicant_hash: hash,
+          request_owner: owner,
+          item_code: item.code,
+          item_name: item.name,
+          office: item.guide.office,
+        },
         (localNumber, submittedAt) => ({
           idempotencyKey: request.idempotencyKey,
           localNumber,
@@ -439,7 +495,14 @@ export function createKioskServices(options: KioskServicesOptions) {
         state: row.failure ? 'rejected' : 'received',
         submittedAt: row.submitted_at,
         office: row.office,
-        timeline: [{ state: row.failure ? 'rejected' : 'received', at: row.submitted_at, office: `自助终端 ${kioskId}`, ...(row.failure ? { note: row.failure } : {}) }],
+        timeline: [
+          {
+            state: row.failure ? 'rejected' : 'received',
+            at: row.submitted_at,
+            office: `自助终端 ${kioskId}`,
+            ...(row.failure ? { note: row.failure } : {}),
+          },
+        ],
         channel: 'kiosk',
       }));
       try {
@@ -468,17 +531,17 @@ export function createKioskServices(options: KioskServicesOptions) {
   return services;
 
   function queueRating(id: string, identity: CardIdentity | null, rating: RatingParsed): void {
-      const payload: SubmitRating = {
-        idempotencyKey: id,
-        caseNumber: rating.caseId,
-        itemCode: rating.serviceCode,
-        grade: rating.grade,
-        indicators: rating.indicators,
-        ...(rating.comment ? { comment: rating.comment } : {}),
-        ratedAt: chinaIso(clock.now()),
-        rater: identity ? { idNumber: identity.idNumber, name: identity.name } : null,
-      };
-      outbox.add('rating', id, payload);
+    const payload: SubmitRating = {
+      idempotencyKey: id,
+      caseNumber: rating.caseId,
+      itemCode: rating.serviceCode,
+      grade: rating.grade,
+      indicators: rating.indicators,
+      ...(rating.comment ? { comment: rating.comment } : {}),
+      ratedAt: chinaIso(clock.now()),
+      rater: identity ? { idNumber: identity.idNumber, name: identity.name } : null,
+    };
+    outbox.add('rating', id, payload);
   }
 }
 

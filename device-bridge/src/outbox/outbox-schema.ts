@@ -92,11 +92,14 @@ export function migrateOutboxTables(db: SqliteDatabase): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_parts (name TEXT PRIMARY KEY, version INTEGER NOT NULL)');
   const row = db.prepare("SELECT version FROM schema_parts WHERE name = 'outbox'").get() as { version: number } | undefined;
   const applied = row?.version ?? 0;
-  if (applied > outboxMigrations.length) throw new Error(`outbox tables are newer (${applied}) than this build (${outboxMigrations.length})`);
+  if (applied > outboxMigrations.length)
+    throw new Error(`outbox tables are newer (${applied}) than this build (${outboxMigrations.length})`);
   for (let version = applied + 1; version <= outboxMigrations.length; version++) {
     db.transaction(() => {
       db.exec(outboxMigrations[version - 1]!);
-      db.prepare("INSERT INTO schema_parts (name, version) VALUES ('outbox', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version").run(version);
+      db.prepare(
+        "INSERT INTO schema_parts (name, version) VALUES ('outbox', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version",
+      ).run(version);
     })();
   }
 }

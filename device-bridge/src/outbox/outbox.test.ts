@@ -21,7 +21,11 @@ function setup(send: OutboxHandler['send']) {
     clock,
     randomBytes,
     handlers: {
-      application: { send, acknowledged: (key) => void acknowledged.push(key), refused: (key, reason) => void refused.push(`${key}: ${reason}`) },
+      application: {
+        send,
+        acknowledged: (key) => void acknowledged.push(key),
+        refused: (key, reason) => void refused.push(`${key}: ${reason}`),
+      },
       rating: { send, acknowledged: () => undefined, refused: () => undefined },
     },
   });
@@ -72,7 +76,9 @@ describe('outbox', () => {
     const { db, outbox, refused } = setup(async () => ({}));
     outbox.add('application', 'key-1', payload);
     outbox.add('application', 'key-2', { other: true });
-    db.prepare("UPDATE outbox SET payload = (SELECT payload FROM outbox WHERE idempotency_key = 'key-1') WHERE idempotency_key = 'key-2'").run();
+    db.prepare(
+      "UPDATE outbox SET payload = (SELECT payload FROM outbox WHERE idempotency_key = 'key-1') WHERE idempotency_key = 'key-2'",
+    ).run();
     await outbox.drainOnce();
     expect(refused).toEqual(['key-2: the stored data could not be read']);
   });
@@ -115,7 +121,7 @@ describe('outbox', () => {
     expect(outbox.stats().backlog).toBe(0);
   });
 
-  it('does not rewrite a waiting application\'s sealed scans on every lease and retry (flash writes stay small)', async () => {
+  it("does not rewrite a waiting application's sealed scans on every lease and retry (flash writes stay small)", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tongban-outbox-'));
     try {
       const db = new Database(join(dir, 'kiosk.db'));
@@ -123,9 +129,20 @@ describe('outbox', () => {
       db.pragma('wal_autocheckpoint = 0');
       const clock = createManualClock(new Date('2026-11-22T02:00:00Z'));
       const outbox = createOutbox({
-        db, key: randomBytes(32), clock, randomBytes, baseBackoffMs: 1_000, maxBackoffMs: 1_000,
+        db,
+        key: randomBytes(32),
+        clock,
+        randomBytes,
+        baseBackoffMs: 1_000,
+        maxBackoffMs: 1_000,
         handlers: {
-          application: { send: async () => { throw new Error('connect ECONNREFUSED'); }, acknowledged: () => undefined, refused: () => undefined },
+          application: {
+            send: async () => {
+              throw new Error('connect ECONNREFUSED');
+            },
+            acknowledged: () => undefined,
+            refused: () => undefined,
+          },
           rating: { send: async () => undefined, acknowledged: () => undefined, refused: () => undefined },
         },
       });
@@ -152,17 +169,22 @@ describe('outbox', () => {
     db.prepare("INSERT INTO schema_parts (name, version) VALUES ('outbox', 2)").run();
     const key = randomBytes(32);
     const due = Date.parse('2026-11-22T02:00:30Z');
-    db.prepare("INSERT INTO outbox (kind, idempotency_key, payload, state, attempts, next_attempt_at, lease_until, created_at) VALUES ('application', 'old-1', ?, 'pending', 3, ?, ?, 0)").run(
-      seal(key, Buffer.from(JSON.stringify(payload)), 'old-1', randomBytes),
-      due,
-      due + 60_000,
-    );
+    db.prepare(
+      "INSERT INTO outbox (kind, idempotency_key, payload, state, attempts, next_attempt_at, lease_until, created_at) VALUES ('application', 'old-1', ?, 'pending', 3, ?, ?, 0)",
+    ).run(seal(key, Buffer.from(JSON.stringify(payload)), 'old-1', randomBytes), due, due + 60_000);
     const clock = createManualClock(new Date('2026-11-22T02:00:00Z'));
     const sent: string[] = [];
     const outbox = createOutbox({
-      db, key, clock, randomBytes,
+      db,
+      key,
+      clock,
+      randomBytes,
       handlers: {
-        application: { send: async (_body, idempotencyKey) => void sent.push(idempotencyKey), acknowledged: () => undefined, refused: () => undefined },
+        application: {
+          send: async (_body, idempotencyKey) => void sent.push(idempotencyKey),
+          acknowledged: () => undefined,
+          refused: () => undefined,
+        },
         rating: { send: async () => undefined, acknowledged: () => undefined, refused: () => undefined },
       },
     });

@@ -101,9 +101,13 @@ export function createOutbox(options: OutboxOptions) {
   );
   const lease = db.prepare('UPDATE outbox_schedule SET lease_until = ? WHERE outbox_id = ?');
   const unschedule = db.prepare('DELETE FROM outbox_schedule WHERE outbox_id = ?');
-  const markDelivered = db.prepare("UPDATE outbox SET state = 'delivered', payload = NULL, attempts = ?, delivered_at = ?, result = ? WHERE id = ?");
+  const markDelivered = db.prepare(
+    "UPDATE outbox SET state = 'delivered', payload = NULL, attempts = ?, delivered_at = ?, result = ? WHERE id = ?",
+  );
   const markFailed = db.prepare("UPDATE outbox SET state = 'failed', payload = NULL, attempts = ?, last_error = ? WHERE id = ?");
-  const markRetry = db.prepare('UPDATE outbox_schedule SET lease_until = NULL, attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE outbox_id = ?');
+  const markRetry = db.prepare(
+    'UPDATE outbox_schedule SET lease_until = NULL, attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE outbox_id = ?',
+  );
   const deferRow = db.prepare('UPDATE outbox_schedule SET lease_until = NULL, next_attempt_at = ?, last_error = ? WHERE outbox_id = ?');
   const stateOf = db.prepare('SELECT state FROM outbox WHERE idempotency_key = ?');
   const nextDue = db.prepare('SELECT min(next_attempt_at) AS at FROM outbox_schedule');
@@ -272,7 +276,10 @@ export function createOutbox(options: OutboxOptions) {
     },
     /** the line is back: every waiting row is due now, whatever its backoff said */
     retryNow(): void {
-      db.prepare('UPDATE outbox_schedule SET next_attempt_at = ? WHERE next_attempt_at > ?').run(clock.now().getTime(), clock.now().getTime());
+      db.prepare('UPDATE outbox_schedule SET next_attempt_at = ? WHERE next_attempt_at > ?').run(
+        clock.now().getTime(),
+        clock.now().getTime(),
+      );
       if (running) void pump();
     },
     /** a new row is waiting: deliver now instead of at the next poll */

@@ -12,7 +12,8 @@ import { tokenHash } from './kiosk-tokens.ts';
  * secrets.dir; var/secrets by default) and adds its hash to <platform data dir>/kiosk-tokens.json.
  * From then on the server refuses calls without an enrolled token.
  */
-const [kioskId, kioskSecretsDir = join(repoRoot, 'var/secrets'), platformDataDir = join(repoRoot, 'var/platform-server')] = process.argv.slice(2);
+const [kioskId, kioskSecretsDir = join(repoRoot, 'var/secrets'), platformDataDir = join(repoRoot, 'var/platform-server')] =
+  process.argv.slice(2);
 if (!kioskId || !/^[A-Za-z0-9-]{1,32}$/.test(kioskId)) {
   process.stderr.write('usage: enroll.ts <kiosk id> [kiosk secrets dir] [platform data dir]\n');
   process.exit(2);

@@ -22,7 +22,9 @@ export function loadKeyring(trustedKeysDir: string, kioskSecretsDirs: readonly s
 function readKeys(trustedKeysDir: string, kioskSecretsDirs: readonly string[]): KeyObject[] {
   const keys: KeyObject[] = [];
   if (existsSync(trustedKeysDir)) {
-    for (const name of readdirSync(trustedKeysDir).filter((file) => file.endsWith('.pem')).sort()) {
+    for (const name of readdirSync(trustedKeysDir)
+      .filter((file) => file.endsWith('.pem'))
+      .sort()) {
       keys.push(createPublicKey(readFileSync(join(trustedKeysDir, name), 'utf8')));
     }
   }

@@ -61,7 +61,10 @@ export async function verificationPage(
     );
 
   const issued = await platform.verifyCertificate(number, code);
-  if (!issued) return notGenuine('没有与该编号和验证码相符的证明。请核对输入；如证明来自二维码，该证明可能被伪造或篡改。No certificate matches this number and code.');
+  if (!issued)
+    return notGenuine(
+      '没有与该编号和验证码相符的证明。请核对输入；如证明来自二维码，该证明可能被伪造或篡改。No certificate matches this number and code.',
+    );
 
   let signatureLine = '<dt>二维码签名</dt><dd>未提供（手工输入核验）</dd>';
   if (text('sig')) {

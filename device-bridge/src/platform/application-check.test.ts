@@ -8,7 +8,15 @@ const fields: FormField[] = [
   { id: 'note', label: '备注', type: 'text', required: false, maxLength: 4 },
 ];
 const material = (id: string, extra: Partial<ServiceGuide['materials'][number]> = {}): ServiceGuide['materials'][number] => ({
-  id, name: id, form: 'copy', copies: 1, format: 'paper', source: 'applicant', required: true, kioskCapturable: true, ...extra,
+  id,
+  name: id,
+  form: 'copy',
+  copies: 1,
+  format: 'paper',
+  source: 'applicant',
+  required: true,
+  kioskCapturable: true,
+  ...extra,
 });
 const materials = [material('id-card', { kioskCapturable: false }), material('household-register'), material('lease', { required: false })];
 

@@ -19,7 +19,8 @@ export function formProblem(fields: readonly FormField[], form: Readonly<Record<
       continue;
     }
     if (field.options && !field.options.includes(value)) return `form.${field.id}: choose one of ${field.options.join(', ')}`;
-    if (field.maxLength !== undefined && Array.from(value).length > field.maxLength) return `form.${field.id}: at most ${field.maxLength} characters`;
+    if (field.maxLength !== undefined && Array.from(value).length > field.maxLength)
+      return `form.${field.id}: at most ${field.maxLength} characters`;
   }
   return null;
 }

@@ -12,7 +12,7 @@ describe('appointment check-in window', () => {
     expect(checkInState(slot, at('2026-11-23T10:30:01+08:00'))).toBe('too-late');
   });
 
-  it('is another day before and after (the day is the hall\'s, not UTC\'s)', () => {
+  it("is another day before and after (the day is the hall's, not UTC's)", () => {
     expect(checkInState(slot, at('2026-11-22T23:59:00+08:00'))).toBe('not-today');
     // 2026-11-23T01:00 UTC is 09:00 in Hangzhou: the same day there
     expect(checkInState(slot, at('2026-11-23T01:00:00Z'))).toBe('open');

@@ -9,7 +9,10 @@ import { formatChinaDate } from './china-time.ts';
 /** 签到 opens this long before the appointment's start (people come early to a service hall) */
 export const checkInOpensBeforeMs = 60 * 60_000;
 
-export function checkInState(appointment: { state: 'booked' | 'cancelled' | 'attended'; start: string; end: string }, now: Date): CheckInState {
+export function checkInState(
+  appointment: { state: 'booked' | 'cancelled' | 'attended'; start: string; end: string },
+  now: Date,
+): CheckInState {
   if (appointment.state === 'cancelled') return 'cancelled';
   if (appointment.state === 'attended') return 'checked-in';
   const start = Date.parse(appointment.start);
@@ -21,7 +24,13 @@ export function checkInState(appointment: { state: 'booked' | 'cancelled' | 'att
 }
 
 /** the platform refusal for a state in which no queue number is given */
-export const checkInRefusal: Record<Exclude<CheckInState, 'open'>, { code: 'appointment-not-found' | 'appointment-not-today' | 'appointment-too-early' | 'appointment-too-late' | 'appointment-checked-in'; message: string }> = {
+export const checkInRefusal: Record<
+  Exclude<CheckInState, 'open'>,
+  {
+    code: 'appointment-not-found' | 'appointment-not-today' | 'appointment-too-early' | 'appointment-too-late' | 'appointment-checked-in';
+    message: string;
+  }
+> = {
   cancelled: { code: 'appointment-not-found', message: 'this appointment was cancelled' },
   'checked-in': { code: 'appointment-checked-in', message: 'this appointment was already checked in' },
   'not-today': { code: 'appointment-not-today', message: 'this appointment is not for today' },

@@ -82,7 +82,9 @@ export const applicationsSchema = z.object({ applications: z.array(applicationVi
 
 /** what this kiosk delivered (reconciliation): only the calling kiosk's own */
 export const kioskDeliveriesSchema = z.object({
-  deliveries: z.array(z.object({ idempotencyKey: z.string(), localNumber: z.string(), platformNumber: z.string(), acceptedAt: z.string() })),
+  deliveries: z.array(
+    z.object({ idempotencyKey: z.string(), localNumber: z.string(), platformNumber: z.string(), acceptedAt: z.string() }),
+  ),
 });
 
 /** POST /v1/ratings with an Idempotency-Key header; channel is the self-service terminal + kiosk id */

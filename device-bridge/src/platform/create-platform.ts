@@ -15,7 +15,11 @@ export function createPlatform(
 ): Platform {
   const settings = config.platform;
   if (settings.driver === 'http') {
-    return createHttpPlatform({ ...settings, kioskId: config.kiosk.id, token: kioskPlatformToken(options.secretsDir, options.randomBytes) });
+    return createHttpPlatform({
+      ...settings,
+      kioskId: config.kiosk.id,
+      token: kioskPlatformToken(options.secretsDir, options.randomBytes),
+    });
   }
   // on the kiosk itself: no clear ID numbers, names or scanned files beside the sealed outbox (at-rest.ts)
   const atRest = kioskAtRest(loadOrCreateKey(options.secretsDir, 'platform-data', options.randomBytes), options.randomBytes);

@@ -25,7 +25,11 @@ const mapped: Partial<Record<PlatformErrorCode, [number, ErrorCode, string]>> = 
 export function platformHttpError(error: unknown): Error {
   if (error instanceof HttpError) return error;
   if (error instanceof PlatformUnavailable) {
-    return new HttpError(503, 'platform-unavailable', `The government service platform cannot be reached (${error.message}). / 政务服务平台暂时无法连接，请稍后再试。`);
+    return new HttpError(
+      503,
+      'platform-unavailable',
+      `The government service platform cannot be reached (${error.message}). / 政务服务平台暂时无法连接，请稍后再试。`,
+    );
   }
   if (error instanceof PlatformRejection) {
     const known = mapped[error.code];

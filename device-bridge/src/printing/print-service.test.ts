@@ -31,11 +31,21 @@ const session: Session = { id: 's1', identity, startedAt: new Date() };
 function fakePlatform(hasRecord = true, refusesRecord = false) {
   const issued: IssuedCertificate[] = [];
   // only the certificate part of the platform: the print service uses nothing else
-  const platform: Pick<Platform, 'listCertificateTypes' | 'getCertificateData' | 'recordIssuedCertificate' | 'verifyCertificate' | 'close'> = {
+  const platform: Pick<
+    Platform,
+    'listCertificateTypes' | 'getCertificateData' | 'recordIssuedCertificate' | 'verifyCertificate' | 'close'
+  > = {
     listCertificateTypes: async () => [],
     getCertificateData: async (_type, who) =>
       (hasRecord
-        ? { type: 'social-insurance-contribution', title: '社会保险参保缴费证明', serviceCode: 'X', holderName: who.name, idNumber: who.idNumber, rows: [] }
+        ? {
+            type: 'social-insurance-contribution',
+            title: '社会保险参保缴费证明',
+            serviceCode: 'X',
+            holderName: who.name,
+            idNumber: who.idNumber,
+            rows: [],
+          }
         : null) as never,
     recordIssuedCertificate: async (certificate) => {
       if (refusesRecord) throw new Error('the platform is not answering');

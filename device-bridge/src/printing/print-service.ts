@@ -44,7 +44,11 @@ export interface PrintServiceDeps {
 const printableStates: readonly DeviceState[] = ['ready', 'busy', 'degraded'];
 
 const printerUnavailable = () =>
-  new HttpError(409, 'printer-unavailable', 'The certificate printer is not available right now; please ask staff. / 打印机暂不可用，请联系工作人员。');
+  new HttpError(
+    409,
+    'printer-unavailable',
+    'The certificate printer is not available right now; please ask staff. / 打印机暂不可用，请联系工作人员。',
+  );
 
 /**
  * Certificates from request to paper, as a durable job queue:
@@ -182,7 +186,9 @@ export function createPrintService(deps: PrintServiceDeps) {
   function sweepFinishedDocuments(keepForSessionId: string | null): void {
     for (const id of spool.jobIds()) {
       const job = store.get(id);
-      const waiting = job !== null && (store.isUnfinished(job) || (job.state === 'failed' && keepForSessionId !== null && job.sessionId === keepForSessionId));
+      const waiting =
+        job !== null &&
+        (store.isUnfinished(job) || (job.state === 'failed' && keepForSessionId !== null && job.sessionId === keepForSessionId));
       if (!waiting) spool.remove(id);
     }
   }
@@ -252,7 +258,11 @@ export function createPrintService(deps: PrintServiceDeps) {
         throw new HttpError(409, 'not-failed', 'Only a job that failed can be printed again.');
       }
       if (original.reprintOf !== undefined || store.reprintOf(jobId)) {
-        throw new HttpError(409, 'reprint-used', 'This certificate was already printed again once; please ask staff. / 已重新打印过一次，请联系工作人员。');
+        throw new HttpError(
+          409,
+          'reprint-used',
+          'This certificate was already printed again once; please ask staff. / 已重新打印过一次，请联系工作人员。',
+        );
       }
       if (printingBlocked()) throw printerUnavailable();
       const pdf = spool.read(jobId);

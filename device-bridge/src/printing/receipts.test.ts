@@ -23,7 +23,11 @@ describe('receipt service', () => {
   it('prints the slip and logs only its kind, never the number on it', async () => {
     const printed: ReceiptDocument[] = [];
     const logger = createMemoryLogger();
-    const service = createReceiptService({ printer: printerThat(async (document) => void printed.push(document)), siteName: '通办示例政务服务中心', logger });
+    const service = createReceiptService({
+      printer: printerThat(async (document) => void printed.push(document)),
+      siteName: '通办示例政务服务中心',
+      logger,
+    });
     expect(await service.printApplicationReceipt(application)).toEqual({ printed: true });
     expect(printed).toHaveLength(1);
     expect(logger.lines.join('')).toContain('"kind":"application"');
@@ -32,8 +36,19 @@ describe('receipt service', () => {
 
   it('never throws: a printer out of paper or broken comes back as printed:false with the reason', async () => {
     const logger = createMemoryLogger();
-    const paperOut = createReceiptService({ printer: printerThat(() => Promise.reject(new PrintFailedError('paper-out', 'no paper'))), siteName: 'x', logger });
-    const ticket = { number: 'A023', category: 'tax' as const, hallName: '大厅', windows: ['B12', 'B13'], ahead: 2, issuedAt: '2026-11-22T02:05:00.000Z' };
+    const paperOut = createReceiptService({
+      printer: printerThat(() => Promise.reject(new PrintFailedError('paper-out', 'no paper'))),
+      siteName: 'x',
+      logger,
+    });
+    const ticket = {
+      number: 'A023',
+      category: 'tax' as const,
+      hallName: '大厅',
+      windows: ['B12', 'B13'],
+      ahead: 2,
+      issuedAt: '2026-11-22T02:05:00.000Z',
+    };
     expect(await paperOut.printQueueTicket(ticket)).toEqual({ printed: false, reason: 'paper-out' });
     const broken = createReceiptService({ printer: printerThat(() => Promise.reject(new Error('EIO'))), siteName: 'x', logger });
     expect(await broken.printApplicationReceipt(application)).toEqual({ printed: false, reason: 'printer-error' });

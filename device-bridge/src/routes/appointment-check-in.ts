@@ -8,7 +8,8 @@ const appointmentIdPattern = /^[A-Za-z0-9-]{1,64}$/;
 
 function appointmentIdOf(raw: unknown): string {
   const id = String(raw);
-  if (!appointmentIdPattern.test(id)) throw new HttpError(400, 'bad-request', 'An appointment code is letters, digits and dashes. / 预约码格式不对。');
+  if (!appointmentIdPattern.test(id))
+    throw new HttpError(400, 'bad-request', 'An appointment code is letters, digits and dashes. / 预约码格式不对。');
   return id;
 }
 

@@ -18,7 +18,12 @@ export function appointmentRoutes(context: BridgeContext): Router {
       itemCode: request.query.itemCode,
       date: typeof request.query.date === 'string' && request.query.date !== '' ? request.query.date : undefined,
     });
-    if (!query.success) throw new HttpError(400, 'bad-request', `Query not valid: ${query.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    if (!query.success)
+      throw new HttpError(
+        400,
+        'bad-request',
+        `Query not valid: ${query.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+      );
     const slots = await services().live(() => context.platform.listSlots(query.data.itemCode, query.data.date));
     response.json({ slots });
   });

@@ -14,7 +14,12 @@ export function catalogueRoutes(context: BridgeContext): Router {
       q: typeof request.query.q === 'string' && request.query.q !== '' ? request.query.q : undefined,
       category: typeof request.query.category === 'string' && request.query.category !== '' ? request.query.category : undefined,
     });
-    if (!parsed.success) throw new HttpError(400, 'bad-request', `Query not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new HttpError(
+        400,
+        'bad-request',
+        `Query not valid: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+      );
     const { items, cached } = await context.kioskServices.listCatalogue(parsed.data);
     // category counts are over the whole catalogue, so the category list stays put while searching
     const all = parsed.data.q || parsed.data.category ? (await context.kioskServices.listCatalogue({})).items : items;

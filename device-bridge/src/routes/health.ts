@@ -22,7 +22,12 @@ export function healthOf(context: BridgeContext): HealthResponse {
       ? { identify: false, eIdLogin: false, printCertificate: false, printReceipt: false, scan: false }
       : capabilitiesOf(devices, identifyOptions),
     devices,
-    site: { kioskId: kiosk.id, name: kiosk.siteName, helpPhone: kiosk.helpPhone, ...(kiosk.languages ? { languages: kiosk.languages } : {}) },
+    site: {
+      kioskId: kiosk.id,
+      name: kiosk.siteName,
+      helpPhone: kiosk.helpPhone,
+      ...(kiosk.languages ? { languages: kiosk.languages } : {}),
+    },
     session: { idleTimeoutSeconds: session.idleTimeoutSeconds, countdownSeconds: session.countdownSeconds },
     ...(context.faceCheck ? { identityVerification: { methods: context.faceCheck.methods({ now: true }) } } : {}),
     version: context.version,

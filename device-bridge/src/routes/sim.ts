@@ -34,8 +34,7 @@ function control(action: () => void): void {
  */
 export function simulationRoutes(context: BridgeContext, simulation: SimulationControls): Router {
   const router = Router();
-  const logged = (control: string, fields: Record<string, string> = {}) =>
-    context.logger.log('sim-control', { control, ...fields });
+  const logged = (control: string, fields: Record<string, string> = {}) => context.logger.log('sim-control', { control, ...fields });
 
   router.get('/api/sim/fixtures', (_request, response) => {
     response.json(context.fixtures);

@@ -56,7 +56,11 @@ export function technicianRoutes(
   const { auth, audit } = technician;
 
   const sessionRequired = () =>
-    new HttpError(401, 'technician-session-required', 'Technician mode needs a PIN login (the session may have timed out). / 请输入维护密码。');
+    new HttpError(
+      401,
+      'technician-session-required',
+      'Technician mode needs a PIN login (the session may have timed out). / 请输入维护密码。',
+    );
   const requireTechnician: RequestHandler = (request, response, next) => {
     if (!auth.check(bearer(request.headers.authorization))) throw sessionRequired();
     response.locals.actor = 'technician';
@@ -94,11 +98,19 @@ export function technicianRoutes(
         return;
       }
       case 'not-set-up':
-        throw new HttpError(409, 'technician-not-set-up', 'No technician PIN is set on this kiosk: run `npm run doctor -- set-pin` on the kiosk.');
+        throw new HttpError(
+          409,
+          'technician-not-set-up',
+          'No technician PIN is set on this kiosk: run `npm run doctor -- set-pin` on the kiosk.',
+        );
       case 'locked-out': {
         const seconds = Math.ceil((result.lockedUntil.getTime() - context.clock.now().getTime()) / 1000);
         response.setHeader('Retry-After', String(Math.max(1, seconds)));
-        throw new HttpError(429, 'technician-locked-out', `Too many wrong PINs: try again in ${seconds} s. / 密码错误次数过多，请 ${seconds} 秒后再试。`);
+        throw new HttpError(
+          429,
+          'technician-locked-out',
+          `Too many wrong PINs: try again in ${seconds} s. / 密码错误次数过多，请 ${seconds} 秒后再试。`,
+        );
       }
       case 'wrong-pin': {
         if (result.lockedUntil) {
@@ -146,14 +158,20 @@ export function technicianRoutes(
       siteName: context.config.kiosk.siteName,
       newJobId: context.newId,
     });
-    audit.record({ actor: actorOf(response), action: `self-test ${parsed.data}`, outcome: result.ok ? 'ok' : 'failed', detail: result.detail });
+    audit.record({
+      actor: actorOf(response),
+      action: `self-test ${parsed.data}`,
+      outcome: result.ok ? 'ok' : 'failed',
+      detail: result.detail,
+    });
     response.json(result);
   });
 
   // paper refill counter: the technician confirms loading paper; counted in the audit log and in metrics
   router.post('/api/technician/devices/:device/paper-refilled', requireTechnician, (request, response) => {
     const device = request.params.device;
-    if (device !== 'a4-printer' && device !== 'receipt-printer') throw new HttpError(404, 'not-found', `"${String(device)}" is not a printer.`);
+    if (device !== 'a4-printer' && device !== 'receipt-printer')
+      throw new HttpError(404, 'not-found', `"${String(device)}" is not a printer.`);
     audit.record({ actor: 'technician', action: `paper-refill ${device}`, outcome: 'ok' });
     context.metrics.paperRefilled(device);
     response.json({ device, paperRefills: audit.count(`paper-refill ${device}`) });
@@ -184,7 +202,11 @@ export function technicianRoutes(
   router.post('/api/technician/print-jobs/:id/acknowledge', requireTechnician, (request, response) => {
     const id = String(request.params.id);
     if (!context.printService.acknowledge(id)) {
-      throw new HttpError(404, 'not-found', 'There is no unhandled print problem with this id (another technician may have marked it already).');
+      throw new HttpError(
+        404,
+        'not-found',
+        'There is no unhandled print problem with this id (another technician may have marked it already).',
+      );
     }
     audit.record({ actor: 'technician', action: 'print-problem-handled', outcome: 'ok', detail: `print job ${id}` });
     response.status(204).end();
@@ -237,11 +259,17 @@ export function technicianRoutes(
     });
     if (result.kind === 'invalid') {
       audit.record({ actor: 'technician', action: 'config-apply', outcome: 'invalid' });
-      response.status(400).json({ error: { code: 'bad-request', message: `The configuration is not valid — ${result.problems.join('; ')}` } });
+      response
+        .status(400)
+        .json({ error: { code: 'bad-request', message: `The configuration is not valid — ${result.problems.join('; ')}` } });
       return;
     }
     if (result.kind === 'no-site-file') {
-      throw new HttpError(409, 'bad-request', 'This kiosk runs without a site file (KIOSK_CONFIG is not set), so there is nowhere to write a change.');
+      throw new HttpError(
+        409,
+        'bad-request',
+        'This kiosk runs without a site file (KIOSK_CONFIG is not set), so there is nowhere to write a change.',
+      );
     }
     if (result.kind === 'write-failed') {
       audit.record({ actor: 'technician', action: 'config-apply', outcome: 'write-failed', detail: result.message.slice(0, 200) });
@@ -251,7 +279,12 @@ export function technicianRoutes(
         `Nothing was changed: ${result.file} cannot be written (${result.message}). Its folder must be writable by the bridge (see the install guide). / 配置文件无法写入，未做任何更改。`,
       );
     }
-    audit.record({ actor: 'technician', action: 'config-apply', outcome: 'written', detail: `changed devices: ${result.devices.join(', ') || 'none'}` });
+    audit.record({
+      actor: 'technician',
+      action: 'config-apply',
+      outcome: 'written',
+      detail: `changed devices: ${result.devices.join(', ') || 'none'}`,
+    });
     response.on('finish', () => setTimeout(options.requestRestart, 100));
     response.status(202).json({ applied: true, restarting: true, file: result.file, devicesToCheck: result.devices });
   });
@@ -272,7 +305,12 @@ export function technicianRoutes(
     try {
       written = writeBundleFile(join(target.dir, bundleFileName(context.config.kiosk.id, bundle.generatedAt)), bundle);
     } catch (error) {
-      audit.record({ actor: 'technician', action: 'diagnostic-bundle-export', outcome: 'failed', detail: (error as Error).message.slice(0, 200) });
+      audit.record({
+        actor: 'technician',
+        action: 'diagnostic-bundle-export',
+        outcome: 'failed',
+        detail: (error as Error).message.slice(0, 200),
+      });
       throw new HttpError(500, 'internal', `The bundle could not be written to ${target.dir}: ${(error as Error).message}`);
     }
     audit.record({ actor: 'technician', action: 'diagnostic-bundle-export', outcome: 'ok', detail: `${target.where}: ${written.file}` });

@@ -9,10 +9,7 @@ import { join } from 'node:path';
 export function uiRoutes(uiDir: string): Router {
   const router = Router();
   const index = join(uiDir, 'index.html');
-  router.use(
-    '/assets',
-    express.static(join(uiDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }),
-  );
+  router.use('/assets', express.static(join(uiDir, 'assets'), { immutable: true, maxAge: '365d', index: false, fallthrough: false }));
   router.use(express.static(uiDir, { index: false, maxAge: 0 }));
   router.get(/^\/(?!api\/).*/, (_request, response) => {
     if (!existsSync(index)) {

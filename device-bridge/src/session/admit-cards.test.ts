@@ -28,7 +28,12 @@ async function kiosk() {
   const published: KioskEvent[] = [];
   bus.subscribe((event) => published.push(event));
   let n = 0;
-  const sessions = createSessionHolder({ clock: systemClock, newId: () => `s${++n}`, onStarted: () => undefined, onEnded: () => undefined });
+  const sessions = createSessionHolder({
+    clock: systemClock,
+    newId: () => `s${++n}`,
+    onStarted: () => undefined,
+    onEnded: () => undefined,
+  });
   admitCards({ reader, sessions, bus, logger: createMemoryLogger(), clock: systemClock });
   await reader.start();
   return { reader, sessions, published, lentPhotos };

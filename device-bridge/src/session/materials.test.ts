@@ -11,7 +11,13 @@ describe('material pages from the document camera', () => {
     const camera = createMemoryCamera('document-camera');
     let n = 0;
     const logger = createMemoryLogger();
-    const materials = createMaterialStore({ camera, currentSessionId: () => 'session-1', newId: () => `c${++n}`, clock: systemClock, logger });
+    const materials = createMaterialStore({
+      camera,
+      currentSessionId: () => 'session-1',
+      newId: () => `c${++n}`,
+      clock: systemClock,
+      logger,
+    });
     return { camera, materials, logger };
   }
   const still = () => renderScene({ kind: 'document', title: 'Household register' }, { width: 1280, height: 960, random: () => 0.5 });
@@ -22,7 +28,11 @@ describe('material pages from the document camera', () => {
     const good = await still();
     // the scan data cut short, an EOI after it: framed like a JPEG, but corrupt
     camera.queueStill(Buffer.concat([good.subarray(0, Math.floor(good.length * 0.6)), Buffer.from([0xff, 0xd9])]));
-    await expect(materials.addPage(captureId)).rejects.toMatchObject({ status: 503, code: 'device-unavailable', message: expect.stringContaining('重新拍摄') });
+    await expect(materials.addPage(captureId)).rejects.toMatchObject({
+      status: 503,
+      code: 'device-unavailable',
+      message: expect.stringContaining('重新拍摄'),
+    });
     expect(materials.pagesHeld()).toBe(0);
     expect(logger.lines.join('\n')).toContain('material-page-failed');
     camera.queueStill(good);

@@ -69,7 +69,13 @@ export function createMaterialStore(deps: MaterialStoreDeps) {
     return {
       captureId: capture.captureId,
       materialId: capture.materialId,
-      pages: capture.pages.map((page, index) => ({ index, width: page.width, height: page.height, bytes: page.jpeg.length, cropped: page.cropped })),
+      pages: capture.pages.map((page, index) => ({
+        index,
+        width: page.width,
+        height: page.height,
+        bytes: page.jpeg.length,
+        cropped: page.cropped,
+      })),
     };
   }
 
@@ -87,11 +93,19 @@ export function createMaterialStore(deps: MaterialStoreDeps) {
     try {
       still = await deps.camera.captureStill();
     } catch (error) {
-      throw new HttpError(503, 'device-unavailable', `The document camera cannot take a picture now (${(error as Error).message}). Ask staff for help. / 高拍仪暂时无法拍摄，请联系工作人员。`);
+      throw new HttpError(
+        503,
+        'device-unavailable',
+        `The document camera cannot take a picture now (${(error as Error).message}). Ask staff for help. / 高拍仪暂时无法拍摄，请联系工作人员。`,
+      );
     }
     try {
       const page = await processPage(still, { maxBytes: deps.maxPageBytes ?? 500_000 });
-      deps.logger.log('material-page-captured', { bytes: page.jpeg.length, cropped: page.cropped, ms: deps.clock.now().getTime() - started });
+      deps.logger.log('material-page-captured', {
+        bytes: page.jpeg.length,
+        cropped: page.cropped,
+        ms: deps.clock.now().getTime() - started,
+      });
       pagesCaptured += 1;
       return { jpeg: page.jpeg, width: page.width, height: page.height, cropped: page.cropped };
     } catch (error) {

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parseSignaturePng, signatureDataUrlPrefix } from './signature-png.ts';
 
 const pngOf = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 0 } } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 0 } } })
+    .png()
+    .toBuffer();
 const dataUrl = (bytes: Buffer) => `${signatureDataUrlPrefix}${bytes.toString('base64')}`;
 const codeOf = (run: () => unknown) => {
   try {
@@ -23,7 +25,9 @@ describe('signature PNG check', () => {
   });
 
   it('refuses what is not a PNG even when labelled as one (a JPEG, text, truncated bytes)', async () => {
-    const jpeg = await sharp({ create: { width: 600, height: 200, channels: 3, background: '#fff' } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 600, height: 200, channels: 3, background: '#fff' } })
+      .jpeg()
+      .toBuffer();
     expect(codeOf(() => parseSignaturePng(dataUrl(jpeg)))).toBe('signature-invalid:400');
     expect(codeOf(() => parseSignaturePng(dataUrl(Buffer.from('<svg onload=alert(1)>'))))).toBe('signature-invalid:400');
     const png = await pngOf(600, 200);

@@ -17,7 +17,9 @@ export function createAuditLog(db: SqliteDatabase, now: () => Date) {
   const countAction = db.prepare('SELECT COUNT(*) AS n FROM technician_audit WHERE action = ? AND outcome = ?');
   const recent = db.prepare('SELECT seq, at, actor, action, outcome, detail FROM technician_audit ORDER BY seq DESC LIMIT ?');
   // remote commands are audited with detail "id=<command id> …" (ids are [A-Za-z0-9-], no LIKE wildcards)
-  const fleetAnswer = db.prepare("SELECT outcome, detail FROM technician_audit WHERE actor = 'fleet' AND detail LIKE ? ORDER BY seq DESC LIMIT 1");
+  const fleetAnswer = db.prepare(
+    "SELECT outcome, detail FROM technician_audit WHERE actor = 'fleet' AND detail LIKE ? ORDER BY seq DESC LIMIT 1",
+  );
   return {
     record(entry: { actor: string; action: string; outcome: string; detail?: string | null }): void {
       insert.run(now().toISOString(), entry.actor, entry.action, entry.outcome, entry.detail ?? null);

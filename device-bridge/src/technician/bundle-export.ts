@@ -27,7 +27,10 @@ function writable(dir: string): boolean {
  * Where an export goes: the USB stick when one is mounted at `usbDir` and writable, otherwise
  * `<data>/exports` on the kiosk (the technician copies it off with the doctor over SSH).
  */
-export function exportTarget(options: { usbDir: string; dataDir: string; mounted?: (dir: string) => boolean }): { dir: string; where: ExportPlace } {
+export function exportTarget(options: { usbDir: string; dataDir: string; mounted?: (dir: string) => boolean }): {
+  dir: string;
+  where: ExportPlace;
+} {
   const mounted = options.mounted ?? isMountPoint;
   if (existsSync(options.usbDir) && mounted(options.usbDir) && writable(options.usbDir)) return { dir: options.usbDir, where: 'usb' };
   return { dir: join(options.dataDir, 'exports'), where: 'kiosk' };

@@ -45,7 +45,10 @@ describe('config apply with rollback', () => {
   it('keeps a change whose devices come up', async () => {
     const { dir, siteFile, current, clock } = setUp();
     const override = { kiosk: { siteName: '新名字' }, devices: { 'a4-printer': { driver: 'simulated', pageMs: 500 } } };
-    expect(applySiteConfig({ siteFile, dataDir: dir, current, override, clock })).toMatchObject({ kind: 'written', devices: ['a4-printer'] });
+    expect(applySiteConfig({ siteFile, dataDir: dir, current, override, clock })).toMatchObject({
+      kind: 'written',
+      devices: ['a4-printer'],
+    });
     expect(JSON.parse(readFileSync(siteFile, 'utf8'))).toEqual(override);
     const devices = createMemoryDevices();
     expect(await checkPendingApply({ dataDir: dir, siteFile, devices, clock })).toEqual({ kind: 'kept', devices: ['a4-printer'] });
@@ -54,7 +57,13 @@ describe('config apply with rollback', () => {
 
   it('restores the previous file when a changed device does not come up', async () => {
     const { dir, siteFile, current, clock, before } = setUp();
-    applySiteConfig({ siteFile, dataDir: dir, current, override: { devices: { 'a4-printer': { driver: 'simulated', pageMs: 500 } } }, clock });
+    applySiteConfig({
+      siteFile,
+      dataDir: dir,
+      current,
+      override: { devices: { 'a4-printer': { driver: 'simulated', pageMs: 500 } } },
+      clock,
+    });
     const devices = createMemoryDevices();
     devices['a4-printer'].setState('disconnected');
     const checking = checkPendingApply({ dataDir: dir, siteFile, devices, clock, timeoutMs: 30_000 });

@@ -69,7 +69,13 @@ export function validateOverride(override: Json): { config: KioskConfig | null; 
     return { config: parseConfig(deepMerge(defaults, override), 'technician screen'), problems: [] };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return { config: null, problems: error.message.split('\n').slice(1).map((line) => line.replace(/^\s*- /, '')) };
+    return {
+      config: null,
+      problems: error.message
+        .split('\n')
+        .slice(1)
+        .map((line) => line.replace(/^\s*- /, '')),
+    };
   }
 }
 
@@ -89,7 +95,13 @@ export type ApplyResult =
  * site file atomically. The caller then restarts the bridge; `checkPendingApply` on the next start
  * keeps the change only if the changed devices come up.
  */
-export function applySiteConfig(options: { siteFile: string | undefined; dataDir: string; current: KioskConfig; override: Json; clock: Clock }): ApplyResult {
+export function applySiteConfig(options: {
+  siteFile: string | undefined;
+  dataDir: string;
+  current: KioskConfig;
+  override: Json;
+  clock: Clock;
+}): ApplyResult {
   const { config, problems } = validateOverride(options.override);
   if (config === null) return { kind: 'invalid', problems };
   if (!options.siteFile) return { kind: 'no-site-file' };
@@ -131,7 +143,10 @@ export function rollBackPendingConfig(options: { dataDir: string; siteFile: stri
   const pending = readPending(options.dataDir);
   if (pending === null) return false;
   if (options.siteFile) writeFileAtomically(options.siteFile, pending.previous);
-  writeFileAtomically(rollbackNoteFile(options.dataDir), JSON.stringify({ at: options.now.toISOString(), reason: options.reason, devices: pending.devices }));
+  writeFileAtomically(
+    rollbackNoteFile(options.dataDir),
+    JSON.stringify({ at: options.now.toISOString(), reason: options.reason, devices: pending.devices }),
+  );
   rmSync(pendingFile(options.dataDir), { force: true });
   return true;
 }
@@ -169,7 +184,8 @@ export function takeRollbackNote(dataDir: string): { at: string; reason: string;
   }
 }
 
-export type PendingOutcome = { kind: 'none' } | { kind: 'kept'; devices: DeviceId[] } | { kind: 'rolled-back'; devices: DeviceId[]; down: DeviceId[] };
+export type PendingOutcome =
+  { kind: 'none' } | { kind: 'kept'; devices: DeviceId[] } | { kind: 'rolled-back'; devices: DeviceId[]; down: DeviceId[] };
 
 /**
  * On start: if a config change is pending, wait up to `timeoutMs` for the devices it changed to
@@ -204,4 +220,3 @@ export function readSiteOverride(siteFile: string | undefined): Json {
   if (!siteFile || !existsSync(siteFile)) return {};
   return readJson(siteFile);
 }
-

@@ -31,22 +31,31 @@ export function createLogRing(capacity = 200, output: { write(line: string): unk
       },
     },
     recent(limit = 100): LogLineView[] {
-      return lines.slice(-limit).reverse().map((line) => {
-        let parsed: Record<string, unknown>;
-        try {
-          parsed = JSON.parse(line) as Record<string, unknown>;
-        } catch {
-          return { time: '', level: '', event: '', message: line.replace(idNumberLike, (match) => maskIdNumber(match)).trim(), fields: '' };
-        }
-        const { time, level, event, msg, app: _app, pid: _pid, hostname: _hostname, ...rest } = parsed;
-        return {
-          time: String(time ?? ''),
-          level: levelNames[Number(level)] ?? String(level ?? ''),
-          event: String(event ?? ''),
-          message: String(msg ?? ''),
-          fields: JSON.stringify(rest).replace(idNumberLike, (match) => maskIdNumber(match)),
-        };
-      });
+      return lines
+        .slice(-limit)
+        .reverse()
+        .map((line) => {
+          let parsed: Record<string, unknown>;
+          try {
+            parsed = JSON.parse(line) as Record<string, unknown>;
+          } catch {
+            return {
+              time: '',
+              level: '',
+              event: '',
+              message: line.replace(idNumberLike, (match) => maskIdNumber(match)).trim(),
+              fields: '',
+            };
+          }
+          const { time, level, event, msg, app: _app, pid: _pid, hostname: _hostname, ...rest } = parsed;
+          return {
+            time: String(time ?? ''),
+            level: levelNames[Number(level)] ?? String(level ?? ''),
+            event: String(event ?? ''),
+            message: String(msg ?? ''),
+            fields: JSON.stringify(rest).replace(idNumberLike, (match) => maskIdNumber(match)),
+          };
+        });
     },
   };
 }

@@ -14,7 +14,12 @@ export function watchPendingConfig(
   // a change undone at start (main.ts: the start on it failed) is audited now that the store is open
   const note = takeRollbackNote(options.dataDir);
   if (note) {
-    context.technician.audit.record({ actor: 'technician', action: 'config-apply', outcome: 'rolled-back', detail: `start failed: ${note.reason}`.slice(0, 500) });
+    context.technician.audit.record({
+      actor: 'technician',
+      action: 'config-apply',
+      outcome: 'rolled-back',
+      detail: `start failed: ${note.reason}`.slice(0, 500),
+    });
   }
   return checkPendingApply({
     dataDir: options.dataDir,
@@ -22,15 +27,27 @@ export function watchPendingConfig(
     devices: context.devices,
     clock: context.clock,
     timeoutMs: options.timeoutMs,
-  }).then((outcome) => {
-    if (outcome.kind === 'kept') {
-      context.technician.audit.record({ actor: 'technician', action: 'config-apply', outcome: 'kept', detail: `devices up: ${outcome.devices.join(', ') || 'none changed'}` });
-    } else if (outcome.kind === 'rolled-back') {
-      context.technician.audit.record({ actor: 'technician', action: 'config-apply', outcome: 'rolled-back', detail: `did not come up: ${outcome.down.join(', ')}` });
-      requestRestart();
-    }
-  }).catch((error: unknown) => {
-    // a damaged pending record must not take the bridge down: log it and carry on with the config as loaded
-    context.logger.log('request-failed', { message: `pending config check: ${(error as Error).message}` });
-  });
+  })
+    .then((outcome) => {
+      if (outcome.kind === 'kept') {
+        context.technician.audit.record({
+          actor: 'technician',
+          action: 'config-apply',
+          outcome: 'kept',
+          detail: `devices up: ${outcome.devices.join(', ') || 'none changed'}`,
+        });
+      } else if (outcome.kind === 'rolled-back') {
+        context.technician.audit.record({
+          actor: 'technician',
+          action: 'config-apply',
+          outcome: 'rolled-back',
+          detail: `did not come up: ${outcome.down.join(', ')}`,
+        });
+        requestRestart();
+      }
+    })
+    .catch((error: unknown) => {
+      // a damaged pending record must not take the bridge down: log it and carry on with the config as loaded
+      context.logger.log('request-failed', { message: `pending config check: ${(error as Error).message}` });
+    });
 }

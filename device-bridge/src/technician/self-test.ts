@@ -76,7 +76,12 @@ export async function runSelfTest(device: DeviceId, options: SelfTestOptions): P
       const detail = await waitForEvent(
         clock,
         (listener) => devices['id-reader'].onCard(listener),
-        (event: CardReadEvent) => (event.kind === 'read' ? 'card read; number and dates decoded' : event.kind === 'unreadable' ? 'card present but unreadable' : null),
+        (event: CardReadEvent) =>
+          event.kind === 'read'
+            ? 'card read; number and dates decoded'
+            : event.kind === 'unreadable'
+              ? 'card present but unreadable'
+              : null,
         waitMs,
       );
       if (detail === null) return done(false, `no card within ${Math.round(waitMs / 1000)} s`);
@@ -114,13 +119,19 @@ export async function runSelfTest(device: DeviceId, options: SelfTestOptions): P
         const jpeg = await camera.captureStill();
         const isJpeg = jpeg.length > 4 && jpeg[0] === 0xff && jpeg[1] === 0xd8;
         // the picture itself is not kept or returned: a camera in a hall can see people
-        return done(isJpeg, isJpeg ? `snapshot taken (${Math.round(jpeg.length / 1024)} KB JPEG)` : 'the camera answered with something that is not a JPEG');
+        return done(
+          isJpeg,
+          isJpeg ? `snapshot taken (${Math.round(jpeg.length / 1024)} KB JPEG)` : 'the camera answered with something that is not a JPEG',
+        );
       } catch (error) {
         return done(false, `snapshot failed: ${(error as Error).message}`);
       }
     }
     case 'status-only':
-      return done(status.state !== 'fault', `status ${status.state}${status.reason ? ` (${status.reason})` : ''}; no active test for this device in this build`);
+      return done(
+        status.state !== 'fault',
+        `status ${status.state}${status.reason ? ` (${status.reason})` : ''}; no active test for this device in this build`,
+      );
   }
 }
 
@@ -129,7 +140,10 @@ export async function runSelfTest(device: DeviceId, options: SelfTestOptions): P
  * technician's own card, which opens a citizen session like any card; that session is ended at
  * once, so nobody's identity stays open behind technician mode or a remote test.
  */
-export async function runSelfTestWithoutSession(device: DeviceId, options: SelfTestOptions & { sessions: SessionHolder }): Promise<SelfTestResult> {
+export async function runSelfTestWithoutSession(
+  device: DeviceId,
+  options: SelfTestOptions & { sessions: SessionHolder },
+): Promise<SelfTestResult> {
   const sessionBefore = options.sessions.current();
   const result = await runSelfTest(device, options);
   if (device === 'id-reader' && sessionBefore === null && options.sessions.current() !== null) options.sessions.end('exit');

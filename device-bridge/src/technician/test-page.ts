@@ -13,7 +13,10 @@ export function renderTestPage(facts: { kioskId: string; siteName: string; at: D
     document.text(`Printed: ${facts.at.toISOString()}`);
     document.moveDown().text('If every line and the frame below are sharp and complete, the printer works.');
     // a frame near the printable edges shows clipping; grey steps show toner/density problems
-    document.rect(40, 40, 595.28 - 80, 841.89 - 80).lineWidth(1).stroke();
+    document
+      .rect(40, 40, 595.28 - 80, 841.89 - 80)
+      .lineWidth(1)
+      .stroke();
     for (let step = 0; step < 10; step++) {
       const grey = Math.round((step / 9) * 255);
       document.rect(56 + step * 48, 420, 44, 44).fill([grey, grey, grey]);

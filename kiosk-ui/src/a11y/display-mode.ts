@@ -72,7 +72,7 @@ export function useDisplayModeState(citizenIsElder: boolean | null): DisplayMode
     if (citizenIsElder !== null) setCitizenElder(citizenIsElder);
   }, [citizenIsElder]);
   return {
-    elder: elderChoice ?? (citizenIsElder ?? citizenElder),
+    elder: elderChoice ?? citizenIsElder ?? citizenElder,
     highContrast,
     setElder: setElderChoice,
     setHighContrast,

@@ -41,9 +41,9 @@ export async function wipeBrowserTraces(): Promise<void> {
   }
   if ('indexedDB' in window && typeof indexedDB.databases === 'function') {
     pending.push(
-      indexedDB.databases().then((databases) =>
-        Promise.all(databases.map((database) => (database.name ? indexedDB.deleteDatabase(database.name) : null))),
-      ),
+      indexedDB
+        .databases()
+        .then((databases) => Promise.all(databases.map((database) => (database.name ? indexedDB.deleteDatabase(database.name) : null)))),
     );
   }
   await Promise.allSettled(pending);

@@ -27,7 +27,9 @@ export const printJobPollMs = 3_000;
 export function sessionActors(client: BridgeClient) {
   return {
     loadPreview: fromPromise(({ input }: { input: { service: CertificateType } }) => client.previewCertificate(input.service)),
-    submitPrint: fromPromise(({ input }: { input: { service: CertificateType; copies: number } }) => client.submitPrintJob(input.service, input.copies)),
+    submitPrint: fromPromise(({ input }: { input: { service: CertificateType; copies: number } }) =>
+      client.submitPrintJob(input.service, input.copies),
+    ),
     reprint: fromPromise(({ input }: { input: { jobId: string } }) => client.reprintJob(input.jobId)),
     watchPrintJob: fromCallback<SessionEvent, { jobId: string }>(({ input, sendBack }) => {
       const timer = setInterval(() => {
@@ -71,7 +73,9 @@ export function sessionActors(client: BridgeClient) {
     }),
     checkIn: checkInMachine.provide({
       actors: {
-        findAppointment: fromPromise(({ input }: { input: { appointmentId: string } }) => client.findAppointmentByCode(input.appointmentId)),
+        findAppointment: fromPromise(({ input }: { input: { appointmentId: string } }) =>
+          client.findAppointmentByCode(input.appointmentId),
+        ),
         checkIn: fromPromise(({ input }: { input: { appointmentId: string } }) => client.checkInAppointment(input.appointmentId)),
       },
     }),

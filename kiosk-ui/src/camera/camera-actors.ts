@@ -22,8 +22,12 @@ export function provideDocumentCapture(client: CameraClient) {
     actors: {
       startCapture: fromPromise(({ input }: { input: { materialId: string } }) => client.startCapture(input.materialId)),
       takePage: fromPromise(({ input }: { input: { captureId: string } }) => client.takePage(input.captureId)),
-      retakePage: fromPromise(({ input }: { input: { captureId: string; index: number } }) => client.retakePage(input.captureId, input.index)),
-      removePage: fromPromise(({ input }: { input: { captureId: string; index: number } }) => client.removePage(input.captureId, input.index)),
+      retakePage: fromPromise(({ input }: { input: { captureId: string; index: number } }) =>
+        client.retakePage(input.captureId, input.index),
+      ),
+      removePage: fromPromise(({ input }: { input: { captureId: string; index: number } }) =>
+        client.removePage(input.captureId, input.index),
+      ),
       discardCapture: fromPromise(({ input }: { input: { captureId: string } }) => client.discardCapture(input.captureId)),
     },
   });

@@ -1,10 +1,4 @@
-import type {
-  FaceHint,
-  FaceOptions,
-  FaceVerifyResult,
-  MaterialCaptureView,
-  VerifiedResponse,
-} from '@tongban/device-bridge/api';
+import type { FaceHint, FaceOptions, FaceVerifyResult, MaterialCaptureView, VerifiedResponse } from '@tongban/device-bridge/api';
 import { BridgeError, bridgeErrorFromBody } from '../bridge/bridge-error.ts';
 import { bridgePaths } from '../bridge/paths.ts';
 

@@ -65,12 +65,26 @@ export function DocumentCaptureScreen({ actor }: DocumentCaptureScreenProps) {
         <ol class="page-list">
           {pages.map((page) => (
             <li class="page-list__item" key={`${page.index}-${page.bytes}`} data-part="page">
-              <img class="page-list__image" src={bridgePaths.materialPageImage(capture!.captureId, page.index) + `?v=${page.bytes}`} alt={t('capture.page', { number: String(page.index + 1) })} />
+              <img
+                class="page-list__image"
+                src={bridgePaths.materialPageImage(capture!.captureId, page.index) + `?v=${page.bytes}`}
+                alt={t('capture.page', { number: String(page.index + 1) })}
+              />
               <span class="note">{t('capture.page', { number: String(page.index + 1) })}</span>
-              <BigButton tone="secondary" action="capture-retake" extraAttributes={{ 'data-page': String(page.index) }} onPress={() => actor.send({ type: 'RETAKE', index: page.index })}>
+              <BigButton
+                tone="secondary"
+                action="capture-retake"
+                extraAttributes={{ 'data-page': String(page.index) }}
+                onPress={() => actor.send({ type: 'RETAKE', index: page.index })}
+              >
                 {t('capture.retake')}
               </BigButton>
-              <BigButton tone="secondary" action="capture-remove" extraAttributes={{ 'data-page': String(page.index) }} onPress={() => actor.send({ type: 'REMOVE', index: page.index })}>
+              <BigButton
+                tone="secondary"
+                action="capture-remove"
+                extraAttributes={{ 'data-page': String(page.index) }}
+                onPress={() => actor.send({ type: 'REMOVE', index: page.index })}
+              >
                 {t('capture.remove')}
               </BigButton>
             </li>

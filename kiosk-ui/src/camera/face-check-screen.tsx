@@ -137,10 +137,20 @@ export function FaceCheckScreen({ actor }: FaceCheckScreenProps) {
       body = (
         <div class="face-staff">
           <p class="lead">{t('face.staff.body')}</p>
-          <input class="code-field" type="password" inputMode="none" readOnly value={code} aria-label={t('face.staff.title')} data-part="staff-code" />
+          <input
+            class="code-field"
+            type="password"
+            inputMode="none"
+            readOnly
+            value={code}
+            aria-label={t('face.staff.title')}
+            data-part="staff-code"
+          />
           {staffError ? (
             <p class="notice" role="alert" data-part="staff-error">
-              {t(`face.staff.error.${['staff-code-invalid', 'staff-code-locked'].includes(staffError) ? staffError : 'generic'}` as MessageKey)}
+              {t(
+                `face.staff.error.${['staff-code-invalid', 'staff-code-locked'].includes(staffError) ? staffError : 'generic'}` as MessageKey,
+              )}
             </p>
           ) : null}
           <NumericKeypad value={code} onChange={setCode} maxLength={12} />
@@ -192,7 +202,11 @@ export function FaceCheckScreen({ actor }: FaceCheckScreenProps) {
   return (
     <section class="screen" data-screen="face-check" data-step={step} aria-labelledby="face-check-title">
       <h1 id="face-check-title" class="screen__title" tabIndex={-1}>
-        {state === 'staffCode' || state === 'confirmingStaff' ? t('face.staff.title') : state === 'capturing' ? t('face.capture.title') : t('face.title')}
+        {state === 'staffCode' || state === 'confirmingStaff'
+          ? t('face.staff.title')
+          : state === 'capturing'
+            ? t('face.capture.title')
+            : t('face.title')}
       </h1>
       <div class="screen__body">{body}</div>
       {actions ? <div class="screen__actions">{actions}</div> : null}

@@ -23,10 +23,22 @@ export function CountdownOverlay({ seconds, onMoreTime, onExit }: { seconds: num
           {t('idle.body', { seconds })}
         </p>
         <div class="overlay__actions">
-          <button type="button" ref={buttonRef} class="big-button big-button--primary big-button--huge" data-action="more-time" onClick={onMoreTime}>
+          <button
+            type="button"
+            ref={buttonRef}
+            class="big-button big-button--primary big-button--huge"
+            data-action="more-time"
+            onClick={onMoreTime}
+          >
             {t('idle.moreTime')}
           </button>
-          <button type="button" class="big-button big-button--secondary" data-action="countdown-exit" aria-label={t('exit.label')} onClick={onExit}>
+          <button
+            type="button"
+            class="big-button big-button--secondary"
+            data-action="countdown-exit"
+            aria-label={t('exit.label')}
+            onClick={onExit}
+          >
             {t('exit.button')}
           </button>
         </div>

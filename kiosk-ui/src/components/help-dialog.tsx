@@ -36,7 +36,14 @@ export function HelpDialog({
   }, []);
   const title = outcome === 'failed' ? t('staff.failedTitle') : outcome === 'called' ? t('staff.calledTitle') : t('staff.calling');
   return (
-    <div class="overlay" role="dialog" aria-modal="true" aria-labelledby="help-title" data-testid="staff-dialog" data-call={outcome ?? 'pending'}>
+    <div
+      class="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="help-title"
+      data-testid="staff-dialog"
+      data-call={outcome ?? 'pending'}
+    >
       <div class="overlay__panel">
         <h2 id="help-title" class="overlay__title" aria-live="polite">
           {title}

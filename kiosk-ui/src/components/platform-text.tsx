@@ -29,7 +29,11 @@ export function useMixedText(): (key: MessageKey, params: MessageParams, platfor
     const template = t(key, { ...params, ...keep });
     return template.split(/(\{\w+\})/).map((part, index) => {
       const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      return name !== undefined && Object.hasOwn(platformParams, name) ? <PlatformText key={index}>{platformParams[name]}</PlatformText> : part;
+      return name !== undefined && Object.hasOwn(platformParams, name) ? (
+        <PlatformText key={index}>{platformParams[name]}</PlatformText>
+      ) : (
+        part
+      );
     });
   };
 }

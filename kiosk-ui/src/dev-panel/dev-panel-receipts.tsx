@@ -39,7 +39,9 @@ export function DevPanelReceipts({ client }: { client: BridgeClient }) {
       {receipts.map((receipt, index) => (
         <figure class="dev-panel__receipt" key={`${receipts.length}-${index}`} data-receipt={index}>
           <div class="dev-panel__receipt-paper" dangerouslySetInnerHTML={{ __html: receipt.svg }} />
-          <figcaption>{receipt.incomplete ? 'incomplete: the printer stopped before the cut' : index === 0 ? 'newest' : `${index} before`}</figcaption>
+          <figcaption>
+            {receipt.incomplete ? 'incomplete: the printer stopped before the cut' : index === 0 ? 'newest' : `${index} before`}
+          </figcaption>
         </figure>
       ))}
     </fieldset>

@@ -12,7 +12,14 @@ export interface DevPanelProps {
 const printerConditions: readonly PrinterCondition[] = ['ready', 'paper-out', 'paper-low', 'cover-open', 'jam', 'offline'];
 type SamFault = NonNullable<SimIdReaderFaultRequest['fault']>;
 const samCardTypes = ['resident-id', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023'] as const;
-const samFaults: readonly SamFault[] = ['self-test-failure', 'not-authorised', 'read-failure', 'unknown-card-type', 'checksum-error', 'silence'];
+const samFaults: readonly SamFault[] = [
+  'self-test-failure',
+  'not-authorised',
+  'read-failure',
+  'unknown-card-type',
+  'checksum-error',
+  'silence',
+];
 const deviceIds: readonly DeviceId[] = ['id-reader', 'scanner', 'a4-printer', 'receipt-printer', 'camera', 'document-camera'];
 
 /**
@@ -64,7 +71,12 @@ export function DevPanel({ client, onClose }: DevPanelProps) {
       <fieldset>
         <legend>ID card reader (SAM)</legend>
         {samCardTypes.map((cardType) => (
-          <button type="button" key={cardType} data-sim-card-type={cardType} onClick={() => run(`card ${cardType}`, () => client.simTestCard({ cardType }))}>
+          <button
+            type="button"
+            key={cardType}
+            data-sim-card-type={cardType}
+            onClick={() => run(`card ${cardType}`, () => client.simTestCard({ cardType }))}
+          >
             {cardType}
           </button>
         ))}
@@ -120,10 +132,20 @@ export function DevPanel({ client, onClose }: DevPanelProps) {
         {deviceIds.map((device) => (
           <div class="dev-panel__row" key={device}>
             <span>{device}</span>
-            <button type="button" data-device={device} data-sim="disconnect" onClick={() => run(`${device} disconnect`, () => client.simDevice(device, 'disconnect'))}>
+            <button
+              type="button"
+              data-device={device}
+              data-sim="disconnect"
+              onClick={() => run(`${device} disconnect`, () => client.simDevice(device, 'disconnect'))}
+            >
               disconnect
             </button>
-            <button type="button" data-device={device} data-sim="connect" onClick={() => run(`${device} connect`, () => client.simDevice(device, 'connect'))}>
+            <button
+              type="button"
+              data-device={device}
+              data-sim="connect"
+              onClick={() => run(`${device} connect`, () => client.simDevice(device, 'connect'))}
+            >
               connect
             </button>
           </div>

@@ -29,7 +29,18 @@ const captureItem: ServiceItem = {
   code: '330100-YB-00210-000',
   guide: {
     ...applyItem.guide,
-    materials: [{ id: 'household-register', name: '户口簿', form: 'original', copies: 1, format: 'paper', source: 'applicant', required: true, kioskCapturable: true }],
+    materials: [
+      {
+        id: 'household-register',
+        name: '户口簿',
+        form: 'original',
+        copies: 1,
+        format: 'paper',
+        source: 'applicant',
+        required: true,
+        kioskCapturable: true,
+      },
+    ],
   },
 };
 const applyCatalogue: CatalogueResponse = {
@@ -80,14 +91,39 @@ const events: ApplyEvent[] = [
 ];
 
 const serialize = (state: ApplySnapshot) =>
-  JSON.stringify([state.value, state.context.item?.code ?? null, state.context.fieldIndex, state.context.form, state.context.signature !== null, state.context.consent, state.context.idempotencyKey, state.context.receipt !== null]);
+  JSON.stringify([
+    state.value,
+    state.context.item?.code ?? null,
+    state.context.fieldIndex,
+    state.context.form,
+    state.context.signature !== null,
+    state.context.consent,
+    state.context.idempotencyKey,
+    state.context.receipt !== null,
+  ]);
 const states = getShortestPaths(machine, { events, serializeState: serialize }).map((path) => path.state as ApplySnapshot);
 const step = (state: ApplySnapshot, event: ApplyEvent) => transition(machine, state, event)[0];
 
 describe('apply journey, generated paths', () => {
   it('reaches every step from the list to the receipt, and the failures', () => {
     const values = new Set(states.map((state) => JSON.stringify(state.value)));
-    for (const value of ['loadingItems', 'choosing', 'loadingItem', 'guide', 'filling', 'review', 'identity', 'signing', 'consent', 'submitting', 'submitFailed', 'receipt', 'failed', 'finished', 'closed']) {
+    for (const value of [
+      'loadingItems',
+      'choosing',
+      'loadingItem',
+      'guide',
+      'filling',
+      'review',
+      'identity',
+      'signing',
+      'consent',
+      'submitting',
+      'submitFailed',
+      'receipt',
+      'failed',
+      'finished',
+      'closed',
+    ]) {
       expect(values.has(JSON.stringify(value)), value).toBe(true);
     }
   });
@@ -119,7 +155,9 @@ describe('apply journey, generated paths', () => {
   });
 
   it('keeps no signature once the journey is over or the pad is left (the picture is wiped with the step)', () => {
-    for (const state of states.filter((candidate) => candidate.status === 'done' || candidate.matches('receipt') || candidate.matches('choosing'))) {
+    for (const state of states.filter(
+      (candidate) => candidate.status === 'done' || candidate.matches('receipt') || candidate.matches('choosing'),
+    )) {
       expect(state.context.signature, JSON.stringify(state.value)).toBeNull();
     }
     for (const state of states.filter((candidate) => candidate.matches('consent'))) {
@@ -197,15 +235,13 @@ describe('apply journey, interpreted', () => {
           // a stand-in journey that verifies at once (the real one needs the camera)
           faceCheck: faceCheckMachine.provide({
             actors: {
-              loadOptions: fromPromise(
-                async (): Promise<FaceOptions> => ({
-                  faceOffered: true,
-                  alternatives: [],
-                  attemptsLeft: 3,
-                  consented: true,
-                  verified: { method: 'face', at: '2025-01-01T10:00:00+08:00' },
-                }),
-              ),
+              loadOptions: fromPromise(async (): Promise<FaceOptions> => ({
+                faceOffered: true,
+                alternatives: [],
+                attemptsLeft: 3,
+                consented: true,
+                verified: { method: 'face', at: '2025-01-01T10:00:00+08:00' },
+              })),
             },
           }),
         },
@@ -237,7 +273,14 @@ describe('apply journey, interpreted', () => {
     await settle();
     expect(actor.getSnapshot().value).toBe('receipt');
     expect(submitted).toEqual([
-      { itemCode: applyItem.code, form: { phone: '13812345678', grade: '300元' }, materials: [], idempotencyKey: 'key-1', delivery: 'collect', signature: signaturePng },
+      {
+        itemCode: applyItem.code,
+        form: { phone: '13812345678', grade: '300元' },
+        materials: [],
+        idempotencyKey: 'key-1',
+        delivery: 'collect',
+        signature: signaturePng,
+      },
     ]);
     actor.send({ type: 'DONE' });
     expect(actor.getSnapshot().output).toEqual({ caseNumber: receipt.caseNumber, itemCode: applyItem.code });

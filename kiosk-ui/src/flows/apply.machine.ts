@@ -182,7 +182,16 @@ export const applyMachine = setup({
       },
     },
     choosing: {
-      entry: assign({ item: null, form: {}, fieldIndex: 0, captures: {}, captureIndex: 0, signature: null, consent: false, idempotencyKey: null }),
+      entry: assign({
+        item: null,
+        form: {},
+        fieldIndex: 0,
+        captures: {},
+        captureIndex: 0,
+        signature: null,
+        consent: false,
+        idempotencyKey: null,
+      }),
       on: { CHOOSE: 'loadingItem' },
     },
     loadingItem: {
@@ -221,10 +230,7 @@ export const applyMachine = setup({
           { guard: and(['fieldAnswered', 'isLastField']), target: 'review' },
           { guard: 'fieldAnswered', actions: assign({ fieldIndex: ({ context }) => context.fieldIndex + 1 }) },
         ],
-        BACK: [
-          { guard: 'isFirstField', target: 'guide' },
-          { actions: assign({ fieldIndex: ({ context }) => context.fieldIndex - 1 }) },
-        ],
+        BACK: [{ guard: 'isFirstField', target: 'guide' }, { actions: assign({ fieldIndex: ({ context }) => context.fieldIndex - 1 }) }],
       },
     },
     /** each material to photograph in turn, on the document camera; cancelling goes back to the guide */
@@ -252,7 +258,11 @@ export const applyMachine = setup({
       on: {
         NEXT: 'identity',
         BACK: [
-          { guard: 'hasFields', target: 'filling', actions: assign({ fieldIndex: ({ context }) => (context.item?.guide.formFields.length ?? 1) - 1 }) },
+          {
+            guard: 'hasFields',
+            target: 'filling',
+            actions: assign({ fieldIndex: ({ context }) => (context.item?.guide.formFields.length ?? 1) - 1 }),
+          },
           { target: 'guide' },
         ],
       },
@@ -266,7 +276,10 @@ export const applyMachine = setup({
       invoke: {
         id: 'faceCheck',
         src: 'faceCheck',
-        onDone: [{ guard: ({ event }) => (event.output as FaceCheckOutput).result === 'verified', target: 'signing' }, { target: 'review' }],
+        onDone: [
+          { guard: ({ event }) => (event.output as FaceCheckOutput).result === 'verified', target: 'signing' },
+          { target: 'review' },
+        ],
       },
     },
     /**

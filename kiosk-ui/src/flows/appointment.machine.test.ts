@@ -1,5 +1,11 @@
 import { getShortestPaths, getSimplePaths } from '@xstate/graph';
-import type { AppointmentBooked, AppointmentListResponse, AppointmentView, CatalogueResponse, SlotListResponse } from '@tongban/device-bridge/api';
+import type {
+  AppointmentBooked,
+  AppointmentListResponse,
+  AppointmentView,
+  CatalogueResponse,
+  SlotListResponse,
+} from '@tongban/device-bridge/api';
 import { transition, type SnapshotFrom } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { dayOf } from './appointment-days.ts';
@@ -9,7 +15,10 @@ import { catalogue } from './guides.fixtures.ts';
 type AppointmentSnapshot = SnapshotFrom<typeof appointmentMachine>;
 const synthetic = (type: string, extra: Record<string, unknown> = {}) => ({ type, ...extra }) as unknown as AppointmentEvent;
 const code = '330100-HJ-00501-000';
-const items: CatalogueResponse = { ...catalogue, items: [...catalogue.items, { ...catalogue.items[0]!, code, name: '居民身份证换领', modes: ['appointment'] }] };
+const items: CatalogueResponse = {
+  ...catalogue,
+  items: [...catalogue.items, { ...catalogue.items[0]!, code, name: '居民身份证换领', modes: ['appointment'] }],
+};
 const hall = { hallId: 'h1', hallName: '测试大厅', window: 'A1' };
 /** Thursday: one free time and one full; Friday: full all day; Monday: one place left */
 const thursday = '2025-01-02';
@@ -25,7 +34,17 @@ const slots: SlotListResponse = {
 };
 /** the fresh list after Thursday's last places went meanwhile */
 const thursdayGone: SlotListResponse = { slots: slots.slots.map((slot) => (dayOf(slot) === thursday ? { ...slot, remaining: 0 } : slot)) };
-const booked: AppointmentBooked = { id: 'YY1', itemCode: code, itemName: '居民身份证换领', hallName: '测试大厅', window: 'A1', start: slots.slots[0]!.start, end: slots.slots[0]!.end, state: 'booked', printed: true };
+const booked: AppointmentBooked = {
+  id: 'YY1',
+  itemCode: code,
+  itemName: '居民身份证换领',
+  hallName: '测试大厅',
+  window: 'A1',
+  start: slots.slots[0]!.start,
+  end: slots.slots[0]!.end,
+  state: 'booked',
+  printed: true,
+};
 const { printed: _printed, ...bookedView } = booked;
 const old: AppointmentView = { ...bookedView, id: 'YY0', state: 'cancelled' };
 const mine: AppointmentListResponse = { appointments: [bookedView, old] };
@@ -72,7 +91,23 @@ const states = getShortestPaths(appointmentMachine, { events }).map((path) => pa
 describe('appointment journey, generated paths', () => {
   it('reaches items, days, slots, booking, booked, my appointments, the cancel confirmation, refusals, failures and closed', () => {
     const values = new Set(states.map((state) => JSON.stringify(state.value)));
-    for (const value of ['loadingItems', 'choosing', 'loadingSlots', 'choosingDay', 'choosingSlot', 'booking', 'booked', 'refused', 'failed', 'loadingMine', 'mine', 'confirmingCancel', 'cancelling', 'mineFailed', 'closed']) {
+    for (const value of [
+      'loadingItems',
+      'choosing',
+      'loadingSlots',
+      'choosingDay',
+      'choosingSlot',
+      'booking',
+      'booked',
+      'refused',
+      'failed',
+      'loadingMine',
+      'mine',
+      'confirmingCancel',
+      'cancelling',
+      'mineFailed',
+      'closed',
+    ]) {
       expect(values.has(JSON.stringify(value)), value).toBe(true);
     }
   });
@@ -112,8 +147,10 @@ describe('appointment journey, generated paths', () => {
     expect(transition(appointmentMachine, monday, { type: 'BOOK', slotId: 'slot-monday' })[0].value).toBe('booking');
   });
 
-  it('a slot taken meanwhile leads to a fresh list: that day\'s times while it has places, else the days', () => {
-    const refused = states.find((state) => state.matches('refused') && state.context.failure === 'slot-full' && state.context.day === thursday)!;
+  it("a slot taken meanwhile leads to a fresh list: that day's times while it has places, else the days", () => {
+    const refused = states.find(
+      (state) => state.matches('refused') && state.context.failure === 'slot-full' && state.context.day === thursday,
+    )!;
     expect(refused).toBeDefined();
     const reloading = transition(appointmentMachine, refused, { type: 'RETRY' })[0];
     expect(reloading.value).toBe('loadingSlots');

@@ -71,14 +71,26 @@ export const appointmentMachine = setup({
     dayHasPlaces: ({ context, event }) => event.type === 'CHOOSE_DAY' && hasFreeSlotOn(context.slots, event.date),
     /** only a time on the chosen day, with a place left */
     isFreeSlotOfDay: ({ context, event }) =>
-      event.type === 'BOOK' && (context.slots?.some((slot) => slot.id === event.slotId && slot.remaining > 0 && dayOf(slot) === context.day) ?? false),
+      event.type === 'BOOK' &&
+      (context.slots?.some((slot) => slot.id === event.slotId && slot.remaining > 0 && dayOf(slot) === context.day) ?? false),
     /** only an appointment of mine that is still booked can be cancelled */
     isCancellable: ({ context, event }) =>
-      event.type === 'CANCEL' && (context.mine?.some((appointment) => appointment.id === event.id && appointment.state === 'booked') ?? false),
+      event.type === 'CANCEL' &&
+      (context.mine?.some((appointment) => appointment.id === event.id && appointment.state === 'booked') ?? false),
   },
 }).createMachine({
   id: 'appointment',
-  context: { items: null, itemCode: null, slots: null, day: null, booked: null, mine: null, cancelling: null, cancelled: null, failure: null },
+  context: {
+    items: null,
+    itemCode: null,
+    slots: null,
+    day: null,
+    booked: null,
+    mine: null,
+    cancelling: null,
+    cancelled: null,
+    failure: null,
+  },
   initial: 'loadingItems',
   on: { CLOSE: '.closed' },
   states: {
@@ -110,7 +122,11 @@ export const appointmentMachine = setup({
         input: ({ context }) => ({ itemCode: context.itemCode ?? '' }),
         onDone: [
           // a fresh list after a refusal: the chosen day's times again while that day still has places
-          { guard: ({ context, event }) => hasFreeSlotOn(event.output.slots, context.day), target: 'choosingSlot', actions: assign({ slots: ({ event }) => event.output.slots, failure: null }) },
+          {
+            guard: ({ context, event }) => hasFreeSlotOn(event.output.slots, context.day),
+            target: 'choosingSlot',
+            actions: assign({ slots: ({ event }) => event.output.slots, failure: null }),
+          },
           { target: 'choosingDay', actions: assign({ slots: ({ event }) => event.output.slots, day: null, failure: null }) },
         ],
         onError: { target: 'refused', actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }) },
@@ -169,7 +185,11 @@ export const appointmentMachine = setup({
     },
     mine: {
       on: {
-        CANCEL: { guard: 'isCancellable', target: 'confirmingCancel', actions: assign({ cancelling: ({ context, event }) => context.mine?.find((entry) => entry.id === event.id) ?? null }) },
+        CANCEL: {
+          guard: 'isCancellable',
+          target: 'confirmingCancel',
+          actions: assign({ cancelling: ({ context, event }) => context.mine?.find((entry) => entry.id === event.id) ?? null }),
+        },
         BACK: 'choosing',
         DONE: 'closed',
       },

@@ -17,7 +17,15 @@ const appointment: AppointmentCheckInView['appointment'] = {
   end: '2026-11-23T10:30:00+08:00',
   state: 'booked',
 };
-const ticket: QueueTicket = { number: 'B007', category: 'household', hallName: appointment.hallName, windows: ['B12'], ahead: 2, issuedAt: '2026-11-23T09:40:00+08:00', printed: true };
+const ticket: QueueTicket = {
+  number: 'B007',
+  category: 'household',
+  hallName: appointment.hallName,
+  windows: ['B12'],
+  ahead: 2,
+  issuedAt: '2026-11-23T09:40:00+08:00',
+  printed: true,
+};
 
 const events: CheckInEvent[] = [
   { type: 'CHECK_IN' },
@@ -31,7 +39,8 @@ const events: CheckInEvent[] = [
   synthetic('xstate.done.actor.checkIn', { output: ticket }),
   synthetic('xstate.error.actor.checkIn', { error: { code: 'appointment-too-late' } }),
 ];
-const serialize = (state: CheckInSnapshot) => JSON.stringify([state.value, state.context.found?.checkIn ?? null, state.context.ticket?.number ?? null, state.context.failure]);
+const serialize = (state: CheckInSnapshot) =>
+  JSON.stringify([state.value, state.context.found?.checkIn ?? null, state.context.ticket?.number ?? null, state.context.failure]);
 const states = getShortestPaths(checkInMachine, { events, serializeState: serialize, input: { appointmentId: appointment.id } }).map(
   (path) => path.state as CheckInSnapshot,
 );
@@ -40,7 +49,8 @@ const step = (state: CheckInSnapshot, event: CheckInEvent) => transition(checkIn
 describe('appointment check-in, generated paths', () => {
   it('reaches every step: the appointment, its ticket, each reason why not', () => {
     const values = new Set<string>(states.map((state) => String(state.value)));
-    for (const value of ['looking', 'showing', 'notOpen', 'checkingIn', 'refused', 'failed', 'ticket', 'finished', 'closed']) expect(values.has(value), value).toBe(true);
+    for (const value of ['looking', 'showing', 'notOpen', 'checkingIn', 'refused', 'failed', 'ticket', 'finished', 'closed'])
+      expect(values.has(value), value).toBe(true);
   });
 
   it('offers 签到取号 only for an appointment open for check-in now', () => {

@@ -50,7 +50,11 @@ export const checkInMachine = setup({
         src: 'findAppointment',
         input: ({ context }) => ({ appointmentId: context.appointmentId }),
         onDone: [
-          { guard: ({ event }) => event.output.checkIn === 'open', target: 'showing', actions: assign({ found: ({ event }) => event.output }) },
+          {
+            guard: ({ event }) => event.output.checkIn === 'open',
+            target: 'showing',
+            actions: assign({ found: ({ event }) => event.output }),
+          },
           { target: 'notOpen', actions: assign({ found: ({ event }) => event.output }) },
         ],
         onError: { target: 'failed', actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }) },

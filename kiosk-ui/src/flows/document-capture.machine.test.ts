@@ -7,7 +7,11 @@ import { documentCaptureMachine, type DocumentCaptureEvent } from './document-ca
 type Snapshot = SnapshotFrom<typeof documentCaptureMachine>;
 const synthetic = (type: string, extra: Record<string, unknown> = {}) => ({ type, ...extra }) as unknown as DocumentCaptureEvent;
 const page = (index: number) => ({ index, width: 1240, height: 1754, bytes: 180_000, cropped: true });
-const view = (pages: number): MaterialCaptureView => ({ captureId: 'c-1', materialId: 'hukou', pages: Array.from({ length: pages }, (_, i) => page(i)) });
+const view = (pages: number): MaterialCaptureView => ({
+  captureId: 'c-1',
+  materialId: 'hukou',
+  pages: Array.from({ length: pages }, (_, i) => page(i)),
+});
 
 const events: DocumentCaptureEvent[] = [
   { type: 'TAKE' },
@@ -44,7 +48,8 @@ describe('document capture journey, generated paths', () => {
 
   it('finishes only with at least one page, and a cancelled capture hands over nothing', () => {
     for (const state of states) {
-      if (state.matches('done')) expect(state.output).toEqual({ result: 'captured', captureId: 'c-1', pages: state.context.capture!.pages.length });
+      if (state.matches('done'))
+        expect(state.output).toEqual({ result: 'captured', captureId: 'c-1', pages: state.context.capture!.pages.length });
       if (state.matches('done')) expect(state.context.capture!.pages.length).toBeGreaterThan(0);
       if (state.matches('cancelled')) expect(state.output).toEqual({ result: 'cancelled' });
       if (state.status !== 'done') expect(state.can({ type: 'CANCEL' })).toBe(true);

@@ -122,7 +122,11 @@ export const documentCaptureMachine = setup({
         src: 'removePage',
         input: ({ context, event }) => ({ captureId: context.capture!.captureId, index: event.type === 'REMOVE' ? event.index : 0 }),
         onDone: [
-          { target: 'reviewing', guard: ({ event }) => event.output.pages.length > 0, actions: assign({ capture: ({ event }) => event.output }) },
+          {
+            target: 'reviewing',
+            guard: ({ event }) => event.output.pages.length > 0,
+            actions: assign({ capture: ({ event }) => event.output }),
+          },
           { target: 'previewing', actions: assign({ capture: ({ event }) => event.output }) },
         ],
         onError: { target: 'failed', actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }) },

@@ -8,7 +8,14 @@ type Snapshot = SnapshotFrom<typeof faceCheckMachine>;
 const synthetic = (type: string, extra: Record<string, unknown> = {}) => ({ type, ...extra }) as unknown as FaceCheckEvent;
 
 const offered: FaceOptions = { faceOffered: true, alternatives: ['staff'], attemptsLeft: 3, consented: false, verified: null };
-const notOffered: FaceOptions = { faceOffered: false, reason: 'no-reference-photo', alternatives: ['staff'], attemptsLeft: 3, consented: false, verified: null };
+const notOffered: FaceOptions = {
+  faceOffered: false,
+  reason: 'no-reference-photo',
+  alternatives: ['staff'],
+  attemptsLeft: 3,
+  consented: false,
+  verified: null,
+};
 const match: FaceVerifyResult = { decision: 'match', score: 0.84, attemptsLeft: 2 };
 const noMatch: FaceVerifyResult = { decision: 'no-match', score: 0.2, attemptsLeft: 1 };
 const lastNoMatch: FaceVerifyResult = { decision: 'no-match', score: 0.2, attemptsLeft: 0 };
@@ -39,14 +46,32 @@ const events: FaceCheckEvent[] = [
 const paths = getShortestPaths(faceCheckMachine, {
   events,
   serializeState: (state) =>
-    JSON.stringify([state.value, state.context.options?.faceOffered ?? null, state.context.options?.verified?.method ?? null, state.context.result?.decision ?? null, state.context.staffError]),
+    JSON.stringify([
+      state.value,
+      state.context.options?.faceOffered ?? null,
+      state.context.options?.verified?.method ?? null,
+      state.context.result?.decision ?? null,
+      state.context.staffError,
+    ]),
 });
 const states = paths.map((path) => path.state as Snapshot);
 
 describe('face check journey, generated paths', () => {
   it('reaches consent, capture, verification, staff code, verified and cancelled', () => {
     const values = new Set(states.map((state) => JSON.stringify(state.value)));
-    for (const value of ['{"choosing":"idle"}', '{"choosing":"polling"}', '"consenting"', '{"capturing":"guiding"}', '{"capturing":"waiting"}', '"verifying"', '"retry"', '"staffCode"', '"verified"', '"cancelled"', '"failed"']) {
+    for (const value of [
+      '{"choosing":"idle"}',
+      '{"choosing":"polling"}',
+      '"consenting"',
+      '{"capturing":"guiding"}',
+      '{"capturing":"waiting"}',
+      '"verifying"',
+      '"retry"',
+      '"staffCode"',
+      '"verified"',
+      '"cancelled"',
+      '"failed"',
+    ]) {
       expect(values.has(value), value).toBe(true);
     }
   });
@@ -56,7 +81,10 @@ describe('face check journey, generated paths', () => {
       const visited = path.steps.map((step) => step.state as Snapshot);
       const capturing = visited.findIndex((state) => state.matches('capturing'));
       if (capturing < 0) continue;
-      expect(visited.slice(0, capturing).some((state) => state.matches('consenting')), 'consent before the camera').toBe(true);
+      expect(
+        visited.slice(0, capturing).some((state) => state.matches('consenting')),
+        'consent before the camera',
+      ).toBe(true);
       expect(visited[capturing]!.context.options?.faceOffered).toBe(true);
     }
   });

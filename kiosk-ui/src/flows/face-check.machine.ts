@@ -102,7 +102,11 @@ export const faceCheckMachine = setup({
             src: 'loadOptions',
             onDone: [
               // the citizen showed a mobile e-ID code to the scanner meanwhile
-              { guard: ({ event }) => event.output.verified != null, target: '#faceCheck.verified', actions: assign({ options: ({ event }) => event.output }) },
+              {
+                guard: ({ event }) => event.output.verified != null,
+                target: '#faceCheck.verified',
+                actions: assign({ options: ({ event }) => event.output }),
+              },
               { target: 'idle', actions: assign({ options: ({ event }) => event.output }) },
             ],
             onError: 'idle',

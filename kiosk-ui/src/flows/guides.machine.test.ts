@@ -25,7 +25,8 @@ const events: GuidesEvent[] = [
 
 const paths = getShortestPaths(guidesMachine, {
   events,
-  serializeState: (state) => JSON.stringify([state.value, state.context.query, state.context.category, state.context.item?.code ?? null, state.context.failure]),
+  serializeState: (state) =>
+    JSON.stringify([state.value, state.context.query, state.context.category, state.context.item?.code ?? null, state.context.failure]),
 });
 const states = paths.map((path) => path.state as GuidesSnapshot);
 

@@ -66,7 +66,13 @@ describe('kiosk status from health', () => {
     version: '0',
     ...(platform ? { platform } : {}),
   });
-  const line = (reachable: boolean | null) => ({ reachable, reason: reachable === false ? 'connect ECONNREFUSED' : null, since: null, waiting: 0, oldestWaitingSeconds: 0 });
+  const line = (reachable: boolean | null) => ({
+    reachable,
+    reason: reachable === false ? 'connect ECONNREFUSED' : null,
+    since: null,
+    waiting: 0,
+    oldestWaitingSeconds: 0,
+  });
 
   it('carries the platform state: only a known failure counts as unreachable', () => {
     expect(kioskStatusFrom(health(line(false)), []).platformReachable).toBe(false);

@@ -20,9 +20,7 @@ interface EntryBase {
 export type OtherJourney = 'apply' | 'records' | 'progress' | 'queue' | 'appointment';
 
 /** One tile of the menu: what it starts, whether it works now, and why not. */
-export type MenuEntry =
-  | (EntryBase & { journey: 'print-certificate'; service: CertificateType })
-  | (EntryBase & { journey: OtherJourney });
+export type MenuEntry = (EntryBase & { journey: 'print-certificate'; service: CertificateType }) | (EntryBase & { journey: OtherJourney });
 
 const otherJourneys = ['apply', 'records', 'progress', 'appointment', 'queue'] as const satisfies readonly OtherJourney[];
 
@@ -53,15 +51,13 @@ function certificateReason(kiosk: KioskStatus): UnavailableReason | null {
  */
 export function menuEntries(kiosk: KioskStatus): MenuEntry[] {
   const printReason = certificateReason(kiosk);
-  const certificates = kiosk.services.map(
-    (service): MenuEntry => ({
-      id: service.type,
-      journey: 'print-certificate',
-      service: service.type,
-      available: printReason === null,
-      reason: printReason,
-    }),
-  );
+  const certificates = kiosk.services.map((service): MenuEntry => ({
+    id: service.type,
+    journey: 'print-certificate',
+    service: service.type,
+    available: printReason === null,
+    reason: printReason,
+  }));
   const others = otherJourneys.map((journey): MenuEntry => {
     const reason = reasonFor(kiosk, journey);
     return { id: journey, journey, available: reason === null, reason };

@@ -43,7 +43,7 @@ describe('progress journey, generated paths', () => {
     for (const value of ['loading', 'list', 'case', 'failed', 'closed']) expect(values.has(JSON.stringify(value)), value).toBe(true);
   });
 
-  it('opens only a case that is in the citizen\'s own list', () => {
+  it("opens only a case that is in the citizen's own list", () => {
     for (const state of states.filter((candidate) => candidate.matches('case'))) {
       expect(state.context.list?.applications.map((application) => application.caseNumber)).toContain(state.context.caseNumber);
     }

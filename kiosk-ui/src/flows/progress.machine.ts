@@ -39,7 +39,8 @@ export const progressMachine = setup({
     list: {
       on: {
         OPEN: {
-          guard: ({ context, event }) => context.list?.applications.some((application) => application.caseNumber === event.caseNumber) ?? false,
+          guard: ({ context, event }) =>
+            context.list?.applications.some((application) => application.caseNumber === event.caseNumber) ?? false,
           target: 'case',
           actions: assign({ caseNumber: ({ event }) => event.caseNumber }),
         },

@@ -7,7 +7,15 @@ import { queueMachine, type QueueEvent } from './queue.machine.ts';
 
 type QueueSnapshot = SnapshotFrom<typeof queueMachine>;
 const synthetic = (type: string, extra: Record<string, unknown> = {}) => ({ type, ...extra }) as unknown as QueueEvent;
-const ticket: QueueTicket = { number: 'A023', category: 'social-insurance', hallName: '测试大厅', windows: ['B12', 'B13'], ahead: 4, issuedAt: '2025-01-01T09:00:00+08:00', printed: true };
+const ticket: QueueTicket = {
+  number: 'A023',
+  category: 'social-insurance',
+  hallName: '测试大厅',
+  windows: ['B12', 'B13'],
+  ahead: 4,
+  issuedAt: '2025-01-01T09:00:00+08:00',
+  printed: true,
+};
 
 const states = getShortestPaths(queueMachine, {
   events: [
@@ -26,7 +34,8 @@ const states = getShortestPaths(queueMachine, {
 describe('queue journey, generated paths', () => {
   it('reaches the categories, a ticket, a refusal, a failure and closed', () => {
     const values = new Set(states.map((state) => JSON.stringify(state.value)));
-    for (const value of ['loading', 'choosing', 'taking', 'ticket', 'refused', 'failed', 'closed']) expect(values.has(JSON.stringify(value)), value).toBe(true);
+    for (const value of ['loading', 'choosing', 'taking', 'ticket', 'refused', 'failed', 'closed'])
+      expect(values.has(JSON.stringify(value)), value).toBe(true);
   });
 
   it('shows a ticket only once the bridge gave one, and a refusal keeps its reason until back', () => {
@@ -38,7 +47,9 @@ describe('queue journey, generated paths', () => {
 
   it('can be left from every state except while the number is being taken', () => {
     for (const state of states.filter((candidate) => candidate.status === 'active')) {
-      expect(transition(queueMachine, state, { type: 'CLOSE' })[0].status === 'done', JSON.stringify(state.value)).toBe(!state.matches('taking'));
+      expect(transition(queueMachine, state, { type: 'CLOSE' })[0].status === 'done', JSON.stringify(state.value)).toBe(
+        !state.matches('taking'),
+      );
     }
   });
 });

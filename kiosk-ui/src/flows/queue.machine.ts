@@ -8,7 +8,8 @@ export interface QueueContext {
   failure: string | null;
 }
 
-export type QueueEvent = { type: 'TAKE'; category: ServiceCategory } | { type: 'BACK' } | { type: 'RETRY' } | { type: 'DONE' } | { type: 'CLOSE' };
+export type QueueEvent =
+  { type: 'TAKE'; category: ServiceCategory } | { type: 'BACK' } | { type: 'RETRY' } | { type: 'DONE' } | { type: 'CLOSE' };
 
 function notProvided(name: string): never {
   throw new Error(`queue machine: the "${name}" actor must be provided by the app (machine.provide)`);

@@ -37,7 +37,8 @@ const events: RecordsEvent[] = [
 
 const states = getShortestPaths(recordsMachine, {
   events,
-  serializeState: (state) => JSON.stringify([state.value, state.context.list !== null, state.context.record?.type ?? null, state.context.failure]),
+  serializeState: (state) =>
+    JSON.stringify([state.value, state.context.list !== null, state.context.record?.type ?? null, state.context.failure]),
 }).map((path) => path.state as RecordsSnapshot);
 
 const step = (state: RecordsSnapshot, event: RecordsEvent) => transition(recordsMachine, state, event)[0];

@@ -47,9 +47,7 @@ export const contributionPreview: CertificatePreview = {
   holderMaskedName: '张*',
   maskedIdNumber: '110105********1234',
   issuer: '测试市社会保险事业管理中心',
-  rows: [
-    { month: '2024-12', employer: '测试有限公司', baseFen: 800000, employerFen: 128000, personalFen: 64000, status: 'paid' },
-  ],
+  rows: [{ month: '2024-12', employer: '测试有限公司', baseFen: 800000, employerFen: 128000, personalFen: 64000, status: 'paid' }],
   fields: [{ label: '参保状态', value: '正常参保' }],
   table: { columns: ['月份', '缴费单位'], rows: [['2024-12', '测试有限公司']] },
   statement: '兹证明张*在本市参加社会保险。',

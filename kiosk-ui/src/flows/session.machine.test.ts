@@ -196,7 +196,20 @@ describe('session flow, generated paths', () => {
   it('lets the idle countdown end any non-printing screen, back to attract with nothing kept', () => {
     const watching = sessionStates.filter((state) => state.matches({ inSession: { idle: 'watching' } }));
     expect(new Set(watching.map(screenOf))).toEqual(
-      new Set(['greeting', 'menu', 'guides', 'records', 'progress', 'apply', 'queue', 'appointment', 'certificate-preview', 'take-document', 'rating', 'error']),
+      new Set([
+        'greeting',
+        'menu',
+        'guides',
+        'records',
+        'progress',
+        'apply',
+        'queue',
+        'appointment',
+        'certificate-preview',
+        'take-document',
+        'rating',
+        'error',
+      ]),
     );
     for (const state of watching) {
       let current = next(state, after('idleTimeout', 'inSession.idle.watching'));
@@ -233,7 +246,17 @@ describe('session flow, generated paths', () => {
     // Simple paths over the citizen's forward actions and every actor/printer outcome (the kiosk stays
     // healthy and nobody idles away or leaves; those are covered state by state above).
     // (a bad grade's indicators are walked on their own below; here one good grade keeps paths few)
-    const forward = new Set(['SESSION_STARTED', 'CONTINUE', 'SELECT_SERVICE', 'PRINT', 'PRINT_COPIES', 'DONE', 'RATE', 'SKIP_RATING', 'JOB']);
+    const forward = new Set([
+      'SESSION_STARTED',
+      'CONTINUE',
+      'SELECT_SERVICE',
+      'PRINT',
+      'PRINT_COPIES',
+      'DONE',
+      'RATE',
+      'SKIP_RATING',
+      'JOB',
+    ]);
     const journeyEvents = allEvents.filter(
       (event) =>
         (forward.has(event.type) &&
@@ -264,7 +287,13 @@ describe('session flow, generated paths', () => {
   });
 
   it('shows only services that work now: no printer, no certificate to choose', () => {
-    const menu = next(next(next(initialTransition(sessionMachine)[0], { type: 'KIOSK_STATUS', status: kioskWithoutPrinter }), { type: 'SESSION_STARTED', session: citizenSession }), { type: 'CONTINUE' });
+    const menu = next(
+      next(next(initialTransition(sessionMachine)[0], { type: 'KIOSK_STATUS', status: kioskWithoutPrinter }), {
+        type: 'SESSION_STARTED',
+        session: citizenSession,
+      }),
+      { type: 'CONTINUE' },
+    );
     expect(screenOf(menu)).toBe('menu');
     expect(menu.can({ type: 'SELECT_SERVICE', service: 'social-insurance-contribution' })).toBe(false);
   });
@@ -630,7 +659,8 @@ describe('print: copies and one reprint', () => {
 });
 
 describe('预约签到 from the attract screen', () => {
-  const atAttract = () => transition(sessionMachine, initialTransition(sessionMachine)[0], { type: 'KIOSK_STATUS', status: workingKiosk })[0];
+  const atAttract = () =>
+    transition(sessionMachine, initialTransition(sessionMachine)[0], { type: 'KIOSK_STATUS', status: workingKiosk })[0];
 
   it('an appointment scan on attract opens the check-in on the appointment screen, without a session', () => {
     const scanned = transition(sessionMachine, atAttract(), { type: 'APPOINTMENT_SCANNED', appointmentId: 'YY000000000042' })[0];

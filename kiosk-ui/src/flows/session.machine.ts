@@ -80,7 +80,6 @@ const noPersonalData = {
   ratingCase: null,
 } as const satisfies Partial<SessionContext>;
 
-
 /** On the attract screen and in the card-less journeys: a card placed starts the session as usual. */
 const aCardStartsTheSession = {
   CARD_READING: 'cardReading',

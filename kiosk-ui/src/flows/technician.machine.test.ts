@@ -1,4 +1,11 @@
-import type { AuditEntryView, BundleExportResponse, PrintProblem, SelfTestResult, TechnicianDevice, TechnicianLogResponse } from '@tongban/device-bridge/api';
+import type {
+  AuditEntryView,
+  BundleExportResponse,
+  PrintProblem,
+  SelfTestResult,
+  TechnicianDevice,
+  TechnicianLogResponse,
+} from '@tongban/device-bridge/api';
 import { describe, expect, it, vi } from 'vitest';
 import { createActor, fromPromise, SimulatedClock } from 'xstate';
 import { technicianMachine, TechnicianSessionLost, type LoginOutcome, type SettingsData } from './technician.machine.ts';
@@ -36,21 +43,22 @@ function start(
     actors: {
       login: fromPromise(async ({ input }: { input: { pin: string } }) => login(input.pin)),
       listDevices: fromPromise(overrides.listDevices ?? (async () => [printer])),
-      selfTest: fromPromise(
-        async ({ input }: { input: { token: string; device: string } }): Promise<SelfTestResult> => ({
-          device: input.device as SelfTestResult['device'],
-          kind: 'test-page',
-          ok: true,
-          detail: 'test page printed',
-          durationMs: 1,
-        }),
-      ),
+      selfTest: fromPromise(async ({ input }: { input: { token: string; device: string } }): Promise<SelfTestResult> => ({
+        device: input.device as SelfTestResult['device'],
+        kind: 'test-page',
+        ok: true,
+        detail: 'test page printed',
+        durationMs: 1,
+      })),
       loadAudit: fromPromise(async (): Promise<AuditEntryView[]> => []),
       paperRefilled: fromPromise(async () => {}),
       listPrintProblems: fromPromise(async () => printProblems),
       printProblemHandled: fromPromise(printProblemHandled),
       loadLog: fromPromise(async (): Promise<TechnicianLogResponse['lines']> => []),
-      exportBundle: fromPromise(overrides.exportBundle ?? (async (): Promise<BundleExportResponse> => ({ file: '/media/tongban-usb/b.json', where: 'usb', bytes: 2048 }))),
+      exportBundle: fromPromise(
+        overrides.exportBundle ??
+          (async (): Promise<BundleExportResponse> => ({ file: '/media/tongban-usb/b.json', where: 'usb', bytes: 2048 })),
+      ),
       loadSettings: fromPromise(async (): Promise<SettingsData> => ({
         site: {},
         effective: { kiosk: { siteName: '站' }, devices: { 'a4-printer': { driver: 'cups', queue: 'Kiosk_A4' } } },
@@ -80,7 +88,10 @@ describe('technician machine', () => {
   });
 
   it('shows the bridge’s wrong-PIN and lockout answers and clears the typed PIN', async () => {
-    const answers: LoginOutcome[] = [{ kind: 'wrong-pin', message: 'Wrong PIN. 4 attempts left' }, { kind: 'locked-out', retryAfterSeconds: 15 }];
+    const answers: LoginOutcome[] = [
+      { kind: 'wrong-pin', message: 'Wrong PIN. 4 attempts left' },
+      { kind: 'locked-out', retryAfterSeconds: 15 },
+    ];
     const { actor, typePin, settle } = start(() => answers.shift()!);
     actor.send({ type: 'ENTER' });
     typePin('000000');

@@ -1,4 +1,12 @@
-import type { AuditEntryView, BundleExportResponse, ConfigValidateResponse, PrintProblem, SelfTestResult, TechnicianDevice, TechnicianLogResponse } from '@tongban/device-bridge/api';
+import type {
+  AuditEntryView,
+  BundleExportResponse,
+  ConfigValidateResponse,
+  PrintProblem,
+  SelfTestResult,
+  TechnicianDevice,
+  TechnicianLogResponse,
+} from '@tongban/device-bridge/api';
 import { draftFrom, overrideFrom, type Draft } from '../technician/settings-draft.ts';
 import { assign, fromPromise, setup } from 'xstate';
 
@@ -99,7 +107,16 @@ function notProvided(name: string): never {
   throw new Error(`technician machine: the "${name}" actor must be provided by the app (machine.provide)`);
 }
 
-const cleared = { pin: '', token: null, devices: [], printProblems: [], results: {}, audit: [], testing: null, bundleExport: null } as const;
+const cleared = {
+  pin: '',
+  token: null,
+  devices: [],
+  printProblems: [],
+  results: {},
+  audit: [],
+  testing: null,
+  bundleExport: null,
+} as const;
 
 /**
  * Technician mode: hidden until the corner gesture (or a technician QR code), then a PIN, then the
@@ -124,7 +141,9 @@ export const technicianMachine = setup({
     exportBundle: fromPromise<BundleExportResponse, { token: string }>(async () => notProvided('exportBundle')),
     loadSettings: fromPromise<SettingsData, { token: string }>(async () => notProvided('loadSettings')),
     loadLog: fromPromise<TechnicianLogResponse['lines'], { token: string }>(async () => notProvided('loadLog')),
-    validateConfig: fromPromise<ConfigValidateResponse, { token: string; config: Record<string, unknown> }>(async () => notProvided('validateConfig')),
+    validateConfig: fromPromise<ConfigValidateResponse, { token: string; config: Record<string, unknown> }>(async () =>
+      notProvided('validateConfig'),
+    ),
     /** resolves with the problems when refused, [] when written (the bridge then restarts) */
     applyConfig: fromPromise<string[], { token: string; config: Record<string, unknown> }>(async () => notProvided('applyConfig')),
     logout: fromPromise<void, { token: string }>(async () => notProvided('logout')),
@@ -158,7 +177,12 @@ export const technicianMachine = setup({
   initial: 'hidden',
   states: {
     hidden: {
-      on: { ENTER: { target: 'pin', actions: assign({ ...cleared, results: {}, devices: [], printProblems: [], audit: [], notice: null, noticeDetail: '' }) } },
+      on: {
+        ENTER: {
+          target: 'pin',
+          actions: assign({ ...cleared, results: {}, devices: [], printProblems: [], audit: [], notice: null, noticeDetail: '' }),
+        },
+      },
     },
     pin: {
       after: { pinIdle: { target: 'hidden', actions: assign({ pin: '' }) } },
@@ -266,7 +290,10 @@ export const technicianMachine = setup({
             markingHandled: {
               invoke: {
                 src: 'printProblemHandled',
-                input: ({ context, event }) => ({ token: context.token ?? '', jobId: event.type === 'PRINT_PROBLEM_HANDLED' ? event.jobId : '' }),
+                input: ({ context, event }) => ({
+                  token: context.token ?? '',
+                  jobId: event.type === 'PRINT_PROBLEM_HANDLED' ? event.jobId : '',
+                }),
                 onDone: 'loading',
                 onError: [
                   { guard: 'sessionLost', target: '#technician.lost' },
@@ -277,7 +304,10 @@ export const technicianMachine = setup({
             refilling: {
               invoke: {
                 src: 'paperRefilled',
-                input: ({ context, event }) => ({ token: context.token ?? '', device: event.type === 'PAPER_REFILLED' ? event.device : '' }),
+                input: ({ context, event }) => ({
+                  token: context.token ?? '',
+                  device: event.type === 'PAPER_REFILLED' ? event.device : '',
+                }),
                 onDone: 'loading',
                 onError: [
                   { guard: 'sessionLost', target: '#technician.lost' },
@@ -352,10 +382,16 @@ export const technicianMachine = setup({
             validating: {
               invoke: {
                 src: 'validateConfig',
-                input: ({ context }) => ({ token: context.token ?? '', config: overrideFrom(context.site, context.draft, context.baseline) }),
+                input: ({ context }) => ({
+                  token: context.token ?? '',
+                  config: overrideFrom(context.site, context.draft, context.baseline),
+                }),
                 onDone: {
                   target: 'editing',
-                  actions: assign(({ event }) => ({ problems: event.output.problems, settingsState: event.output.valid ? ('valid' as const) : ('invalid' as const) })),
+                  actions: assign(({ event }) => ({
+                    problems: event.output.problems,
+                    settingsState: event.output.valid ? ('valid' as const) : ('invalid' as const),
+                  })),
                 },
                 onError: [
                   { guard: 'sessionLost', target: '#technician.lost' },
@@ -367,9 +403,16 @@ export const technicianMachine = setup({
               on: { ACTIVITY: {} },
               invoke: {
                 src: 'applyConfig',
-                input: ({ context }) => ({ token: context.token ?? '', config: overrideFrom(context.site, context.draft, context.baseline) }),
+                input: ({ context }) => ({
+                  token: context.token ?? '',
+                  config: overrideFrom(context.site, context.draft, context.baseline),
+                }),
                 onDone: [
-                  { guard: ({ event }) => event.output.length === 0, target: 'applied', actions: assign({ settingsState: 'applied', problems: [] }) },
+                  {
+                    guard: ({ event }) => event.output.length === 0,
+                    target: 'applied',
+                    actions: assign({ settingsState: 'applied', problems: [] }),
+                  },
                   { target: 'editing', actions: assign(({ event }) => ({ problems: event.output, settingsState: 'invalid' as const })) },
                 ],
                 onError: [
@@ -427,7 +470,10 @@ export const technicianMachine = setup({
       },
     },
     lost: {
-      always: { target: 'pin', actions: assign({ ...cleared, results: {}, devices: [], printProblems: [], audit: [], notice: 'session-ended', noticeDetail: '' }) },
+      always: {
+        target: 'pin',
+        actions: assign({ ...cleared, results: {}, devices: [], printProblems: [], audit: [], notice: 'session-ended', noticeDetail: '' }),
+      },
     },
   },
 });

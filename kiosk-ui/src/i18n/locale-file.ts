@@ -48,4 +48,3 @@ export function localeProblems(file: unknown, source: Record<string, string> = c
 export function missingKeys(file: LocaleFile, source: Record<string, string> = catalogues[defaultLanguage]): string[] {
   return Object.keys(source).filter((key) => !Object.hasOwn(file.messages, key));
 }
-

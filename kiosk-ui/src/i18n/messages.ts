@@ -607,7 +607,8 @@ const en: Catalogue = {
   'attract.body': 'Keep it still; reading takes a few seconds',
   'attract.services': 'Available: print a social insurance contribution certificate',
   'attract.printingUnavailable': 'Printing is unavailable now; staff can help you',
-  'attract.eId': 'No ID card with you? You can also hold the QR code of your national online ID (the CTID app on your phone) to the scanner.',
+  'attract.eId':
+    'No ID card with you? You can also hold the QR code of your national online ID (the CTID app on your phone) to the scanner.',
 
   'cardReading.title': 'Reading your ID card',
   'cardReading.body': 'Please do not move the card',
@@ -616,7 +617,8 @@ const en: Catalogue = {
   'cardRejected.expired': 'The ID card has expired. Please use a valid card or ask staff.',
   'cardRejected.invalid-number': 'The ID number could not be verified. Please ask staff.',
   'cardRejected.unreadable': 'The card could not be read. Take it off, place it flat again and keep it still.',
-  'cardRejected.e-id-rejected': 'The online ID code was not accepted (it may have expired). Refresh it on your phone and scan again, or place your ID card on the reader.',
+  'cardRejected.e-id-rejected':
+    'The online ID code was not accepted (it may have expired). Refresh it on your phone and scan again, or place your ID card on the reader.',
   'cardRejected.e-id-unavailable': 'The e-ID cannot be checked right now. Please place your ID card on the reader or ask staff.',
   'cardRejected.done': 'OK',
 
@@ -638,8 +640,10 @@ const en: Catalogue = {
   'menu.unavailable.printer': 'The printer is not working now. Please ask staff, or come back later.',
   'menu.unavailable.platform': 'The service system cannot be reached now. Please come back later, or ask staff.',
   'menu.unavailable.receipt-printer': 'The ticket printer is not working now. Please take a number at the service desk.',
-  'menu.platformUnavailable': 'The service system cannot be reached now: records, certificates, application progress, appointments and queue numbers are not available.',
-  'menu.applyStillWorks': 'You can still apply: the application is kept on this kiosk and sent automatically when the system is back; the receipt says so.',
+  'menu.platformUnavailable':
+    'The service system cannot be reached now: records, certificates, application progress, appointments and queue numbers are not available.',
+  'menu.applyStillWorks':
+    'You can still apply: the application is kept on this kiosk and sent automatically when the system is back; the receipt says so.',
   'menu.applyHintOffline': 'Applications made now are kept here and sent when the service system is back',
   'menu.group.print': 'Print a certificate',
   'menu.group.records': 'My records and applications',
@@ -682,7 +686,8 @@ const en: Catalogue = {
   'signature.label': 'Signature area: write your name inside the box with your finger',
   'signature.clear': 'Write again',
   'signature.empty': 'Not signed yet',
-  'voice.guides': 'Here you can read service guides. Choose a category, or search by the pinyin initials of the service name, such as g j j for the housing fund.',
+  'voice.guides':
+    'Here you can read service guides. Choose a category, or search by the pinyin initials of the service name, such as g j j for the housing fund.',
   'guides.open': 'Service guides',
   'guides.openHint': 'No ID card needed',
   'guides.title': 'Service guides',
@@ -774,7 +779,8 @@ const en: Catalogue = {
   'apply.bring': 'Documents to bring to the window',
   'apply.bringNone': 'No other documents are needed',
   'apply.capture': 'Documents to photograph',
-  'apply.needs-capture': 'This service needs documents photographed on the document camera, which this kiosk cannot do yet. Please bring them to a window.',
+  'apply.needs-capture':
+    'This service needs documents photographed on the document camera, which this kiosk cannot do yet. Please bring them to a window.',
   'apply.fromCard': 'Your name and ID number come from your ID card; you do not type them',
   'apply.start': 'Start',
   'apply.next': 'Next',
@@ -841,8 +847,10 @@ const en: Catalogue = {
   'appointment.bookedDetail': '{item}: {date} {from}–{to}, {hall} window {window}. Please bring your ID card and come on time.',
   'appointment.done': 'OK',
   'appointment.code': 'Appointment code',
-  'appointment.printed': 'Your appointment slip is printed, please take it. On the day, scan its QR code at a kiosk to check in and take a number.',
-  'appointment.notPrinted': 'The appointment slip could not be printed. Please note the code; on the day, check in at a window with your ID card.',
+  'appointment.printed':
+    'Your appointment slip is printed, please take it. On the day, scan its QR code at a kiosk to check in and take a number.',
+  'appointment.notPrinted':
+    'The appointment slip could not be printed. Please note the code; on the day, check in at a window with your ID card.',
   'appointment.mine': 'My appointments',
   'appointment.none': 'You have no appointments now.',
   'appointment.state.booked': 'Booked',
@@ -938,7 +946,8 @@ const en: Catalogue = {
   'error.printer-unavailable': 'The printer is not working now. Please ask staff.',
   'error.platform-unavailable': 'The service system cannot be reached. Try again later or ask staff.',
   'error.record-not-found': 'No record was found for you. Please ask staff.',
-  'error.identity-not-verified': 'An application needs you confirmed as the card holder first. Please start the application again or go to a staffed window.',
+  'error.identity-not-verified':
+    'An application needs you confirmed as the card holder first. Please start the application again or go to a staffed window.',
   'error.no-session': 'Your visit has ended. Please place your ID card again.',
   'error.unreachable': 'This kiosk has a fault. Please ask staff.',
   'error.print-failed': 'The certificate was not printed. Please ask staff.',
@@ -980,19 +989,22 @@ const en: Catalogue = {
   'voice.staff-called': 'Staff have been called. Please wait here.',
   'voice.print-copies': 'How many copies? Touch a number and printing starts.',
   'voice.rating-indicators': 'Please tell us what was not good. Choose at least one, then touch Send rating.',
-  'voice.menu-groups': 'First choose what you need: print a certificate, see your records, apply, book or take a number, or read a service guide.',
+  'voice.menu-groups':
+    'First choose what you need: print a certificate, see your records, apply, book or take a number, or read a service guide.',
   'voice.menu-group-print': 'Please choose the certificate to print. Touch it to see what it says first.',
   'voice.menu-group-records': 'Please choose: your records, or how your applications are going.',
   'voice.menu-group-services': 'Please choose: apply for a service, book an appointment, or take a queue number.',
   'voice.guides-categories': 'Please choose a category, or touch Search by name.',
   'voice.guides-items': 'Please choose a service to read its guide.',
   'voice.guides-search': 'Type the name of the service or its pinyin initials on the keyboard below, then touch Show results.',
-  'voice.guides-detail': 'This is the guide for this service: who can apply, what to bring, and the steps. Touch Back to the list when you are done.',
+  'voice.guides-detail':
+    'This is the guide for this service: who can apply, what to bring, and the steps. Touch Back to the list when you are done.',
   'voice.records-detail': 'This is your record. Please check it. To have it on paper, touch Print this certificate.',
   'voice.progress-case': 'This is the history of this application, each step with its time and office.',
   'voice.apply-guide': 'Please read what to bring for this service. If it can be done here, touch Start.',
   'voice.apply-field-digits': 'Please fill this in with the number keys below, then touch Next.',
-  'voice.apply-field-text': 'Please fill this in with the keyboard below: type the pinyin, then touch the character you want. Then touch Next.',
+  'voice.apply-field-text':
+    'Please fill this in with the keyboard below: type the pinyin, then touch the character you want. Then touch Next.',
   'voice.apply-field-choice': 'Please choose one below, then touch Next.',
   'voice.apply-review': 'Please check your application. If it is right, touch Next; to change something, touch Back.',
   'voice.apply-sign': 'Please write your name in the box with your finger, then touch Next.',
@@ -1010,14 +1022,17 @@ const en: Catalogue = {
   // cameras: face check and document capture
   'face.title': 'Confirm it is you',
   'face.loading': 'Please wait',
-  'face.consent.what': 'The face check takes a picture of your face with the camera and compares it with the photo on your ID card, to confirm it is you.',
-  'face.consent.privacy': 'The picture is compared in this kiosk’s memory only and deleted within seconds. It is not stored or sent anywhere.',
+  'face.consent.what':
+    'The face check takes a picture of your face with the camera and compares it with the photo on your ID card, to confirm it is you.',
+  'face.consent.privacy':
+    'The picture is compared in this kiosk’s memory only and deleted within seconds. It is not stored or sent anywhere.',
   'face.consent.choice': 'You can also confirm without your face: choose another way below.',
   'face.noWay': 'This kiosk cannot confirm it is you right now. Please go to a staffed window, or touch “Call staff”.',
   'face.noAlternative': 'Without the face check, please go to a staffed window, or touch “Call staff”.',
   'face.agree': 'I agree, start the face check',
   'face.notOffered.disabled': 'This kiosk does not offer the face check. Please choose another way.',
-  'face.notOffered.no-reference-photo': 'The photo on this card cannot be read, so the face check is not possible. Please choose another way.',
+  'face.notOffered.no-reference-photo':
+    'The photo on this card cannot be read, so the face check is not possible. Please choose another way.',
   'face.notOffered.camera-unavailable': 'The face camera is not working right now. Please choose another way.',
   'face.notOffered.model-unavailable': 'The face check is not available right now. Please choose another way.',
   'face.notOffered.no-attempts-left': 'No face check attempts are left. Please choose another way.',
@@ -1056,7 +1071,8 @@ const en: Catalogue = {
   'voice.face-check-camera': 'Please face the camera and follow the hints on the screen. When you are ready, touch Start check.',
   'voice.face-check-verifying': 'Checking now. Please keep still and stay here.',
   'voice.face-check-retry': 'This attempt did not pass; the screen says why. Please follow the hint and try again.',
-  'voice.face-check-staff': 'Please let a staff member check you against your ID card in person; then the staff member enters the staff code.',
+  'voice.face-check-staff':
+    'Please let a staff member check you against your ID card in person; then the staff member enters the staff code.',
   'voice.face-check-failed': 'The face check is not working right now. Touch Try again, or go back and choose another way.',
   'capture.title': 'Photograph: {name}',
   'capture.place': 'Lay the document face up under the document camera, inside the picture.',
@@ -1076,7 +1092,8 @@ const en: Catalogue = {
   'capture.retry': 'Try again',
   'voice.document-capture-preview': 'Please lay the document face up under the document camera, then touch Take photo.',
   'voice.document-capture-taking': 'Taking the photo. Please wait, and do not move the document.',
-  'voice.document-capture-review': 'Please look at the photos. Touch Retake for one that is unclear, Next page for another page, or Done when every page is taken.',
+  'voice.document-capture-review':
+    'Please look at the photos. Touch Retake for one that is unclear, Next page for another page, or Done when every page is taken.',
   'voice.document-capture-failed': 'The document camera could not take the photo. Touch Try again; if it keeps failing, call staff.',
 
   // ── technician mode ──
@@ -1120,7 +1137,8 @@ const en: Catalogue = {
   'technician.settings.validate': 'Check',
   'technician.settings.apply': 'Save and restart',
   'technician.settings.valid': 'The settings are valid and can be saved.',
-  'technician.settings.applied': 'Saved. The kiosk restarts to use them; if a device does not come up, the old settings come back by themselves.',
+  'technician.settings.applied':
+    'Saved. The kiosk restarts to use them; if a device does not come up, the old settings come back by themselves.',
   'technician.settings.countdown': 'Countdown seconds after the reminder',
   'technician.settings.technicianIdle': 'Idle seconds before technician mode ends',
   'technician.settings.languages': 'Languages offered',
@@ -1162,7 +1180,8 @@ const en: Catalogue = {
   'technician.printProblems.reason.document-missing': 'The document to print was missing or damaged',
   'technician.printProblems.reason.invalid-document': 'The document could not be printed (bad format)',
   'technician.printProblems.reason.cancelled': 'The job was cancelled at the printer',
-  'technician.printProblems.reason.interrupted': 'The kiosk restarted before printing; too long ago to print now (the citizen has likely left)',
+  'technician.printProblems.reason.interrupted':
+    'The kiosk restarted before printing; too long ago to print now (the citizen has likely left)',
   'technician.printProblems.reason.disconnected': 'The print system did not answer for too long: the job was cancelled',
   'technician.printProblems.reason.other': 'Printing failed ({code})',
 };

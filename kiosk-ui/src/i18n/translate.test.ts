@@ -14,7 +14,9 @@ describe('message catalogue', () => {
 
   it('has no empty text in any language except deliberately empty salutations', () => {
     for (const language of languages) {
-      const empty = Object.entries(catalogues[language]).filter(([, text]) => text === '').map(([key]) => key);
+      const empty = Object.entries(catalogues[language])
+        .filter(([, text]) => text === '')
+        .map(([key]) => key);
       expect(empty).toEqual(['greeting.none']);
     }
   });

@@ -6,9 +6,7 @@ export type MessageParams = Record<string, string | number>;
 /** Looks a message up and fills `{name}` placeholders; a placeholder without a value stays visible. */
 export function translate(language: LanguageTag, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogueFor(language)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 /** Message keys are built from API values in a few places (rejection reasons, error codes). */

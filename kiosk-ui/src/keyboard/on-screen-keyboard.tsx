@@ -1,12 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/language-context.tsx';
-import {
-  initialKeyboardState,
-  pressKey,
-  visibleCandidates,
-  type KeyboardMode,
-  type KeyPress,
-} from './pinyin-input.ts';
+import { initialKeyboardState, pressKey, visibleCandidates, type KeyboardMode, type KeyPress } from './pinyin-input.ts';
 import './keyboard.css';
 
 const letterRows = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
@@ -28,7 +22,13 @@ export interface OnScreenKeyboardProps {
  * latin mode types letters; digits mode is a numeric keypad. Keys are buttons, so a screen reader
  * and a hardware keyboard reach them too.
  */
-export function OnScreenKeyboard({ value, onChange, modes = ['pinyin', 'latin', 'digits'], maxLength, allowX = false }: OnScreenKeyboardProps) {
+export function OnScreenKeyboard({
+  value,
+  onChange,
+  modes = ['pinyin', 'latin', 'digits'],
+  maxLength,
+  allowX = false,
+}: OnScreenKeyboardProps) {
   const { t } = useI18n();
   const [state, setState] = useState(() => initialKeyboardState(modes[0]));
   const press = (key: KeyPress) => {
@@ -70,12 +70,22 @@ export function OnScreenKeyboard({ value, onChange, modes = ['pinyin', 'latin', 
 
       {state.mode === 'pinyin' ? (
         <div class="keyboard__candidates" aria-live="polite" lang="zh-CN">
-          <span class="keyboard__composing" data-testid="pinyin-composing" aria-label={t('keyboard.composing', { pinyin: state.composing })}>
+          <span
+            class="keyboard__composing"
+            data-testid="pinyin-composing"
+            aria-label={t('keyboard.composing', { pinyin: state.composing })}
+          >
             {state.composing}
           </span>
           {candidates.hasPrevious ? key('‹', { type: 'previous-page' }, { name: 'previous-page', aria: t('keyboard.morePrevious') }) : null}
           {candidates.characters.map((character) => (
-            <button key={character} type="button" class="key key--candidate" data-candidate={character} onClick={() => press({ type: 'candidate', character })}>
+            <button
+              key={character}
+              type="button"
+              class="key key--candidate"
+              data-candidate={character}
+              onClick={() => press({ type: 'candidate', character })}
+            >
               {character}
             </button>
           ))}
@@ -101,8 +111,16 @@ export function OnScreenKeyboard({ value, onChange, modes = ['pinyin', 'latin', 
         <div class="keyboard__letters">
           {letterRows.map((row, index) => (
             <div class="keyboard__row" key={row}>
-              {[...row].map((letter) => key(state.mode === 'latin' ? letter.toUpperCase() : letter, { type: 'letter', letter: state.mode === 'latin' ? letter.toUpperCase() : letter }, { name: letter }))}
-              {index === letterRows.length - 1 ? key('⌫', { type: 'backspace' }, { name: 'backspace', aria: t('keyboard.backspace') }) : null}
+              {[...row].map((letter) =>
+                key(
+                  state.mode === 'latin' ? letter.toUpperCase() : letter,
+                  { type: 'letter', letter: state.mode === 'latin' ? letter.toUpperCase() : letter },
+                  { name: letter },
+                ),
+              )}
+              {index === letterRows.length - 1
+                ? key('⌫', { type: 'backspace' }, { name: 'backspace', aria: t('keyboard.backspace') })
+                : null}
             </div>
           ))}
           <div class="keyboard__row">

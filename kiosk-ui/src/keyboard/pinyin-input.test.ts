@@ -41,7 +41,11 @@ describe('pinyin input', () => {
   it('space takes the first candidate; backspace removes pinyin letters before characters', () => {
     const typed = type([...letters('ni'), { type: 'space' }]);
     expect(typed.value).toBe(candidatesFor('ni')[0]);
-    const corrected = type([...letters('nia'), { type: 'backspace' }, { type: 'backspace' }, { type: 'backspace' }, { type: 'backspace' }], initialKeyboardState(), '张伟');
+    const corrected = type(
+      [...letters('nia'), { type: 'backspace' }, { type: 'backspace' }, { type: 'backspace' }, { type: 'backspace' }],
+      initialKeyboardState(),
+      '张伟',
+    );
     expect(corrected.value).toBe('张');
   });
 
@@ -64,7 +68,12 @@ describe('pinyin input', () => {
   });
 
   it('never lets the field grow past its length, counting a Chinese character once', () => {
-    const { value } = type([...letters('zhang'), { type: 'candidate', character: '张' }, ...letters('wei'), { type: 'candidate', character: '伟' }], initialKeyboardState(), '', 1);
+    const { value } = type(
+      [...letters('zhang'), { type: 'candidate', character: '张' }, ...letters('wei'), { type: 'candidate', character: '伟' }],
+      initialKeyboardState(),
+      '',
+      1,
+    );
     expect(value).toBe('张');
   });
 });

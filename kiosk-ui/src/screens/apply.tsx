@@ -20,7 +20,10 @@ import type { ScreenProps } from './screen-props.ts';
 import type { StepName } from '../voice/steps.ts';
 
 /** Each way of answering a question has its own spoken guidance. */
-const fieldStep = { digits: 'apply-field-digits', text: 'apply-field-text', none: 'apply-field-choice' } as const satisfies Record<ReturnType<typeof keyboardFor>, StepName>;
+const fieldStep = { digits: 'apply-field-digits', text: 'apply-field-text', none: 'apply-field-choice' } as const satisfies Record<
+  ReturnType<typeof keyboardFor>,
+  StepName
+>;
 
 /** 申请办理: one step of the apply journey per view, following its child machine. */
 export function ApplyScreen({ snapshot }: ScreenProps) {
@@ -46,7 +49,8 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
   );
 
   if (apply.matches('loadingItems') || apply.matches('loadingItem')) return <JourneyLoading name="apply" title={t('apply.title')} />;
-  if (apply.matches('failed')) return <JourneyFailure name="apply" title={t('apply.title')} code={failure} onClose={close} onRetry={() => send({ type: 'RETRY' })} />;
+  if (apply.matches('failed'))
+    return <JourneyFailure name="apply" title={t('apply.title')} code={failure} onClose={close} onRetry={() => send({ type: 'RETRY' })} />;
 
   if (apply.matches('choosing')) {
     return (
@@ -55,7 +59,13 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
         <ul class="guides__items">
           {(items ?? []).map((summary) => (
             <li key={summary.code}>
-              <button type="button" class="guide-item" data-action="choose-item" data-code={summary.code} onClick={() => send({ type: 'CHOOSE', code: summary.code })}>
+              <button
+                type="button"
+                class="guide-item"
+                data-action="choose-item"
+                data-code={summary.code}
+                onClick={() => send({ type: 'CHOOSE', code: summary.code })}
+              >
                 <span class="guide-item__name" lang={platformLanguage}>
                   {summary.name}
                 </span>
@@ -246,7 +256,13 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
         }
       >
         <p class="lead">{t('apply.consentText')}</p>
-        <button type="button" class={`indicator-button${consent ? ' indicator-button--chosen' : ''}`} data-action="consent" aria-pressed={consent} onClick={() => send({ type: 'CONSENT', agreed: !consent })}>
+        <button
+          type="button"
+          class={`indicator-button${consent ? ' indicator-button--chosen' : ''}`}
+          data-action="consent"
+          aria-pressed={consent}
+          onClick={() => send({ type: 'CONSENT', agreed: !consent })}
+        >
           <span aria-hidden="true">{consent ? '☑ ' : '☐ '}</span>
           {t('apply.consentAgree')}
         </button>
@@ -298,7 +314,9 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
         }
       >
         <p class="hero" data-testid="case-number" data-case={receipt.caseNumber} data-kind={receipt.caseNumberKind}>
-          {receipt.caseNumberKind === 'platform' ? t('apply.caseNumber', { number: receipt.caseNumber }) : t('apply.localNumber', { number: receipt.caseNumber })}
+          {receipt.caseNumberKind === 'platform'
+            ? t('apply.caseNumber', { number: receipt.caseNumber })
+            : t('apply.localNumber', { number: receipt.caseNumber })}
         </p>
         {receipt.queuedOffline ? (
           <p class="notice" role="status">
@@ -318,7 +336,17 @@ function ApplyJourney({ actor, session }: { actor: ApplyActorRef; session: Sessi
  * The answer box with the right way to type it: keyboard, numeric keypad, or one button per choice.
  * Choices are the platform's words (marked Chinese); the label names the box for a screen reader.
  */
-function FieldInput({ field, label, value, onChange }: { field: FormField; label: ComponentChildren; value: string; onChange: (value: string) => void }) {
+function FieldInput({
+  field,
+  label,
+  value,
+  onChange,
+}: {
+  field: FormField;
+  label: ComponentChildren;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   const keyboard = keyboardFor(field);
   const labelId = `field-label-${field.id}`;
   const hiddenLabel = (
@@ -355,9 +383,21 @@ function FieldInput({ field, label, value, onChange }: { field: FormField; label
         {displayedValue(field, value)}
       </output>
       {keyboard === 'digits' ? (
-        <OnScreenKeyboard key={field.id} value={value} onChange={onChange} modes={['digits']} maxLength={field.type === 'date' ? 8 : (field.maxLength ?? 20)} />
+        <OnScreenKeyboard
+          key={field.id}
+          value={value}
+          onChange={onChange}
+          modes={['digits']}
+          maxLength={field.type === 'date' ? 8 : (field.maxLength ?? 20)}
+        />
       ) : (
-        <OnScreenKeyboard key={field.id} value={value} onChange={onChange} modes={['pinyin', 'latin', 'digits']} maxLength={field.maxLength ?? 100} />
+        <OnScreenKeyboard
+          key={field.id}
+          value={value}
+          onChange={onChange}
+          modes={['pinyin', 'latin', 'digits']}
+          maxLength={field.maxLength ?? 100}
+        />
       )}
     </div>
   );

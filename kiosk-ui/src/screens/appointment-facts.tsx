@@ -27,7 +27,13 @@ export function AppointmentFacts({
   const { t } = useI18n();
   const mixed = useMixedText();
   return (
-    <dl class="document__facts review" data-testid={testId} data-appointment={appointment.id} data-state={appointment.state} data-check-in={checkIn}>
+    <dl
+      class="document__facts review"
+      data-testid={testId}
+      data-appointment={appointment.id}
+      data-state={appointment.state}
+      data-check-in={checkIn}
+    >
       <div>
         <dt>{t('checkIn.item')}</dt>
         <dd lang={platformLanguage}>{appointment.itemName}</dd>

@@ -34,10 +34,27 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
     return <JourneyLoading name="appointment" title={t('appointment.title')} />;
   }
   if (appointment.matches('failed')) {
-    return <JourneyFailure name="appointment" title={t('appointment.title')} code={failure} onClose={close} onRetry={() => actor.send({ type: 'RETRY' })} />;
+    return (
+      <JourneyFailure
+        name="appointment"
+        title={t('appointment.title')}
+        code={failure}
+        onClose={close}
+        onRetry={() => actor.send({ type: 'RETRY' })}
+      />
+    );
   }
   if (appointment.matches('refused') || appointment.matches('mineFailed')) {
-    return <JourneyFailure name="appointment" title={t('appointment.title')} code={failure} onClose={close} onBack={back} onRetry={() => actor.send({ type: 'RETRY' })} />;
+    return (
+      <JourneyFailure
+        name="appointment"
+        title={t('appointment.title')}
+        code={failure}
+        onClose={close}
+        onBack={back}
+        onRetry={() => actor.send({ type: 'RETRY' })}
+      />
+    );
   }
   if (appointment.matches('booked') && booked) {
     const times = timesOf(booked);
@@ -61,7 +78,10 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
           {mixed('appointment.bookedDetail', { ...times, window: booked.window }, { item: booked.itemName, hall: booked.hallName })}
         </p>
         <p class="lead">
-          {t('appointment.code')} <strong class="appointment-code" data-testid="appointment-code">{booked.id}</strong>
+          {t('appointment.code')}{' '}
+          <strong class="appointment-code" data-testid="appointment-code">
+            {booked.id}
+          </strong>
         </p>
         <p class="note" data-printed={String(booked.printed)}>
           {booked.printed ? t('appointment.printed') : t('appointment.notPrinted')}
@@ -126,7 +146,12 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
               <AppointmentFacts appointment={entry} testId="appointment-facts" showCode />
               <p class="note">{t(`appointment.state.${entry.state}`)}</p>
               {entry.state === 'booked' ? (
-                <BigButton tone="secondary" action="cancel-appointment" extraAttributes={{ 'data-appointment': entry.id }} onPress={() => actor.send({ type: 'CANCEL', id: entry.id })}>
+                <BigButton
+                  tone="secondary"
+                  action="cancel-appointment"
+                  extraAttributes={{ 'data-appointment': entry.id }}
+                  onPress={() => actor.send({ type: 'CANCEL', id: entry.id })}
+                >
                   {t('appointment.cancel')}
                 </BigButton>
               ) : null}
@@ -227,7 +252,13 @@ function AppointmentJourney({ actor }: { actor: AppointmentActorRef }) {
       <ul class="guides__items">
         {(items ?? []).map((item) => (
           <li key={item.code}>
-            <button type="button" class="guide-item" data-action="choose-item" data-code={item.code} onClick={() => actor.send({ type: 'CHOOSE', code: item.code })}>
+            <button
+              type="button"
+              class="guide-item"
+              data-action="choose-item"
+              data-code={item.code}
+              onClick={() => actor.send({ type: 'CHOOSE', code: item.code })}
+            >
               <span class="guide-item__name" lang={platformLanguage}>
                 {item.name}
               </span>

@@ -23,7 +23,12 @@ export function AttractScreen({ snapshot, send }: ScreenProps) {
       <p class="note">{capabilities.printCertificate ? t('attract.services') : t('attract.printingUnavailable')}</p>
       {snapshot.matches('attract') ? (
         // 办事指南 needs no card: anyone may read what to bring before queueing
-        <button type="button" class="big-button big-button--secondary" data-action="open-guides" onClick={() => send({ type: 'OPEN_GUIDES' })}>
+        <button
+          type="button"
+          class="big-button big-button--secondary"
+          data-action="open-guides"
+          onClick={() => send({ type: 'OPEN_GUIDES' })}
+        >
           {t('guides.open')}
           <span class="note"> · {t('guides.openHint')}</span>
         </button>

@@ -29,7 +29,14 @@ export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
         <p class="note">{t('copies.body')}</p>
         <div class="rating-grades copies" role="group" aria-label={t('copies.title')}>
           {[1, 2, 3].map((count) => (
-            <button key={count} type="button" class="rating-button" data-action="copies" data-copies={String(count)} onClick={() => send({ type: 'PRINT_COPIES', copies: count })}>
+            <button
+              key={count}
+              type="button"
+              class="rating-button"
+              data-action="copies"
+              data-copies={String(count)}
+              onClick={() => send({ type: 'PRINT_COPIES', copies: count })}
+            >
               {t('copies.option', { count })}
             </button>
           ))}
@@ -103,7 +110,9 @@ export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
           // every certificate type's table arrives display-ready from the bridge, as it is printed
           <DocumentTable columns={preview.table.columns} rows={preview.table.rows} testId="preview-table" lang={platformLanguage} />
         ) : preview.rows.length === 0 ? (
-          preview.fields.length === 0 ? <p class="lead">{t('preview.empty')}</p> : null
+          preview.fields.length === 0 ? (
+            <p class="lead">{t('preview.empty')}</p>
+          ) : null
         ) : (
           <div class="document__table" tabIndex={0}>
             <table>
@@ -111,9 +120,15 @@ export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
                 <tr>
                   <th scope="col">{t('preview.month')}</th>
                   <th scope="col">{t('preview.employer')}</th>
-                  <th scope="col" class="number">{t('preview.base')}</th>
-                  <th scope="col" class="number">{t('preview.employerAmount')}</th>
-                  <th scope="col" class="number">{t('preview.personalAmount')}</th>
+                  <th scope="col" class="number">
+                    {t('preview.base')}
+                  </th>
+                  <th scope="col" class="number">
+                    {t('preview.employerAmount')}
+                  </th>
+                  <th scope="col" class="number">
+                    {t('preview.personalAmount')}
+                  </th>
                   <th scope="col">{t('preview.status')}</th>
                 </tr>
               </thead>

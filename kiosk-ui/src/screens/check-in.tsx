@@ -19,7 +19,8 @@ export function CheckInJourney({ actor }: { actor: CheckInActorRef }) {
   const close = () => actor.send({ type: 'CLOSE' });
   const title = t('checkIn.title');
   // 预约签到 shares the appointment screen but not its guidance: its own steps throughout
-  if (checkIn.matches('looking') || checkIn.matches('checkingIn')) return <JourneyLoading name="appointment" title={title} step="check-in" />;
+  if (checkIn.matches('looking') || checkIn.matches('checkingIn'))
+    return <JourneyLoading name="appointment" title={title} step="check-in" />;
   if (checkIn.matches('failed') || checkIn.matches('refused')) {
     return <JourneyFailure name="appointment" title={title} code={failure} onClose={close} onRetry={() => actor.send({ type: 'RETRY' })} />;
   }

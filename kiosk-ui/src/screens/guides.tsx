@@ -81,7 +81,11 @@ function GuidesJourney({ actor }: { actor: GuidesActorRef }) {
     );
   }
 
-  return elder ? <ElderGuideList actor={actor} close={close} view={elderView} setView={setElderView} /> : <GuideList actor={actor} close={close} />;
+  return elder ? (
+    <ElderGuideList actor={actor} close={close} view={elderView} setView={setElderView} />
+  ) : (
+    <GuideList actor={actor} close={close} />
+  );
 }
 
 function GuideList({ actor, close }: { actor: GuidesActorRef; close: ComponentChildren }) {
@@ -94,39 +98,61 @@ function GuideList({ actor, close }: { actor: GuidesActorRef; close: ComponentCh
   const setCategory = (next: ServiceCategory | null) => actor.send({ type: 'SET_CATEGORY', category: next });
   return (
     <ScreenFrame name="guides" title={t('guides.title')} actions={close}>
-    <div class="guides">
-      <div class="guides__search">
-        <output class="guides__query" data-testid="guides-query" aria-label={t('guides.search')}>
-          {query === '' ? <span class="guides__placeholder">{mixed('guides.searchPlaceholder', {}, { example: t('guides.searchExample') })}</span> : query}
-        </output>
-        <button type="button" class="big-button big-button--secondary" data-action="toggle-keyboard" aria-expanded={keyboardOpen} onClick={() => setKeyboardOpen(!keyboardOpen)}>
-          {keyboardOpen ? t('guides.searchClose') : t('guides.searchOpen')}
-        </button>
-      </div>
-      {keyboardOpen ? (
-        <OnScreenKeyboard value={query} maxLength={40} modes={['latin', 'pinyin']} onChange={(value) => actor.send({ type: 'SET_QUERY', query: value.toLowerCase() })} />
-      ) : (
-        <div class="guides__categories" role="group" aria-label={t('guides.title')}>
-          <button type="button" class={`chip${category === null ? ' chip--active' : ''}`} data-action="category" data-category="" aria-pressed={category === null} onClick={() => setCategory(null)}>
-            {t('guides.allCategories')}
+      <div class="guides">
+        <div class="guides__search">
+          <output class="guides__query" data-testid="guides-query" aria-label={t('guides.search')}>
+            {query === '' ? (
+              <span class="guides__placeholder">{mixed('guides.searchPlaceholder', {}, { example: t('guides.searchExample') })}</span>
+            ) : (
+              query
+            )}
+          </output>
+          <button
+            type="button"
+            class="big-button big-button--secondary"
+            data-action="toggle-keyboard"
+            aria-expanded={keyboardOpen}
+            onClick={() => setKeyboardOpen(!keyboardOpen)}
+          >
+            {keyboardOpen ? t('guides.searchClose') : t('guides.searchOpen')}
           </button>
-          {(results?.categories ?? []).map((entry) => (
-            <button
-              key={entry.category}
-              type="button"
-              class={`chip${category === entry.category ? ' chip--active' : ''}`}
-              data-action="category"
-              data-category={entry.category}
-              aria-pressed={category === entry.category}
-              onClick={() => setCategory(entry.category)}
-            >
-              <PlatformText>{entry.title}</PlatformText>
-            </button>
-          ))}
         </div>
-      )}
-      <GuideItems actor={actor} busy={busy} />
-    </div>
+        {keyboardOpen ? (
+          <OnScreenKeyboard
+            value={query}
+            maxLength={40}
+            modes={['latin', 'pinyin']}
+            onChange={(value) => actor.send({ type: 'SET_QUERY', query: value.toLowerCase() })}
+          />
+        ) : (
+          <div class="guides__categories" role="group" aria-label={t('guides.title')}>
+            <button
+              type="button"
+              class={`chip${category === null ? ' chip--active' : ''}`}
+              data-action="category"
+              data-category=""
+              aria-pressed={category === null}
+              onClick={() => setCategory(null)}
+            >
+              {t('guides.allCategories')}
+            </button>
+            {(results?.categories ?? []).map((entry) => (
+              <button
+                key={entry.category}
+                type="button"
+                class={`chip${category === entry.category ? ' chip--active' : ''}`}
+                data-action="category"
+                data-category={entry.category}
+                aria-pressed={category === entry.category}
+                onClick={() => setCategory(entry.category)}
+              >
+                <PlatformText>{entry.title}</PlatformText>
+              </button>
+            ))}
+          </div>
+        )}
+        <GuideItems actor={actor} busy={busy} />
+      </div>
     </ScreenFrame>
   );
 }
@@ -144,7 +170,13 @@ function GuideItems({ actor, busy }: { actor: GuidesActorRef; busy: boolean }) {
       <ul class="guides__items" data-choices="guides">
         {(results?.items ?? []).map((summary) => (
           <li key={summary.code}>
-            <button type="button" class="guide-item" data-action="open-guide" data-code={summary.code} onClick={() => actor.send({ type: 'OPEN', code: summary.code })}>
+            <button
+              type="button"
+              class="guide-item"
+              data-action="open-guide"
+              data-code={summary.code}
+              onClick={() => actor.send({ type: 'OPEN', code: summary.code })}
+            >
               <span class="guide-item__name" lang={platformLanguage}>
                 {summary.name}
               </span>
@@ -204,9 +236,18 @@ function ElderGuideList({
       >
         <div class="guides">
           <output class="guides__query" data-testid="guides-query" aria-label={t('guides.search')}>
-            {query === '' ? <span class="guides__placeholder">{mixed('guides.searchPlaceholder', {}, { example: t('guides.searchExample') })}</span> : query}
+            {query === '' ? (
+              <span class="guides__placeholder">{mixed('guides.searchPlaceholder', {}, { example: t('guides.searchExample') })}</span>
+            ) : (
+              query
+            )}
           </output>
-          <OnScreenKeyboard value={query} maxLength={40} modes={['latin', 'pinyin']} onChange={(value) => actor.send({ type: 'SET_QUERY', query: value.toLowerCase() })} />
+          <OnScreenKeyboard
+            value={query}
+            maxLength={40}
+            modes={['latin', 'pinyin']}
+            onChange={(value) => actor.send({ type: 'SET_QUERY', query: value.toLowerCase() })}
+          />
         </div>
       </ScreenFrame>
     );
@@ -270,7 +311,13 @@ function ElderGuideList({
         </li>
         {(results?.categories ?? []).map((entry) => (
           <li key={entry.category}>
-            <button type="button" class="service-tile" data-action="category" data-category={entry.category} onClick={() => choose(entry.category)}>
+            <button
+              type="button"
+              class="service-tile"
+              data-action="category"
+              data-category={entry.category}
+              onClick={() => choose(entry.category)}
+            >
               <span class="service-tile__text">
                 <span class="service-tile__name" lang={platformLanguage}>
                   {entry.title}
@@ -327,7 +374,8 @@ function GuideDetail({ item }: { item: ServiceItem }) {
                 }`}
             {material.note ? (
               <span class="note" lang={platformLanguage}>
-                {' '}（{material.note}）
+                {' '}
+                （{material.note}）
               </span>
             ) : null}
           </li>

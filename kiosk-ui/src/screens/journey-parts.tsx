@@ -31,7 +31,14 @@ export function JourneyLoading({ name, title, step }: { name: ScreenName; title:
 }
 
 /** A journey's failure in plain words, with a retry and the way back. */
-export function JourneyFailure(props: { name: ScreenName; title: string; code: string | null; onRetry?: () => void; onBack?: () => void; onClose: () => void }) {
+export function JourneyFailure(props: {
+  name: ScreenName;
+  title: string;
+  code: string | null;
+  onRetry?: () => void;
+  onBack?: () => void;
+  onClose: () => void;
+}) {
   const { t } = useI18n();
   const failureText = useFailureText();
   return (

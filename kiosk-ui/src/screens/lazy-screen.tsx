@@ -11,7 +11,11 @@ import type { ScreenProps } from './screen-props.ts';
  * paint of the kiosk small. The module is fetched once and kept; until it is there, the screen's
  * frame with a spinner shows under the right `data-screen` name.
  */
-export function lazyScreen(name: ScreenName, titleKey: MessageKey, load: () => Promise<ComponentType<ScreenProps>>): ComponentType<ScreenProps> {
+export function lazyScreen(
+  name: ScreenName,
+  titleKey: MessageKey,
+  load: () => Promise<ComponentType<ScreenProps>>,
+): ComponentType<ScreenProps> {
   let loaded: ComponentType<ScreenProps> | null = null;
   let loading: Promise<ComponentType<ScreenProps>> | null = null;
   return function LazyScreen(props: ScreenProps) {

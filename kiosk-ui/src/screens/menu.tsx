@@ -39,7 +39,8 @@ export function MenuScreen({ snapshot, send }: ScreenProps) {
   const entries = menuEntries(kiosk);
   const printingDown = entries.some((entry) => entry.reason === 'printer');
   const platformDown = !kiosk.platformReachable;
-  const nameOf = (entry: MenuEntry) => (entry.journey === 'print-certificate' ? t(`menu.service.${entry.service}`) : t(`menu.${entry.journey}`));
+  const nameOf = (entry: MenuEntry) =>
+    entry.journey === 'print-certificate' ? t(`menu.service.${entry.service}`) : t(`menu.${entry.journey}`);
   const hintOf = (entry: MenuEntry) => {
     if (entry.journey === 'print-certificate') return t(`menu.serviceHint.${entry.service}`);
     // with the platform away an application still goes in: say that it waits here
@@ -122,7 +123,13 @@ export function MenuScreen({ snapshot, send }: ScreenProps) {
             .filter((candidate) => entries.some((entry) => menuGroupOf(entry) === candidate))
             .map((candidate) => (
               <li key={candidate}>
-                <button type="button" class="service-tile" data-action="menu-group" data-group={candidate} onClick={() => setGroup(candidate)}>
+                <button
+                  type="button"
+                  class="service-tile"
+                  data-action="menu-group"
+                  data-group={candidate}
+                  onClick={() => setGroup(candidate)}
+                >
                   <span class="service-tile__icon" aria-hidden="true">
                     {candidate === 'print' ? <PrinterIcon size={84} /> : <DocumentIcon size={84} />}
                   </span>
@@ -152,7 +159,11 @@ export function MenuScreen({ snapshot, send }: ScreenProps) {
 
   return (
     <ScreenFrame name="menu" title={t('menu.title')}>
-      {entries.length > 0 ? <ul class="service-list menu-grid">{entries.map(tile)}</ul> : <p class="notice">{t('menu.nothingAvailable')}</p>}
+      {entries.length > 0 ? (
+        <ul class="service-list menu-grid">{entries.map(tile)}</ul>
+      ) : (
+        <p class="notice">{t('menu.nothingAvailable')}</p>
+      )}
       <button type="button" class="big-button big-button--secondary" data-action="open-guides" onClick={openGuides}>
         {t('guides.open')}
       </button>

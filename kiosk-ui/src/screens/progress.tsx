@@ -24,7 +24,15 @@ function ProgressJourney({ actor }: { actor: ProgressActorRef }) {
 
   if (progress.matches('loading')) return <JourneyLoading name="progress" title={t('progress.title')} />;
   if (progress.matches('failed')) {
-    return <JourneyFailure name="progress" title={t('progress.title')} code={failure} onClose={close} onRetry={() => actor.send({ type: 'RETRY' })} />;
+    return (
+      <JourneyFailure
+        name="progress"
+        title={t('progress.title')}
+        code={failure}
+        onClose={close}
+        onRetry={() => actor.send({ type: 'RETRY' })}
+      />
+    );
   }
   const opened = list?.applications.find((application) => application.caseNumber === caseNumber);
   if (progress.matches('case') && opened) {
@@ -71,7 +79,14 @@ function ProgressJourney({ actor }: { actor: ProgressActorRef }) {
       <ul class="service-list">
         {applications.map((application) => (
           <li key={application.caseNumber}>
-            <button type="button" class="service-tile" data-action="open-case" data-case={application.caseNumber} data-state={application.state} onClick={() => actor.send({ type: 'OPEN', caseNumber: application.caseNumber })}>
+            <button
+              type="button"
+              class="service-tile"
+              data-action="open-case"
+              data-case={application.caseNumber}
+              data-state={application.state}
+              onClick={() => actor.send({ type: 'OPEN', caseNumber: application.caseNumber })}
+            >
               <span class="service-tile__text">
                 <span class="service-tile__name" lang={platformLanguage}>
                   {application.itemName}

@@ -22,8 +22,14 @@ function QueueJourney({ actor }: { actor: QueueActorRef }) {
   const { categories, ticket, failure } = queue.context;
   const close = () => actor.send({ type: 'CLOSE' });
   if (queue.matches('loading') || queue.matches('taking')) return <JourneyLoading name="queue" title={t('queue.title')} />;
-  if (queue.matches('failed')) return <JourneyFailure name="queue" title={t('queue.title')} code={failure} onClose={close} onRetry={() => actor.send({ type: 'RETRY' })} />;
-  if (queue.matches('refused')) return <JourneyFailure name="queue" title={t('queue.title')} code={failure} onClose={close} onBack={() => actor.send({ type: 'BACK' })} />;
+  if (queue.matches('failed'))
+    return (
+      <JourneyFailure name="queue" title={t('queue.title')} code={failure} onClose={close} onRetry={() => actor.send({ type: 'RETRY' })} />
+    );
+  if (queue.matches('refused'))
+    return (
+      <JourneyFailure name="queue" title={t('queue.title')} code={failure} onClose={close} onBack={() => actor.send({ type: 'BACK' })} />
+    );
   if (queue.matches('ticket') && ticket) {
     return (
       <ScreenFrame

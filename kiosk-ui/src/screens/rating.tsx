@@ -17,7 +17,13 @@ export function RatingScreen({ snapshot, send }: ScreenProps) {
   const explaining = snapshot.matches({ inSession: { flow: { rating: 'explaining' } } });
   const { grade, indicators } = snapshot.context.rating;
   const skip = (
-    <button type="button" class="big-button big-button--secondary" data-action="skip-rating" disabled={saving} onClick={() => send({ type: 'SKIP_RATING' })}>
+    <button
+      type="button"
+      class="big-button big-button--secondary"
+      data-action="skip-rating"
+      disabled={saving}
+      onClick={() => send({ type: 'SKIP_RATING' })}
+    >
       {t('rating.skip')}
     </button>
   );

@@ -84,7 +84,9 @@ export function SignaturePad({ onChange }: SignaturePadProps) {
         onPointerCancel={finish}
       />
       <div class="signature__bar">
-        <span class="note" aria-live="polite">{signed ? '' : t('signature.empty')}</span>
+        <span class="note" aria-live="polite">
+          {signed ? '' : t('signature.empty')}
+        </span>
         <button
           type="button"
           class="big-button big-button--secondary"

@@ -27,21 +27,49 @@ export function PinPad(props: {
       {props.checking ? <p class="technician__notice">{t('technician.pin.checking')}</p> : null}
       <div class="technician__keypad">
         {keys.map((digit) => (
-          <button type="button" class="technician__key" data-pin-key={digit} disabled={props.checking} onClick={() => send({ type: 'DIGIT', digit })}>
+          <button
+            type="button"
+            class="technician__key"
+            data-pin-key={digit}
+            disabled={props.checking}
+            onClick={() => send({ type: 'DIGIT', digit })}
+          >
             {digit}
           </button>
         ))}
-        <button type="button" class="technician__key technician__key--wide" data-action="technician-cancel" onClick={() => send({ type: 'CANCEL' })}>
+        <button
+          type="button"
+          class="technician__key technician__key--wide"
+          data-action="technician-cancel"
+          onClick={() => send({ type: 'CANCEL' })}
+        >
           {t('technician.pin.cancel')}
         </button>
-        <button type="button" class="technician__key" data-pin-key="0" disabled={props.checking} onClick={() => send({ type: 'DIGIT', digit: '0' })}>
+        <button
+          type="button"
+          class="technician__key"
+          data-pin-key="0"
+          disabled={props.checking}
+          onClick={() => send({ type: 'DIGIT', digit: '0' })}
+        >
           0
         </button>
-        <button type="button" class="technician__key technician__key--wide" data-action="technician-delete" onClick={() => send({ type: 'DELETE' })}>
+        <button
+          type="button"
+          class="technician__key technician__key--wide"
+          data-action="technician-delete"
+          onClick={() => send({ type: 'DELETE' })}
+        >
           {t('technician.pin.delete')}
         </button>
       </div>
-      <button type="button" class="big-button big-button--primary" data-action="technician-submit" disabled={props.checking || props.length < 6} onClick={() => send({ type: 'SUBMIT' })}>
+      <button
+        type="button"
+        class="big-button big-button--primary"
+        data-action="technician-submit"
+        disabled={props.checking || props.length < 6}
+        onClick={() => send({ type: 'SUBMIT' })}
+      >
         {t('technician.pin.ok')}
       </button>
     </section>

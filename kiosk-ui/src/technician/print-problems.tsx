@@ -45,7 +45,12 @@ export function PrintProblems({ problems, send }: { problems: PrintProblem[]; se
       ) : (
         <ul class="technician__devices">
           {problems.map((problem) => (
-            <li class="technician__device" key={problem.id} data-print-problem={problem.id} data-print-problem-reason={problem.reason ?? ''}>
+            <li
+              class="technician__device"
+              key={problem.id}
+              data-print-problem={problem.id}
+              data-print-problem-reason={problem.reason ?? ''}
+            >
               <div>
                 <strong>{t(`menu.service.${problem.certificateType}` as MessageKey)}</strong>{' '}
                 <span>{t('technician.printProblems.copies', { count: problem.copies })}</span>
@@ -55,7 +60,12 @@ export function PrintProblems({ problems, send }: { problems: PrintProblem[]; se
                   {t('technician.printProblems.stopped', { time: shortTime(problem.failedAt) })} · {reprintText(problem)}
                 </div>
               </div>
-              <button type="button" class="tool-button" data-action="technician-print-problem-handled" onClick={() => send({ type: 'PRINT_PROBLEM_HANDLED', jobId: problem.id })}>
+              <button
+                type="button"
+                class="tool-button"
+                data-action="technician-print-problem-handled"
+                onClick={() => send({ type: 'PRINT_PROBLEM_HANDLED', jobId: problem.id })}
+              >
                 {t('technician.printProblems.handled')}
               </button>
             </li>

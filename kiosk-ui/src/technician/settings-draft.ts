@@ -37,7 +37,10 @@ export const fixedFields: ReadonlyArray<{ field: string } & FieldKind> = [
 export type Draft = Record<string, string>;
 
 function get(source: unknown, path: string[]): unknown {
-  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), source);
+  return path.reduce<unknown>(
+    (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+    source,
+  );
 }
 
 /** The per-device fields this kiosk's config has: a serial path, a baud rate, a CUPS queue. */

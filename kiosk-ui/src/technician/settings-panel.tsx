@@ -32,7 +32,13 @@ type Field = { field: string } & FieldKind;
  * or CUPS queue — each picked from what the kiosk detected where it can be. Checked by the bridge
  * with the start-up schema, then applied (and rolled back if a device does not come up).
  */
-export function SettingsPanel({ snapshot, send }: { snapshot: SnapshotFrom<typeof technicianMachine>; send: (event: TechnicianEvent) => void }) {
+export function SettingsPanel({
+  snapshot,
+  send,
+}: {
+  snapshot: SnapshotFrom<typeof technicianMachine>;
+  send: (event: TechnicianEvent) => void;
+}) {
   const { t } = useI18n();
   const { draft, baseline, ports, cupsQueues, languages, problems, settingsState } = snapshot.context;
   const [editing, setEditing] = useState<string | null>(null);
@@ -51,7 +57,14 @@ export function SettingsPanel({ snapshot, send }: { snapshot: SnapshotFrom<typeo
       <span>{t(empty)}</span>
     ) : (
       options.map((option) => (
-        <button type="button" class="tool-button" key={option} aria-pressed={draft[field] === option} data-settings-choice={option} onClick={() => edit(field, option)}>
+        <button
+          type="button"
+          class="tool-button"
+          key={option}
+          aria-pressed={draft[field] === option}
+          data-settings-choice={option}
+          onClick={() => edit(field, option)}
+        >
           {option}
         </button>
       ))
@@ -62,13 +75,24 @@ export function SettingsPanel({ snapshot, send }: { snapshot: SnapshotFrom<typeo
       case 'text':
       case 'seconds':
         return (
-          <button type="button" class="tool-button" data-settings-field={spec.field} onClick={() => setEditing(editing === spec.field ? null : spec.field)}>
+          <button
+            type="button"
+            class="tool-button"
+            data-settings-field={spec.field}
+            onClick={() => setEditing(editing === spec.field ? null : spec.field)}
+          >
             {value || '—'}
           </button>
         );
       case 'toggle':
         return (
-          <button type="button" class="tool-button" data-settings-field={spec.field} aria-pressed={value === 'true'} onClick={() => edit(spec.field, value === 'true' ? 'false' : 'true')}>
+          <button
+            type="button"
+            class="tool-button"
+            data-settings-field={spec.field}
+            aria-pressed={value === 'true'}
+            onClick={() => edit(spec.field, value === 'true' ? 'false' : 'true')}
+          >
             {t(value === 'true' ? 'technician.settings.on' : 'technician.settings.off')}
           </button>
         );
@@ -108,7 +132,12 @@ export function SettingsPanel({ snapshot, send }: { snapshot: SnapshotFrom<typeo
   return (
     <div class="technician__settings" data-settings-state={settingsState}>
       {rows.map((spec) => (
-        <div class="technician__field" key={spec.field} data-settings-row={spec.field} data-changed={String(draft[spec.field] !== baseline[spec.field])}>
+        <div
+          class="technician__field"
+          key={spec.field}
+          data-settings-row={spec.field}
+          data-changed={String(draft[spec.field] !== baseline[spec.field])}
+        >
           <span>{label(spec)}</span>
           {control(spec)}
         </div>
@@ -125,7 +154,13 @@ export function SettingsPanel({ snapshot, send }: { snapshot: SnapshotFrom<typeo
           {editingSpec.kind === 'text' && editingSpec.symbols ? (
             <div class="technician__bar">
               {urlSymbols.map((symbol) => (
-                <button type="button" class="key" key={symbol} data-key={symbol} onClick={() => edit(editing, (draft[editing] ?? '') + symbol)}>
+                <button
+                  type="button"
+                  class="key"
+                  key={symbol}
+                  data-key={symbol}
+                  onClick={() => edit(editing, (draft[editing] ?? '') + symbol)}
+                >
                   {symbol}
                 </button>
               ))}
@@ -142,10 +177,22 @@ export function SettingsPanel({ snapshot, send }: { snapshot: SnapshotFrom<typeo
       ) : null}
       {settingsState === 'valid' ? <p class="technician__notice">{t('technician.settings.valid')}</p> : null}
       <div class="technician__bar">
-        <button type="button" class="tool-button" data-action="technician-settings-validate" disabled={busy} onClick={() => send({ type: 'VALIDATE' })}>
+        <button
+          type="button"
+          class="tool-button"
+          data-action="technician-settings-validate"
+          disabled={busy}
+          onClick={() => send({ type: 'VALIDATE' })}
+        >
           {t('technician.settings.validate')}
         </button>
-        <button type="button" class="tool-button" data-action="technician-settings-apply" disabled={busy} onClick={() => send({ type: 'APPLY' })}>
+        <button
+          type="button"
+          class="tool-button"
+          data-action="technician-settings-apply"
+          disabled={busy}
+          onClick={() => send({ type: 'APPLY' })}
+        >
           {t('technician.settings.apply')}
         </button>
       </div>

@@ -37,7 +37,8 @@ export function createTechnicianClient(fetcher: FetchLike = (input, init) => fet
         return { kind: 'ok', token: body.token, inactivitySeconds: body.inactivitySeconds };
       }
       const error = ((await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } }).error;
-      if (error?.code === 'technician-locked-out') return { kind: 'locked-out', retryAfterSeconds: Number(response.headers.get('retry-after') ?? 0) };
+      if (error?.code === 'technician-locked-out')
+        return { kind: 'locked-out', retryAfterSeconds: Number(response.headers.get('retry-after') ?? 0) };
       if (error?.code === 'technician-not-set-up') return { kind: 'not-set-up' };
       if (error?.code === 'technician-pin-wrong') return { kind: 'wrong-pin', message: error.message ?? '' };
       throw new Error(`login answered ${response.status}`);
@@ -56,7 +57,10 @@ export function createTechnicianClient(fetcher: FetchLike = (input, init) => fet
     },
     /** 404 means it is already marked (another technician's tap, or a double tap): nothing left to do */
     async printProblemHandled(token: string, jobId: string): Promise<void> {
-      const response = await fetcher(bridgePaths.technicianPrintProblemHandled(jobId), { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+      const response = await fetcher(bridgePaths.technicianPrintProblemHandled(jobId), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
       if (response.status === 401) throw new TechnicianSessionLost();
       if (!response.ok && response.status !== 404) throw new Error(`print problem ${jobId} answered ${response.status}`);
     },
@@ -67,7 +71,9 @@ export function createTechnicianClient(fetcher: FetchLike = (input, init) => fet
       return { site: config.site, effective: config.effective, ports: ports.serial.map((port) => port.path), cupsQueues: ports.cupsQueues };
     },
     async exportBundle(token: string): Promise<BundleExportResponse> {
-      return (await (await authorized(token, bridgePaths.technicianDiagnosticBundleExport, { method: 'POST' })).json()) as BundleExportResponse;
+      return (await (
+        await authorized(token, bridgePaths.technicianDiagnosticBundleExport, { method: 'POST' })
+      ).json()) as BundleExportResponse;
     },
     async validateConfig(token: string, config: Record<string, unknown>): Promise<ConfigValidateResponse> {
       const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ config }) };

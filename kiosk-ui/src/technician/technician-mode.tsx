@@ -51,7 +51,10 @@ export function TechnicianMode({ enabled }: { enabled: boolean }) {
           paperRefilled: fromPromise(({ input }) => client.paperRefilled(input.token, input.device)),
           listPrintProblems: fromPromise(({ input }) => client.listPrintProblems(input.token)),
           printProblemHandled: fromPromise(({ input }) => client.printProblemHandled(input.token, input.jobId)),
-          loadSettings: fromPromise(async ({ input }) => ({ ...(await client.loadSettings(input.token)), languages: availableLanguages.map((info) => info.tag) })),
+          loadSettings: fromPromise(async ({ input }) => ({
+            ...(await client.loadSettings(input.token)),
+            languages: availableLanguages.map((info) => info.tag),
+          })),
           exportBundle: fromPromise(({ input }) => client.exportBundle(input.token)),
           loadLog: fromPromise(({ input }) => client.loadLog(input.token)),
           validateConfig: fromPromise(({ input }) => client.validateConfig(input.token, input.config)),

@@ -14,7 +14,11 @@ describe('build-time voice clips (espeak-ng → ffmpeg)', () => {
     const cacheDir = await mkdtemp(path.join(tmpdir(), 'tongban-voice-'));
     dirs.push(cacheDir);
     const languages: ClipLanguage[] = [
-      { tag: 'zh-CN', espeakVoice: 'cmn', messages: { 'voice.attract': '请把身份证放在感应区。', 'voice.repeat': '再听一遍', 'attract.title': '不读' } },
+      {
+        tag: 'zh-CN',
+        espeakVoice: 'cmn',
+        messages: { 'voice.attract': '请把身份证放在感应区。', 'voice.repeat': '再听一遍', 'attract.title': '不读' },
+      },
       { tag: 'en', espeakVoice: 'en', messages: { 'voice.attract': 'Please place your ID card on the reader.' } },
     ];
     const first = await buildClips(languages, { cacheDir });

@@ -34,10 +34,7 @@ export const installHint =
   'Spoken guidance is rendered at build time with espeak-ng and ffmpeg. Install them: apt-get install -y espeak-ng ffmpeg';
 
 export function clipHash(voice: string, text: string, settings: ClipSettings): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ pipelineVersion, voice, text, settings }))
-    .digest('hex')
-    .slice(0, 20);
+  return createHash('sha256').update(JSON.stringify({ pipelineVersion, voice, text, settings })).digest('hex').slice(0, 20);
 }
 
 function run(command: string, args: string[], input?: Buffer): Promise<Buffer> {
@@ -62,7 +59,11 @@ function run(command: string, args: string[], input?: Buffer): Promise<Buffer> {
 /** espeak-ng → WAV on stdout → ffmpeg → mono Ogg/Opus. */
 export async function renderClip(voice: string, text: string, settings: ClipSettings): Promise<Buffer> {
   const wav = await run('espeak-ng', ['-v', voice, '-s', String(settings.wordsPerMinute), '--stdout', text]);
-  return run('ffmpeg', ['-loglevel', 'error', '-f', 'wav', '-i', 'pipe:0', '-ac', '1', '-c:a', 'libopus', '-b:a', settings.opusBitrate, '-f', 'ogg', 'pipe:1'], wav);
+  return run(
+    'ffmpeg',
+    ['-loglevel', 'error', '-f', 'wav', '-i', 'pipe:0', '-ac', '1', '-c:a', 'libopus', '-b:a', settings.opusBitrate, '-f', 'ogg', 'pipe:1'],
+    wav,
+  );
 }
 
 export interface BuiltClip {

@@ -26,7 +26,10 @@ describe('spoken guidance per step', () => {
     const cameraSteps = stepNames.filter((step) => step.startsWith('face-check-') || step.startsWith('document-capture-'));
     expect(cameraSteps.filter((step) => !used.has(step))).toEqual([]);
     // the views that ask something differ from one another (not all one clip)
-    expect(new Set([faceCheckSteps.choosing, faceCheckSteps.capturing, faceCheckSteps.retry, faceCheckSteps.staffCode, faceCheckSteps.failed]).size).toBe(5);
+    expect(
+      new Set([faceCheckSteps.choosing, faceCheckSteps.capturing, faceCheckSteps.retry, faceCheckSteps.staffCode, faceCheckSteps.failed])
+        .size,
+    ).toBe(5);
     expect(new Set([documentCaptureSteps.previewing, documentCaptureSteps.reviewing, documentCaptureSteps.failed]).size).toBe(3);
   });
 

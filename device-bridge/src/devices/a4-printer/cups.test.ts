@@ -78,15 +78,25 @@ function fakeCups() {
 async function setup() {
   const clock = createManualClock();
   const cups = fakeCups();
-  const printer = createCupsA4Printer({ server: 'http://127.0.0.1:1', queue: 'Kiosk_A4', pollMs, faultGraceMs, maxHeldMs, clock, client: cups.client });
+  const printer = createCupsA4Printer({
+    server: 'http://127.0.0.1:1',
+    queue: 'Kiosk_A4',
+    pollMs,
+    faultGraceMs,
+    maxHeldMs,
+    clock,
+    client: cups.client,
+  });
   await printer.start();
   const progress: PrintProgress[] = [];
   let outcome: 'pending' | 'printed' | PrintFailedError = 'pending';
   const print = (pages = 2, copies = 1) => {
-    void printer.print({ jobId: 'job-1', pdf, pages, copies }, (event) => progress.push(event)).then(
-      () => (outcome = 'printed'),
-      (error: PrintFailedError) => (outcome = error),
-    );
+    void printer
+      .print({ jobId: 'job-1', pdf, pages, copies }, (event) => progress.push(event))
+      .then(
+        () => (outcome = 'printed'),
+        (error: PrintFailedError) => (outcome = error),
+      );
   };
   /** lets the driver's pending promises run, then moves the clock */
   const advance = async (ms: number) => {

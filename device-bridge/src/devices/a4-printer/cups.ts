@@ -145,7 +145,8 @@ export function createCupsA4Printer(options: CupsPrinterOptions): A4Printer & { 
     id: 'a4-printer',
     driver: 'cups',
     // the technician sees what CUPS said, word for word, beside the kiosk's own reading of it
-    status: () => (reachable ? { ...tracker.current(), detail: `printer-state-reasons: ${lastReasons.join(', ') || 'none'}` } : tracker.current()),
+    status: () =>
+      reachable ? { ...tracker.current(), detail: `printer-state-reasons: ${lastReasons.join(', ') || 'none'}` } : tracker.current(),
     onStatus: (listener) => tracker.onStatus(listener),
     condition: () => condition,
     async start() {
@@ -176,7 +177,10 @@ export function createCupsA4Printer(options: CupsPrinterOptions): A4Printer & { 
           printerJobId = isTransportError(error) ? await findSentJob(document.jobId, onProgress) : null;
           if (printerJobId === null) {
             await pollPrinter();
-            throw new PrintFailedError(condition === 'ready' ? 'printer-error' : condition, `CUPS did not take the job: ${(error as Error).message}`);
+            throw new PrintFailedError(
+              condition === 'ready' ? 'printer-error' : condition,
+              `CUPS did not take the job: ${(error as Error).message}`,
+            );
           }
         }
         onProgress({ kind: 'submitted', printerJobId: String(printerJobId) });

@@ -9,11 +9,7 @@ describe('memory A4 printer', () => {
     const printer = createMemoryA4Printer();
     const progress: PrintProgress[] = [];
     await printer.print(document, (event) => progress.push(event));
-    expect(progress).toEqual([
-      { kind: 'started' },
-      { kind: 'page', pagesPrinted: 1 },
-      { kind: 'page', pagesPrinted: 2 },
-    ]);
+    expect(progress).toEqual([{ kind: 'started' }, { kind: 'page', pagesPrinted: 1 }, { kind: 'page', pagesPrinted: 2 }]);
     expect(printer.printed).toEqual([document]);
   });
 

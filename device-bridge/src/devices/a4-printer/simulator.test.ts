@@ -121,15 +121,7 @@ describe('simulated A4 printer', () => {
     printer.setCondition('ready');
     clock.advance(pageMs);
     await done;
-    expect(progress).toEqual([
-      'started',
-      'page 1',
-      'held disconnected',
-      'resumed',
-      'held offline',
-      'resumed',
-      'page 2',
-    ]);
+    expect(progress).toEqual(['started', 'page 1', 'held disconnected', 'resumed', 'held offline', 'resumed', 'page 2']);
     expect(states).toEqual(['busy/printing', 'disconnected', 'busy/printing', 'disconnected/offline', 'busy/printing', 'ready']);
   });
 

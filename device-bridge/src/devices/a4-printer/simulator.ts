@@ -79,7 +79,10 @@ export function createSimulatedA4Printer(options: { clock: Clock; pageMs: number
     if (reason === 'paper-out' || reason === 'jam') {
       // like a CUPS queue with printer-error-policy=abort-job: the job is aborted, not left to
       // print hours later; the sheets already out stay out, the rest never comes
-      finishJob(job, new PrintFailedError(reason, `job ${job.jobId}: aborted by ${reason} after ${job.pagesPrinted} of ${job.pages} sheets`));
+      finishJob(
+        job,
+        new PrintFailedError(reason, `job ${job.jobId}: aborted by ${reason} after ${job.pagesPrinted} of ${job.pages} sheets`),
+      );
       return;
     }
     if (reason !== null) {
@@ -122,7 +125,7 @@ export function createSimulatedA4Printer(options: { clock: Clock; pageMs: number
     job.document = null;
     let failure: Error | null = null;
     try {
-      for (let copy = (document.copies ?? 1); copy >= 2; copy--) await writePrintOut(printOutDir, `${document.jobId}-${copy}`, document.pdf);
+      for (let copy = document.copies ?? 1; copy >= 2; copy--) await writePrintOut(printOutDir, `${document.jobId}-${copy}`, document.pdf);
       // the job's own file last: its presence means the whole job is out (see follow)
       await writePrintOut(printOutDir, document.jobId, document.pdf);
     } catch (error) {
@@ -158,8 +161,7 @@ export function createSimulatedA4Printer(options: { clock: Clock; pageMs: number
     },
     async stop() {
       running = false;
-      const stopped = (jobId: string) =>
-        new PrintFailedError('stopped', `job ${jobId}: the printer was stopped before the job printed`);
+      const stopped = (jobId: string) => new PrintFailedError('stopped', `job ${jobId}: the printer was stopped before the job printed`);
       // A job whose pages are all out is finished on paper; let its output be written.
       if (active !== null && active.phase !== 'writing-output') finishJob(active, stopped(active.jobId));
       for (const job of queue.splice(0)) job.reject(stopped(job.jobId));

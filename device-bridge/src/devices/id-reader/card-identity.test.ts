@@ -25,7 +25,13 @@ describe('identity from a decoded card', () => {
 
   it('the 2017 foreign card keys on its 15-character number, masked first 6 + last 4 like any other', () => {
     const identity = identityOf(fixtureCardTexts['foreign-permanent-2017']);
-    expect(identity).toMatchObject({ idNumber: 'CAN110078090112', name: '史密斯', nation: '', address: '', documentType: 'foreign-permanent-2017' });
+    expect(identity).toMatchObject({
+      idNumber: 'CAN110078090112',
+      name: '史密斯',
+      nation: '',
+      address: '',
+      documentType: 'foreign-permanent-2017',
+    });
     expect(maskIdNumber(identity.idNumber)).toBe('CAN110*****0112');
     const view = sessionView({ id: 's', identity, startedAt: today }, today);
     expect(view).toMatchObject({ maskedIdNumber: 'CAN110*****0112', maskedName: '史**', salutation: 'male', elder: false });

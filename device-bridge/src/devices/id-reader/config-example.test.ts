@@ -7,7 +7,12 @@ import { loadConfig, repoRoot } from '../../config/load.ts';
 describe('config/examples/hardware-reader-scanner.json', () => {
   it('is a valid site file for a SAM reader and a USB-CDC scanner on the udev names', () => {
     const config = loadConfig({ KIOSK_CONFIG: resolve(repoRoot, 'config/examples/hardware-reader-scanner.json') });
-    expect(config.devices['id-reader']).toMatchObject({ driver: 'sam-serial', path: '/dev/tongban/id-reader', pollIntervalMs: 250, readAppendedAddress: true });
+    expect(config.devices['id-reader']).toMatchObject({
+      driver: 'sam-serial',
+      path: '/dev/tongban/id-reader',
+      pollIntervalMs: 250,
+      readAppendedAddress: true,
+    });
     expect(config.devices.scanner).toMatchObject({ driver: 'serial', path: '/dev/tongban/scanner', suffix: 'cr', baudRate: 9600 });
   });
 

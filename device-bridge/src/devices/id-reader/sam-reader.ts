@@ -34,15 +34,7 @@ import { createSamTransport, type Exchange, type SamTransport, type TrafficTap }
  * Around it, the link state machine (serial/reconnecting-line.ts) reopens a vanished port with
  * backoff; every loop run belongs to one open line and ends when that line does.
  */
-export type PollState =
-  | 'stopped'
-  | 'offline'
-  | 'initialising'
-  | 'sam-fault'
-  | 'finding'
-  | 'selecting'
-  | 'reading'
-  | 'waiting-for-removal';
+export type PollState = 'stopped' | 'offline' | 'initialising' | 'sam-fault' | 'finding' | 'selecting' | 'reading' | 'waiting-for-removal';
 
 export interface SamTimeouts {
   find: number;
@@ -158,7 +150,11 @@ export function createSamIdReader(options: SamReaderOptions): SamIdReader {
 
   const answered = (exchange: Exchange, sw3: number) => exchange.kind === 'answer' && exchange.response.sw3 === sw3;
   const reasonOf = (exchange: Exchange) =>
-    exchange.kind === 'answer' ? describeStatus(exchange.response.sw3).name : exchange.kind === 'timeout' ? 'no-answer' : `line-${exchange.kind}`;
+    exchange.kind === 'answer'
+      ? describeStatus(exchange.response.sw3).name
+      : exchange.kind === 'timeout'
+        ? 'no-answer'
+        : `line-${exchange.kind}`;
 
   /** A command that got no proper answer: a few in a row mean the SAM needs probing again. */
   async function noAnswer(exchange: Exchange, retry: PollState): Promise<PollState> {

@@ -21,7 +21,14 @@ import type { SamCard } from './sam-card.ts';
  * (bad checksum), or silence (no answer at all, as a hung module).
  */
 export type SamFault = 'self-test-failure' | 'not-authorised' | 'read-failure' | 'unknown-card-type' | 'checksum-error' | 'silence';
-export const samFaults: readonly SamFault[] = ['self-test-failure', 'not-authorised', 'read-failure', 'unknown-card-type', 'checksum-error', 'silence'];
+export const samFaults: readonly SamFault[] = [
+  'self-test-failure',
+  'not-authorised',
+  'read-failure',
+  'unknown-card-type',
+  'checksum-error',
+  'silence',
+];
 
 /** [min, max] ms the module takes to answer */
 export type TimeRange = readonly [number, number];

@@ -162,7 +162,10 @@ export function createEscPosReceiptPrinter(
         condition = after;
         updateStatus();
         if (after !== 'ready' && after !== 'paper-low') {
-          throw new PrintFailedError(after ?? 'offline', `the receipt printer reports ${after ?? 'no answer'} after printing: the slip may be incomplete`);
+          throw new PrintFailedError(
+            after ?? 'offline',
+            `the receipt printer reports ${after ?? 'no answer'} after printing: the slip may be incomplete`,
+          );
         }
       });
     },

@@ -61,5 +61,7 @@ export function receiptSvg(receipt: PrintedReceipt): string {
 /** PNG of the slip (sharp/librsvg; Chinese needs a CJK font known to fontconfig on the host). */
 export async function receiptPng(receipt: PrintedReceipt): Promise<Buffer> {
   const { default: sharp } = await import('sharp');
-  return sharp(Buffer.from(receiptSvg(receipt))).png().toBuffer();
+  return sharp(Buffer.from(receiptSvg(receipt)))
+    .png()
+    .toBuffer();
 }

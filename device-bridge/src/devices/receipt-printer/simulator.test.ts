@@ -38,7 +38,12 @@ describe('simulated receipt printer (real ESC/POS driver ⇄ byte-level simulato
     const printer = createSimulatedReceiptPrinter({ clock: systemClock, pollMs: 50 });
     await printer.start();
     await until(() => printer.status().state === 'ready');
-    await printer.print({ lines: [{ kind: 'text', text: '办件编号 330100-2026-000123', align: 'center' }, { kind: 'qr', data: 'https://t.example/1' }] });
+    await printer.print({
+      lines: [
+        { kind: 'text', text: '办件编号 330100-2026-000123', align: 'center' },
+        { kind: 'qr', data: 'https://t.example/1' },
+      ],
+    });
     expect(receiptText(printer.receipts()[0]!)).toContain('办件编号 330100-2026-000123');
     printer.setCondition('paper-out');
     const failure = await printer.print({ lines: [{ kind: 'text', text: 'x' }] }).catch((error: unknown) => error);

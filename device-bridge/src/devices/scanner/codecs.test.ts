@@ -19,7 +19,11 @@ describe('scanned text checks', () => {
 describe('USB-CDC line decoder', () => {
   it('splits codes at the suffix whatever the chunking', () => {
     const decoder = createLineDecoder('crlf');
-    const results = [...decoder.push(bytes('tongban:app')), ...decoder.push(bytes('ointment:A1\r')), ...decoder.push(bytes('\n二维码\r\n'))];
+    const results = [
+      ...decoder.push(bytes('tongban:app')),
+      ...decoder.push(bytes('ointment:A1\r')),
+      ...decoder.push(bytes('\n二维码\r\n')),
+    ];
     expect(results).toEqual([
       { ok: true, text: 'tongban:appointment:A1' },
       { ok: true, text: '二维码' },
@@ -30,7 +34,10 @@ describe('USB-CDC line decoder', () => {
     const decoder = createLineDecoder('cr');
     const flood = new Uint8Array(100_000).fill(0x41);
     const results = [...decoder.push(flood), ...decoder.push(flood), ...decoder.push(bytes('\rnext\r'))];
-    expect(results).toEqual([{ ok: false, reason: 'too-long' }, { ok: true, text: 'next' }]);
+    expect(results).toEqual([
+      { ok: false, reason: 'too-long' },
+      { ok: true, text: 'next' },
+    ]);
     expect(decoder.buffered()).toBe(0);
   });
 

@@ -51,7 +51,10 @@ describe('HID POS scanner driver (in-memory HID device)', () => {
 });
 
 describe('HID POS: enabling Honeywell / Youjie scanners (feature report 0xFE = [0x01])', () => {
-  async function startWith(device: ReturnType<typeof createMemoryHidScanner>, options: { vendorId: number; productId: number; enableFeatureReport?: boolean }) {
+  async function startWith(
+    device: ReturnType<typeof createMemoryHidScanner>,
+    options: { vendorId: number; productId: number; enableFeatureReport?: boolean },
+  ) {
     const clock = createManualClock();
     device.plug();
     scanner = createHidPosScanner({ ...options, rescanMs: 1_000, clock, backend: async () => device.backend });
@@ -79,7 +82,10 @@ describe('HID POS: enabling Honeywell / Youjie scanners (feature report 0xFE = [
     device.plug();
     clock.advance(1_000);
     await flush();
-    expect(device.featureReports()).toEqual([[0xfe, 0x01], [0xfe, 0x01]]);
+    expect(device.featureReports()).toEqual([
+      [0xfe, 0x01],
+      [0xfe, 0x01],
+    ]);
     device.scan('after replug');
     expect(codes).toEqual(['after replug']);
   });
@@ -107,7 +113,14 @@ describe('HID POS: enabling Honeywell / Youjie scanners (feature report 0xFE = [
     const logger = createMemoryLogger();
     const clock = createManualClock();
     device.plug();
-    scanner = createHidPosScanner({ vendorId: 0x0c2e, productId: 0x0d10, rescanMs: 1_000, clock, backend: async () => device.backend, logger });
+    scanner = createHidPosScanner({
+      vendorId: 0x0c2e,
+      productId: 0x0d10,
+      rescanMs: 1_000,
+      clock,
+      backend: async () => device.backend,
+      logger,
+    });
     await scanner.start();
     expect(scanner.status()).toMatchObject({ state: 'disconnected', reason: 'port-unavailable' });
     expect(device.openPath()).toBeNull();

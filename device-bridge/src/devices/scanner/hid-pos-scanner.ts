@@ -33,7 +33,8 @@ export async function nodeHidBackend(): Promise<HidBackend> {
     open: async (path) => {
       const device = await hid.HIDAsync.open(path);
       return {
-        on: (event: 'data' | 'error', listener: (...args: never[]) => void) => void device.on(event, listener as (...args: unknown[]) => void),
+        on: (event: 'data' | 'error', listener: (...args: never[]) => void) =>
+          void device.on(event, listener as (...args: unknown[]) => void),
         sendFeatureReport: (report: number[]) => device.sendFeatureReport(report),
         close: () => void device.close(),
       } as HidHandle;
@@ -47,7 +48,9 @@ export async function nodeHidBackend(): Promise<HidBackend> {
  * only page 0x8C qualifies. A backend that reports none cannot tell them apart, so only a device
  * with a single interface is taken.
  */
-export function hidPosInterface(candidates: HidDeviceInfo[]): HidDeviceInfo | { problem: 'not-found' | 'no-pos-interface' | 'interface-unknown' } {
+export function hidPosInterface(
+  candidates: HidDeviceInfo[],
+): HidDeviceInfo | { problem: 'not-found' | 'no-pos-interface' | 'interface-unknown' } {
   const withPath = candidates.filter((info) => info.path !== undefined);
   if (withPath.length === 0) return { problem: 'not-found' };
   if (withPath.some((info) => info.usagePage !== undefined)) {

@@ -5,7 +5,8 @@
  */
 export const maxScanLength = 4096;
 
-export type ScanTextResult = { ok: true; text: string } | { ok: false; reason: 'empty' | 'too-long' | 'control-characters' | 'invalid-encoding' };
+export type ScanTextResult =
+  { ok: true; text: string } | { ok: false; reason: 'empty' | 'too-long' | 'control-characters' | 'invalid-encoding' };
 
 // C0 controls, DEL, C1 controls, and the Unicode line/paragraph separators and bidi overrides
 // that can make a shown code read differently from what it is.

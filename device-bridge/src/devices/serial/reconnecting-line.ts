@@ -41,11 +41,7 @@ export function retryDelayMs(attempt: number, backoff: BackoffOptions): number {
   return Math.min(backoff.maxDelayMs, backoff.initialDelayMs * 2 ** Math.max(0, attempt - 1));
 }
 
-export function createReconnectingLine(options: {
-  open: SerialLineOpener;
-  clock: Clock;
-  backoff?: BackoffOptions;
-}): ReconnectingLine {
+export function createReconnectingLine(options: { open: SerialLineOpener; clock: Clock; backoff?: BackoffOptions }): ReconnectingLine {
   const { open, clock } = options;
   const backoff = options.backoff ?? defaultBackoff;
   const listeners = createListeners<LinkState>();

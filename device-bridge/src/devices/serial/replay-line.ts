@@ -46,7 +46,9 @@ export function createReplayLine(records: TrafficRecord[]): ReplayLine {
       const expected = records[index];
       const sent = Buffer.from(bytes).toString('hex');
       if (expected?.dir !== 'tx' || expected.hex !== sent) {
-        mismatches.push(`record ${index + 1}: driver sent ${sent}, recording has ${expected ? `${expected.dir} ${expected.hex}` : 'nothing'}`);
+        mismatches.push(
+          `record ${index + 1}: driver sent ${sent}, recording has ${expected ? `${expected.dir} ${expected.hex}` : 'nothing'}`,
+        );
         return;
       }
       index += 1;

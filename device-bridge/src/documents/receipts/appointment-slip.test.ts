@@ -21,7 +21,10 @@ describe('appointment slip (预约凭证)', () => {
   it('carries the code as text and as a QR code that 预约签到 reads as this appointment', () => {
     expect(text).toContain(appointment.id);
     const qr = lines.find((line) => line.kind === 'qr');
-    expect(qr && classifyScan(qr.data, { verificationBaseUrl: 'http://127.0.0.1:8090/verify' })).toEqual({ kind: 'appointment', appointmentId: appointment.id });
+    expect(qr && classifyScan(qr.data, { verificationBaseUrl: 'http://127.0.0.1:8090/verify' })).toEqual({
+      kind: 'appointment',
+      appointmentId: appointment.id,
+    });
   });
 
   it('says what, when (China time) and at which window, and how to check in', () => {

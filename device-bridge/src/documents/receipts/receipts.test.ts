@@ -16,7 +16,7 @@ describe('receipt slips', () => {
     queuedOffline: true,
   };
 
-  it('says a local number is the kiosk\'s and that an offline application will be sent when the line is back', () => {
+  it("says a local number is the kiosk's and that an offline application will be sent when the line is back", () => {
     const lines = texts(applicationReceiptDocument(receipt, '通办示例政务服务中心').lines);
     expect(lines).toContain('本机受理编号：');
     expect(lines.join('')).toContain('联网后将自动提交');
@@ -25,7 +25,10 @@ describe('receipt slips', () => {
   });
 
   it('names the platform number as 办件编号 once delivered, and says nothing about waiting', () => {
-    const lines = texts(applicationReceiptDocument({ ...receipt, caseNumber: '3301202611220000012', caseNumberKind: 'platform', queuedOffline: false }, 'x').lines);
+    const lines = texts(
+      applicationReceiptDocument({ ...receipt, caseNumber: '3301202611220000012', caseNumberKind: 'platform', queuedOffline: false }, 'x')
+        .lines,
+    );
     expect(lines).toContain('办件编号：');
     expect(lines).toContain('3301202611220000012');
     expect(lines.join('')).toContain('TB-DEV-0001-20261122-0007'); // the kiosk's number still shown, labelled as such
@@ -49,7 +52,14 @@ describe('receipt slips', () => {
   });
 
   it('prints the queue number big with the windows that call it and the people ahead', () => {
-    const document = queueTicketDocument({ number: 'A023', category: 'social-insurance', hallName: '杭州市民中心政务服务大厅', windows: ['B12', 'B13'], ahead: 4, issuedAt: '2026-11-22T10:05:00+08:00' });
+    const document = queueTicketDocument({
+      number: 'A023',
+      category: 'social-insurance',
+      hallName: '杭州市民中心政务服务大厅',
+      windows: ['B12', 'B13'],
+      ahead: 4,
+      issuedAt: '2026-11-22T10:05:00+08:00',
+    });
     expect(document.lines).toContainEqual({ kind: 'text', text: 'A023', align: 'center', bold: true, size: 2 });
     expect(texts(document.lines).join('\n')).toMatch(/前面等候 +4 人/);
     expect(texts(document.lines).join('\n')).toMatch(/办理窗口 +B12号窗口、B13号窗口/);
@@ -57,7 +67,14 @@ describe('receipt slips', () => {
   });
 
   it('prints the time in China time whatever offset the platform wrote it with', () => {
-    const document = queueTicketDocument({ number: 'B007', category: 'real-estate', hallName: 'x', windows: ['B12', 'B13'], ahead: 0, issuedAt: '2026-11-22T02:15:00.000Z' });
+    const document = queueTicketDocument({
+      number: 'B007',
+      category: 'real-estate',
+      hallName: 'x',
+      windows: ['B12', 'B13'],
+      ahead: 0,
+      issuedAt: '2026-11-22T02:15:00.000Z',
+    });
     expect(texts(document.lines).join('\n')).toMatch(/取号时间 +2026-11-22 10:15/);
   });
 });

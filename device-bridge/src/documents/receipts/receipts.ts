@@ -82,7 +82,10 @@ export function applicationReceiptDocument(receipt: ApplicationReceiptPrint, sit
       ...labelled('受理部门', receipt.office),
       ...labelled('提交时间', chinaTime(receipt.submittedAt)),
       ...(receipt.queuedOffline
-        ? [{ kind: 'rule' } as const, ...text('政务服务平台暂时无法连接。您的申请已安全保存在本机，联网后将自动提交，无需再次办理。', { bold: true })]
+        ? [
+            { kind: 'rule' } as const,
+            ...text('政务服务平台暂时无法连接。您的申请已安全保存在本机，联网后将自动提交，无需再次办理。', { bold: true }),
+          ]
         : []),
       { kind: 'rule' },
       { kind: 'qr', data: receipt.caseNumber, moduleSize: 5 },

@@ -71,19 +71,23 @@ function socialInsurance(data: CertificateDataOf<'social-insurance-contribution'
     emptyText: '该期间无缴费记录',
   };
   return {
-    facts: [['事项编码', data.serviceCode], ['缴费期间', period]],
+    facts: [
+      ['事项编码', data.serviceCode],
+      ['缴费期间', period],
+    ],
     statement: `兹证明上述人员在本统筹区参加社会保险，${period}缴费情况如下：`,
     table,
-    notes: [
-      `本证明所列为${period}的缴费记录${anyOwed ? '；“欠缴”表示该月应缴费用尚未到账，到账后重新打印即可更新' : ''}。`,
-    ],
+    notes: [`本证明所列为${period}的缴费记录${anyOwed ? '；“欠缴”表示该月应缴费用尚未到账，到账后重新打印即可更新' : ''}。`],
   };
 }
 
 function incomeTax(data: CertificateDataOf<'individual-income-tax'>): CertificateBody {
   const period = periodOf(data.rows.map((row) => row.month));
   return {
-    facts: [['事项编码', data.serviceCode], ['税款所属期', period]],
+    facts: [
+      ['事项编码', data.serviceCode],
+      ['税款所属期', period],
+    ],
     statement: `兹证明上述纳税人${period}在本税务机关缴纳个人所得税情况如下：`,
     table: {
       columns: [
@@ -122,7 +126,10 @@ function incomeTax(data: CertificateDataOf<'individual-income-tax'>): Certificat
 function realEstate(data: CertificateDataOf<'real-estate-registration'>): CertificateBody {
   const count = data.properties.length;
   return {
-    facts: [['查询范围', data.scope], ['查询结果', count === 0 ? '无登记记录' : `${count} 处`]],
+    facts: [
+      ['查询范围', data.scope],
+      ['查询结果', count === 0 ? '无登记记录' : `${count} 处`],
+    ],
     statement:
       count === 0
         ? `经查询${data.scope}不动产登记簿，截至出具之时，未发现上述人员名下有不动产登记记录。`

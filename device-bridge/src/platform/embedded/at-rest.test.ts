@@ -30,7 +30,11 @@ function application(): SubmitApplication {
 
 /** every byte under the directory, the SQLite file and its WAL included */
 function bytesUnder(dir: string): Buffer {
-  return Buffer.concat(readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => readFileSync(join(entry.parentPath, entry.name))));
+  return Buffer.concat(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => readFileSync(join(entry.parentPath, entry.name))),
+  );
 }
 
 describe('the embedded platform inside a kiosk keeps no one in clear', () => {
@@ -40,7 +44,12 @@ describe('the embedded platform inside a kiosk keeps no one in clear', () => {
   const clock = createManualClock(new Date('2026-11-23T02:00:00Z'));
 
   function open(dir: string, inKiosk: boolean) {
-    return createEmbeddedPlatform({ file: join(dir, 'platform.db'), clock, kioskId: 'K1', ...(inKiosk ? { atRest: kioskAtRest(key, randomBytes) } : {}) });
+    return createEmbeddedPlatform({
+      file: join(dir, 'platform.db'),
+      clock,
+      kioskId: 'K1',
+      ...(inKiosk ? { atRest: kioskAtRest(key, randomBytes) } : {}),
+    });
   }
   const temp = () => {
     const dir = mkdtempSync(join(tmpdir(), 'tongban-at-rest-'));
@@ -64,7 +73,15 @@ describe('the embedded platform inside a kiosk keeps no one in clear', () => {
     const dir = temp();
     const platform = open(dir, true);
     const { platformNumber } = await platform.submitApplication(application());
-    await platform.submitRating({ idempotencyKey: randomUUID(), caseNumber: platformNumber, itemCode: '330100-HJ-00530-000', grade: 5, indicators: [], ratedAt: '2026-11-22T10:05:00+08:00', rater: applicant });
+    await platform.submitRating({
+      idempotencyKey: randomUUID(),
+      caseNumber: platformNumber,
+      itemCode: '330100-HJ-00530-000',
+      grade: 5,
+      indicators: [],
+      ratedAt: '2026-11-22T10:05:00+08:00',
+      rater: applicant,
+    });
     const [slot] = await platform.listSlots('330100-HJ-00501-000', undefined);
     const booked = await platform.bookAppointment({ applicant, slotId: slot!.id, itemCode: '330100-HJ-00501-000' });
     await platform.takeQueueNumber({ applicant, category: 'tax' });
@@ -77,8 +94,14 @@ describe('the embedded platform inside a kiosk keeps no one in clear', () => {
     platform.close();
 
     const db = new Database(join(dir, 'platform.db'), { readonly: true });
-    const files = db.prepare('SELECT material_id AS id, pdf, sha256, size FROM application_files WHERE platform_number = ? ORDER BY material_id').all(platformNumber);
-    const rater = db.prepare('SELECT rater_id_number AS idNumber, rater_name AS name, rater_sealed AS sealed FROM ratings').get() as { idNumber: null; name: null; sealed: string };
+    const files = db
+      .prepare('SELECT material_id AS id, pdf, sha256, size FROM application_files WHERE platform_number = ? ORDER BY material_id')
+      .all(platformNumber);
+    const rater = db.prepare('SELECT rater_id_number AS idNumber, rater_name AS name, rater_sealed AS sealed FROM ratings').get() as {
+      idNumber: null;
+      name: null;
+      sealed: string;
+    };
     db.close();
     expect(files).toEqual([
       { id: 'housing', pdf: null, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), size: scanned.length },
@@ -86,7 +109,7 @@ describe('the embedded platform inside a kiosk keeps no one in clear', () => {
     ]);
     // real-name rating: the rater is kept, but only sealed, for the platform to open when it must
     expect(rater).toMatchObject({ idNumber: null, name: null });
-    expect(JSON.parse(kioskAtRest(key, randomBytes).openText(rater.sealed, `rater:${(await ratingId(dir))}`))).toEqual(applicant);
+    expect(JSON.parse(kioskAtRest(key, randomBytes).openText(rater.sealed, `rater:${await ratingId(dir)}`))).toEqual(applicant);
     expectNothingClear(dir);
   });
 

@@ -41,8 +41,10 @@ export function kioskAtRest(key: Buffer, randomBytes: (n: number) => Buffer): At
     inKiosk: true,
     idNumber: (value) => (isHashed(value) ? value : keyed('id-number', value)),
     name: (value) => (isHashed(value) ? value : keyed('name', value)),
-    sealText: (text, binding) => (isSealed(text) ? text : `${sealedPrefix}${seal(key, Buffer.from(text, 'utf8'), binding, randomBytes).toString('base64')}`),
-    openText: (stored, binding) => (isSealed(stored) ? open(key, Buffer.from(stored.slice(sealedPrefix.length), 'base64'), binding).toString('utf8') : stored),
+    sealText: (text, binding) =>
+      isSealed(text) ? text : `${sealedPrefix}${seal(key, Buffer.from(text, 'utf8'), binding, randomBytes).toString('base64')}`,
+    openText: (stored, binding) =>
+      isSealed(stored) ? open(key, Buffer.from(stored.slice(sealedPrefix.length), 'base64'), binding).toString('utf8') : stored,
     fileBytes: () => null,
   };
 }

@@ -59,8 +59,18 @@ describe('embedded platform', () => {
     expect(data!.idNumber).toBe(card.idNumber);
     expect(data!.title).toBe('社会保险参保缴费证明');
     expect(data!.rows.map((row) => row.month)).toEqual([
-      '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04',
-      '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+      '2026-06',
+      '2026-07',
+      '2026-08',
+      '2026-09',
+      '2026-10',
     ]);
     for (const row of data!.rows) {
       expect(Number.isInteger(row.personalFen) && row.personalFen > 0).toBe(true);
@@ -171,9 +181,7 @@ describe('embedded platform', () => {
       open.splice(0).forEach((platform) => platform.close());
       const platform = openPlatform(clock);
       await platform.recordIssuedCertificate(issued);
-      await expect(platform.recordIssuedCertificate({ ...issued, contentSha256: 'b'.repeat(64) })).rejects.toThrow(
-        /already issued/,
-      );
+      await expect(platform.recordIssuedCertificate({ ...issued, contentSha256: 'b'.repeat(64) })).rejects.toThrow(/already issued/);
       expect(await platform.verifyCertificate(issued.number, issued.verificationCode)).toEqual(issued);
     });
   });

@@ -60,23 +60,46 @@ describe('embedded platform services', () => {
     await expect(platform.submitApplication({ ...first, form: { phone: '1' } })).rejects.toBeInstanceOf(PlatformRejection);
   });
 
-  it('checks an application against the item\'s own guide: form fields, materials, PDF bytes', async () => {
+  it("checks an application against the item's own guide: form fields, materials, PDF bytes", async () => {
     const { platform } = platformAt();
-    const refused = (overrides: Partial<SubmitApplication>) => platform.submitApplication(application(overrides)).catch((error: unknown) => error as PlatformRejection);
-    expect(await refused({ form: { phone: '13800000000' } })).toMatchObject({ code: 'bad-request', status: 400, message: expect.stringMatching(/^form\.address/) });
-    expect(await refused({ form: { phone: '13800000000', address: 'x', favouriteColour: 'red' } })).toMatchObject({ message: 'form.favouriteColour: not a field of this item' });
+    const refused = (overrides: Partial<SubmitApplication>) =>
+      platform.submitApplication(application(overrides)).catch((error: unknown) => error as PlatformRejection);
+    expect(await refused({ form: { phone: '13800000000' } })).toMatchObject({
+      code: 'bad-request',
+      status: 400,
+      message: expect.stringMatching(/^form\.address/),
+    });
+    expect(await refused({ form: { phone: '13800000000', address: 'x', favouriteColour: 'red' } })).toMatchObject({
+      message: 'form.favouriteColour: not a field of this item',
+    });
     expect(await refused({ materials: [] })).toMatchObject({ code: 'bad-request', message: expect.stringMatching(/^materials\.housing/) });
-    expect(await refused({ materials: [{ materialId: 'page', fileName: 'p.pdf', pdfBase64 }] })).toMatchObject({ message: 'materials.page: not a material of this item' });
-    expect(await refused({ materials: [{ materialId: 'housing', fileName: 'h.pdf', pdfBase64: Buffer.from('GIF89a not a pdf').toString('base64') }] })).toMatchObject({ message: 'materials.housing: not a PDF' });
+    expect(await refused({ materials: [{ materialId: 'page', fileName: 'p.pdf', pdfBase64 }] })).toMatchObject({
+      message: 'materials.page: not a material of this item',
+    });
+    expect(
+      await refused({
+        materials: [{ materialId: 'housing', fileName: 'h.pdf', pdfBase64: Buffer.from('GIF89a not a pdf').toString('base64') }],
+      }),
+    ).toMatchObject({ message: 'materials.housing: not a PDF' });
     expect(await refused({ itemCode: '330100-XX-99999-000' })).toMatchObject({ code: 'item-not-found', status: 404 });
     expect(platform.services.applicationCount('K1')).toBe(0);
   });
 
   it('takes a rating only for an item in the catalogue; every certificate type names its print item', async () => {
     const { platform } = platformAt();
-    const rating = { idempotencyKey: randomUUID(), caseNumber: 'SB1', itemCode: '330100-JD-00127-001', grade: 5, indicators: [], ratedAt: '2026-11-22T10:00:00+08:00', rater: applicant };
+    const rating = {
+      idempotencyKey: randomUUID(),
+      caseNumber: 'SB1',
+      itemCode: '330100-JD-00127-001',
+      grade: 5,
+      indicators: [],
+      ratedAt: '2026-11-22T10:00:00+08:00',
+      rater: applicant,
+    };
     expect((await platform.submitRating(rating)).ratingId).toMatch(/^PJ/);
-    await expect(platform.submitRating({ ...rating, idempotencyKey: randomUUID(), itemCode: '330100-XX-99999-000' })).rejects.toMatchObject({ code: 'item-not-found' });
+    await expect(platform.submitRating({ ...rating, idempotencyKey: randomUUID(), itemCode: '330100-XX-99999-000' })).rejects.toMatchObject(
+      { code: 'item-not-found' },
+    );
     for (const type of await platform.listCertificateTypes()) {
       const item = await platform.getServiceItem(type.serviceCode);
       expect(item?.modes, `${type.type} → ${type.serviceCode}`).toContain('print');
@@ -105,13 +128,23 @@ describe('embedded platform services', () => {
     const slot = slots.find((candidate) => candidate.remaining === 2)!;
     const li = fixtureCitizen('li-na').card;
     const booked = await platform.bookAppointment({ applicant, slotId: slot.id, itemCode: '330100-HJ-00501-000' });
-    await platform.bookAppointment({ applicant: { idNumber: li.idNumber, name: li.name }, slotId: slot.id, itemCode: '330100-HJ-00501-000' });
+    await platform.bookAppointment({
+      applicant: { idNumber: li.idNumber, name: li.name },
+      slotId: slot.id,
+      itemCode: '330100-HJ-00501-000',
+    });
     const wang = fixtureCitizen('wang-xiaoyu').card;
     await expect(
-      platform.bookAppointment({ applicant: { idNumber: wang.idNumber, name: wang.name }, slotId: slot.id, itemCode: '330100-HJ-00501-000' }),
+      platform.bookAppointment({
+        applicant: { idNumber: wang.idNumber, name: wang.name },
+        slotId: slot.id,
+        itemCode: '330100-HJ-00501-000',
+      }),
     ).rejects.toMatchObject({ code: 'slot-full' });
     expect((await platform.listAppointments(applicant)).map((entry) => entry.id)).toEqual([booked.id]);
-    await expect(platform.cancelAppointment({ idNumber: li.idNumber, name: li.name }, booked.id)).rejects.toMatchObject({ code: 'appointment-not-found' });
+    await expect(platform.cancelAppointment({ idNumber: li.idNumber, name: li.name }, booked.id)).rejects.toMatchObject({
+      code: 'appointment-not-found',
+    });
     await platform.cancelAppointment(applicant, booked.id);
     expect((await platform.listAppointments(applicant))[0]?.state).toBe('cancelled');
   });

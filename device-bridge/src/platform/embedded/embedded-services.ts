@@ -131,7 +131,9 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
      VALUES (@platformNumber, @kioskId, @idempotencyKey, @requestSha256, @localNumber, @itemCode, @idNumber, @name,
        @form, @delivery, 'kiosk', @office, @submittedAt, @acceptedAt, 1)`,
   );
-  const insertFileRow = db.prepare('INSERT INTO application_files (platform_number, material_id, file_name, pdf, sha256, size) VALUES (?, ?, ?, ?, ?, ?)');
+  const insertFileRow = db.prepare(
+    'INSERT INTO application_files (platform_number, material_id, file_name, pdf, sha256, size) VALUES (?, ?, ?, ?, ?, ?)',
+  );
   const insertFile = (platformNumber: string, materialId: string, fileName: string, bytes: Buffer) =>
     insertFileRow.run(platformNumber, materialId, fileName, atRest.fileBytes(bytes), sha256Hex(bytes), bytes.length);
   const insertEvent = db.prepare(
@@ -233,17 +235,29 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
       nextCounter.get(`idempotent-replays-${kioskId}`);
       const item = requireItem(existing.item_code);
       const view = toView(existing, now);
-      return { platformNumber: existing.platform_number, itemName: item.name, state: view.state, acceptedAt: existing.accepted_at, office: existing.office };
+      return {
+        platformNumber: existing.platform_number,
+        itemName: item.name,
+        state: view.state,
+        acceptedAt: existing.accepted_at,
+        office: existing.office,
+      };
     }
     const item = requireItem(application.itemCode);
     if (!item.modes.includes('apply')) {
       throw new PlatformRejection('item-not-applicable', `${item.name} is not applied for at a kiosk; see its guide`, 409);
     }
     // the platform checks against its own guide: a kiosk's word that the form is complete is not enough
-    const problem = formProblem(item.guide.formFields, application.form) ?? materialProblem(item.guide.materials, application.materials.map((file) => file.materialId));
+    const problem =
+      formProblem(item.guide.formFields, application.form) ??
+      materialProblem(
+        item.guide.materials,
+        application.materials.map((file) => file.materialId),
+      );
     if (problem) throw new PlatformRejection('bad-request', problem, 400);
     for (const file of application.materials) {
-      if (!isPdf(Buffer.from(file.pdfBase64, 'base64'))) throw new PlatformRejection('bad-request', `materials.${file.materialId}: not a PDF`, 400);
+      if (!isPdf(Buffer.from(file.pdfBase64, 'base64')))
+        throw new PlatformRejection('bad-request', `materials.${file.materialId}: not a PDF`, 400);
     }
     const platformNumber = newPlatformNumber(now);
     const acceptedAt = chinaIso(now);
@@ -342,7 +356,9 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
         },
         async listApplications(applicant: Applicant) {
           const now = clock.now();
-          return (appsOfPerson.all(atRest.idNumber(applicant.idNumber), atRest.name(applicant.name)) as ApplicationRow[]).map((row) => toView(row, now));
+          return (appsOfPerson.all(atRest.idNumber(applicant.idNumber), atRest.name(applicant.name)) as ApplicationRow[]).map((row) =>
+            toView(row, now),
+          );
         },
         async submitRating(rating) {
           return submitRating(kioskId, rating, clock.now());
@@ -361,22 +377,32 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
       };
     },
     deliveries(kioskId: string) {
-      return (deliveriesOf.all(kioskId) as { idempotency_key: string; local_number: string; platform_number: string; accepted_at: string }[]).map(
-        (row) => ({ idempotencyKey: row.idempotency_key, localNumber: row.local_number, platformNumber: row.platform_number, acceptedAt: row.accepted_at }),
-      );
+      return (
+        deliveriesOf.all(kioskId) as { idempotency_key: string; local_number: string; platform_number: string; accepted_at: string }[]
+      ).map((row) => ({
+        idempotencyKey: row.idempotency_key,
+        localNumber: row.local_number,
+        platformNumber: row.platform_number,
+        acceptedAt: row.accepted_at,
+      }));
     },
     applicationCount(kioskId: string) {
       return (db.prepare('SELECT count(*) AS n FROM applications WHERE kiosk_id = ?').get(kioskId) as { n: number }).n;
     },
     idempotentReplays(kioskId: string) {
-      return (db.prepare('SELECT value FROM counters WHERE name = ?').get(`idempotent-replays-${kioskId}`) as { value: number } | undefined)?.value ?? 0;
+      return (
+        (db.prepare('SELECT value FROM counters WHERE name = ?').get(`idempotent-replays-${kioskId}`) as { value: number } | undefined)
+          ?.value ?? 0
+      );
     },
   };
 }
 
 function seedCatalogue(db: SqliteDatabase): void {
   const codes = catalogueSeedCodes();
-  const stored = db.prepare(`SELECT count(*) AS n FROM service_items WHERE code IN (${codes.map(() => '?').join(', ')})`).get(...codes) as { n: number };
+  const stored = db.prepare(`SELECT count(*) AS n FROM service_items WHERE code IN (${codes.map(() => '?').join(', ')})`).get(...codes) as {
+    n: number;
+  };
   if (stored.n === codes.length) return;
   const insert = db.prepare(
     `INSERT OR IGNORE INTO service_items (code, name, category, initials, department, kind, modes, guide, sort_order)
@@ -384,7 +410,17 @@ function seedCatalogue(db: SqliteDatabase): void {
   );
   db.transaction(() => {
     catalogueSeed(pinyinInitials).forEach((item, index) =>
-      insert.run(item.code, item.name, item.category, item.initials, item.department, item.kind, JSON.stringify(item.modes), JSON.stringify(item.guide), index),
+      insert.run(
+        item.code,
+        item.name,
+        item.category,
+        item.initials,
+        item.department,
+        item.kind,
+        JSON.stringify(item.modes),
+        JSON.stringify(item.guide),
+        index,
+      ),
     );
   })();
 }
@@ -405,25 +441,65 @@ function seedCaseHistory(db: SqliteDatabase, now: Date, atRest: AtRest): void {
   );
   const insertEvent = db.prepare('INSERT INTO application_events (platform_number, state, at, office, note) VALUES (?, ?, ?, ?, ?)');
   const ago = (days: number) => chinaIso(new Date(now.getTime() - days * dayMs));
-  const cases: { number: string; fixture: string; code: string; channel: 'window' | 'online'; events: [ApplicationState, number, string?][] }[] = [
+  const cases: {
+    number: string;
+    fixture: string;
+    code: string;
+    channel: 'window' | 'online';
+    events: [ApplicationState, number, string?][];
+  }[] = [
     {
-      number: '3301000000000101', fixture: 'zhang-wei', code: '330100-GJ-00312-001', channel: 'online',
-      events: [['received', 3], ['accepted', 3], ['in-review', 2]],
+      number: '3301000000000101',
+      fixture: 'zhang-wei',
+      code: '330100-GJ-00312-001',
+      channel: 'online',
+      events: [
+        ['received', 3],
+        ['accepted', 3],
+        ['in-review', 2],
+      ],
     },
     {
-      number: '3301000000000102', fixture: 'li-na', code: '330100-HJ-00530-000', channel: 'window',
-      events: [['received', 6], ['accepted', 6], ['in-review', 5], ['supplement-needed', 4, '请补充提交劳动合同或社保缴纳证明（就业证明）']],
+      number: '3301000000000102',
+      fixture: 'li-na',
+      code: '330100-HJ-00530-000',
+      channel: 'window',
+      events: [
+        ['received', 6],
+        ['accepted', 6],
+        ['in-review', 5],
+        ['supplement-needed', 4, '请补充提交劳动合同或社保缴纳证明（就业证明）'],
+      ],
     },
     {
-      number: '3301000000000103', fixture: 'zhao-guilan', code: '330100-MZ-00730-000', channel: 'window',
-      events: [['received', 20], ['accepted', 20], ['in-review', 18], ['approved', 12], ['completed', 11]],
+      number: '3301000000000103',
+      fixture: 'zhao-guilan',
+      code: '330100-MZ-00730-000',
+      channel: 'window',
+      events: [
+        ['received', 20],
+        ['accepted', 20],
+        ['in-review', 18],
+        ['approved', 12],
+        ['completed', 11],
+      ],
     },
   ];
   db.transaction(() => {
     for (const entry of cases) {
       const { card } = fixtureCitizen(entry.fixture);
       const where = office(entry.code);
-      insertApp.run(entry.number, entry.code, atRest.idNumber(card.idNumber), atRest.name(card.name), atRest.sealText('{}', `form:${entry.number}`), entry.channel, where, ago(entry.events[0]![1]), ago(entry.events[1]![1]));
+      insertApp.run(
+        entry.number,
+        entry.code,
+        atRest.idNumber(card.idNumber),
+        atRest.name(card.name),
+        atRest.sealText('{}', `form:${entry.number}`),
+        entry.channel,
+        where,
+        ago(entry.events[0]![1]),
+        ago(entry.events[1]![1]),
+      );
       for (const [state, days, note] of entry.events) insertEvent.run(entry.number, state, ago(days), where, note ?? null);
     }
     db.prepare("INSERT INTO counters (name, value) VALUES ('seeded-history', 1)").run();
@@ -501,7 +577,16 @@ function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (c
             for (const time of slotTimes) {
               const start = `${day}T${time}:00+08:00`;
               const end = chinaIso(new Date(Date.parse(start) + 30 * 60_000));
-              insertSlot.run(`${hallId}-${window}-${day.replaceAll('-', '')}${time.replace(':', '')}`, hallId, hallName, window, category, start, end, slotCapacity);
+              insertSlot.run(
+                `${hallId}-${window}-${day.replaceAll('-', '')}${time.replace(':', '')}`,
+                hallId,
+                hallName,
+                window,
+                category,
+                start,
+                end,
+                slotCapacity,
+              );
             }
           }
         }
@@ -509,7 +594,15 @@ function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (c
     })();
   }
 
-  function toView(row: { id: string; item_code: string; state: string; hall_name: string; window: string; start: string; end: string }): AppointmentView {
+  function toView(row: {
+    id: string;
+    item_code: string;
+    state: string;
+    hall_name: string;
+    window: string;
+    start: string;
+    end: string;
+  }): AppointmentView {
     return {
       id: row.id,
       itemCode: row.item_code,
@@ -526,14 +619,23 @@ function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (c
     const item = requireItem(itemCode);
     if (!item.modes.includes('appointment')) throw new PlatformRejection('item-not-applicable', `${item.name} takes no appointments`, 409);
     const slot = slotById.get(slotId) as (SlotRow & { category: string }) | undefined;
-    if (!slot || slot.category !== item.category) throw new PlatformRejection('slot-not-found', 'this time slot does not exist for the item', 404);
+    if (!slot || slot.category !== item.category)
+      throw new PlatformRejection('slot-not-found', 'this time slot does not exist for the item', 404);
     if (Date.parse(slot.start) <= clock.now().getTime()) throw new PlatformRejection('slot-not-found', 'this time slot has passed', 404);
     const person = atRest.idNumber(applicant.idNumber);
     if (sameSlotBooked.get(slotId, person)) throw new PlatformRejection('slot-full', 'you already hold this time slot', 409);
     if (slot.remaining <= 0) throw new PlatformRejection('slot-full', 'this time slot was just taken; choose another', 409);
     const id = `YY${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`;
     insertAppointment.run(id, slotId, itemCode, person, kioskId, chinaIso(clock.now()));
-    return toView({ id, item_code: itemCode, state: 'booked', hall_name: slot.hall_name, window: slot.window, start: slot.start, end: slot.end });
+    return toView({
+      id,
+      item_code: itemCode,
+      state: 'booked',
+      hall_name: slot.hall_name,
+      window: slot.window,
+      start: slot.start,
+      end: slot.end,
+    });
   });
 
   // A demo citizen already holds an appointment (身份证换领), so "my appointments" is not empty at first.
@@ -611,10 +713,16 @@ function createQueue(db: SqliteDatabase, clock: Clock) {
     const day = formatChinaDate(now);
     const own = ticketOfPerson.get(day, category, person) as TicketRow | undefined;
     if (own && stateNow(own, now) !== 'done') {
-      throw new PlatformRejection('queue-ticket-exists', `you already hold ticket ${own.number} for ${serviceCategoryTitles[category]}`, 409);
+      throw new PlatformRejection(
+        'queue-ticket-exists',
+        `you already hold ticket ${own.number} for ${serviceCategoryTitles[category]}`,
+        409,
+      );
     }
     // A new ticket is called one serving interval after the last ticket still to be called today.
-    const callTimes = (ticketsOfDay.all(day, category) as TicketRow[]).map((row) => Date.parse(row.issued_at) + row.ahead_at_issue * serveEveryMs);
+    const callTimes = (ticketsOfDay.all(day, category) as TicketRow[]).map(
+      (row) => Date.parse(row.issued_at) + row.ahead_at_issue * serveEveryMs,
+    );
     const lastCall = Math.max(-Infinity, ...callTimes);
     // with nobody in line from kiosks, the hall still has walk-ins who took a number at the counter machine
     const walkIns = Math.floor((now.getTime() - chinaMidnight(now)) / hourMs) % 5;
@@ -639,7 +747,10 @@ function createQueue(db: SqliteDatabase, clock: Clock) {
 
 /** files stored before migration 2 get their digest (the bytes are still there to take it from) */
 function fillFileDigests(db: SqliteDatabase): void {
-  const missing = db.prepare('SELECT rowid, pdf FROM application_files WHERE sha256 IS NULL AND pdf IS NOT NULL').all() as { rowid: number; pdf: Buffer }[];
+  const missing = db.prepare('SELECT rowid, pdf FROM application_files WHERE sha256 IS NULL AND pdf IS NOT NULL').all() as {
+    rowid: number;
+    pdf: Buffer;
+  }[];
   if (missing.length === 0) return;
   const fill = db.prepare('UPDATE application_files SET sha256 = ? WHERE rowid = ?');
   db.transaction(() => missing.forEach((row) => fill.run(sha256Hex(row.pdf), row.rowid)))();
@@ -655,14 +766,26 @@ function keepNothingClear(db: SqliteDatabase, atRest: AtRest): void {
   db.pragma('secure_delete = ON');
   let changed = 0;
   db.transaction(() => {
-    const apps = db.prepare('SELECT platform_number, id_number, name, form FROM applications').all() as { platform_number: string; id_number: string; name: string; form: string }[];
+    const apps = db.prepare('SELECT platform_number, id_number, name, form FROM applications').all() as {
+      platform_number: string;
+      id_number: string;
+      name: string;
+      form: string;
+    }[];
     const updateApp = db.prepare('UPDATE applications SET id_number = ?, name = ?, form = ? WHERE platform_number = ?');
     for (const row of apps.filter((entry) => !isHashed(entry.id_number) || !isHashed(entry.name) || !isSealed(entry.form))) {
-      updateApp.run(atRest.idNumber(row.id_number), atRest.name(row.name), atRest.sealText(row.form, `form:${row.platform_number}`), row.platform_number);
+      updateApp.run(
+        atRest.idNumber(row.id_number),
+        atRest.name(row.name),
+        atRest.sealText(row.form, `form:${row.platform_number}`),
+        row.platform_number,
+      );
       changed++;
     }
     changed += db.prepare('UPDATE application_files SET pdf = NULL WHERE pdf IS NOT NULL').run().changes;
-    const raters = db.prepare('SELECT id, rater_id_number, rater_name FROM ratings WHERE rater_id_number IS NOT NULL OR rater_name IS NOT NULL').all() as { id: string; rater_id_number: string | null; rater_name: string | null }[];
+    const raters = db
+      .prepare('SELECT id, rater_id_number, rater_name FROM ratings WHERE rater_id_number IS NOT NULL OR rater_name IS NOT NULL')
+      .all() as { id: string; rater_id_number: string | null; rater_name: string | null }[];
     const sealRater = db.prepare('UPDATE ratings SET rater_sealed = ?, rater_id_number = NULL, rater_name = NULL WHERE id = ?');
     for (const row of raters) {
       sealRater.run(atRest.sealText(JSON.stringify({ idNumber: row.rater_id_number, name: row.rater_name }), `rater:${row.id}`), row.id);

@@ -13,7 +13,12 @@ function ageOn(birthDate: string, on: string): number {
 describe('fixture citizens', () => {
   it('has exactly the ids tests and the dev panel use', () => {
     expect(fixtureCitizens.map((fixture) => fixture.id)).toEqual([
-      'zhang-wei', 'li-na', 'wang-xiaoyu', 'zhao-guilan', 'ouyang-mingyuan', 'chen-expired',
+      'zhang-wei',
+      'li-na',
+      'wang-xiaoyu',
+      'zhao-guilan',
+      'ouyang-mingyuan',
+      'chen-expired',
     ]);
   });
 

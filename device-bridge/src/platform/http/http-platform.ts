@@ -107,15 +107,27 @@ export function createHttpPlatform(options: HttpPlatformOptions): Platform {
     }
     if (response.status >= 400) {
       const parsed = errorBody.safeParse(json);
-      const code = parsed.success && (platformErrorCodes as readonly string[]).includes(parsed.data.error.code) ? (parsed.data.error.code as PlatformErrorCode) : 'bad-request';
-      if (response.status === 404 && extra.notFoundIsNull && (code === 'not-found' || code === 'item-not-found' || code === 'ticket-not-found' || code === 'appointment-not-found')) return null;
+      const code =
+        parsed.success && (platformErrorCodes as readonly string[]).includes(parsed.data.error.code)
+          ? (parsed.data.error.code as PlatformErrorCode)
+          : 'bad-request';
+      if (
+        response.status === 404 &&
+        extra.notFoundIsNull &&
+        (code === 'not-found' || code === 'item-not-found' || code === 'ticket-not-found' || code === 'appointment-not-found')
+      )
+        return null;
       // 408 and 429 are the platform asking to come back later, not a refusal
       if (response.status === 408 || response.status === 429) throw new PlatformUnavailable(`platform answered ${response.status}`);
       // a credentials problem is the kiosk's setup, not the application's fault: keep it and retry once fixed
       if (response.status === 401 || response.status === 403) {
         throw new PlatformUnavailable(`platform refused this kiosk's credentials (${response.status}); enrol the kiosk`);
       }
-      throw new PlatformRejection(code, parsed.success ? parsed.data.error.message : `platform answered ${response.status}`, response.status);
+      throw new PlatformRejection(
+        code,
+        parsed.success ? parsed.data.error.message : `platform answered ${response.status}`,
+        response.status,
+      );
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) throw new PlatformUnavailable(`platform reply to ${method} ${path} does not match the contract`);
@@ -163,11 +175,16 @@ export function createHttpPlatform(options: HttpPlatformOptions): Platform {
       return required(await call('POST', '/v1/applications/query', applicationsSchema, { applicant }), 'applications').applications;
     },
     async submitRating(rating) {
-      return required(await call('POST', '/v1/ratings', submitRatingResultSchema, rating, { idempotencyKey: rating.idempotencyKey }), 'rating');
+      return required(
+        await call('POST', '/v1/ratings', submitRatingResultSchema, rating, { idempotencyKey: rating.idempotencyKey }),
+        'rating',
+      );
     },
     async listSlots(itemCode, date) {
       const search = new URLSearchParams({ itemCode, ...(date ? { date } : {}) });
-      return required(await call('GET', `/v1/appointments/slots?${search.toString()}`, slotsSchema), 'slots').slots.map((slot) => appointmentSlotSchema.parse(slot));
+      return required(await call('GET', `/v1/appointments/slots?${search.toString()}`, slotsSchema), 'slots').slots.map((slot) =>
+        appointmentSlotSchema.parse(slot),
+      );
     },
     async bookAppointment(booking) {
       return required(await call('POST', '/v1/appointments', appointmentViewSchema, booking), 'appointment');

@@ -1,4 +1,15 @@
-import { attributesOf, decodeIpp, encodeIpp, groupsOf, groupTags, ippOperations, isSuccess, valueTags, type IppAttribute, type IppMessage } from './codec.ts';
+import {
+  attributesOf,
+  decodeIpp,
+  encodeIpp,
+  groupsOf,
+  groupTags,
+  ippOperations,
+  isSuccess,
+  valueTags,
+  type IppAttribute,
+  type IppMessage,
+} from './codec.ts';
 import { ippJobState, type IppJobState } from './job-state.ts';
 
 export interface IppClientOptions {
@@ -58,7 +69,12 @@ export function createIppClient(options: IppClientOptions) {
     };
   }
 
-  async function call(operation: number, attributes: IppAttribute[], data?: Buffer, jobAttributes: IppAttribute[] = []): Promise<IppMessage> {
+  async function call(
+    operation: number,
+    attributes: IppAttribute[],
+    data?: Buffer,
+    jobAttributes: IppAttribute[] = [],
+  ): Promise<IppMessage> {
     const groups = [operationGroup(attributes), ...(jobAttributes.length > 0 ? [{ tag: groupTags.job, attributes: jobAttributes }] : [])];
     const body = encodeIpp({ code: operation, requestId: ++requestId, groups, ...(data ? { data } : {}) });
     const response = await fetch(endpoint, {
@@ -95,7 +111,11 @@ export function createIppClient(options: IppClientOptions) {
   return {
     async printerAttributes(): Promise<PrinterAttributes> {
       const message = await call(ippOperations.getPrinterAttributes, [
-        { tag: valueTags.keyword, name: 'requested-attributes', values: ['printer-state', 'printer-state-reasons', 'printer-is-accepting-jobs', 'printer-error-policy'] },
+        {
+          tag: valueTags.keyword,
+          name: 'requested-attributes',
+          values: ['printer-state', 'printer-state-reasons', 'printer-is-accepting-jobs', 'printer-error-policy'],
+        },
       ]);
       const printer = attributesOf(message, groupTags.printer);
       const state = printer.get('printer-state')?.[0];

@@ -1,7 +1,6 @@
 import { wltPhotoBytes } from '../photo-decoder.ts';
 import { textBlockBytes } from './text-block.ts';
 
-
 /** spaces and NULs around a field: padding, not content */
 // eslint-disable-next-line no-control-regex
 const paddingAtEnds = /^[ \u0000]+|[ \u0000]+$/g;

@@ -31,9 +31,9 @@ const piece: fc.Arbitrary<Piece> = fc.oneof(
   fc.tuple(goodFrame, fc.nat()).map(([frame, cut]) => ({ frame: frame.slice(0, cut % frame.length), intact: false })),
   // noise, sometimes containing preamble-like bytes
   fc.uint8Array({ maxLength: 40 }).map((noise) => ({ frame: noise, intact: false })),
-  fc.constantFrom(Uint8Array.of(0xaa, 0xaa, 0xaa, 0x96, 0x69), Uint8Array.of(0xaa, 0xaa, 0xaa, 0x96, 0x69, 0xff, 0xff)).map(
-    (frame) => ({ frame, intact: false }),
-  ),
+  fc
+    .constantFrom(Uint8Array.of(0xaa, 0xaa, 0xaa, 0x96, 0x69), Uint8Array.of(0xaa, 0xaa, 0xaa, 0x96, 0x69, 0xff, 0xff))
+    .map((frame) => ({ frame, intact: false })),
 );
 
 function chunked(stream: Uint8Array, cuts: number[]): Uint8Array[] {
@@ -125,7 +125,10 @@ describe('SAM decoder under generated bad input (property)', () => {
           // a preamble formed by chance (≈ 4 000 / 2^40 per case) would start a frame: not a flood
           fc.pre(!Buffer.from(noise).includes(Buffer.from(preamble)));
           const flushAfter = new Set(cutsAndFlushes.filter(([, flush]) => flush).map(([cut]) => cut % (noise.length + 1)));
-          const chunks = chunked(noise, cutsAndFlushes.map(([cut]) => cut));
+          const chunks = chunked(
+            noise,
+            cutsAndFlushes.map(([cut]) => cut),
+          );
           const decoder = createFrameDecoder();
           const items: DecodedItem[] = [];
           let flushes = 0;
@@ -153,13 +156,18 @@ describe('SAM decoder under generated bad input (property)', () => {
 
   it('random answer payloads: read data, text blocks and responses parse to a result or a problem, never an exception (20 000 cases)', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 1_400 }), fc.boolean(), fc.uint8Array({ minLength: 256, maxLength: 256 }), (data, fp, text) => {
-        parseResponse(data);
-        const read = parseReadData(data, fp);
-        expect(typeof read.ok).toBe('boolean');
-        const decoded = decodeCardText(text);
-        expect(typeof decoded.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 1_400 }),
+        fc.boolean(),
+        fc.uint8Array({ minLength: 256, maxLength: 256 }),
+        (data, fp, text) => {
+          parseResponse(data);
+          const read = parseReadData(data, fp);
+          expect(typeof read.ok).toBe('boolean');
+          const decoded = decodeCardText(text);
+          expect(typeof decoded.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 20_000 },
     );
   });

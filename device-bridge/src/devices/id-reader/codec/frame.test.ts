@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { encodeRequest, encodeResponse, parseResponse } from './commands.ts';
 import { createFrameDecoder, encodeFrame, type DecodedItem } from './frame.ts';
 
-const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex').toUpperCase().replace(/(..)(?!$)/g, '$1 ');
+const hex = (bytes: Uint8Array) =>
+  Buffer.from(bytes)
+    .toString('hex')
+    .toUpperCase()
+    .replace(/(..)(?!$)/g, '$1 ');
 const bytes = (text: string) => Uint8Array.from(Buffer.from(text.replace(/ /g, ''), 'hex'));
 
 describe('SAM frames', () => {
@@ -40,11 +44,7 @@ describe('SAM frames', () => {
 
   it('skips garbage to the next preamble and reports it once', () => {
     const decoder = createFrameDecoder();
-    const items = [
-      ...decoder.push(bytes('01 02 AA AA 03')),
-      ...decoder.push(bytes('04 05')),
-      ...decoder.push(encodeResponse(0x90)),
-    ];
+    const items = [...decoder.push(bytes('01 02 AA AA 03')), ...decoder.push(bytes('04 05')), ...decoder.push(encodeResponse(0x90))];
     expect(items.map((item) => (item.kind === 'frame' ? 'frame' : `${item.problem}:${item.bytes}`))).toEqual(['garbage:7', 'frame']);
   });
 
@@ -79,9 +79,14 @@ describe('SAM frames', () => {
 
   it('at flush, never takes stale bytes past the end for a preamble (found by the property test)', () => {
     const pieces = [
-      [170, 170, 170, 150], [170, 170, 170, 150, 105], [170, 170, 170, 150, 105, 0, 4, 0, 0, 0, 4],
-      [170, 170, 170, 150, 105], [170, 170, 170, 150, 105], [170, 170, 170, 150, 105, 0, 5, 0, 0, 0, 0, 5],
-      [170, 170, 170, 150, 105, 0, 7, 0, 0, 0, 0, 0, 0, 7], [0, 0, 0, 0, 0],
+      [170, 170, 170, 150],
+      [170, 170, 170, 150, 105],
+      [170, 170, 170, 150, 105, 0, 4, 0, 0, 0, 4],
+      [170, 170, 170, 150, 105],
+      [170, 170, 170, 150, 105],
+      [170, 170, 170, 150, 105, 0, 5, 0, 0, 0, 0, 5],
+      [170, 170, 170, 150, 105, 0, 7, 0, 0, 0, 0, 0, 0, 7],
+      [0, 0, 0, 0, 0],
       [170, 170, 170, 150, 105, 1, 10, 0, 0, 129, 205, 216, 95, 44, 234, 173, 170],
     ];
     const stream = Uint8Array.from(pieces.flat());
@@ -99,7 +104,8 @@ describe('SAM frames', () => {
 describe('SAM decoder keeps no card data it is done with', () => {
   // a read answer whose text is a name and number in UCS-2LE, as a card gives them
   const cardText = Buffer.from('欧阳建国 110101194910010031'.padEnd(128, ' '), 'utf16le');
-  const readAnswer = () => encodeResponse(0x90, Uint8Array.from(Buffer.concat([Buffer.from([1, 0, 4, 0]), cardText, Buffer.alloc(1024, 0x57)])));
+  const readAnswer = () =>
+    encodeResponse(0x90, Uint8Array.from(Buffer.concat([Buffer.from([1, 0, 4, 0]), cardText, Buffer.alloc(1024, 0x57)])));
   const carries = (store: Uint8Array) => Buffer.from(store).includes(cardText.subarray(0, 16));
 
   function inspectedDecoder() {

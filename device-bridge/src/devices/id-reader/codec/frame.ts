@@ -46,9 +46,7 @@ export type MalformedProblem =
   /** the line went quiet (command timeout) with a frame only partly received */
   | 'truncated';
 
-export type DecodedItem =
-  | { kind: 'frame'; payload: Uint8Array }
-  | { kind: 'malformed'; problem: MalformedProblem; bytes: number };
+export type DecodedItem = { kind: 'frame'; payload: Uint8Array } | { kind: 'malformed'; problem: MalformedProblem; bytes: number };
 
 export interface FrameDecoder {
   /** feeds a chunk; returns the frames and problems it completed, in line order */

@@ -30,7 +30,13 @@ const issueCodes: Array<[code: number, name: string, success: boolean, chinese: 
 ];
 
 describe('SW3 status table', () => {
-  const rows = issueCodes.map(([code, name, success, chinese]) => ({ hex: `0x${code.toString(16).padStart(2, '0')}`, code, name, success, chinese }));
+  const rows = issueCodes.map(([code, name, success, chinese]) => ({
+    hex: `0x${code.toString(16).padStart(2, '0')}`,
+    code,
+    name,
+    success,
+    chinese,
+  }));
   it.each(rows)('$hex → $name', ({ code, name, success, chinese }) => {
     const status = describeStatus(code);
     expect(status).toMatchObject({ code, name });
@@ -39,7 +45,11 @@ describe('SW3 status table', () => {
   });
 
   it('knows exactly the issue’s codes, each under its own name', () => {
-    expect(Object.keys(samStatuses).map(Number).sort((a, b) => a - b)).toEqual(issueCodes.map(([code]) => code).sort((a, b) => a - b));
+    expect(
+      Object.keys(samStatuses)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual(issueCodes.map(([code]) => code).sort((a, b) => a - b));
     expect(new Set(issueCodes.map(([, name]) => name)).size).toBe(issueCodes.length);
   });
 

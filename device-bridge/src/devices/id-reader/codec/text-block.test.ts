@@ -62,7 +62,12 @@ describe('card text block', () => {
 
   it('names nations by GB 3304', () => {
     expect([nationName('01'), nationName('56'), nationName('97'), nationName('98'), nationName('57'), nationName('x1')]).toEqual([
-      '汉', '基诺', '其他', '外国血统中国籍人士', null, null,
+      '汉',
+      '基诺',
+      '其他',
+      '外国血统中国籍人士',
+      null,
+      null,
     ]);
   });
 });

@@ -1,7 +1,6 @@
 import { idNumberProblem, isForeignPermanent2017Number } from '../../../privacy/id-number.ts';
 import { nationName } from './nations.ts';
 
-
 /** spaces and NULs around a field: padding, not content */
 // eslint-disable-next-line no-control-regex
 const paddingAtEnds = /^[ \u0000]+|[ \u0000]+$/g;
@@ -81,33 +80,73 @@ export interface ForeignPermanent2023Text {
 export type CardText = ResidentIdText | HmtResidencePermitText | ForeignPermanent2017Text | ForeignPermanent2023Text;
 
 export type TextProblem =
-  | { problem: 'unknown-card-type'; flag: string }
-  | { problem: 'invalid-number' }
-  | { problem: 'invalid-field'; field: string };
+  { problem: 'unknown-card-type'; flag: string } | { problem: 'invalid-number' } | { problem: 'invalid-field'; field: string };
 
 export type TextDecodeResult = { ok: true; card: CardText } | ({ ok: false } & TextProblem);
 
-const flags: Record<string, CardType> = { ' ': 'resident-id', J: 'hmt-residence-permit', I: 'foreign-permanent-2017', Y: 'foreign-permanent-2023' };
-const flagOf: Record<CardType, string> = { 'resident-id': ' ', 'hmt-residence-permit': 'J', 'foreign-permanent-2017': 'I', 'foreign-permanent-2023': 'Y' };
+const flags: Record<string, CardType> = {
+  ' ': 'resident-id',
+  J: 'hmt-residence-permit',
+  I: 'foreign-permanent-2017',
+  Y: 'foreign-permanent-2023',
+};
+const flagOf: Record<CardType, string> = {
+  'resident-id': ' ',
+  'hmt-residence-permit': 'J',
+  'foreign-permanent-2017': 'I',
+  'foreign-permanent-2023': 'Y',
+};
 
 /** [offset, bytes] of every field per layout */
 const layouts = {
   'resident-id': {
-    name: [0, 30], sex: [30, 2], nation: [32, 4], birthDate: [36, 16], address: [52, 70], idNumber: [122, 36],
-    issuer: [158, 30], validFrom: [188, 16], validTo: [204, 16],
+    name: [0, 30],
+    sex: [30, 2],
+    nation: [32, 4],
+    birthDate: [36, 16],
+    address: [52, 70],
+    idNumber: [122, 36],
+    issuer: [158, 30],
+    validFrom: [188, 16],
+    validTo: [204, 16],
   },
   'hmt-residence-permit': {
-    name: [0, 30], sex: [30, 2], birthDate: [36, 16], address: [52, 70], idNumber: [122, 36], issuer: [158, 30],
-    validFrom: [188, 16], validTo: [204, 16], passNumber: [220, 18], issueCount: [238, 4],
+    name: [0, 30],
+    sex: [30, 2],
+    birthDate: [36, 16],
+    address: [52, 70],
+    idNumber: [122, 36],
+    issuer: [158, 30],
+    validFrom: [188, 16],
+    validTo: [204, 16],
+    passNumber: [220, 18],
+    issueCount: [238, 4],
   },
   'foreign-permanent-2017': {
-    englishName: [0, 120], sex: [120, 2], cardNumber: [122, 30], nationality: [152, 6], chineseName: [158, 30],
-    validFrom: [188, 16], validTo: [204, 16], birthDate: [220, 16], cardVersion: [236, 4], issuerCode: [240, 8],
+    englishName: [0, 120],
+    sex: [120, 2],
+    cardNumber: [122, 30],
+    nationality: [152, 6],
+    chineseName: [158, 30],
+    validFrom: [188, 16],
+    validTo: [204, 16],
+    birthDate: [220, 16],
+    cardVersion: [236, 4],
+    issuerCode: [240, 8],
   },
   'foreign-permanent-2023': {
-    chineseName: [0, 30], sex: [30, 2], renewalCount: [32, 4], birthDate: [36, 16], englishName: [52, 70],
-    idNumber: [122, 36], issuer: [158, 30], validFrom: [188, 16], validTo: [204, 16], englishNameContinuation: [220, 18],
-    signCount: [238, 4], nationality: [242, 6],
+    chineseName: [0, 30],
+    sex: [30, 2],
+    renewalCount: [32, 4],
+    birthDate: [36, 16],
+    englishName: [52, 70],
+    idNumber: [122, 36],
+    issuer: [158, 30],
+    validFrom: [188, 16],
+    validTo: [204, 16],
+    englishNameContinuation: [220, 18],
+    signCount: [238, 4],
+    nationality: [242, 6],
   },
 } as const satisfies Record<CardType, Record<string, readonly [number, number]>>;
 

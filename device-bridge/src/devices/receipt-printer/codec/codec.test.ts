@@ -7,7 +7,11 @@ import { conditionOf, decodeStatus, encodeStatus, isStatusByte, statusFor } from
 function interpreter(condition: PrinterCondition = 'ready') {
   const replies: number[] = [];
   const receipts: PrintedReceipt[] = [];
-  const printer = createEscPosInterpreter({ condition: () => condition, reply: (bytes) => replies.push(...bytes), onReceipt: (receipt) => receipts.push(receipt) });
+  const printer = createEscPosInterpreter({
+    condition: () => condition,
+    reply: (bytes) => replies.push(...bytes),
+    onReceipt: (receipt) => receipts.push(receipt),
+  });
   return { printer, replies, receipts };
 }
 

@@ -49,9 +49,15 @@ function encodeLine(line: ReceiptLine): number[] {
     case 'text': {
       const size = line.size === 2 ? 0x11 : 0x00;
       return [
-        ESC, 0x61, alignCode[line.align ?? 'left'],
-        ESC, 0x45, line.bold ? 1 : 0,
-        GS, 0x21, size,
+        ESC,
+        0x61,
+        alignCode[line.align ?? 'left'],
+        ESC,
+        0x45,
+        line.bold ? 1 : 0,
+        GS,
+        0x21,
+        size,
         ...iconv.encode(printable(line.text), 'gb18030'),
         LF,
       ];

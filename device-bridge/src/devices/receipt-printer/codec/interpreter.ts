@@ -7,8 +7,7 @@ import { encodeStatus, statusFor } from './status.ts';
 
 /** One line as it came out of the printer. */
 export type PrintedReceiptLine =
-  | { kind: 'text'; text: string; align: ReceiptAlign; bold: boolean; size: 1 | 2 }
-  | { kind: 'qr'; data: string; moduleSize: number };
+  { kind: 'text'; text: string; align: ReceiptAlign; bold: boolean; size: 1 | 2 } | { kind: 'qr'; data: string; moduleSize: number };
 
 export interface PrintedReceipt {
   lines: PrintedReceiptLine[];
@@ -22,7 +21,11 @@ export interface PrintedReceipt {
  * DLE EOT n is answered at once from the current condition — even in the middle of other data.
  * Unknown commands are skipped by their known lengths; an unknown ESC/GS byte is dropped, as printers do.
  */
-export function createEscPosInterpreter(options: { condition: () => PrinterCondition; reply: (bytes: Uint8Array) => void; onReceipt: (receipt: PrintedReceipt) => void }) {
+export function createEscPosInterpreter(options: {
+  condition: () => PrinterCondition;
+  reply: (bytes: Uint8Array) => void;
+  onReceipt: (receipt: PrintedReceipt) => void;
+}) {
   let buffer = Buffer.alloc(0);
   let align: ReceiptAlign = 'left';
   let bold = false;
@@ -67,7 +70,8 @@ export function createEscPosInterpreter(options: { condition: () => PrinterCondi
       if (!need(3)) return 0;
       if (code === 0x61) align = (['left', 'center', 'right'] as const)[buffer[2]! % 3]!;
       else if (code === 0x45) bold = (buffer[2]! & 1) === 1;
-      else if (code === 0x64 && canPrint()) for (let index = 0; index < buffer[2]!; index++) lines.push({ kind: 'text', text: '', align: 'left', bold: false, size: 1 });
+      else if (code === 0x64 && canPrint())
+        for (let index = 0; index < buffer[2]!; index++) lines.push({ kind: 'text', text: '', align: 'left', bold: false, size: 1 });
       return 3;
     }
     if (first === FS) {
@@ -139,7 +143,12 @@ export function createEscPosInterpreter(options: { condition: () => PrinterCondi
 /** Display width in half-width columns: CJK and full-width forms take two. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const character of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(character) ? 2 : 1;
+  for (const character of text)
+    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(
+      character,
+    )
+      ? 2
+      : 1;
   return width;
 }
 

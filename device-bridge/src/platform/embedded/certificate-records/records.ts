@@ -157,11 +157,41 @@ interface Household {
 }
 
 const households: Record<string, Household> = {
-  'zhang-wei': { householdNumber: '330106042817', householdKind: '家庭户', relationToHead: '户主', registeredOn: '2021-05-18', policeStation: '杭州市公安局西湖分局文新派出所' },
-  'li-na': { householdNumber: '330102011532', householdKind: '集体户', relationToHead: '集体户成员', registeredOn: '2019-09-10', policeStation: '杭州市公安局上城分局湖滨派出所' },
-  'wang-xiaoyu': { householdNumber: '330108063390', householdKind: '家庭户', relationToHead: '女', registeredOn: '2016-06-02', policeStation: '杭州市公安局滨江分局长河派出所' },
-  'zhao-guilan': { householdNumber: '330104005127', householdKind: '家庭户', relationToHead: '户主', registeredOn: '1983-04-20', policeStation: '杭州市公安局上城分局凯旋派出所' },
-  'ouyang-mingyuan': { householdNumber: '330105020746', householdKind: '家庭户', relationToHead: '户主', registeredOn: '1998-11-03', policeStation: '杭州市公安局拱墅分局湖墅派出所' },
+  'zhang-wei': {
+    householdNumber: '330106042817',
+    householdKind: '家庭户',
+    relationToHead: '户主',
+    registeredOn: '2021-05-18',
+    policeStation: '杭州市公安局西湖分局文新派出所',
+  },
+  'li-na': {
+    householdNumber: '330102011532',
+    householdKind: '集体户',
+    relationToHead: '集体户成员',
+    registeredOn: '2019-09-10',
+    policeStation: '杭州市公安局上城分局湖滨派出所',
+  },
+  'wang-xiaoyu': {
+    householdNumber: '330108063390',
+    householdKind: '家庭户',
+    relationToHead: '女',
+    registeredOn: '2016-06-02',
+    policeStation: '杭州市公安局滨江分局长河派出所',
+  },
+  'zhao-guilan': {
+    householdNumber: '330104005127',
+    householdKind: '家庭户',
+    relationToHead: '户主',
+    registeredOn: '1983-04-20',
+    policeStation: '杭州市公安局上城分局凯旋派出所',
+  },
+  'ouyang-mingyuan': {
+    householdNumber: '330105020746',
+    householdKind: '家庭户',
+    relationToHead: '户主',
+    registeredOn: '1998-11-03',
+    policeStation: '杭州市公安局拱墅分局湖墅派出所',
+  },
 };
 
 /** GB 3304 nation codes of the fixtures → 民族 as printed. */
