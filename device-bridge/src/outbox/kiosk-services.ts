@@ -24,7 +24,7 @@ import { matchesCatalogueQuery } from '../platform/catalogue-search.ts';
 import { formProblem } from '../platform/application-check.ts';
 import type { SqliteDatabase } from '../store/database.ts';
 import type { Clock, TimerHandle } from '../time/clock.ts';
-import { formatChinaDate } from '../platform/china-time.ts';
+import { formatChinaDate, formatChinaIso } from '../platform/china-time.ts';
 import { createOutbox, DeliveryDeferred, type OutboxEvent } from './outbox.ts';
 import { parseSignaturePng } from '../signature/signature-png.ts';
 import type { ApplicationReceiptPrint } from '../documents/receipts/receipts.ts';
@@ -71,10 +71,6 @@ interface KioskApplicationRow {
 
 /** a refused application stays listed at the kiosk (as 未通过, with the reason) this long */
 const refusedListedDays = 30;
-
-function chinaIso(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().replace('Z', '+08:00');
-}
 
 /**
  * The kiosk side of the platform services: applications and ratings go through the outbox (stored
@@ -295,7 +291,7 @@ export function createKioskServices(options: KioskServicesOptions) {
       if (existing) return { row: existing, created: false };
       const now = clock.now();
       const localNumber = newLocalNumber(now);
-      const submittedAt = chinaIso(now);
+      const submittedAt = formatChinaIso(now);
       outbox.add('application', fields.idempotency_key, payloadOf(localNumber, submittedAt));
       insertApplication.run(
         localNumber,
@@ -538,7 +534,7 @@ export function createKioskServices(options: KioskServicesOptions) {
       grade: rating.grade,
       indicators: rating.indicators,
       ...(rating.comment ? { comment: rating.comment } : {}),
-      ratedAt: chinaIso(clock.now()),
+      ratedAt: formatChinaIso(clock.now()),
       rater: identity ? { idNumber: identity.idNumber, name: identity.name } : null,
     };
     outbox.add('rating', id, payload);

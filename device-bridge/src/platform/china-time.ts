@@ -27,6 +27,11 @@ export function formatChinaDate(instant: Date): string {
   return `${formatYearMonth(year, month)}-${String(day).padStart(2, '0')}`;
 }
 
+/** An instant as ISO 8601 with the +08:00 offset, as the hall's clocks read: 2026-11-22T10:00:00.000+08:00. */
+export function formatChinaIso(instant: Date): string {
+  return new Date(instant.getTime() + chinaOffsetMs).toISOString().replace('Z', '+08:00');
+}
+
 /**
  * The `count` full calendar months before the month `now` falls in (China time), oldest first:
  * at any moment in 2026-11 with count 12 → 2025-11 … 2026-10.

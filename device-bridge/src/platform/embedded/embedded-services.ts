@@ -19,7 +19,7 @@ import {
 } from '../../api/index.ts';
 import type { SqliteDatabase } from '../../store/database.ts';
 import type { Clock } from '../../time/clock.ts';
-import { formatChinaDate } from '../china-time.ts';
+import { formatChinaDate, formatChinaIso } from '../china-time.ts';
 import { matchesCatalogueQuery } from '../catalogue-search.ts';
 import { PlatformRejection, type Applicant, type SubmitApplication, type SubmitRating } from '../contract.ts';
 import type { ServicePlatform } from '../service-platform.ts';
@@ -79,12 +79,6 @@ function isPdf(bytes: Buffer): boolean {
 
 function sha256(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(value)).digest('hex');
-}
-
-/** ISO with the +08:00 offset, as the hall's clocks read */
-function chinaIso(instant: Date): string {
-  const shifted = new Date(instant.getTime() + 8 * hourMs);
-  return shifted.toISOString().replace('Z', '+08:00');
 }
 
 /** 00:00 China time of the day `instant` falls in, as an instant */
@@ -190,7 +184,7 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
             ['completed', accepted + promisedMs],
           ];
     for (const [state, at] of schedule) {
-      if (at <= now.getTime()) insertEvent.run(row.platform_number, state, chinaIso(new Date(at)), row.office, null);
+      if (at <= now.getTime()) insertEvent.run(row.platform_number, state, formatChinaIso(new Date(at)), row.office, null);
     }
   }
 
@@ -260,7 +254,7 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
         throw new PlatformRejection('bad-request', `materials.${file.materialId}: not a PDF`, 400);
     }
     const platformNumber = newPlatformNumber(now);
-    const acceptedAt = chinaIso(now);
+    const acceptedAt = formatChinaIso(now);
     insertApp.run({
       platformNumber,
       kioskId,
@@ -312,7 +306,7 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
       indicators: JSON.stringify(rating.indicators),
       comment: rating.comment ?? null,
       ratedAt: rating.ratedAt,
-      receivedAt: chinaIso(now),
+      receivedAt: formatChinaIso(now),
       // inside a kiosk only the sealed copy: confidential, and never a second store of people
       raterIdNumber: atRest.inKiosk ? null : (rating.rater?.idNumber ?? null),
       raterName: atRest.inKiosk ? null : (rating.rater?.name ?? null),
@@ -440,7 +434,7 @@ function seedCaseHistory(db: SqliteDatabase, now: Date, atRest: AtRest): void {
      VALUES (?, NULL, NULL, NULL, NULL, ?, ?, ?, ?, 'collect', ?, ?, ?, ?, 0)`,
   );
   const insertEvent = db.prepare('INSERT INTO application_events (platform_number, state, at, office, note) VALUES (?, ?, ?, ?, ?)');
-  const ago = (days: number) => chinaIso(new Date(now.getTime() - days * dayMs));
+  const ago = (days: number) => formatChinaIso(new Date(now.getTime() - days * dayMs));
   const cases: {
     number: string;
     fixture: string;
@@ -576,7 +570,7 @@ function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (c
           for (const window of windowsOf[category]) {
             for (const time of slotTimes) {
               const start = `${day}T${time}:00+08:00`;
-              const end = chinaIso(new Date(Date.parse(start) + 30 * 60_000));
+              const end = formatChinaIso(new Date(Date.parse(start) + 30 * 60_000));
               insertSlot.run(
                 `${hallId}-${window}-${day.replaceAll('-', '')}${time.replace(':', '')}`,
                 hallId,
@@ -626,7 +620,7 @@ function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (c
     if (sameSlotBooked.get(slotId, person)) throw new PlatformRejection('slot-full', 'you already hold this time slot', 409);
     if (slot.remaining <= 0) throw new PlatformRejection('slot-full', 'this time slot was just taken; choose another', 409);
     const id = `YY${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`;
-    insertAppointment.run(id, slotId, itemCode, person, kioskId, chinaIso(clock.now()));
+    insertAppointment.run(id, slotId, itemCode, person, kioskId, formatChinaIso(clock.now()));
     return toView({
       id,
       item_code: itemCode,
@@ -644,7 +638,14 @@ function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (c
     const first = slotsOf.get('household', '0000', '9999') as SlotRow | undefined;
     if (first) {
       const { card } = fixtureCitizen('chen-expired');
-      insertAppointment.run('YY000000000001', first.id, '330100-HJ-00501-000', atRest.idNumber(card.idNumber), null, chinaIso(clock.now()));
+      insertAppointment.run(
+        'YY000000000001',
+        first.id,
+        '330100-HJ-00501-000',
+        atRest.idNumber(card.idNumber),
+        null,
+        formatChinaIso(clock.now()),
+      );
     }
     db.prepare("INSERT INTO counters (name, value) VALUES ('seeded-appointments', 1)").run();
   }
@@ -655,7 +656,7 @@ function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (c
       if (!item.modes.includes('appointment')) return [];
       const now = clock.now();
       ensureSlots(now);
-      const from = date ? `${date}T00:00:00+08:00` : chinaIso(now);
+      const from = date ? `${date}T00:00:00+08:00` : formatChinaIso(now);
       const to = date ? `${date}T23:59:59+08:00` : '9999';
       return (slotsOf.all(item.category, from, to) as SlotRow[]).filter((row) => Date.parse(row.start) > now.getTime()).map(toSlot);
     },
@@ -729,7 +730,7 @@ function createQueue(db: SqliteDatabase, clock: Clock) {
     const ahead = lastCall + serveEveryMs > now.getTime() ? Math.ceil((lastCall + serveEveryMs - now.getTime()) / serveEveryMs) : walkIns;
     const sequence = (nextCounter.get(`queue-${day}-${category}`) as { value: number }).value;
     const number = `${queuePrefixes[category]}${String(sequence).padStart(3, '0')}`;
-    const issuedAt = chinaIso(now);
+    const issuedAt = formatChinaIso(now);
     insertTicket.run(day, number, category, hallName, person, kioskId, issuedAt, ahead);
     return { number, category, hallName, windows: windowsOf[category], ahead, issuedAt };
   });
