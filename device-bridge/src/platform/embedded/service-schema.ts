@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../../store/database.ts';
+import { migrateSchemaPart } from '../../store/schema-parts.ts';
 
 /**
  * The service tables of the embedded platform (catalogue, applications, appointments, queue, ratings).
@@ -125,17 +126,5 @@ const serviceMigrations: string[] = [
 ];
 
 export function migrateServiceTables(db: SqliteDatabase): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_parts (name TEXT PRIMARY KEY, version INTEGER NOT NULL)');
-  const row = db.prepare("SELECT version FROM schema_parts WHERE name = 'services'").get() as { version: number } | undefined;
-  const applied = row?.version ?? 0;
-  if (applied > serviceMigrations.length)
-    throw new Error(`platform service tables are newer (${applied}) than this build (${serviceMigrations.length})`);
-  for (let version = applied + 1; version <= serviceMigrations.length; version++) {
-    db.transaction(() => {
-      db.exec(serviceMigrations[version - 1]!);
-      db.prepare(
-        "INSERT INTO schema_parts (name, version) VALUES ('services', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version",
-      ).run(version);
-    })();
-  }
+  migrateSchemaPart(db, 'services', serviceMigrations, 'platform service tables');
 }
