@@ -7,7 +7,7 @@ import { migrateSchemaPart } from '../../store/schema-parts.ts';
  * those), in their own `schema_parts` row, so both can grow without renumbering each other.
  * Append only: never edit a shipped entry.
  */
-const serviceMigrations: string[] = [
+export const serviceMigrations: readonly string[] = [
   `
   CREATE TABLE service_items (
     code TEXT PRIMARY KEY,
