@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import {
   applicationStateSchema,
@@ -29,6 +29,8 @@ import { fixtureCitizen } from './fixtures.ts';
 import { catalogueSeed, catalogueSeedCodes, queuePrefixes } from './seed-catalogue.ts';
 import { migrateServiceTables } from './service-schema.ts';
 import { isHashed, isSealed, platformAtRest, sha256Hex, type AtRest } from './at-rest.ts';
+import { createCounters, type Counters } from './counters.ts';
+import { createReplayLog, requestDigest } from './idempotency.ts';
 
 const hourMs = 3_600_000;
 const dayMs = 24 * hourMs;
@@ -77,10 +79,6 @@ function isPdf(bytes: Buffer): boolean {
   return bytes.subarray(0, 5).toString('latin1') === '%PDF-';
 }
 
-function sha256(value: unknown): string {
-  return createHash('sha256').update(JSON.stringify(value)).digest('hex');
-}
-
 /** 00:00 China time of the day `instant` falls in, as an instant */
 function chinaMidnight(instant: Date): number {
   const date = formatChinaDate(instant);
@@ -115,9 +113,8 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
 
   const allItems = db.prepare('SELECT * FROM service_items ORDER BY sort_order');
   const itemByCode = db.prepare('SELECT * FROM service_items WHERE code = ?');
-  const nextCounter = db.prepare(
-    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
-  );
+  const counters = createCounters(db);
+  const replays = createReplayLog(counters);
   const appByKey = db.prepare('SELECT * FROM applications WHERE kiosk_id = ? AND idempotency_key = ?');
   const insertApp = db.prepare(
     `INSERT INTO applications (platform_number, kiosk_id, idempotency_key, request_sha256, local_number, item_code, id_number, name,
@@ -215,18 +212,18 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
 
   function newPlatformNumber(now: Date): string {
     const day = formatChinaDate(now).replaceAll('-', '');
-    const { value } = nextCounter.get(`application-${day}`) as { value: number };
+    const value = counters.next(`application-${day}`);
     return `3301${day}${String(value).padStart(6, '0')}`;
   }
 
   const submitApplication = db.transaction((kioskId: string, application: SubmitApplication, now: Date) => {
-    const requestSha256 = sha256(application);
+    const requestSha256 = requestDigest(application);
     const existing = appByKey.get(kioskId, application.idempotencyKey) as ApplicationRow | undefined;
     if (existing) {
       if (existing.request_sha256 !== requestSha256) {
         throw new PlatformRejection('idempotency-conflict', 'this Idempotency-Key was already used for a different application', 422);
       }
-      nextCounter.get(`idempotent-replays-${kioskId}`);
+      replays.record(kioskId);
       const item = requireItem(existing.item_code);
       const view = toView(existing, now);
       return {
@@ -283,13 +280,13 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
   });
 
   const submitRating = db.transaction((kioskId: string, rating: SubmitRating, now: Date) => {
-    const requestSha256 = sha256(rating);
+    const requestSha256 = requestDigest(rating);
     const existing = ratingByKey.get(kioskId, rating.idempotencyKey) as { id: string; request_sha256: string } | undefined;
     if (existing) {
       if (existing.request_sha256 !== requestSha256) {
         throw new PlatformRejection('idempotency-conflict', 'this Idempotency-Key was already used for a different rating', 422);
       }
-      nextCounter.get(`idempotent-replays-${kioskId}`);
+      replays.record(kioskId);
       return { ratingId: existing.id };
     }
     requireItem(rating.itemCode);
@@ -316,7 +313,7 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
   });
 
   const appointments = createAppointmentBook(db, clock, requireItem, atRest);
-  const queue = createQueue(db, clock);
+  const queue = createQueue(db, clock, counters);
 
   /** 预约签到: marks the appointment attended and takes its queue number in one transaction */
   const checkInAppointment = db.transaction((kioskId: string, id: string) => {
@@ -383,12 +380,7 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
     applicationCount(kioskId: string) {
       return (db.prepare('SELECT count(*) AS n FROM applications WHERE kiosk_id = ?').get(kioskId) as { n: number }).n;
     },
-    idempotentReplays(kioskId: string) {
-      return (
-        (db.prepare('SELECT value FROM counters WHERE name = ?').get(`idempotent-replays-${kioskId}`) as { value: number } | undefined)
-          ?.value ?? 0
-      );
-    },
+    idempotentReplays: (kioskId: string) => replays.count(kioskId),
   };
 }
 
@@ -681,10 +673,7 @@ function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (c
   };
 }
 
-function createQueue(db: SqliteDatabase, clock: Clock) {
-  const nextCounter = db.prepare(
-    'INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value',
-  );
+function createQueue(db: SqliteDatabase, clock: Clock, counters: Counters) {
   const ticketsOfDay = db.prepare('SELECT * FROM queue_tickets WHERE day = ? AND category = ? ORDER BY issued_at');
   const ticketByNumber = db.prepare('SELECT * FROM queue_tickets WHERE day = ? AND number = ?');
   const ticketOfPerson = db.prepare('SELECT * FROM queue_tickets WHERE day = ? AND category = ? AND id_number = ?');
@@ -728,7 +717,7 @@ function createQueue(db: SqliteDatabase, clock: Clock) {
     // with nobody in line from kiosks, the hall still has walk-ins who took a number at the counter machine
     const walkIns = Math.floor((now.getTime() - chinaMidnight(now)) / hourMs) % 5;
     const ahead = lastCall + serveEveryMs > now.getTime() ? Math.ceil((lastCall + serveEveryMs - now.getTime()) / serveEveryMs) : walkIns;
-    const sequence = (nextCounter.get(`queue-${day}-${category}`) as { value: number }).value;
+    const sequence = counters.next(`queue-${day}-${category}`);
     const number = `${queuePrefixes[category]}${String(sequence).padStart(3, '0')}`;
     const issuedAt = formatChinaIso(now);
     insertTicket.run(day, number, category, hallName, person, kioskId, issuedAt, ahead);
