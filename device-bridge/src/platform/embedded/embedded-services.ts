@@ -2,10 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import {
   applicationStateSchema,
-  serviceCategorySchema,
   serviceCategoryTitles,
-  serviceGuideSchema,
-  serviceModeSchema,
   type AppointmentSlot,
   type AppointmentView,
   type ApplicationState,
@@ -14,13 +11,11 @@ import {
   type QueueStatus,
   type ServiceCategory,
   type ServiceItem,
-  type ServiceItemSummary,
   type TimelineEntry,
 } from '../../api/index.ts';
 import type { SqliteDatabase } from '../../store/database.ts';
 import type { Clock } from '../../time/clock.ts';
 import { formatChinaDate, formatChinaIso } from '../china-time.ts';
-import { matchesCatalogueQuery } from '../catalogue-search.ts';
 import { PlatformRejection, type Applicant, type SubmitApplication, type SubmitRating } from '../contract.ts';
 import type { ServicePlatform } from '../service-platform.ts';
 import { checkInRefusal, checkInState } from '../appointment-check-in.ts';
@@ -29,6 +24,7 @@ import { fixtureCitizen } from './fixtures.ts';
 import { catalogueSeed, catalogueSeedCodes, queuePrefixes } from './seed-catalogue.ts';
 import { migrateServiceTables } from './service-schema.ts';
 import { isHashed, isSealed, platformAtRest, sha256Hex, type AtRest } from './at-rest.ts';
+import { createCatalogue } from './catalogue/catalogue.ts';
 import { createCounters, type Counters } from './counters.ts';
 import { createReplayLog, requestDigest } from './idempotency.ts';
 
@@ -47,17 +43,6 @@ export function pinyinInitials(name: string): string {
     .join('')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
-}
-
-interface ItemRow {
-  code: string;
-  name: string;
-  category: string;
-  initials: string;
-  department: string;
-  kind: string;
-  modes: string;
-  guide: string;
 }
 
 interface ApplicationRow {
@@ -111,8 +96,8 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
   seedCatalogue(db);
   seedCaseHistory(db, clock.now(), atRest);
 
-  const allItems = db.prepare('SELECT * FROM service_items ORDER BY sort_order');
-  const itemByCode = db.prepare('SELECT * FROM service_items WHERE code = ?');
+  const catalogue = createCatalogue(db);
+  const requireItem = (code: string) => catalogue.requireItem(code);
   const counters = createCounters(db);
   const replays = createReplayLog(counters);
   const appByKey = db.prepare('SELECT * FROM applications WHERE kiosk_id = ? AND idempotency_key = ?');
@@ -142,26 +127,6 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
      VALUES (@id, @kioskId, @idempotencyKey, @requestSha256, @caseNumber, @itemCode, @channel, @grade, @indicators, @comment,
        @ratedAt, @receivedAt, @raterIdNumber, @raterName, @raterSealed)`,
   );
-
-  function toSummary(row: ItemRow): ServiceItemSummary {
-    return {
-      code: row.code,
-      name: row.name,
-      category: serviceCategorySchema.parse(row.category),
-      initials: row.initials,
-      department: row.department,
-      kind: row.kind === 'immediate' ? 'immediate' : 'promised',
-      modes: (JSON.parse(row.modes) as unknown[]).map((mode) => serviceModeSchema.parse(mode)),
-    };
-  }
-  function toItem(row: ItemRow): ServiceItem {
-    return { ...toSummary(row), guide: serviceGuideSchema.parse(JSON.parse(row.guide)) };
-  }
-  function requireItem(code: string): ServiceItem {
-    const row = itemByCode.get(code) as ItemRow | undefined;
-    if (!row) throw new PlatformRejection('item-not-found', `no service item ${code} in the catalogue`, 404);
-    return toItem(row);
-  }
 
   /**
    * Applications move on by themselves in the demo platform: accepted when delivered, in review two
@@ -332,16 +297,8 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
   return {
     forKiosk(kioskId: string): ServicePlatform {
       return {
-        async listServiceItems(query: CatalogueQuery) {
-          return (allItems.all() as ItemRow[])
-            .filter((row) => !query.category || row.category === query.category)
-            .map(toSummary)
-            .filter((item) => matchesCatalogueQuery(item, query.q ?? ''));
-        },
-        async getServiceItem(code: string) {
-          const row = itemByCode.get(code) as ItemRow | undefined;
-          return row ? toItem(row) : null;
-        },
+        listServiceItems: async (query: CatalogueQuery) => catalogue.list(query),
+        getServiceItem: async (code: string) => catalogue.find(code),
         async submitApplication(application) {
           return submitApplication(kioskId, application, clock.now());
         },
