@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import {
   applicationStateSchema,
-  serviceCategoryTitles,
   type AppointmentSlot,
   type AppointmentView,
   type ApplicationState,
@@ -21,19 +20,15 @@ import type { ServicePlatform } from '../service-platform.ts';
 import { checkInRefusal, checkInState } from '../appointment-check-in.ts';
 import { formProblem, materialProblem } from '../application-check.ts';
 import { fixtureCitizen } from './fixtures.ts';
-import { catalogueSeed, catalogueSeedCodes, queuePrefixes } from './seed-catalogue.ts';
+import { catalogueSeed, catalogueSeedCodes } from './seed-catalogue.ts';
 import { migrateServiceTables } from './service-schema.ts';
 import { isHashed, isSealed, platformAtRest, sha256Hex, type AtRest } from './at-rest.ts';
 import { createCatalogue } from './catalogue/catalogue.ts';
-import { createCounters, type Counters } from './counters.ts';
+import { createCounters } from './counters.ts';
+import { hallId, hallName, windowsOf } from './demo-hall.ts';
+import { dayMs, hourMs } from './durations.ts';
 import { createReplayLog, requestDigest } from './idempotency.ts';
-
-const hourMs = 3_600_000;
-const dayMs = 24 * hourMs;
-/** the demo hall serves one ticket per category every few minutes */
-const serveEveryMs = 4 * 60_000;
-const hallId = 'HZ-SMZX';
-const hallName = '杭州市民中心政务服务大厅';
+import { createQueue } from './queue/queue.ts';
 
 /** lower-case pinyin initials of a Chinese name: 社保参保 → sbcb (letters/digits kept as they are) */
 export function pinyinInitials(name: string): string {
@@ -62,12 +57,6 @@ interface ApplicationRow {
 /** a PDF starts with its header, %PDF-1.x (ISO 32000 §7.5.2) */
 function isPdf(bytes: Buffer): boolean {
   return bytes.subarray(0, 5).toString('latin1') === '%PDF-';
-}
-
-/** 00:00 China time of the day `instant` falls in, as an instant */
-function chinaMidnight(instant: Date): number {
-  const date = formatChinaDate(instant);
-  return Date.parse(`${date}T00:00:00+08:00`);
 }
 
 export interface EmbeddedServices {
@@ -449,16 +438,6 @@ function seedCaseHistory(db: SqliteDatabase, now: Date, atRest: AtRest): void {
   })();
 }
 
-/** windows per category in the demo hall */
-const windowsOf: Record<ServiceCategory, string[]> = {
-  'social-insurance': ['B12', 'B13'],
-  'medical-insurance': ['B20'],
-  'housing-fund': ['C01', 'C02'],
-  'real-estate': ['D01', 'D02'],
-  household: ['A01', 'A02'],
-  tax: ['E01'],
-  'civil-affairs': ['F01'],
-};
 const slotTimes = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30'];
 const slotCapacity = 2;
 
@@ -626,68 +605,6 @@ function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (c
     },
     markAttended(id: string): void {
       markAttended.run(id);
-    },
-  };
-}
-
-function createQueue(db: SqliteDatabase, clock: Clock, counters: Counters) {
-  const ticketsOfDay = db.prepare('SELECT * FROM queue_tickets WHERE day = ? AND category = ? ORDER BY issued_at');
-  const ticketByNumber = db.prepare('SELECT * FROM queue_tickets WHERE day = ? AND number = ?');
-  const ticketOfPerson = db.prepare('SELECT * FROM queue_tickets WHERE day = ? AND category = ? AND id_number = ?');
-  const insertTicket = db.prepare(
-    `INSERT INTO queue_tickets (day, number, category, hall_name, id_number, kiosk_id, issued_at, ahead_at_issue)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  interface TicketRow {
-    number: string;
-    category: string;
-    issued_at: string;
-    ahead_at_issue: number;
-  }
-  /** the hall calls one ticket per category every serveEveryMs: people ahead shrink with time */
-  const aheadNow = (row: TicketRow, now: Date) =>
-    Math.max(0, row.ahead_at_issue - Math.floor((now.getTime() - Date.parse(row.issued_at)) / serveEveryMs));
-  const stateNow = (row: TicketRow, now: Date): QueueStatus['state'] => {
-    const ahead = aheadNow(row, now);
-    if (ahead > 0) return 'waiting';
-    const calledAt = Date.parse(row.issued_at) + row.ahead_at_issue * serveEveryMs;
-    return now.getTime() - calledAt < 2 * serveEveryMs ? 'called' : 'done';
-  };
-
-  /** `person`: the ID number as the tables keep it (AtRest.idNumber) */
-  const take = db.transaction((kioskId: string, person: string, category: ServiceCategory) => {
-    const now = clock.now();
-    const day = formatChinaDate(now);
-    const own = ticketOfPerson.get(day, category, person) as TicketRow | undefined;
-    if (own && stateNow(own, now) !== 'done') {
-      throw new PlatformRejection(
-        'queue-ticket-exists',
-        `you already hold ticket ${own.number} for ${serviceCategoryTitles[category]}`,
-        409,
-      );
-    }
-    // A new ticket is called one serving interval after the last ticket still to be called today.
-    const callTimes = (ticketsOfDay.all(day, category) as TicketRow[]).map(
-      (row) => Date.parse(row.issued_at) + row.ahead_at_issue * serveEveryMs,
-    );
-    const lastCall = Math.max(-Infinity, ...callTimes);
-    // with nobody in line from kiosks, the hall still has walk-ins who took a number at the counter machine
-    const walkIns = Math.floor((now.getTime() - chinaMidnight(now)) / hourMs) % 5;
-    const ahead = lastCall + serveEveryMs > now.getTime() ? Math.ceil((lastCall + serveEveryMs - now.getTime()) / serveEveryMs) : walkIns;
-    const sequence = counters.next(`queue-${day}-${category}`);
-    const number = `${queuePrefixes[category]}${String(sequence).padStart(3, '0')}`;
-    const issuedAt = formatChinaIso(now);
-    insertTicket.run(day, number, category, hallName, person, kioskId, issuedAt, ahead);
-    return { number, category, hallName, windows: windowsOf[category], ahead, issuedAt };
-  });
-
-  return {
-    take,
-    status(number: string): QueueStatus | null {
-      const now = clock.now();
-      const row = ticketByNumber.get(formatChinaDate(now), number.trim().toUpperCase()) as TicketRow | undefined;
-      if (!row) return null;
-      return { number: row.number, ahead: aheadNow(row, now), state: stateNow(row, now) };
     },
   };
 }

@@ -704,15 +704,4 @@ export function catalogueSeed(initials: (name: string) => string): ServiceItem[]
   return seeds.map((seed) => toItem(seed, initials));
 }
 
-/** Each category's ticket letter at the hall's queue machine. */
-export const queuePrefixes: Record<ServiceCategory, string> = {
-  'social-insurance': 'A',
-  'medical-insurance': 'B',
-  'housing-fund': 'C',
-  'real-estate': 'D',
-  household: 'E',
-  tax: 'F',
-  'civil-affairs': 'G',
-};
-
 export { offices as categoryOffices };
