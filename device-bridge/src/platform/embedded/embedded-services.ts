@@ -2,14 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import {
   applicationStateSchema,
-  type AppointmentSlot,
-  type AppointmentView,
   type ApplicationState,
   type ApplicationView,
   type CatalogueQuery,
   type QueueStatus,
-  type ServiceCategory,
-  type ServiceItem,
   type TimelineEntry,
 } from '../../api/index.ts';
 import type { SqliteDatabase } from '../../store/database.ts';
@@ -17,15 +13,16 @@ import type { Clock } from '../../time/clock.ts';
 import { formatChinaDate, formatChinaIso } from '../china-time.ts';
 import { PlatformRejection, type Applicant, type SubmitApplication, type SubmitRating } from '../contract.ts';
 import type { ServicePlatform } from '../service-platform.ts';
-import { checkInRefusal, checkInState } from '../appointment-check-in.ts';
 import { formProblem, materialProblem } from '../application-check.ts';
 import { fixtureCitizen } from './fixtures.ts';
 import { catalogueSeed, catalogueSeedCodes } from './seed-catalogue.ts';
 import { migrateServiceTables } from './service-schema.ts';
 import { isHashed, isSealed, platformAtRest, sha256Hex, type AtRest } from './at-rest.ts';
+import { createAppointmentRepository, type AppointmentRepository } from './appointments/appointment-repository.ts';
+import { createAppointments } from './appointments/appointments.ts';
+import { createCheckIn } from './appointments/check-in.ts';
 import { createCatalogue } from './catalogue/catalogue.ts';
 import { createCounters } from './counters.ts';
-import { hallId, hallName, windowsOf } from './demo-hall.ts';
 import { dayMs, hourMs } from './durations.ts';
 import { createReplayLog, requestDigest } from './idempotency.ts';
 import { createQueue } from './queue/queue.ts';
@@ -266,22 +263,11 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
     return { ratingId: id };
   });
 
-  const appointments = createAppointmentBook(db, clock, requireItem, atRest);
+  const appointmentRecords = createAppointmentRepository(db);
+  const appointments = createAppointments(db, appointmentRecords, clock, catalogue, atRest);
+  seedDemoAppointment(db, appointmentRecords, clock, atRest);
   const queue = createQueue(db, clock, counters);
-
-  /** 预约签到: marks the appointment attended and takes its queue number in one transaction */
-  const checkInAppointment = db.transaction((kioskId: string, id: string) => {
-    const found = appointments.byId(id);
-    if (!found) throw new PlatformRejection('appointment-not-found', 'no appointment with this code', 404);
-    const state = checkInState(found.view, clock.now());
-    if (state !== 'open') {
-      const refusal = checkInRefusal[state];
-      throw new PlatformRejection(refusal.code, refusal.message, refusal.code === 'appointment-not-found' ? 404 : 409);
-    }
-    const ticket = queue.take(kioskId, found.person, found.category);
-    appointments.markAttended(id);
-    return ticket;
-  });
+  const checkIn = createCheckIn(db, clock, appointments, queue);
 
   return {
     forKiosk(kioskId: string): ServicePlatform {
@@ -306,11 +292,8 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
         listAppointments: async (applicant) => appointments.mine(applicant),
         takeQueueNumber: async (request) => queue.take(kioskId, atRest.idNumber(request.applicant.idNumber), request.category),
         queueStatus: async (number: string): Promise<QueueStatus | null> => queue.status(number),
-        async findAppointment(id: string) {
-          const found = appointments.byId(id);
-          return found ? { appointment: found.view, checkIn: checkInState(found.view, clock.now()) } : null;
-        },
-        checkInAppointment: async (id: string) => checkInAppointment(kioskId, id),
+        findAppointment: async (id: string) => checkIn.find(id),
+        checkInAppointment: async (id: string) => checkIn.checkIn(kioskId, id),
       };
     },
     deliveries(kioskId: string) {
@@ -438,175 +421,23 @@ function seedCaseHistory(db: SqliteDatabase, now: Date, atRest: AtRest): void {
   })();
 }
 
-const slotTimes = ['09:00', '09:30', '10:00', '10:30', '11:00', '11:30', '13:30', '14:00', '14:30', '15:00', '15:30', '16:00', '16:30'];
-const slotCapacity = 2;
-
-function createAppointmentBook(db: SqliteDatabase, clock: Clock, requireItem: (code: string) => ServiceItem, atRest: AtRest) {
-  const insertSlot = db.prepare(
-    'INSERT OR IGNORE INTO slots (id, hall_id, hall_name, window, category, start, end, capacity) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const slotsOf = db.prepare(
-    `SELECT s.*, s.capacity - (SELECT count(*) FROM appointments a WHERE a.slot_id = s.id AND a.state = 'booked') AS remaining
-     FROM slots s WHERE category = ? AND start >= ? AND start < ? ORDER BY start, window`,
-  );
-  const slotById = db.prepare(
-    `SELECT s.*, s.capacity - (SELECT count(*) FROM appointments a WHERE a.slot_id = s.id AND a.state = 'booked') AS remaining FROM slots s WHERE id = ?`,
-  );
-  const insertAppointment = db.prepare(
-    "INSERT INTO appointments (id, slot_id, item_code, id_number, kiosk_id, state, created_at) VALUES (?, ?, ?, ?, ?, 'booked', ?)",
-  );
-  const mine = db.prepare(
-    `SELECT a.id, a.item_code, a.state, s.hall_name, s.window, s.start, s.end FROM appointments a JOIN slots s ON s.id = a.slot_id
-     WHERE a.id_number = ? ORDER BY s.start`,
-  );
-  const cancel = db.prepare("UPDATE appointments SET state = 'cancelled' WHERE id = ? AND id_number = ? AND state = 'booked'");
-  const byId = db.prepare(
-    `SELECT a.id, a.item_code, a.state, a.id_number, s.hall_name, s.window, s.start, s.end, s.category FROM appointments a JOIN slots s ON s.id = a.slot_id
-     WHERE a.id = ?`,
-  );
-  const markAttended = db.prepare("UPDATE appointments SET state = 'attended' WHERE id = ? AND state = 'booked'");
-  const sameSlotBooked = db.prepare("SELECT 1 FROM appointments WHERE slot_id = ? AND id_number = ? AND state = 'booked'");
-
-  interface SlotRow {
-    id: string;
-    hall_id: string;
-    hall_name: string;
-    window: string;
-    start: string;
-    end: string;
-    remaining: number;
-  }
-  const toSlot = (row: SlotRow): AppointmentSlot => ({
-    id: row.id,
-    hallId: row.hall_id,
-    hallName: row.hall_name,
-    window: row.window,
-    start: row.start,
-    end: row.end,
-    remaining: Math.max(0, row.remaining),
-  });
-
-  /** the working days (Mon–Fri) from tomorrow on, 7 of them, get slots */
-  function ensureSlots(now: Date): void {
-    db.transaction(() => {
-      for (let offset = 1, made = 0; made < 7; offset++) {
-        const day = formatChinaDate(new Date(now.getTime() + offset * dayMs));
-        const weekday = new Date(`${day}T12:00:00+08:00`).getUTCDay();
-        if (weekday === 0 || weekday === 6) continue;
-        made++;
-        for (const category of Object.keys(windowsOf) as ServiceCategory[]) {
-          for (const window of windowsOf[category]) {
-            for (const time of slotTimes) {
-              const start = `${day}T${time}:00+08:00`;
-              const end = formatChinaIso(new Date(Date.parse(start) + 30 * 60_000));
-              insertSlot.run(
-                `${hallId}-${window}-${day.replaceAll('-', '')}${time.replace(':', '')}`,
-                hallId,
-                hallName,
-                window,
-                category,
-                start,
-                end,
-                slotCapacity,
-              );
-            }
-          }
-        }
-      }
-    })();
-  }
-
-  function toView(row: {
-    id: string;
-    item_code: string;
-    state: string;
-    hall_name: string;
-    window: string;
-    start: string;
-    end: string;
-  }): AppointmentView {
-    return {
-      id: row.id,
-      itemCode: row.item_code,
-      itemName: requireItem(row.item_code).name,
-      hallName: row.hall_name,
-      window: row.window,
-      start: row.start,
-      end: row.end,
-      state: row.state === 'cancelled' ? 'cancelled' : row.state === 'attended' ? 'attended' : 'booked',
-    };
-  }
-
-  const book = db.transaction((kioskId: string, applicant: Applicant, slotId: string, itemCode: string) => {
-    const item = requireItem(itemCode);
-    if (!item.modes.includes('appointment')) throw new PlatformRejection('item-not-applicable', `${item.name} takes no appointments`, 409);
-    const slot = slotById.get(slotId) as (SlotRow & { category: string }) | undefined;
-    if (!slot || slot.category !== item.category)
-      throw new PlatformRejection('slot-not-found', 'this time slot does not exist for the item', 404);
-    if (Date.parse(slot.start) <= clock.now().getTime()) throw new PlatformRejection('slot-not-found', 'this time slot has passed', 404);
-    const person = atRest.idNumber(applicant.idNumber);
-    if (sameSlotBooked.get(slotId, person)) throw new PlatformRejection('slot-full', 'you already hold this time slot', 409);
-    if (slot.remaining <= 0) throw new PlatformRejection('slot-full', 'this time slot was just taken; choose another', 409);
-    const id = `YY${randomUUID().replaceAll('-', '').slice(0, 12).toUpperCase()}`;
-    insertAppointment.run(id, slotId, itemCode, person, kioskId, formatChinaIso(clock.now()));
-    return toView({
-      id,
-      item_code: itemCode,
-      state: 'booked',
-      hall_name: slot.hall_name,
-      window: slot.window,
-      start: slot.start,
-      end: slot.end,
+/** A demo citizen already holds an appointment (身份证换领), so "my appointments" is not empty at first. */
+function seedDemoAppointment(db: SqliteDatabase, records: AppointmentRepository, clock: Clock, atRest: AtRest): void {
+  if (db.prepare("SELECT 1 FROM counters WHERE name = 'seeded-appointments'").get()) return;
+  records.ensureSlots(clock.now());
+  const first = records.firstSlotOf('household');
+  if (first) {
+    const { card } = fixtureCitizen('chen-expired');
+    records.insert({
+      id: 'YY000000000001',
+      slotId: first.id,
+      itemCode: '330100-HJ-00501-000',
+      person: atRest.idNumber(card.idNumber),
+      kioskId: null,
+      createdAt: formatChinaIso(clock.now()),
     });
-  });
-
-  // A demo citizen already holds an appointment (身份证换领), so "my appointments" is not empty at first.
-  if (!db.prepare("SELECT 1 FROM counters WHERE name = 'seeded-appointments'").get()) {
-    ensureSlots(clock.now());
-    const first = slotsOf.get('household', '0000', '9999') as SlotRow | undefined;
-    if (first) {
-      const { card } = fixtureCitizen('chen-expired');
-      insertAppointment.run(
-        'YY000000000001',
-        first.id,
-        '330100-HJ-00501-000',
-        atRest.idNumber(card.idNumber),
-        null,
-        formatChinaIso(clock.now()),
-      );
-    }
-    db.prepare("INSERT INTO counters (name, value) VALUES ('seeded-appointments', 1)").run();
   }
-
-  return {
-    slots(itemCode: string, date: string | undefined): AppointmentSlot[] {
-      const item = requireItem(itemCode);
-      if (!item.modes.includes('appointment')) return [];
-      const now = clock.now();
-      ensureSlots(now);
-      const from = date ? `${date}T00:00:00+08:00` : formatChinaIso(now);
-      const to = date ? `${date}T23:59:59+08:00` : '9999';
-      return (slotsOf.all(item.category, from, to) as SlotRow[]).filter((row) => Date.parse(row.start) > now.getTime()).map(toSlot);
-    },
-    book,
-    cancel(applicant: Applicant, id: string): void {
-      if (cancel.run(id, atRest.idNumber(applicant.idNumber)).changes !== 1) {
-        throw new PlatformRejection('appointment-not-found', 'no booked appointment of yours with this id', 404);
-      }
-    },
-    mine(applicant: Applicant): AppointmentView[] {
-      return (mine.all(atRest.idNumber(applicant.idNumber)) as Parameters<typeof toView>[0][]).map(toView);
-    },
-    /** 预约签到: the appointment a scanned code names, with whose it is (for the queue ticket only) */
-    /** `person`: the id_number column as stored (a keyed hash inside a kiosk), for the queue ticket */
-    byId(id: string): { view: AppointmentView; person: string; category: ServiceCategory } | null {
-      const row = byId.get(id) as (Parameters<typeof toView>[0] & { id_number: string; category: ServiceCategory }) | undefined;
-      return row ? { view: toView(row), person: row.id_number, category: row.category } : null;
-    },
-    markAttended(id: string): void {
-      markAttended.run(id);
-    },
-  };
+  db.prepare("INSERT INTO counters (name, value) VALUES ('seeded-appointments', 1)").run();
 }
 
 /** files stored before migration 2 get their digest (the bytes are still there to take it from) */
