@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import {
   applicationStateSchema,
@@ -11,7 +10,7 @@ import {
 import type { SqliteDatabase } from '../../store/database.ts';
 import type { Clock } from '../../time/clock.ts';
 import { formatChinaDate, formatChinaIso } from '../china-time.ts';
-import { PlatformRejection, type Applicant, type SubmitApplication, type SubmitRating } from '../contract.ts';
+import { PlatformRejection, type Applicant, type SubmitApplication } from '../contract.ts';
 import type { ServicePlatform } from '../service-platform.ts';
 import { formProblem, materialProblem } from '../application-check.ts';
 import { fixtureCitizen } from './fixtures.ts';
@@ -26,6 +25,7 @@ import { createCounters } from './counters.ts';
 import { dayMs, hourMs } from './durations.ts';
 import { createReplayLog, requestDigest } from './idempotency.ts';
 import { createQueue } from './queue/queue.ts';
+import { createRatings } from './ratings/ratings.ts';
 
 /** lower-case pinyin initials of a Chinese name: 社保参保 → sbcb (letters/digits kept as they are) */
 export function pinyinInitials(name: string): string {
@@ -86,6 +86,7 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
   const requireItem = (code: string) => catalogue.requireItem(code);
   const counters = createCounters(db);
   const replays = createReplayLog(counters);
+  const ratings = createRatings(db, catalogue, replays, atRest);
   const appByKey = db.prepare('SELECT * FROM applications WHERE kiosk_id = ? AND idempotency_key = ?');
   const insertApp = db.prepare(
     `INSERT INTO applications (platform_number, kiosk_id, idempotency_key, request_sha256, local_number, item_code, id_number, name,
@@ -105,13 +106,6 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
   const eventsOf = db.prepare('SELECT state, at, office, note FROM application_events WHERE platform_number = ? ORDER BY at, rowid');
   const deliveriesOf = db.prepare(
     'SELECT idempotency_key, local_number, platform_number, accepted_at FROM applications WHERE kiosk_id = ? ORDER BY accepted_at',
-  );
-  const ratingByKey = db.prepare('SELECT id, request_sha256 FROM ratings WHERE kiosk_id = ? AND idempotency_key = ?');
-  const insertRating = db.prepare(
-    `INSERT INTO ratings (id, kiosk_id, idempotency_key, request_sha256, case_number, item_code, channel, grade, indicators, comment,
-       rated_at, received_at, rater_id_number, rater_name, rater_sealed)
-     VALUES (@id, @kioskId, @idempotencyKey, @requestSha256, @caseNumber, @itemCode, @channel, @grade, @indicators, @comment,
-       @ratedAt, @receivedAt, @raterIdNumber, @raterName, @raterSealed)`,
   );
 
   /**
@@ -230,39 +224,6 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
     return { platformNumber, itemName: item.name, state: 'accepted' as const, acceptedAt, office: item.guide.office };
   });
 
-  const submitRating = db.transaction((kioskId: string, rating: SubmitRating, now: Date) => {
-    const requestSha256 = requestDigest(rating);
-    const existing = ratingByKey.get(kioskId, rating.idempotencyKey) as { id: string; request_sha256: string } | undefined;
-    if (existing) {
-      if (existing.request_sha256 !== requestSha256) {
-        throw new PlatformRejection('idempotency-conflict', 'this Idempotency-Key was already used for a different rating', 422);
-      }
-      replays.record(kioskId);
-      return { ratingId: existing.id };
-    }
-    requireItem(rating.itemCode);
-    const id = `PJ${formatChinaDate(now).replaceAll('-', '')}${randomUUID().slice(0, 8).toUpperCase()}`;
-    insertRating.run({
-      id,
-      kioskId,
-      idempotencyKey: rating.idempotencyKey,
-      requestSha256,
-      caseNumber: rating.caseNumber,
-      itemCode: rating.itemCode,
-      channel: `self-service-kiosk:${kioskId}`,
-      grade: rating.grade,
-      indicators: JSON.stringify(rating.indicators),
-      comment: rating.comment ?? null,
-      ratedAt: rating.ratedAt,
-      receivedAt: formatChinaIso(now),
-      // inside a kiosk only the sealed copy: confidential, and never a second store of people
-      raterIdNumber: atRest.inKiosk ? null : (rating.rater?.idNumber ?? null),
-      raterName: atRest.inKiosk ? null : (rating.rater?.name ?? null),
-      raterSealed: atRest.inKiosk && rating.rater ? atRest.sealText(JSON.stringify(rating.rater), `rater:${id}`) : null,
-    });
-    return { ratingId: id };
-  });
-
   const appointmentRecords = createAppointmentRepository(db);
   const appointments = createAppointments(db, appointmentRecords, clock, catalogue, atRest);
   seedDemoAppointment(db, appointmentRecords, clock, atRest);
@@ -283,9 +244,7 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
             toView(row, now),
           );
         },
-        async submitRating(rating) {
-          return submitRating(kioskId, rating, clock.now());
-        },
+        submitRating: async (rating) => ratings.submit(kioskId, rating, clock.now()),
         listSlots: async (itemCode, date) => appointments.slots(itemCode, date),
         bookAppointment: async (booking) => appointments.book(kioskId, booking.applicant, booking.slotId, booking.itemCode),
         cancelAppointment: async (applicant, id) => appointments.cancel(applicant, id),
