@@ -1,29 +1,24 @@
 import { createRequire } from 'node:module';
-import {
-  applicationStateSchema,
-  type ApplicationState,
-  type ApplicationView,
-  type CatalogueQuery,
-  type QueueStatus,
-  type TimelineEntry,
-} from '../../api/index.ts';
+import type { ApplicationState, CatalogueQuery, QueueStatus } from '../../api/index.ts';
 import type { SqliteDatabase } from '../../store/database.ts';
 import type { Clock } from '../../time/clock.ts';
-import { formatChinaDate, formatChinaIso } from '../china-time.ts';
-import { PlatformRejection, type Applicant, type SubmitApplication } from '../contract.ts';
+import { formatChinaIso } from '../china-time.ts';
+import type { Applicant } from '../contract.ts';
 import type { ServicePlatform } from '../service-platform.ts';
-import { formProblem, materialProblem } from '../application-check.ts';
 import { fixtureCitizen } from './fixtures.ts';
 import { catalogueSeed, catalogueSeedCodes } from './seed-catalogue.ts';
 import { migrateServiceTables } from './service-schema.ts';
-import { isHashed, isSealed, platformAtRest, sha256Hex, type AtRest } from './at-rest.ts';
+import { isHashed, isSealed, platformAtRest, type AtRest } from './at-rest.ts';
 import { createAppointmentRepository, type AppointmentRepository } from './appointments/appointment-repository.ts';
 import { createAppointments } from './appointments/appointments.ts';
 import { createCheckIn } from './appointments/check-in.ts';
+import { createApplicationRepository, type ApplicationRepository } from './applications/application-repository.ts';
+import { createApplications } from './applications/applications.ts';
+import { fillFileDigests } from './applications/file-digests.ts';
 import { createCatalogue } from './catalogue/catalogue.ts';
 import { createCounters } from './counters.ts';
-import { dayMs, hourMs } from './durations.ts';
-import { createReplayLog, requestDigest } from './idempotency.ts';
+import { dayMs } from './durations.ts';
+import { createReplayLog } from './idempotency.ts';
 import { createQueue } from './queue/queue.ts';
 import { createRatings } from './ratings/ratings.ts';
 
@@ -35,25 +30,6 @@ export function pinyinInitials(name: string): string {
     .join('')
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
-}
-
-interface ApplicationRow {
-  platform_number: string;
-  kiosk_id: string | null;
-  idempotency_key: string | null;
-  request_sha256: string | null;
-  local_number: string | null;
-  item_code: string;
-  channel: 'kiosk' | 'window' | 'online';
-  office: string;
-  submitted_at: string;
-  accepted_at: string;
-  auto_progress: number;
-}
-
-/** a PDF starts with its header, %PDF-1.x (ISO 32000 §7.5.2) */
-function isPdf(bytes: Buffer): boolean {
-  return bytes.subarray(0, 5).toString('latin1') === '%PDF-';
 }
 
 export interface EmbeddedServices {
@@ -80,150 +56,14 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
   fillFileDigests(db);
   if (atRest.inKiosk) keepNothingClear(db, atRest);
   seedCatalogue(db);
-  seedCaseHistory(db, clock.now(), atRest);
+  const applicationRecords = createApplicationRepository(db);
+  seedCaseHistory(db, applicationRecords, clock.now(), atRest);
 
   const catalogue = createCatalogue(db);
-  const requireItem = (code: string) => catalogue.requireItem(code);
   const counters = createCounters(db);
   const replays = createReplayLog(counters);
+  const applications = createApplications(db, applicationRecords, catalogue, counters, replays, atRest);
   const ratings = createRatings(db, catalogue, replays, atRest);
-  const appByKey = db.prepare('SELECT * FROM applications WHERE kiosk_id = ? AND idempotency_key = ?');
-  const insertApp = db.prepare(
-    `INSERT INTO applications (platform_number, kiosk_id, idempotency_key, request_sha256, local_number, item_code, id_number, name,
-       form, delivery, channel, office, submitted_at, accepted_at, auto_progress)
-     VALUES (@platformNumber, @kioskId, @idempotencyKey, @requestSha256, @localNumber, @itemCode, @idNumber, @name,
-       @form, @delivery, 'kiosk', @office, @submittedAt, @acceptedAt, 1)`,
-  );
-  const insertFileRow = db.prepare(
-    'INSERT INTO application_files (platform_number, material_id, file_name, pdf, sha256, size) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const insertFile = (platformNumber: string, materialId: string, fileName: string, bytes: Buffer) =>
-    insertFileRow.run(platformNumber, materialId, fileName, atRest.fileBytes(bytes), sha256Hex(bytes), bytes.length);
-  const insertEvent = db.prepare(
-    'INSERT OR IGNORE INTO application_events (platform_number, state, at, office, note) VALUES (?, ?, ?, ?, ?)',
-  );
-  const appsOfPerson = db.prepare('SELECT * FROM applications WHERE id_number = ? AND name = ? ORDER BY submitted_at DESC');
-  const eventsOf = db.prepare('SELECT state, at, office, note FROM application_events WHERE platform_number = ? ORDER BY at, rowid');
-  const deliveriesOf = db.prepare(
-    'SELECT idempotency_key, local_number, platform_number, accepted_at FROM applications WHERE kiosk_id = ? ORDER BY accepted_at',
-  );
-
-  /**
-   * Applications move on by themselves in the demo platform: accepted when delivered, in review two
-   * hours later, approved and completed by the promised limit (即办件: within the hour).
-   */
-  function advance(row: ApplicationRow, now: Date): void {
-    if (row.auto_progress !== 1) return;
-    const item = requireItem(row.item_code);
-    const accepted = Date.parse(row.accepted_at);
-    const promisedMs = item.guide.promisedLimitDays * dayMs;
-    const schedule: [ApplicationState, number][] =
-      item.guide.promisedLimitDays === 0
-        ? [['completed', accepted + hourMs]]
-        : [
-            ['in-review', accepted + 2 * hourMs],
-            ['approved', accepted + promisedMs - 2 * hourMs],
-            ['completed', accepted + promisedMs],
-          ];
-    for (const [state, at] of schedule) {
-      if (at <= now.getTime()) insertEvent.run(row.platform_number, state, formatChinaIso(new Date(at)), row.office, null);
-    }
-  }
-
-  function toView(row: ApplicationRow, now: Date): ApplicationView {
-    advance(row, now);
-    const item = requireItem(row.item_code);
-    const timeline = (eventsOf.all(row.platform_number) as { state: string; at: string; office: string; note: string | null }[]).map(
-      (event): TimelineEntry => ({
-        state: applicationStateSchema.parse(event.state),
-        at: event.at,
-        office: event.office,
-        ...(event.note ? { note: event.note } : {}),
-      }),
-    );
-    return {
-      caseNumber: row.platform_number,
-      caseNumberKind: 'platform',
-      localNumber: row.local_number,
-      itemCode: row.item_code,
-      itemName: item.name,
-      state: timeline[timeline.length - 1]?.state ?? 'received',
-      submittedAt: row.submitted_at,
-      office: row.office,
-      timeline,
-      channel: row.channel,
-    };
-  }
-
-  function newPlatformNumber(now: Date): string {
-    const day = formatChinaDate(now).replaceAll('-', '');
-    const value = counters.next(`application-${day}`);
-    return `3301${day}${String(value).padStart(6, '0')}`;
-  }
-
-  const submitApplication = db.transaction((kioskId: string, application: SubmitApplication, now: Date) => {
-    const requestSha256 = requestDigest(application);
-    const existing = appByKey.get(kioskId, application.idempotencyKey) as ApplicationRow | undefined;
-    if (existing) {
-      if (existing.request_sha256 !== requestSha256) {
-        throw new PlatformRejection('idempotency-conflict', 'this Idempotency-Key was already used for a different application', 422);
-      }
-      replays.record(kioskId);
-      const item = requireItem(existing.item_code);
-      const view = toView(existing, now);
-      return {
-        platformNumber: existing.platform_number,
-        itemName: item.name,
-        state: view.state,
-        acceptedAt: existing.accepted_at,
-        office: existing.office,
-      };
-    }
-    const item = requireItem(application.itemCode);
-    if (!item.modes.includes('apply')) {
-      throw new PlatformRejection('item-not-applicable', `${item.name} is not applied for at a kiosk; see its guide`, 409);
-    }
-    // the platform checks against its own guide: a kiosk's word that the form is complete is not enough
-    const problem =
-      formProblem(item.guide.formFields, application.form) ??
-      materialProblem(
-        item.guide.materials,
-        application.materials.map((file) => file.materialId),
-      );
-    if (problem) throw new PlatformRejection('bad-request', problem, 400);
-    for (const file of application.materials) {
-      if (!isPdf(Buffer.from(file.pdfBase64, 'base64')))
-        throw new PlatformRejection('bad-request', `materials.${file.materialId}: not a PDF`, 400);
-    }
-    const platformNumber = newPlatformNumber(now);
-    const acceptedAt = formatChinaIso(now);
-    insertApp.run({
-      platformNumber,
-      kioskId,
-      idempotencyKey: application.idempotencyKey,
-      requestSha256,
-      localNumber: application.localNumber,
-      itemCode: item.code,
-      idNumber: atRest.idNumber(application.applicant.idNumber),
-      name: atRest.name(application.applicant.name),
-      form: atRest.sealText(JSON.stringify(application.form), `form:${platformNumber}`),
-      delivery: application.delivery,
-      office: item.guide.office,
-      submittedAt: application.submittedAt,
-      acceptedAt,
-    });
-    for (const file of application.materials) {
-      insertFile(platformNumber, file.materialId, file.fileName, Buffer.from(file.pdfBase64, 'base64'));
-    }
-    // the handwritten signature is kept with the case's files (the column holds any file's bytes)
-    if (application.signaturePngBase64) {
-      insertFile(platformNumber, 'signature', 'signature.png', Buffer.from(application.signaturePngBase64, 'base64'));
-    }
-    insertEvent.run(platformNumber, 'received', application.submittedAt, `自助终端 ${kioskId}`, null);
-    insertEvent.run(platformNumber, 'accepted', acceptedAt, item.guide.office, null);
-    return { platformNumber, itemName: item.name, state: 'accepted' as const, acceptedAt, office: item.guide.office };
-  });
-
   const appointmentRecords = createAppointmentRepository(db);
   const appointments = createAppointments(db, appointmentRecords, clock, catalogue, atRest);
   seedDemoAppointment(db, appointmentRecords, clock, atRest);
@@ -235,15 +75,8 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
       return {
         listServiceItems: async (query: CatalogueQuery) => catalogue.list(query),
         getServiceItem: async (code: string) => catalogue.find(code),
-        async submitApplication(application) {
-          return submitApplication(kioskId, application, clock.now());
-        },
-        async listApplications(applicant: Applicant) {
-          const now = clock.now();
-          return (appsOfPerson.all(atRest.idNumber(applicant.idNumber), atRest.name(applicant.name)) as ApplicationRow[]).map((row) =>
-            toView(row, now),
-          );
-        },
+        submitApplication: async (application) => applications.submit(kioskId, application, clock.now()),
+        listApplications: async (applicant: Applicant) => applications.ofApplicant(applicant, clock.now()),
         submitRating: async (rating) => ratings.submit(kioskId, rating, clock.now()),
         listSlots: async (itemCode, date) => appointments.slots(itemCode, date),
         bookAppointment: async (booking) => appointments.book(kioskId, booking.applicant, booking.slotId, booking.itemCode),
@@ -255,19 +88,8 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
         checkInAppointment: async (id: string) => checkIn.checkIn(kioskId, id),
       };
     },
-    deliveries(kioskId: string) {
-      return (
-        deliveriesOf.all(kioskId) as { idempotency_key: string; local_number: string; platform_number: string; accepted_at: string }[]
-      ).map((row) => ({
-        idempotencyKey: row.idempotency_key,
-        localNumber: row.local_number,
-        platformNumber: row.platform_number,
-        acceptedAt: row.accepted_at,
-      }));
-    },
-    applicationCount(kioskId: string) {
-      return (db.prepare('SELECT count(*) AS n FROM applications WHERE kiosk_id = ?').get(kioskId) as { n: number }).n;
-    },
+    deliveries: (kioskId: string) => applications.deliveries(kioskId),
+    applicationCount: (kioskId: string) => applications.count(kioskId),
     idempotentReplays: (kioskId: string) => replays.count(kioskId),
   };
 }
@@ -303,17 +125,11 @@ function seedCatalogue(db: SqliteDatabase): void {
  * Applications the demo citizens already have at the window or online, so progress shows something
  * the first time: placed relative to the first open, kept as they are afterwards.
  */
-function seedCaseHistory(db: SqliteDatabase, now: Date, atRest: AtRest): void {
+function seedCaseHistory(db: SqliteDatabase, records: ApplicationRepository, now: Date, atRest: AtRest): void {
   const seeded = db.prepare("SELECT 1 FROM counters WHERE name = 'seeded-history'").get();
   if (seeded) return;
   const item = (code: string) => db.prepare('SELECT guide FROM service_items WHERE code = ?').get(code) as { guide: string };
   const office = (code: string) => (JSON.parse(item(code).guide) as { office: string }).office;
-  const insertApp = db.prepare(
-    `INSERT INTO applications (platform_number, kiosk_id, idempotency_key, request_sha256, local_number, item_code, id_number, name,
-       form, delivery, channel, office, submitted_at, accepted_at, auto_progress)
-     VALUES (?, NULL, NULL, NULL, NULL, ?, ?, ?, ?, 'collect', ?, ?, ?, ?, 0)`,
-  );
-  const insertEvent = db.prepare('INSERT INTO application_events (platform_number, state, at, office, note) VALUES (?, ?, ?, ?, ?)');
   const ago = (days: number) => formatChinaIso(new Date(now.getTime() - days * dayMs));
   const cases: {
     number: string;
@@ -363,18 +179,18 @@ function seedCaseHistory(db: SqliteDatabase, now: Date, atRest: AtRest): void {
     for (const entry of cases) {
       const { card } = fixtureCitizen(entry.fixture);
       const where = office(entry.code);
-      insertApp.run(
-        entry.number,
-        entry.code,
-        atRest.idNumber(card.idNumber),
-        atRest.name(card.name),
-        atRest.sealText('{}', `form:${entry.number}`),
-        entry.channel,
-        where,
-        ago(entry.events[0]![1]),
-        ago(entry.events[1]![1]),
-      );
-      for (const [state, days, note] of entry.events) insertEvent.run(entry.number, state, ago(days), where, note ?? null);
+      records.recordPastCase({
+        platformNumber: entry.number,
+        itemCode: entry.code,
+        idNumber: atRest.idNumber(card.idNumber),
+        name: atRest.name(card.name),
+        form: atRest.sealText('{}', `form:${entry.number}`),
+        channel: entry.channel,
+        office: where,
+        submittedAt: ago(entry.events[0]![1]),
+        acceptedAt: ago(entry.events[1]![1]),
+        events: entry.events.map(([state, days, note]) => ({ state, at: ago(days), note: note ?? null })),
+      });
     }
     db.prepare("INSERT INTO counters (name, value) VALUES ('seeded-history', 1)").run();
   })();
@@ -397,17 +213,6 @@ function seedDemoAppointment(db: SqliteDatabase, records: AppointmentRepository,
     });
   }
   db.prepare("INSERT INTO counters (name, value) VALUES ('seeded-appointments', 1)").run();
-}
-
-/** files stored before migration 2 get their digest (the bytes are still there to take it from) */
-function fillFileDigests(db: SqliteDatabase): void {
-  const missing = db.prepare('SELECT rowid, pdf FROM application_files WHERE sha256 IS NULL AND pdf IS NOT NULL').all() as {
-    rowid: number;
-    pdf: Buffer;
-  }[];
-  if (missing.length === 0) return;
-  const fill = db.prepare('UPDATE application_files SET sha256 = ? WHERE rowid = ?');
-  db.transaction(() => missing.forEach((row) => fill.run(sha256Hex(row.pdf), row.rowid)))();
 }
 
 /**
