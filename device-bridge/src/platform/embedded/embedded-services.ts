@@ -1,36 +1,24 @@
-import { createRequire } from 'node:module';
-import type { ApplicationState, CatalogueQuery, QueueStatus } from '../../api/index.ts';
+import type { CatalogueQuery, QueueStatus } from '../../api/index.ts';
 import type { SqliteDatabase } from '../../store/database.ts';
 import type { Clock } from '../../time/clock.ts';
-import { formatChinaIso } from '../china-time.ts';
 import type { Applicant } from '../contract.ts';
 import type { ServicePlatform } from '../service-platform.ts';
-import { fixtureCitizen } from './fixtures.ts';
-import { catalogueSeed, catalogueSeedCodes } from './seed-catalogue.ts';
 import { migrateServiceTables } from './service-schema.ts';
 import { isHashed, isSealed, platformAtRest, type AtRest } from './at-rest.ts';
-import { createAppointmentRepository, type AppointmentRepository } from './appointments/appointment-repository.ts';
+import { createAppointmentRepository } from './appointments/appointment-repository.ts';
 import { createAppointments } from './appointments/appointments.ts';
 import { createCheckIn } from './appointments/check-in.ts';
-import { createApplicationRepository, type ApplicationRepository } from './applications/application-repository.ts';
+import { createApplicationRepository } from './applications/application-repository.ts';
 import { createApplications } from './applications/applications.ts';
 import { fillFileDigests } from './applications/file-digests.ts';
 import { createCatalogue } from './catalogue/catalogue.ts';
 import { createCounters } from './counters.ts';
-import { dayMs } from './durations.ts';
 import { createReplayLog } from './idempotency.ts';
 import { createQueue } from './queue/queue.ts';
 import { createRatings } from './ratings/ratings.ts';
-
-/** lower-case pinyin initials of a Chinese name: 社保参保 → sbcb (letters/digits kept as they are) */
-export function pinyinInitials(name: string): string {
-  // pinyin-pro's dictionary is ~16 MB in memory; it is only needed to seed, so it is required on first use
-  const { pinyin } = createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
-  return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' })
-    .join('')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
-}
+import { seedCaseHistory } from './seeding/case-history.ts';
+import { seedDemoAppointment } from './seeding/demo-appointment.ts';
+import { seedCatalogue } from './seeding/seed-catalogue.ts';
 
 export interface EmbeddedServices {
   /** the platform as one kiosk sees it */
@@ -55,18 +43,19 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
   migrateServiceTables(db);
   fillFileDigests(db);
   if (atRest.inKiosk) keepNothingClear(db, atRest);
-  seedCatalogue(db);
-  const applicationRecords = createApplicationRepository(db);
-  seedCaseHistory(db, applicationRecords, clock.now(), atRest);
 
-  const catalogue = createCatalogue(db);
   const counters = createCounters(db);
+  const catalogue = createCatalogue(db);
+  const applicationRecords = createApplicationRepository(db);
+  const appointmentRecords = createAppointmentRepository(db);
+  seedCatalogue(catalogue);
+  seedCaseHistory(db, counters, catalogue, applicationRecords, clock.now(), atRest);
+  seedDemoAppointment(counters, appointmentRecords, clock, atRest);
+
   const replays = createReplayLog(counters);
   const applications = createApplications(db, applicationRecords, catalogue, counters, replays, atRest);
   const ratings = createRatings(db, catalogue, replays, atRest);
-  const appointmentRecords = createAppointmentRepository(db);
   const appointments = createAppointments(db, appointmentRecords, clock, catalogue, atRest);
-  seedDemoAppointment(db, appointmentRecords, clock, atRest);
   const queue = createQueue(db, clock, counters);
   const checkIn = createCheckIn(db, clock, appointments, queue);
 
@@ -92,127 +81,6 @@ export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest:
     applicationCount: (kioskId: string) => applications.count(kioskId),
     idempotentReplays: (kioskId: string) => replays.count(kioskId),
   };
-}
-
-function seedCatalogue(db: SqliteDatabase): void {
-  const codes = catalogueSeedCodes();
-  const stored = db.prepare(`SELECT count(*) AS n FROM service_items WHERE code IN (${codes.map(() => '?').join(', ')})`).get(...codes) as {
-    n: number;
-  };
-  if (stored.n === codes.length) return;
-  const insert = db.prepare(
-    `INSERT OR IGNORE INTO service_items (code, name, category, initials, department, kind, modes, guide, sort_order)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  db.transaction(() => {
-    catalogueSeed(pinyinInitials).forEach((item, index) =>
-      insert.run(
-        item.code,
-        item.name,
-        item.category,
-        item.initials,
-        item.department,
-        item.kind,
-        JSON.stringify(item.modes),
-        JSON.stringify(item.guide),
-        index,
-      ),
-    );
-  })();
-}
-
-/**
- * Applications the demo citizens already have at the window or online, so progress shows something
- * the first time: placed relative to the first open, kept as they are afterwards.
- */
-function seedCaseHistory(db: SqliteDatabase, records: ApplicationRepository, now: Date, atRest: AtRest): void {
-  const seeded = db.prepare("SELECT 1 FROM counters WHERE name = 'seeded-history'").get();
-  if (seeded) return;
-  const item = (code: string) => db.prepare('SELECT guide FROM service_items WHERE code = ?').get(code) as { guide: string };
-  const office = (code: string) => (JSON.parse(item(code).guide) as { office: string }).office;
-  const ago = (days: number) => formatChinaIso(new Date(now.getTime() - days * dayMs));
-  const cases: {
-    number: string;
-    fixture: string;
-    code: string;
-    channel: 'window' | 'online';
-    events: [ApplicationState, number, string?][];
-  }[] = [
-    {
-      number: '3301000000000101',
-      fixture: 'zhang-wei',
-      code: '330100-GJ-00312-001',
-      channel: 'online',
-      events: [
-        ['received', 3],
-        ['accepted', 3],
-        ['in-review', 2],
-      ],
-    },
-    {
-      number: '3301000000000102',
-      fixture: 'li-na',
-      code: '330100-HJ-00530-000',
-      channel: 'window',
-      events: [
-        ['received', 6],
-        ['accepted', 6],
-        ['in-review', 5],
-        ['supplement-needed', 4, '请补充提交劳动合同或社保缴纳证明（就业证明）'],
-      ],
-    },
-    {
-      number: '3301000000000103',
-      fixture: 'zhao-guilan',
-      code: '330100-MZ-00730-000',
-      channel: 'window',
-      events: [
-        ['received', 20],
-        ['accepted', 20],
-        ['in-review', 18],
-        ['approved', 12],
-        ['completed', 11],
-      ],
-    },
-  ];
-  db.transaction(() => {
-    for (const entry of cases) {
-      const { card } = fixtureCitizen(entry.fixture);
-      const where = office(entry.code);
-      records.recordPastCase({
-        platformNumber: entry.number,
-        itemCode: entry.code,
-        idNumber: atRest.idNumber(card.idNumber),
-        name: atRest.name(card.name),
-        form: atRest.sealText('{}', `form:${entry.number}`),
-        channel: entry.channel,
-        office: where,
-        submittedAt: ago(entry.events[0]![1]),
-        acceptedAt: ago(entry.events[1]![1]),
-        events: entry.events.map(([state, days, note]) => ({ state, at: ago(days), note: note ?? null })),
-      });
-    }
-    db.prepare("INSERT INTO counters (name, value) VALUES ('seeded-history', 1)").run();
-  })();
-}
-
-/** A demo citizen already holds an appointment (身份证换领), so "my appointments" is not empty at first. */
-function seedDemoAppointment(db: SqliteDatabase, records: AppointmentRepository, clock: Clock, atRest: AtRest): void {
-  if (db.prepare("SELECT 1 FROM counters WHERE name = 'seeded-appointments'").get()) return;
-  records.ensureSlots(clock.now());
-  const first = records.firstSlotOf('household');
-  if (first) {
-    const { card } = fixtureCitizen('chen-expired');
-    records.insert({
-      id: 'YY000000000001',
-      slotId: first.id,
-      itemCode: '330100-HJ-00501-000',
-      person: atRest.idNumber(card.idNumber),
-      kioskId: null,
-      createdAt: formatChinaIso(clock.now()),
-    });
-  }
-  db.prepare("INSERT INTO counters (name, value) VALUES ('seeded-appointments', 1)").run();
 }
 
 /**

@@ -33,9 +33,36 @@ export interface Catalogue extends ItemLookup {
   find(code: string): ServiceItem | null;
 }
 
-export function createCatalogue(db: SqliteDatabase): Catalogue {
+/** What seeding writes into the catalogue. */
+export interface CatalogueStore {
+  /** how many of these codes are stored */
+  storedCount(codes: string[]): number;
+  /** stores the items in this order, in one transaction, keeping any item already stored */
+  storeAll(items: ServiceItem[]): void;
+}
+
+export function createCatalogue(db: SqliteDatabase): Catalogue & CatalogueStore {
   const allItems = db.prepare('SELECT * FROM service_items ORDER BY sort_order');
   const itemByCode = db.prepare('SELECT * FROM service_items WHERE code = ?');
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO service_items (code, name, category, initials, department, kind, modes, guide, sort_order)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const storeAll = db.transaction((items: ServiceItem[]) => {
+    items.forEach((item, index) =>
+      insert.run(
+        item.code,
+        item.name,
+        item.category,
+        item.initials,
+        item.department,
+        item.kind,
+        JSON.stringify(item.modes),
+        JSON.stringify(item.guide),
+        index,
+      ),
+    );
+  });
 
   function toSummary(row: ItemRow): ServiceItemSummary {
     return {
@@ -68,6 +95,13 @@ export function createCatalogue(db: SqliteDatabase): Catalogue {
       const item = find(code);
       if (!item) throw new PlatformRejection('item-not-found', `no service item ${code} in the catalogue`, 404);
       return item;
+    },
+    storedCount(codes) {
+      const placeholders = codes.map(() => '?').join(', ');
+      return (db.prepare(`SELECT count(*) AS n FROM service_items WHERE code IN (${placeholders})`).get(...codes) as { n: number }).n;
+    },
+    storeAll(items) {
+      storeAll(items);
     },
   };
 }

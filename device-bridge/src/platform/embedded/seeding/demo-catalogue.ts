@@ -1,4 +1,4 @@
-import type { FormField, ServiceCategory, ServiceItem, ServiceMaterial, ServiceMode } from '../../api/index.ts';
+import type { FormField, ServiceCategory, ServiceItem, ServiceMaterial, ServiceMode } from '../../../api/index.ts';
 
 /**
  * The demo service catalogue of the embedded platform: real item names and the shape of a real
