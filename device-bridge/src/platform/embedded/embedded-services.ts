@@ -43,6 +43,8 @@ export interface EmbeddedServices {
  * Catalogue, applications, appointments, queue and ratings of the embedded platform, on its SQLite
  * file. Idempotency keys are per kiosk (two kiosks may well draw the same UUID prefix scheme), and
  * the same key with a different body is refused rather than silently answered with the first result.
+ * Each concern lives in its own module; this brings the tables up to date, keeps nothing clear inside
+ * a kiosk, seeds the demo data once, and wires the modules to each other through their interfaces.
  */
 export function createEmbeddedServices(db: SqliteDatabase, clock: Clock, atRest: AtRest = platformAtRest): EmbeddedServices {
   migrateServiceTables(db);
