@@ -1,4 +1,4 @@
-import type { FormField, ServiceCategory, ServiceItem, ServiceMaterial, ServiceMode } from '../../api/index.ts';
+import type { FormField, ServiceCategory, ServiceItem, ServiceMaterial, ServiceMode } from '../../../api/index.ts';
 
 /**
  * The demo service catalogue of the embedded platform: real item names and the shape of a real
@@ -703,16 +703,5 @@ export function catalogueSeedCodes(): string[] {
 export function catalogueSeed(initials: (name: string) => string): ServiceItem[] {
   return seeds.map((seed) => toItem(seed, initials));
 }
-
-/** Each category's ticket letter at the hall's queue machine. */
-export const queuePrefixes: Record<ServiceCategory, string> = {
-  'social-insurance': 'A',
-  'medical-insurance': 'B',
-  'housing-fund': 'C',
-  'real-estate': 'D',
-  household: 'E',
-  tax: 'F',
-  'civil-affairs': 'G',
-};
 
 export { offices as categoryOffices };
