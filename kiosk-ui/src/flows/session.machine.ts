@@ -20,6 +20,7 @@ import { recordsMachine, type RecordsOutput } from './records.machine.ts';
 import { isBadGrade } from './rating-indicators.ts';
 import type { ScreenName } from './screen-names.ts';
 import type { KioskStatus, RatingDraft, SessionContext, SessionEvent } from './session.types.ts';
+import { notProvidedIn } from './not-provided.ts';
 
 /**
  * Every timing of the citizen flow, in milliseconds, in one place. The app and tests override any of
@@ -113,9 +114,7 @@ function ratingRequestOf(context: SessionContext): RatingRequest {
   };
 }
 
-function notProvided(name: string): never {
-  throw new Error(`session machine: the "${name}" actor must be provided by the app (machine.provide)`);
-}
+const notProvided = notProvidedIn('session');
 
 /** What the error screen says about a job that did not print: paper-out plainly, a cancel as a cancel. */
 function printFailureOf(job: PrintJobView | null): string {
