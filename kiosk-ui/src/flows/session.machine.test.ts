@@ -6,6 +6,7 @@ import { printActorDone, printEventsFor, printInput, reprintedJob } from './prin
 import { printMachine, printScreenOf, type PrintEvent, type PrintSnapshot } from './print.machine.ts';
 import {
   citizenSession,
+  citizenUnder60Session,
   contributionPreview,
   jobIn,
   kioskWithoutPrinter,
@@ -415,7 +416,8 @@ function startKiosk() {
 }
 
 async function signInToMenu(kiosk: ReturnType<typeof startKiosk>) {
-  kiosk.actor.send({ type: 'SESSION_STARTED', session: citizenSession });
+  // under 60: the timings below are the usual pace (care mode's own are checked under "pacing")
+  kiosk.actor.send({ type: 'SESSION_STARTED', session: citizenUnder60Session });
   expect(kiosk.screen()).toBe('greeting');
   kiosk.elapse(2_000);
   expect(kiosk.screen()).toBe('menu');

@@ -13,6 +13,7 @@ import { printMachine, printScreenOf, type PrintOutput } from './print.machine.t
 import { isBadGrade } from './rating-indicators.ts';
 import type { ScreenName } from './screen-names.ts';
 import type { KioskStatus, RatingDraft, SessionContext, SessionEvent } from './session.types.ts';
+import { defaultVisitSettings, pacingOf, type VisitSettings } from './visit-settings.ts';
 import { notProvidedIn } from './not-provided.ts';
 
 /**
@@ -93,6 +94,15 @@ const anonymousIdleWatch = {
   },
 } as const;
 
+/**
+ * The display mode changed: from now on the flow waits at its pace, and the change counts as
+ * activity (it restarts the idle limit at that pace). A wait already running keeps its length.
+ */
+function pacingChangeTo(visit: VisitSettings, context: SessionContext): SessionEvent[] {
+  const factor = pacingOf(visit);
+  return factor === context.pacing ? [] : [{ type: 'SET_PACING', factor }, { type: 'USER_ACTIVITY' }];
+}
+
 function ratingRequestOf(context: SessionContext): RatingRequest {
   const { grade, indicators } = context.rating;
   if (grade === null) throw new Error('rating saved without a grade');
@@ -110,6 +120,8 @@ export const sessionMachine = setup({
   types: {
     context: {} as SessionContext,
     events: {} as SessionEvent,
+    /** a citizen's visit is over: what the browser keeps of it goes too (app.tsx) */
+    emitted: {} as { type: 'visit-ended' },
   },
   actors: {
     /** POST /api/ratings */
@@ -159,9 +171,38 @@ export const sessionMachine = setup({
       }),
     }),
     storeRejection: assign({ rejection: ({ context, event }) => (event.type === 'CARD_REJECTED' ? event.reason : context.rejection) }),
-    storeSession: assign({
-      session: ({ event }): SessionView | null =>
-        event.type === 'SESSION_STARTED' || event.type === 'SESSION_SYNC' ? event.session : null,
+    /** the identified citizen; a different one (a card swapped, the next card after a goodbye) starts from the defaults */
+    storeSession: enqueueActions(({ context, event, enqueue }) => {
+      const session: SessionView | null = event.type === 'SESSION_STARTED' || event.type === 'SESSION_SYNC' ? event.session : null;
+      let visit = context.visit;
+      if (session && visit.servedSession !== null && visit.servedSession !== session.id) {
+        visit = defaultVisitSettings;
+        enqueue.emit({ type: 'visit-ended' });
+      }
+      if (session) visit = { ...visit, servedSession: session.id, citizenElder: session.elder };
+      enqueue.assign({ session, visit });
+      for (const raised of pacingChangeTo(visit, context)) enqueue.raise(raised);
+    }),
+    /** the switches and the call-staff dialog, at any time, identified or not */
+    changeVisitSettings: enqueueActions(({ context, event, enqueue }) => {
+      const visit = { ...context.visit };
+      if (event.type === 'SET_LANGUAGE') visit.language = event.language;
+      if (event.type === 'SET_ELDER') visit.elderChoice = event.elder;
+      if (event.type === 'SET_HIGH_CONTRAST') visit.highContrast = event.highContrast;
+      if (event.type === 'OPEN_HELP' || event.type === 'CLOSE_HELP') visit.helpOpen = event.type === 'OPEN_HELP';
+      enqueue.assign({ visit });
+      for (const raised of pacingChangeTo(visit, context)) enqueue.raise(raised);
+    }),
+    /**
+     * A citizen's visit is over (their goodbye has been said, or nobody answered the countdown): the
+     * next person starts from the default language, display mode and no dialog. Someone who never
+     * identified keeps what they set.
+     */
+    forgetVisitSettings: enqueueActions(({ context, enqueue }) => {
+      if (context.visit.servedSession === null) return;
+      enqueue.assign({ visit: defaultVisitSettings });
+      enqueue.emit({ type: 'visit-ended' });
+      for (const raised of pacingChangeTo(defaultVisitSettings, context)) enqueue.raise(raised);
     }),
     forgetPersonalData: assign({ ...noPersonalData }),
     forgetEverythingOfTheVisit: assign({ ...noPersonalData, rejection: null, ratingOutcome: null }),
@@ -203,14 +244,21 @@ export const sessionMachine = setup({
     ratingOutcome: null,
     step: 'attract',
     pacing: 1,
+    visit: defaultVisitSettings,
   },
   initial: 'starting',
   on: {
     // Capabilities change at any time (a printer runs out of paper mid-session); screens read them live.
     KIOSK_STATUS: { actions: 'storeKioskStatus' },
     BRIDGE_UNREACHABLE: { actions: 'markBridgeUnreachable' },
-    // the display mode sets how slowly the flow moves on by itself (elder mode: 1.5)
+    // the display mode sets how slowly the flow moves on by itself (elder mode: 1.5): raised by pacingChangeTo
     SET_PACING: { actions: assign({ pacing: ({ event }) => Math.min(Math.max(event.factor, 1), 3) }) },
+    // the person at the kiosk may switch language, display mode and call staff on any screen
+    SET_LANGUAGE: { actions: 'changeVisitSettings' },
+    SET_ELDER: { actions: 'changeVisitSettings' },
+    SET_HIGH_CONTRAST: { actions: 'changeVisitSettings' },
+    OPEN_HELP: { actions: 'changeVisitSettings' },
+    CLOSE_HELP: { actions: 'changeVisitSettings' },
   },
   states: {
     /** waiting for the first health answer; renders as the attract screen */
@@ -222,7 +270,7 @@ export const sessionMachine = setup({
       },
     },
     attract: {
-      entry: 'forgetEverythingOfTheVisit',
+      entry: ['forgetEverythingOfTheVisit', 'forgetVisitSettings'],
       always: { guard: not('identifyAvailable'), target: 'outOfService' },
       on: {
         ...aCardStartsTheSession,
@@ -260,6 +308,8 @@ export const sessionMachine = setup({
       ...anonymousIdleWatch,
     },
     cardReading: {
+      // from a goodbye: that citizen's visit is over
+      entry: 'forgetVisitSettings',
       always: { guard: not('identifyAvailable'), target: 'outOfService' },
       after: { cardReadingTimeout: 'attract' },
       on: {
@@ -277,7 +327,7 @@ export const sessionMachine = setup({
     },
     /** no way to identify anyone (reader gone, bridge unreachable): the hall's phone number, until it returns */
     outOfService: {
-      entry: 'forgetEverythingOfTheVisit',
+      entry: ['forgetEverythingOfTheVisit', 'forgetVisitSettings'],
       always: { guard: 'identifyAvailable', target: 'attract' },
     },
     /** a citizen is identified: the flow and the idle watch run side by side */
@@ -512,6 +562,8 @@ export const sessionMachine = setup({
     },
     /** nobody answered the countdown: end the session and go straight back to attract */
     timingOut: {
+      // shows the attract screen at once: the visit is over now
+      entry: 'forgetVisitSettings',
       invoke: {
         id: 'endSession',
         src: 'endSession',

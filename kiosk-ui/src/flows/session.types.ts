@@ -1,4 +1,6 @@
+import type { LanguageTag } from '../i18n/languages.ts';
 import type { ScreenName } from './screen-names.ts';
+import type { VisitSettings } from './visit-settings.ts';
 import type {
   Capabilities,
   CertificateType,
@@ -61,8 +63,10 @@ export interface SessionContext {
   ratingCase: { serviceCode: string; caseId: string } | null;
   /** the step on screen: its own idle limit (idle-limits.ts), and which of the print journey's screens is up */
   step: ScreenName;
-  /** ≥ 1: multiplies every wait for a person (elder mode is slower); not personal, kept across visits */
+  /** ≥ 1: multiplies every wait for a person; follows the display mode (elder mode is slower) from when it changes */
   pacing: number;
+  /** language, display mode and help as this visit set them; back to the defaults when a visit is over */
+  visit: VisitSettings;
 }
 
 export type SessionEvent =
@@ -70,8 +74,17 @@ export type SessionEvent =
   | { type: 'KIOSK_STATUS'; status: KioskStatus }
   /** the bridge cannot be reached at all */
   | { type: 'BRIDGE_UNREACHABLE' }
-  /** the display mode changed: 1 normally, 1.5 in elder mode (a11y/display-mode.ts pacingFactor) */
+  /** raised when the display mode changed: 1 normally, 1.5 in elder mode (a11y/display-mode.ts pacingFactor) */
   | { type: 'SET_PACING'; factor: number }
+  /** the language switch */
+  | { type: 'SET_LANGUAGE'; language: LanguageTag }
+  /** the 关爱模式 switch: an explicit choice, which wins over the citizen's age */
+  | { type: 'SET_ELDER'; elder: boolean }
+  /** the high-contrast switch */
+  | { type: 'SET_HIGH_CONTRAST'; highContrast: boolean }
+  /** call staff: the dialog opens (and sends the call); closing it */
+  | { type: 'OPEN_HELP' }
+  | { type: 'CLOSE_HELP' }
   | { type: 'CARD_READING' }
   | { type: 'CARD_REJECTED'; reason: CardRejectionReason }
   | { type: 'SESSION_STARTED'; session: SessionView }
