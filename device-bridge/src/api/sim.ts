@@ -16,15 +16,9 @@ export const simCardRequestSchema = z.union([
   z.object({ damaged: z.literal(true) }).strict(),
 ]);
 
-/** Faults the simulated SAM can be told to have; null clears. */
-export const samFaultNames = [
-  'self-test-failure',
-  'not-authorised',
-  'read-failure',
-  'unknown-card-type',
-  'checksum-error',
-  'silence',
-] as const;
+/** Faults the simulated SAM can be told to have (one list, in the zod-free sim-faults.ts); null clears. */
+import { samFaultNames } from './sim-faults.ts';
+export { samFaultNames };
 export const simIdReaderFaultRequestSchema = z.object({ fault: z.enum(samFaultNames).nullable() }).strict();
 export type SimIdReaderFaultRequest = z.infer<typeof simIdReaderFaultRequestSchema>;
 export type SimCardRequest = z.infer<typeof simCardRequestSchema>;

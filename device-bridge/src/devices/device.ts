@@ -1,4 +1,5 @@
 import type { CardIdentity, DeviceId, DeviceStatus, PrinterCondition } from '../api/index.ts';
+import type { SamFault } from '../api/sim-faults.ts';
 import type { ReceiptDocument } from './receipt-printer/codec/document.ts';
 
 /**
@@ -129,10 +130,8 @@ export interface SimulationControls {
   placeTestCard(
     card: { cardType: 'resident-id' | 'hmt-residence-permit' | 'foreign-permanent-2017' | 'foreign-permanent-2023' } | { damaged: true },
   ): void;
-  /** SAM fault injection (id-reader/sam-simulator.ts SamFault); null clears */
-  setIdReaderFault(
-    fault: 'self-test-failure' | 'not-authorised' | 'read-failure' | 'unknown-card-type' | 'checksum-error' | 'silence' | null,
-  ): void;
+  /** SAM fault injection (api/sim-faults.ts); null clears */
+  setIdReaderFault(fault: SamFault | null): void;
   removeCard(): void;
   scan(data: string): void;
   setPrinterCondition(printer: 'a4-printer' | 'receipt-printer', condition: PrinterCondition): void;

@@ -9,7 +9,7 @@ import { queueMachine } from '../flows/queue.machine.ts';
 import { appointmentMachine } from '../flows/appointment.machine.ts';
 import { checkInMachine } from '../flows/check-in.machine.ts';
 import { recordsMachine } from '../flows/records.machine.ts';
-import type { SessionEvent } from '../flows/session.types.ts';
+import { printMachine, type PrintEvent } from '../flows/print.machine.ts';
 import type {
   ApplicationSubmit,
   AppointmentBook,
@@ -26,23 +26,27 @@ export const printJobPollMs = 3_000;
 /** The real side effects of the session flow, backed by the bridge client. */
 export function sessionActors(client: BridgeClient) {
   return {
-    loadPreview: fromPromise(({ input }: { input: { service: CertificateType } }) => client.previewCertificate(input.service)),
-    submitPrint: fromPromise(({ input }: { input: { service: CertificateType; copies: number } }) =>
-      client.submitPrintJob(input.service, input.copies),
-    ),
-    reprint: fromPromise(({ input }: { input: { jobId: string } }) => client.reprintJob(input.jobId)),
-    watchPrintJob: fromCallback<SessionEvent, { jobId: string }>(({ input, sendBack }) => {
-      const timer = setInterval(() => {
-        client.getPrintJob(input.jobId).then(
-          (job) => sendBack({ type: 'JOB', job }),
-          // a failed poll changes nothing: SSE events and the next poll still arrive
-          () => undefined,
-        );
-      }, printJobPollMs);
-      return () => clearInterval(timer);
-    }),
     submitRating: fromPromise(({ input }: { input: RatingRequest }) => client.submitRating(input)),
     endSession: fromPromise(({ input }: { input: { reason: 'exit' | 'timeout' } }) => client.endSession(input.reason)),
+    print: printMachine.provide({
+      actors: {
+        loadPreview: fromPromise(({ input }: { input: { service: CertificateType } }) => client.previewCertificate(input.service)),
+        submitPrint: fromPromise(({ input }: { input: { service: CertificateType; copies: number } }) =>
+          client.submitPrintJob(input.service, input.copies),
+        ),
+        reprint: fromPromise(({ input }: { input: { jobId: string } }) => client.reprintJob(input.jobId)),
+        watchPrintJob: fromCallback<PrintEvent, { jobId: string }>(({ input, sendBack }) => {
+          const timer = setInterval(() => {
+            client.getPrintJob(input.jobId).then(
+              (job) => sendBack({ type: 'JOB', job }),
+              // a failed poll changes nothing: SSE events and the next poll still arrive
+              () => undefined,
+            );
+          }, printJobPollMs);
+          return () => clearInterval(timer);
+        }),
+      },
+    }),
     records: recordsMachine.provide({
       actors: {
         listRecords: fromPromise(() => client.listRecords()),

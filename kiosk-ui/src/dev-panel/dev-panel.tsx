@@ -1,4 +1,6 @@
-import type { DeviceId, PrinterCondition, SimFixture, SimIdReaderFaultRequest } from '@tongban/device-bridge/api';
+import type { DeviceId, PrinterCondition, SimFixture } from '@tongban/device-bridge/api';
+// its own subpath: the list is needed at run time, and the contract's index would bring zod along
+import { samFaultNames, type SamFault } from '@tongban/device-bridge/api/sim-faults';
 import { useEffect, useState } from 'preact/hooks';
 import type { BridgeClient } from '../bridge/client.ts';
 import { DevPanelReceipts } from './dev-panel-receipts.tsx';
@@ -10,16 +12,7 @@ export interface DevPanelProps {
 
 // Developer/tester tool (simulation only): English, compact, not citizen-facing.
 const printerConditions: readonly PrinterCondition[] = ['ready', 'paper-out', 'paper-low', 'cover-open', 'jam', 'offline'];
-type SamFault = NonNullable<SimIdReaderFaultRequest['fault']>;
 const samCardTypes = ['resident-id', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023'] as const;
-const samFaults: readonly SamFault[] = [
-  'self-test-failure',
-  'not-authorised',
-  'read-failure',
-  'unknown-card-type',
-  'checksum-error',
-  'silence',
-];
 const deviceIds: readonly DeviceId[] = ['id-reader', 'scanner', 'a4-printer', 'receipt-printer', 'camera', 'document-camera'];
 
 /**
@@ -90,7 +83,7 @@ export function DevPanel({ client, onClose }: DevPanelProps) {
             run('SAM fault', () => client.simIdReaderFault(value === 'none' ? null : (value as SamFault)));
           }}
         >
-          {['none', ...samFaults].map((fault) => (
+          {['none', ...samFaultNames].map((fault) => (
             <option key={fault} value={fault}>
               fault: {fault}
             </option>

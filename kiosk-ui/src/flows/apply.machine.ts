@@ -12,6 +12,7 @@ import { documentCaptureMachine, type DocumentCaptureOutput } from './document-c
 import { faceCheckMachine, type FaceCheckOutput } from './face-check.machine.ts';
 import { failureCodeOf } from './failure-code.ts';
 import { fieldProblem, submittedValue } from './form-fields.ts';
+import { notProvidedIn } from './not-provided.ts';
 
 /** Why an item cannot be applied for here; the screen says where to go instead. */
 export type NotApplicableReason = 'needs-capture';
@@ -74,9 +75,7 @@ export type ApplyEvent =
 /** Handed to the session when the journey ends: the case to rate, or nothing. */
 export type ApplyOutput = { caseNumber: string; itemCode: string } | null;
 
-function notProvided(name: string): never {
-  throw new Error(`apply machine: "${name}" must be provided by the app (machine.provide)`);
-}
+const notProvided = notProvidedIn('apply');
 
 const currentField = (context: ApplyContext) => context.item?.guide.formFields[context.fieldIndex];
 

@@ -13,6 +13,7 @@ import type {
 import { assign, fromPromise, setup } from 'xstate';
 import { dayOf, hasFreeSlotOn } from './appointment-days.ts';
 import { failureCodeOf } from './failure-code.ts';
+import { notProvidedIn } from './not-provided.ts';
 
 export interface AppointmentContext {
   items: ServiceItemSummary[] | null;
@@ -42,9 +43,7 @@ export type AppointmentEvent =
   | { type: 'DONE' }
   | { type: 'CLOSE' };
 
-function notProvided(name: string): never {
-  throw new Error(`appointment machine: the "${name}" actor must be provided by the app (machine.provide)`);
-}
+const notProvided = notProvidedIn('appointment');
 
 /**
  * 预约: choose an item that is done by appointment, then a day that has places, then a free time at

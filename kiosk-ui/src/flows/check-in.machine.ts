@@ -1,6 +1,7 @@
 import type { AppointmentCheckInView, QueueTicket } from '@tongban/device-bridge/api';
 import { assign, fromPromise, setup } from 'xstate';
 import { failureCodeOf } from './failure-code.ts';
+import { notProvidedIn } from './not-provided.ts';
 
 export interface CheckInInput {
   /** from the scanned `tongban:appointment:<id>` code */
@@ -17,9 +18,7 @@ export interface CheckInContext {
 
 export type CheckInEvent = { type: 'CHECK_IN' } | { type: 'RETRY' } | { type: 'DONE' } | { type: 'CLOSE' };
 
-function notProvided(name: string): never {
-  throw new Error(`check-in machine: "${name}" must be provided by the app (machine.provide)`);
-}
+const notProvided = notProvidedIn('check-in');
 
 /**
  * 预约签到 on the attract screen: a scanned appointment code shows that appointment and offers one tap

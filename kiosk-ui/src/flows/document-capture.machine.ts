@@ -1,6 +1,7 @@
 import type { MaterialCaptureView } from '@tongban/device-bridge/api';
 import { assign, fromPromise, setup } from 'xstate';
 import { failureCodeOf } from './failure-code.ts';
+import { notProvidedIn } from './not-provided.ts';
 
 export interface DocumentCaptureInput {
   /** the catalogue material's id (ServiceMaterial.id) */
@@ -28,9 +29,7 @@ export type DocumentCaptureEvent =
   | { type: 'RETRY' }
   | { type: 'CANCEL' };
 
-function notProvided(name: string): never {
-  throw new Error(`document capture machine: the "${name}" actor must be provided by the app (machine.provide)`);
-}
+const notProvided = notProvidedIn('document capture');
 
 /**
  * Photographing one material on the document camera (高拍仪): live picture → take → review the

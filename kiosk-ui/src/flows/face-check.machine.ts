@@ -1,6 +1,7 @@
 import type { FaceHint, FaceOptions, FaceVerifyResult, VerificationMethod, VerifiedResponse } from '@tongban/device-bridge/api';
 import { assign, fromPromise, setup } from 'xstate';
 import { failureCodeOf } from './failure-code.ts';
+import { notProvidedIn } from './not-provided.ts';
 
 /** Timings of the face check, in one place (the app and tests override with `provide`). */
 export const faceCheckDelays = {
@@ -35,9 +36,7 @@ export type FaceCheckEvent =
   | { type: 'RETRY' }
   | { type: 'CANCEL' };
 
-function notProvided(name: string): never {
-  throw new Error(`face check machine: the "${name}" actor must be provided by the app (machine.provide)`);
-}
+const notProvided = notProvidedIn('face check');
 
 /**
  * 人证比对 with its alternatives on the same screen (人脸识别技术应用安全管理办法: never the only way).

@@ -1,6 +1,7 @@
 import type { CatalogueQuery, CatalogueResponse, ServiceCategory, ServiceItem } from '@tongban/device-bridge/api';
 import { assign, fromPromise, setup } from 'xstate';
 import { failureCodeOf } from './failure-code.ts';
+import { notProvidedIn } from './not-provided.ts';
 
 /** Timings of the guide browser, in one place (the app and tests override with `provide`). */
 export const guidesDelays = {
@@ -24,9 +25,7 @@ export type GuidesEvent =
   | { type: 'RETRY' }
   | { type: 'CLOSE' };
 
-function notProvided(name: string): never {
-  throw new Error(`guides machine: the "${name}" actor must be provided by the app (machine.provide)`);
-}
+const notProvided = notProvidedIn('guides');
 
 /**
  * 办事指南: search and read the catalogue's service guides. Needs no identity, so it runs from

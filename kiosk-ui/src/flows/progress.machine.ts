@@ -1,6 +1,7 @@
 import type { ApplicationListResponse } from '@tongban/device-bridge/api';
 import { assign, fromPromise, setup } from 'xstate';
 import { failureCodeOf } from './failure-code.ts';
+import { notProvidedIn } from './not-provided.ts';
 
 export interface ProgressContext {
   list: ApplicationListResponse | null;
@@ -11,9 +12,7 @@ export interface ProgressContext {
 
 export type ProgressEvent = { type: 'OPEN'; caseNumber: string } | { type: 'BACK' } | { type: 'RETRY' } | { type: 'CLOSE' };
 
-function notProvided(name: string): never {
-  throw new Error(`progress machine: the "${name}" actor must be provided by the app (machine.provide)`);
-}
+const notProvided = notProvidedIn('progress');
 
 /** 办件进度: the citizen's applications (platform and this kiosk's not yet delivered) and each one's timeline. */
 export const progressMachine = setup({

@@ -1,6 +1,7 @@
 import type { CatalogueQuery, CatalogueResponse, QueueTake, QueueTicket, ServiceCategory } from '@tongban/device-bridge/api';
 import { assign, fromPromise, setup } from 'xstate';
 import { failureCodeOf } from './failure-code.ts';
+import { notProvidedIn } from './not-provided.ts';
 
 export interface QueueContext {
   categories: CatalogueResponse['categories'] | null;
@@ -11,9 +12,7 @@ export interface QueueContext {
 export type QueueEvent =
   { type: 'TAKE'; category: ServiceCategory } | { type: 'BACK' } | { type: 'RETRY' } | { type: 'DONE' } | { type: 'CLOSE' };
 
-function notProvided(name: string): never {
-  throw new Error(`queue machine: the "${name}" actor must be provided by the app (machine.provide)`);
-}
+const notProvided = notProvidedIn('queue');
 
 /** 取号: choose the kind of business, take a number for this hall's windows (printed on the receipt printer). */
 export const queueMachine = setup({

@@ -1,6 +1,7 @@
 import type { CertificateType, RecordListResponse, RecordView } from '@tongban/device-bridge/api';
 import { assign, fromPromise, setup } from 'xstate';
 import { failureCodeOf } from './failure-code.ts';
+import { notProvidedIn } from './not-provided.ts';
 
 export interface RecordsContext {
   list: RecordListResponse | null;
@@ -21,9 +22,7 @@ export interface RecordsOutput {
   print: CertificateType | null;
 }
 
-function notProvided(name: string): never {
-  throw new Error(`records machine: the "${name}" actor must be provided by the app (machine.provide)`);
-}
+const notProvided = notProvidedIn('records');
 
 /**
  * 查询我的记录: the identified citizen's records (contributions, tax, housing fund, real estate …)

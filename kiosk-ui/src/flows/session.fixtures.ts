@@ -34,6 +34,9 @@ export const citizenSession: SessionView = {
   startedAt: '2025-01-01T09:00:00.000Z',
 };
 
+/** the same citizen under 60: the flow keeps its usual pace (no automatic care mode) */
+export const citizenUnder60Session: SessionView = { ...citizenSession, elder: false };
+
 export const otherCitizenSession: SessionView = {
   ...citizenSession,
   id: 'session-2',

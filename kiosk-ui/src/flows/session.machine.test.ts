@@ -2,8 +2,11 @@ import { getShortestPaths, getSimplePaths } from '@xstate/graph';
 import { createActor, fromCallback, fromPromise, initialTransition, SimulatedClock, transition } from 'xstate';
 import type { RatingRequest } from '@tongban/device-bridge/api';
 import { describe, expect, it } from 'vitest';
+import { printActorDone, printEventsFor, printInput, reprintedJob } from './print.fixtures.ts';
+import { printMachine, printScreenOf, type PrintEvent, type PrintSnapshot } from './print.machine.ts';
 import {
   citizenSession,
+  citizenUnder60Session,
   contributionPreview,
   jobIn,
   kioskWithoutPrinter,
@@ -12,7 +15,7 @@ import {
   workingKiosk,
 } from './session.fixtures.ts';
 import { sessionMachine } from './session.machine.ts';
-import { isCountdownShown, isIdentified, screenOf, type SessionSnapshot } from './session.screens.ts';
+import { isCountdownShown, isIdentified, printActorOf, screenOf, type SessionSnapshot } from './session.screens.ts';
 import type { SessionEvent } from './session.types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -27,12 +30,47 @@ const after = (delay: string, stateId: string) => synthetic(`xstate.after.${dela
 const actorDone = (id: string, output?: unknown) => synthetic(`xstate.done.actor.${id}`, { output });
 const actorFailed = (id: string, code: string) => synthetic(`xstate.error.actor.${id}`, { error: { code } });
 
+// The print journey (print.machine.ts) is a child like the others, walked on its own: the session sees
+// it through its snapshots (`xstate.snapshot.print`, the screen it is on) and what it hands back.
+const printStates = getShortestPaths(printMachine, {
+  events: printEventsFor,
+  input: printInput,
+  serializeState: (state) => {
+    const { printerWorks, preview, job, failure, copies } = state.context;
+    return JSON.stringify([
+      state.value,
+      printerWorks,
+      preview !== null,
+      job && [job.id, job.state, job.reason, job.reprintOf],
+      failure,
+      copies,
+    ]);
+  },
+}).map((path) => path.state as PrintSnapshot);
+const nextPrint = (state: PrintSnapshot, event: PrintEvent) => transition(printMachine, state, event)[0];
+const printShows = (snapshot: PrintSnapshot) => synthetic('xstate.snapshot.print', { snapshot });
+
+/**
+ * What the print journey can show or hand back next, by the screen it is on: from every reachable
+ * state of the journey, each event that changes its screen or ends it. The session graph offers
+ * these wherever it shows that screen, so it follows the journey as it really moves.
+ */
+const printMoves = new Map<string, Map<string, SessionEvent>>();
+for (const state of printStates.filter((candidate) => candidate.status === 'active')) {
+  const screen = printScreenOf(state)!;
+  const moves = printMoves.get(screen) ?? new Map<string, SessionEvent>();
+  for (const event of printEventsFor(state)) {
+    const after = nextPrint(state, event);
+    if (after.status === 'done') moves.set(JSON.stringify(after.output), actorDone('print', after.output));
+    else if (printScreenOf(after) !== screen) moves.set(printScreenOf(after)!, printShows(after));
+  }
+  printMoves.set(screen, moves);
+}
+const allPrintMoves = [...printMoves.values()].flatMap((moves) => [...moves.values()]);
+const printMovesFrom = (state: SessionSnapshot) =>
+  state.matches({ inSession: { flow: 'print' } }) ? [...(printMoves.get(state.context.step)?.values() ?? [])] : [];
+
 const actorAndTimerEvents: SessionEvent[] = [
-  actorDone('loadPreview', contributionPreview),
-  actorFailed('loadPreview', 'platform-unavailable'),
-  actorDone('submitPrint', jobIn('queued')),
-  actorFailed('submitPrint', 'printer-unavailable'),
-  actorDone('reprint', jobIn('queued', { id: 'job-2', reprintOf: 'job-1' })),
   actorDone('submitRating', { id: 'rating-1' }),
   actorFailed('submitRating', 'internal'),
   actorDone('endSession'),
@@ -74,9 +112,6 @@ const citizenEvents: SessionEvent[] = [
   { type: 'OPEN_QUEUE' },
   { type: 'OPEN_APPOINTMENT' },
   { type: 'APPOINTMENT_SCANNED', appointmentId: 'YY000000000042' },
-  { type: 'PRINT' },
-  { type: 'PRINT_COPIES', copies: 2 },
-  { type: 'REPRINT' },
   { type: 'BACK' },
   { type: 'DONE' },
   { type: 'EXIT' },
@@ -102,30 +137,44 @@ const allEvents = [...kioskEvents, ...citizenEvents, ...actorAndTimerEvents];
  * (otherwise each combination of data would be its own state and the graph would explode).
  */
 function behaviourOf(state: SessionSnapshot): string {
-  const { kiosk, session, service, preview, job, failure, ratingOutcome, countdownRemaining } = state.context;
+  const { kiosk, session, service, ratingOutcome, countdownRemaining } = state.context;
   return JSON.stringify([
     state.value,
     kiosk.capabilities.identify,
     kiosk.capabilities.printCertificate,
     session?.id ?? null,
     service,
-    preview !== null,
-    job ? [job.id, job.state, job.reason ?? null, job.reprintOf ?? null] : null,
-    failure,
+    // the print journey's screen; what it shows lives in the journey
+    state.matches({ inSession: { flow: 'print' } }) ? screenOf(state) : null,
     ratingOutcome,
     countdownRemaining,
   ]);
 }
 
-const reachable = getShortestPaths(sessionMachine, { events: allEvents, serializeState: behaviourOf });
+const reachable = getShortestPaths(sessionMachine, {
+  events: (state) => [...allEvents, ...printMovesFrom(state)],
+  serializeState: behaviourOf,
+});
 const reachableStates = reachable.map((path) => path.state);
 const sessionStates = reachableStates.filter((state) => isIdentified(state));
 
 const next = (state: SessionSnapshot, event: SessionEvent) => transition(sessionMachine, state, event)[0];
 
+/** The session with the print journey up (from the menu, printer working), moved on to show the journey in `print`. */
+function sessionShowing(print: PrintSnapshot): SessionSnapshot {
+  const inPrintJourney = sessionStates.find(
+    (state) =>
+      screenOf(state) === 'certificate-preview' &&
+      state.matches({ inSession: { idle: 'watching' } }) &&
+      state.context.kiosk.capabilities.printCertificate,
+  )!;
+  return next(inPrintJourney, printShows(print));
+}
+
 function hasNoPersonalData(state: SessionSnapshot) {
-  const { session, preview, job, service, failure } = state.context;
-  return session === null && preview === null && job === null && service === null && failure === null;
+  const { session, service } = state.context;
+  // the preview, the job and its failure are the print journey's: gone when the journey is
+  return session === null && service === null && printActorOf(state) === null;
 }
 
 describe('session flow, generated paths', () => {
@@ -157,7 +206,7 @@ describe('session flow, generated paths', () => {
 
   it('every simulated actor result and timer is one the machine actually listens for', () => {
     // guards the test itself: a renamed state or invoke id would otherwise silently stop being explored
-    for (const event of actorAndTimerEvents) {
+    for (const event of [...actorAndTimerEvents, ...allPrintMoves]) {
       const moves = reachableStates.some((state) => next(state, event) !== state && screenOrValueChanged(state, next(state, event)));
       expect(moves, event.type).toBe(true);
     }
@@ -233,12 +282,16 @@ describe('session flow, generated paths', () => {
   });
 
   it('keeps waiting, with the held message state, while the printer needs attention', () => {
-    const held = sessionStates.filter((state) => state.matches({ inSession: { flow: { printing: { tracking: 'held' } } } }));
+    const held = printStates.filter((state) => state.matches({ printing: { tracking: 'held' } }));
     expect(held.length).toBeGreaterThan(0);
     for (const state of held) {
       expect(state.context.job?.state).toBe('held');
-      const resumed = next(state, { type: 'JOB', job: jobIn('printing', { pagesPrinted: 0 }) });
-      expect(resumed.matches({ inSession: { flow: { printing: { tracking: 'active' } } } })).toBe(true);
+      // the session keeps the printing screen up, its idle timer paused
+      const shown = sessionShowing(state);
+      expect(screenOf(shown)).toBe('printing');
+      expect(shown.matches({ inSession: { idle: 'suspended' } })).toBe(true);
+      const resumed = nextPrint(state, { type: 'JOB', job: jobIn('printing', { pagesPrinted: 0 }) });
+      expect(resumed.matches({ printing: { tracking: 'active' } })).toBe(true);
     }
   });
 
@@ -246,33 +299,20 @@ describe('session flow, generated paths', () => {
     // Simple paths over the citizen's forward actions and every actor/printer outcome (the kiosk stays
     // healthy and nobody idles away or leaves; those are covered state by state above).
     // (a bad grade's indicators are walked on their own below; here one good grade keeps paths few)
-    const forward = new Set([
-      'SESSION_STARTED',
-      'CONTINUE',
-      'SELECT_SERVICE',
-      'PRINT',
-      'PRINT_COPIES',
-      'DONE',
-      'RATE',
-      'SKIP_RATING',
-      'JOB',
-    ]);
+    // (the print journey's own outcomes, screen by screen, come from its graph: printMovesFrom)
+    const forward = new Set(['SESSION_STARTED', 'CONTINUE', 'SELECT_SERVICE', 'DONE', 'RATE', 'SKIP_RATING']);
     const journeyEvents = allEvents.filter(
       (event) =>
-        (forward.has(event.type) &&
-          !(event.type === 'RATE' && event.grade <= 2) &&
-          // one failure of each kind is enough here; reprints and paper-out are walked state by state below
-          !(event.type === 'JOB' && (event.job.reprintOf !== undefined || event.job.reason === 'paper-out'))) ||
-        /^xstate\.(done|error)\.actor\.(loadPreview|submitPrint|submitRating)$/.test(event.type) ||
+        (forward.has(event.type) && !(event.type === 'RATE' && event.grade <= 2)) ||
+        /^xstate\.(done|error)\.actor\.submitRating$/.test(event.type) ||
         (event.type as string) === 'xstate.done.actor.endSession' ||
         /^xstate\.after\.(greeting|takeDocument)\./.test(event.type),
     );
     const start = next(initialTransition(sessionMachine)[0], { type: 'KIOSK_STATUS', status: workingKiosk });
     const paths = getSimplePaths(sessionMachine, {
-      events: journeyEvents,
-      // states differ by where the flow is and what the job and rating did, not by the data shown
-      serializeState: (state) =>
-        JSON.stringify([state.value, state.context.job?.state, state.context.failure, state.context.ratingOutcome]),
+      events: (state) => [...journeyEvents, ...printMovesFrom(state)],
+      // states differ by where the flow is (the print journey's screen too) and what the rating did, not by the data shown
+      serializeState: (state) => JSON.stringify([state.value, screenOf(state), state.context.ratingOutcome]),
       fromState: start,
       toState: (state) => state.matches('goodbye'),
     }).filter((path) => path.state.matches('goodbye'));
@@ -308,12 +348,14 @@ describe('session flow, generated paths', () => {
   });
 
   it('a new card replacing the session starts over with the new citizen and nothing of the old one', () => {
-    const inPreview = sessionStates.find((state) => state.matches({ inSession: { flow: { preview: 'ready' } } }));
+    const inPreview = sessionStates.find((state) => screenOf(state) === 'certificate-preview');
     expect(inPreview).toBeDefined();
+    // the preview is the print journey's
+    expect(printActorOf(inPreview!)).not.toBeNull();
     const replaced = next(inPreview!, { type: 'SESSION_STARTED', session: otherCitizenSession });
     expect(screenOf(replaced)).toBe('greeting');
     expect(replaced.context.session?.maskedName).toBe('李*');
-    expect(replaced.context.preview).toBeNull();
+    expect(printActorOf(replaced)).toBeNull();
   });
 });
 
@@ -341,10 +383,14 @@ function startKiosk() {
   const ratings: RatingRequest[] = [];
   const machine = sessionMachine.provide({
     actors: {
-      loadPreview: fromPromise(async () => contributionPreview),
-      submitPrint: fromPromise(async () => jobIn('queued')),
-      reprint: fromPromise(async () => jobIn('queued', { id: 'job-2', reprintOf: 'job-1' })),
-      watchPrintJob: fromCallback(() => () => undefined),
+      print: printMachine.provide({
+        actors: {
+          loadPreview: fromPromise(async () => contributionPreview),
+          submitPrint: fromPromise(async () => jobIn('queued')),
+          reprint: fromPromise(async () => reprintedJob),
+          watchPrintJob: fromCallback(() => () => undefined),
+        },
+      }),
       submitRating: fromPromise(async ({ input }: { input: RatingRequest }) => {
         ratings.push(input);
         return { id: 'rating-1' };
@@ -364,11 +410,14 @@ function startKiosk() {
     for (let passed = 0; passed < ms; passed += 500) clock.increment(Math.min(500, ms - passed));
   };
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
-  return { elapse, actor, screen, settle, endedWith, ratings };
+  // the print journey's screens talk to the journey, as the other journeys' do
+  const print = (event: PrintEvent) => printActorOf(actor.getSnapshot())!.send(event);
+  return { elapse, actor, screen, settle, print, endedWith, ratings };
 }
 
 async function signInToMenu(kiosk: ReturnType<typeof startKiosk>) {
-  kiosk.actor.send({ type: 'SESSION_STARTED', session: citizenSession });
+  // under 60: the timings below are the usual pace (care mode's own are checked under "pacing")
+  kiosk.actor.send({ type: 'SESSION_STARTED', session: citizenUnder60Session });
   expect(kiosk.screen()).toBe('greeting');
   kiosk.elapse(2_000);
   expect(kiosk.screen()).toBe('menu');
@@ -424,8 +473,8 @@ describe('session flow, on a simulated clock', () => {
     await signInToMenu(kiosk);
     kiosk.actor.send({ type: 'SELECT_SERVICE', service: 'social-insurance-contribution' });
     await kiosk.settle();
-    kiosk.actor.send({ type: 'PRINT' });
-    kiosk.actor.send({ type: 'PRINT_COPIES', copies: 1 });
+    kiosk.print({ type: 'PRINT' });
+    kiosk.print({ type: 'PRINT_COPIES', copies: 1 });
     await kiosk.settle();
     kiosk.actor.send({ type: 'JOB', job: jobIn('held', { reason: 'paper-out' }) });
     kiosk.elapse(600_000);
@@ -503,8 +552,8 @@ describe('rating on a simulated clock', () => {
     await signInToMenu(kiosk);
     kiosk.actor.send({ type: 'SELECT_SERVICE', service: 'social-insurance-contribution' });
     await kiosk.settle();
-    kiosk.actor.send({ type: 'PRINT' });
-    kiosk.actor.send({ type: 'PRINT_COPIES', copies: 1 });
+    kiosk.print({ type: 'PRINT' });
+    kiosk.print({ type: 'PRINT_COPIES', copies: 1 });
     await kiosk.settle();
     kiosk.actor.send({ type: 'JOB', job: jobIn('completed') });
     kiosk.actor.send({ type: 'DONE' });
@@ -532,8 +581,8 @@ describe('rating on a simulated clock', () => {
     kiosk.elapse(1_000);
     expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(true);
     kiosk.actor.send({ type: 'MORE_TIME' });
-    kiosk.actor.send({ type: 'PRINT' });
-    kiosk.actor.send({ type: 'PRINT_COPIES', copies: 1 });
+    kiosk.print({ type: 'PRINT' });
+    kiosk.print({ type: 'PRINT_COPIES', copies: 1 });
     await kiosk.settle();
     kiosk.actor.send({ type: 'JOB', job: jobIn('completed') });
     kiosk.actor.send({ type: 'DONE' });
@@ -604,54 +653,63 @@ describe('apply from the menu', () => {
 
 describe('print: copies and one reprint', () => {
   it('asks how many copies after the preview, and sends that number', async () => {
-    const copiesStates = sessionStates.filter(
-      (state) => state.matches({ inSession: { flow: { preview: 'copies' } } }) && state.context.kiosk.capabilities.printCertificate,
-    );
+    const copiesStates = printStates.filter((state) => state.matches({ preview: 'copies' }) && state.context.printerWorks);
     expect(copiesStates.length).toBeGreaterThan(0);
     for (const state of copiesStates) {
-      const printing = next(state, { type: 'PRINT_COPIES', copies: 2 });
-      expect(screenOf(printing)).toBe('printing');
+      const printing = nextPrint(state, { type: 'PRINT_COPIES', copies: 2 });
+      expect(screenOf(sessionShowing(printing))).toBe('printing');
       expect(printing.context.copies).toBe(2);
-      expect(next(state, { type: 'PRINT_COPIES', copies: 9 }).context.copies).toBe(3);
+      expect(nextPrint(state, { type: 'PRINT_COPIES', copies: 9 }).context.copies).toBe(3);
     }
   });
 
-  /** every reachable state that follows the first print job while the printer works */
+  /** every reachable state of the print journey that follows the first print job while the printer works */
   const trackingFirstJob = () => {
-    const tracking = sessionStates.filter(
-      (state) =>
-        state.matches({ inSession: { flow: { printing: 'tracking' } } }) &&
-        state.context.kiosk.capabilities.printCertificate &&
-        state.context.job?.id === 'job-1',
+    const tracking = printStates.filter(
+      (state) => state.matches({ printing: 'tracking' }) && state.context.printerWorks && state.context.job?.id === 'job-1',
     );
     expect(tracking.length).toBeGreaterThan(0);
     return tracking;
   };
 
-  it('a failed job can be printed again once, only while the printer works; paper-out says so', () => {
+  it('a failed job can be printed again once, only while the printer works; paper-out says so', async () => {
     const tracking = trackingFirstJob();
     for (const state of tracking) {
-      const paperOut = next(state, { type: 'JOB', job: jobIn('failed', { reason: 'paper-out' }) });
-      expect(screenOf(paperOut)).toBe('error');
+      const paperOut = nextPrint(state, { type: 'JOB', job: jobIn('failed', { reason: 'paper-out' }) });
+      expect(screenOf(sessionShowing(paperOut))).toBe('error');
       expect(paperOut.context.failure).toBe('print-paper-out');
       expect(paperOut.can({ type: 'REPRINT' })).toBe(true);
       // the printer went down meanwhile: no reprint offered
-      expect(next(paperOut, { type: 'KIOSK_STATUS', status: kioskWithoutPrinter }).can({ type: 'REPRINT' })).toBe(false);
-      const reprinting = next(paperOut, { type: 'REPRINT' });
-      expect(reprinting.matches({ inSession: { flow: { printing: 'reprinting' } } })).toBe(true);
-      const again = next(reprinting, actorDone('reprint', jobIn('queued', { id: 'job-2', reprintOf: 'job-1' })));
+      expect(nextPrint(paperOut, { type: 'PRINTER', works: false }).can({ type: 'REPRINT' })).toBe(false);
+      const reprinting = nextPrint(paperOut, { type: 'REPRINT' });
+      expect(reprinting.matches({ printing: 'reprinting' })).toBe(true);
+      const again = nextPrint(reprinting, printActorDone('reprint', reprintedJob));
       expect(again.context.job?.reprintOf).toBe('job-1');
-      const failedAgain = next(again, { type: 'JOB', job: jobIn('failed', { id: 'job-2', reprintOf: 'job-1', reason: 'jam' }) });
-      expect(screenOf(failedAgain)).toBe('error');
+      const failedAgain = nextPrint(again, { type: 'JOB', job: jobIn('failed', { id: 'job-2', reprintOf: 'job-1', reason: 'jam' }) });
+      expect(screenOf(sessionShowing(failedAgain))).toBe('error');
       expect(failedAgain.can({ type: 'REPRINT' })).toBe(false);
     }
+    // the session tells the journey when health says the printer went down
+    const kiosk = startKiosk();
+    await signInToMenu(kiosk);
+    kiosk.actor.send({ type: 'SELECT_SERVICE', service: 'social-insurance-contribution' });
+    await kiosk.settle();
+    kiosk.print({ type: 'PRINT' });
+    kiosk.print({ type: 'PRINT_COPIES', copies: 1 });
+    await kiosk.settle();
+    kiosk.actor.send({ type: 'JOB', job: jobIn('failed', { reason: 'paper-out' }) });
+    expect(kiosk.screen()).toBe('error');
+    const journey = () => printActorOf(kiosk.actor.getSnapshot())!.getSnapshot();
+    expect(journey().can({ type: 'REPRINT' })).toBe(true);
+    kiosk.actor.send({ type: 'KIOSK_STATUS', status: kioskWithoutPrinter });
+    expect(journey().can({ type: 'REPRINT' })).toBe(false);
   });
 
   it('a job cancelled at the printer says so and is not offered again', () => {
     const tracking = trackingFirstJob();
     for (const state of tracking) {
-      const cancelled = next(state, { type: 'JOB', job: jobIn('cancelled', { reason: 'cancelled' }) });
-      expect(screenOf(cancelled)).toBe('error');
+      const cancelled = nextPrint(state, { type: 'JOB', job: jobIn('cancelled', { reason: 'cancelled' }) });
+      expect(screenOf(sessionShowing(cancelled))).toBe('error');
       expect(cancelled.context.failure).toBe('print-cancelled');
       expect(cancelled.can({ type: 'REPRINT' })).toBe(false);
     }

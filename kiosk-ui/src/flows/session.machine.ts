@@ -1,13 +1,5 @@
-import type {
-  CertificatePreview,
-  CertificateType,
-  PrintJobView,
-  RatingRequest,
-  RatingResponse,
-  SessionView,
-} from '@tongban/device-bridge/api';
-import { and, assign, enqueueActions, fromCallback, fromPromise, not, raise, setup } from 'xstate';
-import { failureCodeOf } from './failure-code.ts';
+import type { RatingRequest, RatingResponse, SessionView } from '@tongban/device-bridge/api';
+import { and, assign, enqueueActions, fromPromise, not, sendTo, setup } from 'xstate';
 import { idleLimitSeconds } from './idle-limits.ts';
 import { canOpenJourney, canStartPrint, type OtherJourney } from './menu.ts';
 import { guidesMachine } from './guides.machine.ts';
@@ -17,9 +9,12 @@ import { queueMachine } from './queue.machine.ts';
 import { appointmentMachine } from './appointment.machine.ts';
 import { checkInMachine } from './check-in.machine.ts';
 import { recordsMachine, type RecordsOutput } from './records.machine.ts';
+import { printMachine, printScreenOf, type PrintOutput } from './print.machine.ts';
 import { isBadGrade } from './rating-indicators.ts';
 import type { ScreenName } from './screen-names.ts';
 import type { KioskStatus, RatingDraft, SessionContext, SessionEvent } from './session.types.ts';
+import { defaultVisitSettings, pacingOf, type VisitSettings } from './visit-settings.ts';
+import { notProvidedIn } from './not-provided.ts';
 
 /**
  * Every timing of the citizen flow, in milliseconds, in one place. The app and tests override any of
@@ -73,9 +68,6 @@ const noRating: RatingDraft = { grade: null, indicators: [] };
 const noPersonalData = {
   session: null,
   service: null,
-  preview: null,
-  job: null,
-  failure: null,
   rating: noRating,
   ratingCase: null,
 } as const satisfies Partial<SessionContext>;
@@ -102,6 +94,15 @@ const anonymousIdleWatch = {
   },
 } as const;
 
+/**
+ * The display mode changed: from now on the flow waits at its pace, and the change counts as
+ * activity (it restarts the idle limit at that pace). A wait already running keeps its length.
+ */
+function pacingChangeTo(visit: VisitSettings, context: SessionContext): SessionEvent[] {
+  const factor = pacingOf(visit);
+  return factor === context.pacing ? [] : [{ type: 'SET_PACING', factor }, { type: 'USER_ACTIVITY' }];
+}
+
 function ratingRequestOf(context: SessionContext): RatingRequest {
   const { grade, indicators } = context.rating;
   if (grade === null) throw new Error('rating saved without a grade');
@@ -113,34 +114,22 @@ function ratingRequestOf(context: SessionContext): RatingRequest {
   };
 }
 
-function notProvided(name: string): never {
-  throw new Error(`session machine: the "${name}" actor must be provided by the app (machine.provide)`);
-}
-
-/** What the error screen says about a job that did not print: paper-out plainly, a cancel as a cancel. */
-function printFailureOf(job: PrintJobView | null): string {
-  if (job?.state === 'cancelled') return 'print-cancelled';
-  return job?.reason === 'paper-out' ? 'print-paper-out' : 'print-failed';
-}
+const notProvided = notProvidedIn('session');
 
 export const sessionMachine = setup({
   types: {
     context: {} as SessionContext,
     events: {} as SessionEvent,
+    /** a citizen's visit is over: what the browser keeps of it goes too (app.tsx) */
+    emitted: {} as { type: 'visit-ended' },
   },
   actors: {
-    /** POST /api/certificates/preview */
-    loadPreview: fromPromise<CertificatePreview, { service: CertificateType }>(async () => notProvided('loadPreview')),
-    /** POST /api/print-jobs: resolves once the job is stored */
-    submitPrint: fromPromise<PrintJobView, { service: CertificateType; copies: number }>(async () => notProvided('submitPrint')),
-    /** POST /api/print-jobs/:id/reprint: the failed job again, once */
-    reprint: fromPromise<PrintJobView, { jobId: string }>(async () => notProvided('reprint')),
-    /** keeps a job's state fresh (e.g. polling) in case an SSE job event was missed; sends JOB events */
-    watchPrintJob: fromCallback<SessionEvent, { jobId: string }>(() => notProvided('watchPrintJob')),
     /** POST /api/ratings */
     submitRating: fromPromise<RatingResponse, RatingRequest>(async () => notProvided('submitRating')),
     /** DELETE /api/session */
     endSession: fromPromise<void, { reason: 'exit' | 'timeout' }>(async () => notProvided('endSession')),
+    /** 打印证明 journey: preview, copies, the print job; its own actors are provided on it by the app */
+    print: printMachine,
     /** 办事指南 journey; its own actors (catalogue search, item) are provided on it by the app */
     guides: guidesMachine,
     /** 查询我的记录 journey */
@@ -159,7 +148,6 @@ export const sessionMachine = setup({
   delays: sessionDelays,
   guards: {
     identifyAvailable: ({ context }) => context.kiosk.capabilities.identify,
-    canPrint: ({ context }) => context.kiosk.capabilities.printCertificate,
     offersService: ({ context, event }) => event.type === 'SELECT_SERVICE' && canStartPrint(context.kiosk, event.service),
     /** a greyed tile opens nothing: its platform or printer is down (menu.ts) */
     canOpen: ({ context }, params: { journey: OtherJourney }) => canOpenJourney(context.kiosk, params.journey),
@@ -169,13 +157,6 @@ export const sessionMachine = setup({
     syncLostSession: ({ context, event }) =>
       event.type === 'SESSION_SYNC' && (event.session === null || event.session.id !== context.session?.id),
     isAnotherSession: ({ context, event }) => event.type === 'SESSION_STARTED' && event.session.id !== context.session?.id,
-    isOurJob: ({ context, event }) => event.type === 'JOB' && event.job.id === context.job?.id,
-    jobCompleted: ({ context }) => context.job?.state === 'completed',
-    jobFailed: ({ context }) => context.job?.state === 'failed' || context.job?.state === 'cancelled',
-    /** once per certificate, only a failed job, only while the printer works */
-    canReprint: ({ context }) =>
-      context.job?.state === 'failed' && context.job.reprintOf === undefined && context.kiosk.capabilities.printCertificate,
-    jobHeld: ({ context }) => context.job?.state === 'held',
     countdownRunning: ({ context }) => context.countdownRemaining > 1,
   },
   actions: {
@@ -190,19 +171,52 @@ export const sessionMachine = setup({
       }),
     }),
     storeRejection: assign({ rejection: ({ context, event }) => (event.type === 'CARD_REJECTED' ? event.reason : context.rejection) }),
-    storeSession: assign({
-      session: ({ event }): SessionView | null =>
-        event.type === 'SESSION_STARTED' || event.type === 'SESSION_SYNC' ? event.session : null,
+    /** the identified citizen; a different one (a card swapped, the next card after a goodbye) starts from the defaults */
+    storeSession: enqueueActions(({ context, event, enqueue }) => {
+      const session: SessionView | null = event.type === 'SESSION_STARTED' || event.type === 'SESSION_SYNC' ? event.session : null;
+      let visit = context.visit;
+      if (session && visit.servedSession !== null && visit.servedSession !== session.id) {
+        visit = defaultVisitSettings;
+        enqueue.emit({ type: 'visit-ended' });
+      }
+      if (session) visit = { ...visit, servedSession: session.id, citizenElder: session.elder };
+      enqueue.assign({ session, visit });
+      for (const raised of pacingChangeTo(visit, context)) enqueue.raise(raised);
+    }),
+    /** the switches and the call-staff dialog, at any time, identified or not */
+    changeVisitSettings: enqueueActions(({ context, event, enqueue }) => {
+      const visit = { ...context.visit };
+      if (event.type === 'SET_LANGUAGE') visit.language = event.language;
+      if (event.type === 'SET_ELDER') visit.elderChoice = event.elder;
+      if (event.type === 'SET_HIGH_CONTRAST') visit.highContrast = event.highContrast;
+      if (event.type === 'OPEN_HELP' || event.type === 'CLOSE_HELP') visit.helpOpen = event.type === 'OPEN_HELP';
+      enqueue.assign({ visit });
+      for (const raised of pacingChangeTo(visit, context)) enqueue.raise(raised);
+    }),
+    /**
+     * A citizen's visit is over (their goodbye has been said, or nobody answered the countdown): the
+     * next person starts from the default language, display mode and no dialog. Someone who never
+     * identified keeps what they set.
+     */
+    forgetVisitSettings: enqueueActions(({ context, enqueue }) => {
+      if (context.visit.servedSession === null) return;
+      enqueue.assign({ visit: defaultVisitSettings });
+      enqueue.emit({ type: 'visit-ended' });
+      for (const raised of pacingChangeTo(defaultVisitSettings, context)) enqueue.raise(raised);
     }),
     forgetPersonalData: assign({ ...noPersonalData }),
     forgetEverythingOfTheVisit: assign({ ...noPersonalData, rejection: null, ratingOutcome: null }),
     startCountdown: assign({ countdownRemaining: ({ context }) => context.kiosk.countdownSeconds }),
     countDown: assign({ countdownRemaining: ({ context }) => context.countdownRemaining - 1 }),
-    storeJob: assign({ job: ({ context, event }) => (event.type === 'JOB' ? event.job : context.job) }),
+    /** the print journey works only while the printer does: it hears of every change */
+    tellPrintAboutPrinter: sendTo('print', ({ context }) => ({ type: 'PRINTER', works: context.kiosk.capabilities.printCertificate })),
     /** a new step is on screen: remember which, and let the idle watch start that step's own limit */
-    enterStep: enqueueActions(({ enqueue }, params: { step: ScreenName }) => {
+    enterStep: enqueueActions(({ context, enqueue }, params: { step: ScreenName }) => {
+      // A job in progress keeps the session: the idle timer pauses while printing and runs again after it.
+      if (context.step === 'printing') enqueue.raise({ type: 'IDLE_RESUME' });
       enqueue.assign({ step: params.step });
       enqueue.raise({ type: 'STEP_CHANGED' });
+      if (params.step === 'printing') enqueue.raise({ type: 'IDLE_SUSPEND' });
     }),
     chooseGrade: assign({
       rating: ({ event }) => ({ grade: event.type === 'RATE' ? event.grade : null, indicators: [] }),
@@ -228,17 +242,23 @@ export const sessionMachine = setup({
     rejection: null,
     countdownRemaining: 0,
     ratingOutcome: null,
-    copies: 1,
     step: 'attract',
     pacing: 1,
+    visit: defaultVisitSettings,
   },
   initial: 'starting',
   on: {
     // Capabilities change at any time (a printer runs out of paper mid-session); screens read them live.
     KIOSK_STATUS: { actions: 'storeKioskStatus' },
     BRIDGE_UNREACHABLE: { actions: 'markBridgeUnreachable' },
-    // the display mode sets how slowly the flow moves on by itself (elder mode: 1.5)
+    // the display mode sets how slowly the flow moves on by itself (elder mode: 1.5): raised by pacingChangeTo
     SET_PACING: { actions: assign({ pacing: ({ event }) => Math.min(Math.max(event.factor, 1), 3) }) },
+    // the person at the kiosk may switch language, display mode and call staff on any screen
+    SET_LANGUAGE: { actions: 'changeVisitSettings' },
+    SET_ELDER: { actions: 'changeVisitSettings' },
+    SET_HIGH_CONTRAST: { actions: 'changeVisitSettings' },
+    OPEN_HELP: { actions: 'changeVisitSettings' },
+    CLOSE_HELP: { actions: 'changeVisitSettings' },
   },
   states: {
     /** waiting for the first health answer; renders as the attract screen */
@@ -250,7 +270,7 @@ export const sessionMachine = setup({
       },
     },
     attract: {
-      entry: 'forgetEverythingOfTheVisit',
+      entry: ['forgetEverythingOfTheVisit', 'forgetVisitSettings'],
       always: { guard: not('identifyAvailable'), target: 'outOfService' },
       on: {
         ...aCardStartsTheSession,
@@ -288,6 +308,8 @@ export const sessionMachine = setup({
       ...anonymousIdleWatch,
     },
     cardReading: {
+      // from a goodbye: that citizen's visit is over
+      entry: 'forgetVisitSettings',
       always: { guard: not('identifyAvailable'), target: 'outOfService' },
       after: { cardReadingTimeout: 'attract' },
       on: {
@@ -305,7 +327,7 @@ export const sessionMachine = setup({
     },
     /** no way to identify anyone (reader gone, bridge unreachable): the hall's phone number, until it returns */
     outOfService: {
-      entry: 'forgetEverythingOfTheVisit',
+      entry: ['forgetEverythingOfTheVisit', 'forgetVisitSettings'],
       always: { guard: 'identifyAvailable', target: 'attract' },
     },
     /** a citizen is identified: the flow and the idle watch run side by side */
@@ -341,104 +363,49 @@ export const sessionMachine = setup({
                 OPEN_APPOINTMENT: { guard: { type: 'canOpen', params: { journey: 'appointment' } }, target: 'appointment' },
                 SELECT_SERVICE: {
                   guard: 'offersService',
-                  target: 'preview',
-                  actions: assign({ service: ({ event }) => event.service, preview: null, job: null, copies: 1 }),
+                  target: 'print',
+                  actions: assign({ service: ({ event }) => event.service }),
                 },
               },
             },
-            preview: {
+            /** 打印证明: the print journey (print.machine.ts) runs its screens; the session follows which one is up */
+            print: {
               entry: { type: 'enterStep', params: { step: 'certificate-preview' } },
-              initial: 'loading',
-              on: { BACK: 'menu' },
-              states: {
-                loading: {
-                  invoke: {
-                    id: 'loadPreview',
-                    src: 'loadPreview',
-                    input: ({ context }) => ({ service: context.service ?? 'social-insurance-contribution' }),
-                    onDone: { target: 'ready', actions: assign({ preview: ({ event }) => event.output }) },
-                    onError: {
-                      target: '#session.inSession.flow.failed',
-                      actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }),
-                    },
-                  },
-                },
-                ready: {
-                  on: { PRINT: { guard: 'canPrint', target: 'copies' } },
-                },
-                /** how many copies: each choice is one tap that prints */
-                copies: {
-                  on: {
-                    PRINT_COPIES: {
-                      guard: 'canPrint',
-                      target: '#session.inSession.flow.printing',
-                      actions: assign({ copies: ({ event }) => Math.min(Math.max(Math.round(event.copies), 1), 3) }),
-                    },
-                    BACK: 'ready',
-                  },
-                },
+              on: {
+                // the journey follows the job and the printer, which the session hears of
+                JOB: { actions: sendTo('print', ({ event }) => event) },
+                KIOSK_STATUS: { actions: ['storeKioskStatus', 'tellPrintAboutPrinter'] },
+                BRIDGE_UNREACHABLE: { actions: ['markBridgeUnreachable', 'tellPrintAboutPrinter'] },
               },
-            },
-            printing: {
-              // A job in progress keeps the session: the idle timer pauses until printing is over.
-              entry: [{ type: 'enterStep', params: { step: 'printing' } }, raise({ type: 'IDLE_SUSPEND' })],
-              exit: raise({ type: 'IDLE_RESUME' }),
-              initial: 'submitting',
-              states: {
-                submitting: {
-                  invoke: {
-                    id: 'submitPrint',
-                    src: 'submitPrint',
-                    input: ({ context }) => ({ service: context.service ?? 'social-insurance-contribution', copies: context.copies }),
-                    onDone: { target: 'tracking', actions: assign({ job: ({ event }) => event.output }) },
-                    onError: {
-                      target: '#session.inSession.flow.failed',
-                      actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }),
-                    },
+              invoke: {
+                id: 'print',
+                src: 'print',
+                input: ({ context }) => ({
+                  service: context.service ?? 'social-insurance-contribution',
+                  printerWorks: context.kiosk.capabilities.printCertificate,
+                }),
+                // the journey moved to another of its screens: show it, with that step's idle limit
+                onSnapshot: {
+                  guard: ({ context, event }) => {
+                    const screen = printScreenOf(event.snapshot);
+                    return screen !== null && screen !== context.step;
                   },
+                  actions: { type: 'enterStep', params: ({ event }) => ({ step: printScreenOf(event.snapshot) ?? 'certificate-preview' }) },
                 },
-                /** the failed job once more (same certificate number); the bridge allows it once */
-                reprinting: {
-                  invoke: {
-                    id: 'reprint',
-                    src: 'reprint',
-                    input: ({ context }) => ({ jobId: context.job?.id ?? '' }),
-                    onDone: { target: 'tracking', actions: assign({ job: ({ event }) => event.output }) },
-                    onError: {
-                      target: '#session.inSession.flow.failed',
-                      actions: assign({ failure: ({ event }) => failureCodeOf(event.error) }),
-                    },
+                onDone: [
+                  {
+                    // a printed certificate is a completed case: take it, then rate it (一次一评)
+                    guard: ({ event }) => (event.output as PrintOutput | undefined) != null,
+                    target: 'takeDocument',
+                    actions: assign({
+                      ratingCase: ({ context, event }) => ({
+                        serviceCode: context.kiosk.services.find((service) => service.type === context.service)?.serviceCode ?? '',
+                        caseId: (event.output as NonNullable<PrintOutput>).certificateNumber,
+                      }),
+                    }),
                   },
-                },
-                tracking: {
-                  invoke: {
-                    id: 'watchPrintJob',
-                    src: 'watchPrintJob',
-                    input: ({ context }) => ({ jobId: context.job?.id ?? '' }),
-                  },
-                  on: { JOB: { guard: 'isOurJob', target: '.evaluating', actions: 'storeJob' } },
-                  initial: 'evaluating',
-                  states: {
-                    /** routes on the latest job state; the submit reply itself may already say completed */
-                    evaluating: {
-                      always: [
-                        { guard: 'jobCompleted', target: '#session.inSession.flow.takeDocument' },
-                        {
-                          guard: 'jobFailed',
-                          target: '#session.inSession.flow.failed',
-                          actions: assign({
-                            failure: ({ context }) => printFailureOf(context.job),
-                          }),
-                        },
-                        { guard: 'jobHeld', target: 'held' },
-                        { target: 'active' },
-                      ],
-                    },
-                    active: {},
-                    /** the printer needs someone (paper out, cover open): keep waiting, it resumes by itself */
-                    held: {},
-                  },
-                },
+                  { target: 'menu' },
+                ],
               },
             },
             guides: {
@@ -457,12 +424,8 @@ export const sessionMachine = setup({
                       const print = (event.output as RecordsOutput | undefined)?.print;
                       return print != null && canStartPrint(context.kiosk, print);
                     },
-                    target: 'preview',
-                    actions: assign({
-                      service: ({ event }) => (event.output as RecordsOutput).print,
-                      preview: null,
-                      job: null,
-                    }),
+                    target: 'print',
+                    actions: assign({ service: ({ event }) => (event.output as RecordsOutput).print }),
                   },
                   { target: 'menu' },
                 ],
@@ -503,15 +466,7 @@ export const sessionMachine = setup({
               },
             },
             takeDocument: {
-              entry: [
-                { type: 'enterStep', params: { step: 'take-document' } },
-                assign({
-                  ratingCase: ({ context }) => ({
-                    serviceCode: context.kiosk.services.find((service) => service.type === context.service)?.serviceCode ?? '',
-                    caseId: context.job?.certificateNumber ?? '',
-                  }),
-                }),
-              ],
+              entry: { type: 'enterStep', params: { step: 'take-document' } },
               after: { takeDocument: 'rating' },
               on: { DONE: 'rating' },
             },
@@ -554,13 +509,6 @@ export const sessionMachine = setup({
                     onError: { target: '#session.exiting', actions: assign({ ratingOutcome: 'failed' }) },
                   },
                 },
-              },
-            },
-            failed: {
-              entry: { type: 'enterStep', params: { step: 'error' } },
-              on: {
-                DONE: 'menu',
-                REPRINT: { guard: 'canReprint', target: 'printing.reprinting' },
               },
             },
           },
@@ -614,6 +562,8 @@ export const sessionMachine = setup({
     },
     /** nobody answered the countdown: end the session and go straight back to attract */
     timingOut: {
+      // shows the attract screen at once: the visit is over now
+      entry: 'forgetVisitSettings',
       invoke: {
         id: 'endSession',
         src: 'endSession',

@@ -8,6 +8,7 @@ import type { QueueMachine } from './queue.machine.ts';
 import type { AppointmentMachine } from './appointment.machine.ts';
 import type { CheckInMachine } from './check-in.machine.ts';
 import type { RecordsMachine } from './records.machine.ts';
+import type { PrintMachine } from './print.machine.ts';
 
 export type GuidesActorRef = ActorRefFrom<GuidesMachine>;
 export type RecordsActorRef = ActorRefFrom<RecordsMachine>;
@@ -16,6 +17,7 @@ export type ApplyActorRef = ActorRefFrom<ApplyMachine>;
 export type QueueActorRef = ActorRefFrom<QueueMachine>;
 export type AppointmentActorRef = ActorRefFrom<AppointmentMachine>;
 export type CheckInActorRef = ActorRefFrom<CheckInMachine>;
+export type PrintActorRef = ActorRefFrom<PrintMachine>;
 
 export { screenNames, type ScreenName } from './screen-names.ts';
 
@@ -37,11 +39,10 @@ export function screenOf(snapshot: SessionSnapshot): ScreenName {
   if (snapshot.matches({ inSession: { flow: 'queue' } })) return 'queue';
   // 预约签到 from the attract screen is about an appointment too: the same screen name (and its voice)
   if (snapshot.matches({ inSession: { flow: 'appointment' } }) || snapshot.matches('checkingIn')) return 'appointment';
-  if (snapshot.matches({ inSession: { flow: 'preview' } })) return 'certificate-preview';
-  if (snapshot.matches({ inSession: { flow: 'printing' } })) return 'printing';
+  // the print journey moves through the preview, printing and error screens; the step is the one it is on
+  if (snapshot.matches({ inSession: { flow: 'print' } })) return snapshot.context.step;
   if (snapshot.matches({ inSession: { flow: 'takeDocument' } })) return 'take-document';
   if (snapshot.matches({ inSession: { flow: 'rating' } })) return 'rating';
-  if (snapshot.matches({ inSession: { flow: 'failed' } })) return 'error';
   // starting, attract and timingOut (the session is already forgotten)
   return 'attract';
 }
@@ -64,6 +65,7 @@ export const appointmentActorOf = (snapshot: SessionSnapshot) => childOf<Appoint
 export const checkInActorOf = (snapshot: SessionSnapshot) => childOf<CheckInActorRef>(snapshot, 'checkIn');
 export const queueActorOf = (snapshot: SessionSnapshot) => childOf<QueueActorRef>(snapshot, 'queue');
 export const progressActorOf = (snapshot: SessionSnapshot) => childOf<ProgressActorRef>(snapshot, 'progress');
+export const printActorOf = (snapshot: SessionSnapshot) => childOf<PrintActorRef>(snapshot, 'print');
 
 export function isCountdownShown(snapshot: SessionSnapshot): boolean {
   return snapshot.matches({ inSession: { idle: 'countdown' } });

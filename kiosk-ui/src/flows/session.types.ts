@@ -1,7 +1,8 @@
+import type { LanguageTag } from '../i18n/languages.ts';
 import type { ScreenName } from './screen-names.ts';
+import type { VisitSettings } from './visit-settings.ts';
 import type {
   Capabilities,
-  CertificatePreview,
   CertificateType,
   CertificateTypeInfo,
   KioskEvent,
@@ -44,25 +45,15 @@ export interface KioskStatus {
   languages?: readonly string[];
 }
 
-/**
- * Why the error screen is shown: a bridge error code, or a print job that ended in `failed`.
- * Kept as a plain string so the flow does not depend on the HTTP client.
- */
-export type FailureCode = string;
-
 export type RatingOutcome = 'saved' | 'failed' | 'skipped';
 
 export interface SessionContext {
   kiosk: KioskStatus;
   /** the identified citizen, masked by the bridge; null outside a session */
   session: SessionView | null;
+  /** the certificate chosen to print (menu or record), handed to the print journey */
   service: CertificateType | null;
-  /** copies of the certificate to print (1–3) */
-  copies: number;
-  preview: CertificatePreview | null;
-  job: PrintJobView | null;
   rejection: CardRejectionReason | null;
-  failure: FailureCode | null;
   /** seconds left on the idle countdown overlay */
   countdownRemaining: number;
   /** what happened to the rating, for the goodbye screen's wording */
@@ -70,10 +61,12 @@ export interface SessionContext {
   rating: RatingDraft;
   /** the case the rating is about (一次一评): set when a print or an application completes */
   ratingCase: { serviceCode: string; caseId: string } | null;
-  /** the step on screen, for its own idle limit (idle-limits.ts) */
+  /** the step on screen: its own idle limit (idle-limits.ts), and which of the print journey's screens is up */
   step: ScreenName;
-  /** ≥ 1: multiplies every wait for a person (elder mode is slower); not personal, kept across visits */
+  /** ≥ 1: multiplies every wait for a person; follows the display mode (elder mode is slower) from when it changes */
   pacing: number;
+  /** language, display mode and help as this visit set them; back to the defaults when a visit is over */
+  visit: VisitSettings;
 }
 
 export type SessionEvent =
@@ -81,14 +74,24 @@ export type SessionEvent =
   | { type: 'KIOSK_STATUS'; status: KioskStatus }
   /** the bridge cannot be reached at all */
   | { type: 'BRIDGE_UNREACHABLE' }
-  /** the display mode changed: 1 normally, 1.5 in elder mode (a11y/display-mode.ts pacingFactor) */
+  /** raised when the display mode changed: 1 normally, 1.5 in elder mode (a11y/display-mode.ts pacingFactor) */
   | { type: 'SET_PACING'; factor: number }
+  /** the language switch */
+  | { type: 'SET_LANGUAGE'; language: LanguageTag }
+  /** the 关爱模式 switch: an explicit choice, which wins over the citizen's age */
+  | { type: 'SET_ELDER'; elder: boolean }
+  /** the high-contrast switch */
+  | { type: 'SET_HIGH_CONTRAST'; highContrast: boolean }
+  /** call staff: the dialog opens (and sends the call); closing it */
+  | { type: 'OPEN_HELP' }
+  | { type: 'CLOSE_HELP' }
   | { type: 'CARD_READING' }
   | { type: 'CARD_REJECTED'; reason: CardRejectionReason }
   | { type: 'SESSION_STARTED'; session: SessionView }
   /** the bridge's view of the session on (re)connect (`hello`) */
   | { type: 'SESSION_SYNC'; session: SessionView | null }
   | { type: 'SESSION_ENDED'; reason: SessionEndReason }
+  /** a print job changed (bridge event): passed on to the print journey */
   | { type: 'JOB'; job: PrintJobView }
   /** any touch or key press: resets the idle timer */
   | { type: 'USER_ACTIVITY' }
@@ -107,11 +110,6 @@ export type SessionEvent =
   | { type: 'OPEN_QUEUE' }
   /** 预约, from the menu */
   | { type: 'OPEN_APPOINTMENT' }
-  | { type: 'PRINT' }
-  /** 1–3 copies, chosen on the copies step; choosing prints */
-  | { type: 'PRINT_COPIES'; copies: number }
-  /** print a failed job again (once, same session) */
-  | { type: 'REPRINT' }
   | { type: 'BACK' }
   | { type: 'DONE' }
   | { type: 'EXIT' }

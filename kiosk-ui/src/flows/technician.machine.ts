@@ -9,6 +9,7 @@ import type {
 } from '@tongban/device-bridge/api';
 import { draftFrom, overrideFrom, type Draft } from '../technician/settings-draft.ts';
 import { assign, fromPromise, setup } from 'xstate';
+import { notProvidedIn } from './not-provided.ts';
 
 /** What a login attempt came to (the bridge's 200 / 401 technician-pin-wrong / 429 / 409). */
 export type LoginOutcome =
@@ -103,9 +104,7 @@ export const technicianDelays = {
 
 const maxPinLength = 12;
 
-function notProvided(name: string): never {
-  throw new Error(`technician machine: the "${name}" actor must be provided by the app (machine.provide)`);
-}
+const notProvided = notProvidedIn('technician');
 
 const cleared = {
   pin: '',

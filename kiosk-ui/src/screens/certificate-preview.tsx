@@ -1,17 +1,40 @@
+import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { DocumentTable } from '../components/document-table.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
 import { platformLanguage } from '../components/platform-text.tsx';
+import type { PrintEvent } from '../flows/print.machine.ts';
+import { printActorOf, type PrintActorRef } from '../flows/session.screens.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { formatFen } from './money.ts';
 import type { ScreenProps } from './screen-props.ts';
 
 /** The same (masked) data the paper will carry, to check before printing. */
-export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
+export function CertificatePreviewScreen({ snapshot }: ScreenProps) {
+  const actor = printActorOf(snapshot);
+  // the print journey runs whenever its screens are up; until it answers the preview is loading
+  if (!actor) return <PreviewLoading />;
+  return <CertificatePreview actor={actor} canPrint={snapshot.context.kiosk.capabilities.printCertificate} />;
+}
+
+function PreviewLoading() {
   const { t } = useI18n();
-  const { preview, kiosk } = snapshot.context;
-  const canPrint = kiosk.capabilities.printCertificate;
-  if (preview && snapshot.matches({ inSession: { flow: { preview: 'copies' } } })) {
+  return (
+    <ScreenFrame name="certificate-preview" title={t('preview.title')}>
+      <div class="spinner" role="progressbar" aria-label={t('preview.loading')} />
+      <p class="lead" data-testid="preview-loading">
+        {t('preview.loading')}
+      </p>
+    </ScreenFrame>
+  );
+}
+
+function CertificatePreview({ actor, canPrint }: { actor: PrintActorRef; canPrint: boolean }) {
+  const { t } = useI18n();
+  const print = useActorSnapshot(actor);
+  const { preview } = print.context;
+  const send = (event: PrintEvent) => actor.send(event);
+  if (preview && print.matches({ preview: 'copies' })) {
     return (
       <ScreenFrame
         name="certificate-preview"
@@ -44,16 +67,7 @@ export function CertificatePreviewScreen({ snapshot, send }: ScreenProps) {
       </ScreenFrame>
     );
   }
-  if (!preview) {
-    return (
-      <ScreenFrame name="certificate-preview" title={t('preview.title')}>
-        <div class="spinner" role="progressbar" aria-label={t('preview.loading')} />
-        <p class="lead" data-testid="preview-loading">
-          {t('preview.loading')}
-        </p>
-      </ScreenFrame>
-    );
-  }
+  if (!preview) return <PreviewLoading />;
   return (
     <ScreenFrame
       name="certificate-preview"

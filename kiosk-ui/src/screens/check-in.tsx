@@ -1,11 +1,11 @@
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
-import { useMixedText } from '../components/platform-text.tsx';
 import type { CheckInActorRef } from '../flows/session.screens.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { CloseJourney, JourneyFailure, JourneyLoading } from './journey-parts.tsx';
 import { AppointmentFacts } from './appointment-facts.tsx';
+import { QueueTicketView } from './queue-ticket.tsx';
 
 /**
  * 预约签到 after an appointment code was scanned on the attract screen: the appointment (item, hall,
@@ -13,7 +13,6 @@ import { AppointmentFacts } from './appointment-facts.tsx';
  */
 export function CheckInJourney({ actor }: { actor: CheckInActorRef }) {
   const { t } = useI18n();
-  const mixed = useMixedText();
   const checkIn = useActorSnapshot(actor);
   const { found, ticket, failure } = checkIn.context;
   const close = () => actor.send({ type: 'CLOSE' });
@@ -26,27 +25,14 @@ export function CheckInJourney({ actor }: { actor: CheckInActorRef }) {
   }
   if (checkIn.matches('ticket') && ticket) {
     return (
-      <ScreenFrame
+      <QueueTicketView
         name="appointment"
         step="check-in-ticket"
         title={t('checkIn.done')}
-        actions={
-          <BigButton action="done" onPress={() => actor.send({ type: 'DONE' })}>
-            {t('queue.done')}
-          </BigButton>
-        }
-      >
-        <p class="queue-number" data-testid="queue-number">
-          {ticket.number}
-        </p>
-        <p class="lead" data-testid="queue-ahead">
-          {t('queue.ahead', { count: ticket.ahead })}
-        </p>
-        <p class="lead">{mixed('queue.hall', {}, { hall: ticket.hallName })}</p>
-        <p class="note" data-printed={String(ticket.printed)}>
-          {ticket.printed ? t('queue.printed') : t('queue.notPrinted')}
-        </p>
-      </ScreenFrame>
+        ticket={ticket}
+        showWindows={false}
+        onDone={() => actor.send({ type: 'DONE' })}
+      />
     );
   }
   if (!found) return <JourneyLoading name="appointment" title={title} step="check-in" />;

@@ -1,4 +1,7 @@
+import type { PrintJobView } from '@tongban/device-bridge/api';
+import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { ScreenFrame } from '../components/screen-frame.tsx';
+import { printActorOf, type PrintActorRef } from '../flows/session.screens.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import type { ScreenProps } from './screen-props.ts';
 
@@ -8,8 +11,17 @@ import type { ScreenProps } from './screen-props.ts';
  * (many CUPS drivers) would otherwise show "page 1" for the whole job.
  */
 export function PrintingScreen({ snapshot }: ScreenProps) {
+  const actor = printActorOf(snapshot);
+  // the print journey runs whenever its screens are up; without it no job has been sent yet
+  return actor ? <PrintJobProgress actor={actor} /> : <PrintingStatus job={null} />;
+}
+
+function PrintJobProgress({ actor }: { actor: PrintActorRef }) {
+  return <PrintingStatus job={useActorSnapshot(actor).context.job} />;
+}
+
+function PrintingStatus({ job }: { job: PrintJobView | null }) {
   const { t } = useI18n();
-  const { job } = snapshot.context;
   // sheets of all copies, as the printer counts them
   const sheets = job ? job.pages * (job.copies ?? 1) : 0;
   const status = !job

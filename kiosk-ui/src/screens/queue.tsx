@@ -1,10 +1,10 @@
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
-import { BigButton } from '../components/big-button.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';
-import { platformLanguage, useMixedText } from '../components/platform-text.tsx';
+import { platformLanguage } from '../components/platform-text.tsx';
 import { queueActorOf, type QueueActorRef } from '../flows/session.screens.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { CloseJourney, JourneyFailure, JourneyLoading } from './journey-parts.tsx';
+import { QueueTicketView } from './queue-ticket.tsx';
 import type { ScreenProps } from './screen-props.ts';
 
 /** 取号: one tap on the kind of business, then the number, the people ahead and the printed ticket. */
@@ -17,7 +17,6 @@ export function QueueScreen({ snapshot }: ScreenProps) {
 
 function QueueJourney({ actor }: { actor: QueueActorRef }) {
   const { t } = useI18n();
-  const mixed = useMixedText();
   const queue = useActorSnapshot(actor);
   const { categories, ticket, failure } = queue.context;
   const close = () => actor.send({ type: 'CLOSE' });
@@ -32,32 +31,14 @@ function QueueJourney({ actor }: { actor: QueueActorRef }) {
     );
   if (queue.matches('ticket') && ticket) {
     return (
-      <ScreenFrame
+      <QueueTicketView
         name="queue"
         step="queue-ticket"
         title={t('queue.number')}
-        actions={
-          <BigButton action="done" onPress={() => actor.send({ type: 'DONE' })}>
-            {t('queue.done')}
-          </BigButton>
-        }
-      >
-        <p class="queue-number" data-testid="queue-number">
-          {ticket.number}
-        </p>
-        <p class="lead" data-testid="queue-ahead">
-          {t('queue.ahead', { count: ticket.ahead })}
-        </p>
-        <p class="lead">{mixed('queue.hall', {}, { hall: ticket.hallName })}</p>
-        {ticket.windows.length > 0 && (
-          <p class="lead" data-testid="queue-windows">
-            {t('queue.windows', { windows: ticket.windows.join(t('queue.windowsSeparator')) })}
-          </p>
-        )}
-        <p class="note" data-printed={String(ticket.printed)}>
-          {ticket.printed ? t('queue.printed') : t('queue.notPrinted')}
-        </p>
-      </ScreenFrame>
+        ticket={ticket}
+        showWindows
+        onDone={() => actor.send({ type: 'DONE' })}
+      />
     );
   }
   return (

@@ -1,3 +1,4 @@
+import type { SamFault } from '../../api/sim-faults.ts';
 import type { Clock, TimerHandle } from '../../time/clock.ts';
 import type { SerialLine } from '../serial/serial-line.ts';
 import { encodeAppendedAddress, encodeReadData, encodeSamId } from './codec/answers.ts';
@@ -20,15 +21,7 @@ import type { SamCard } from './sam-card.ts';
  * a module that was never authorised (every command 0x66: "SAM没经过授权，无法使用"), reads failing (0x41), a card type the module does not know (0x40), answers corrupted on the line
  * (bad checksum), or silence (no answer at all, as a hung module).
  */
-export type SamFault = 'self-test-failure' | 'not-authorised' | 'read-failure' | 'unknown-card-type' | 'checksum-error' | 'silence';
-export const samFaults: readonly SamFault[] = [
-  'self-test-failure',
-  'not-authorised',
-  'read-failure',
-  'unknown-card-type',
-  'checksum-error',
-  'silence',
-];
+export type { SamFault };
 
 /** [min, max] ms the module takes to answer */
 export type TimeRange = readonly [number, number];
