@@ -43,7 +43,7 @@ async function start(session: Partial<{ uiDisconnectGraceSeconds: number }> = {}
   };
   const dataDir = mkdtempSync(join(tmpdir(), 'tongban-app-'));
   const logger = createMemoryLogger();
-  const bridge = await composeBridge(config, { dataDir, logger });
+  const bridge = await composeBridge(config, { dataDir, logger, strictResponses: true });
   await bridge.listen();
   const abort = new AbortController();
   running.push({ bridge, abort });

@@ -1,58 +1,47 @@
 import express, { type Express } from 'express';
-import type { BridgeContext } from './context.ts';
+import type { EndpointName } from './api/endpoints.ts';
+import { endpointRouter, type AccessGuards, type BridgeHandlers } from './http/endpoint-router.ts';
 import { apiNotFound, errorHandler } from './http/error-handler.ts';
 import { hostAndOriginGuard, securityHeaders } from './http/guard.ts';
-import { callStaffRoutes } from './routes/call-staff.ts';
-import { certificateRoutes } from './routes/certificates.ts';
-import { eventRoutes } from './routes/events.ts';
-import { healthRoutes } from './routes/health.ts';
-import { metricsRoutes } from './routes/metrics.ts';
-import { technicianRoutes } from './routes/technician.ts';
-import { printJobRoutes } from './routes/print-jobs.ts';
-import { ratingRoutes } from './routes/ratings.ts';
-import { catalogueRoutes } from './routes/catalogue.ts';
-import { recordRoutes } from './routes/records.ts';
-import { applicationRoutes } from './routes/applications.ts';
-import { appointmentRoutes } from './routes/appointments.ts';
-import { queueRoutes } from './routes/queue.ts';
-import { appointmentCheckInRoutes } from './routes/appointment-check-in.ts';
-import { sessionRoutes } from './routes/session.ts';
-import { cameraRoutes } from './routes/camera.ts';
-import { faceRoutes } from './routes/face.ts';
-import { materialRoutes } from './routes/materials.ts';
-import { simulationRoutes } from './routes/sim.ts';
-import { uiRoutes } from './routes/ui.ts';
+import { observeErrorCodes } from './http/observe-errors.ts';
+import { uiStatic } from './http/ui-static.ts';
+import type { EventLogger } from './log/logger.ts';
 
-/** The Express app: guard first, then the API, then the UI, then JSON errors. */
-export function createApp(context: BridgeContext): Express {
+export interface AppDeps {
+  port: number;
+  logger: EventLogger;
+  /** one handler per endpoint of the table (the simulation ones only when devices are simulated) */
+  handlers: BridgeHandlers;
+  guards: AccessGuards;
+  /** where the built UI is served from */
+  uiDir: string;
+  /** a JSON answer outside its schema is a 500 (tests), not just a log line */
+  strictResponses: boolean;
+  /** monitoring: every error code answered, every successful answer by endpoint */
+  onErrorCode: (code: string) => void;
+  onAnswered: (endpoint: EndpointName, status: number) => void;
+}
+
+/** The Express app: guard first, then the endpoints of the table, then the UI, then JSON errors. */
+export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(hostAndOriginGuard(context.config.server.port, context.logger));
+  app.use(hostAndOriginGuard(deps.port, deps.logger));
   app.use(securityHeaders);
   // Only JSON bodies are parsed: a form post (text/plain, urlencoded) from elsewhere never reaches a route.
   app.use('/api', express.json({ limit: '64kb', strict: true }));
-  app.use(metricsRoutes(context.metrics));
-  app.use(healthRoutes(context));
-  app.use(eventRoutes(context));
-  app.use(sessionRoutes(context));
-  app.use(certificateRoutes(context));
-  app.use(printJobRoutes(context));
-  app.use(ratingRoutes(context));
-  app.use(catalogueRoutes(context));
-  app.use(recordRoutes(context));
-  app.use(applicationRoutes(context));
-  app.use(appointmentRoutes(context));
-  app.use(queueRoutes(context));
-  app.use(appointmentCheckInRoutes(context));
-  app.use(callStaffRoutes(context));
-  app.use(cameraRoutes(context));
-  app.use(materialRoutes(context));
-  app.use(faceRoutes(context));
-  app.use(technicianRoutes(context, context.technician));
-  if (context.simulation) app.use(simulationRoutes(context, context.simulation));
+  app.use(observeErrorCodes(deps.onErrorCode));
+  app.use(
+    endpointRouter(deps.handlers, {
+      guards: deps.guards,
+      logger: deps.logger,
+      strictResponses: deps.strictResponses,
+      onAnswered: deps.onAnswered,
+    }),
+  );
   app.use('/api', apiNotFound);
-  app.use(uiRoutes(context.uiDir));
-  app.use(errorHandler(context.logger));
+  app.use(uiStatic(deps.uiDir));
+  app.use(errorHandler(deps.logger));
   return app;
 }

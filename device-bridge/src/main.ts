@@ -37,7 +37,8 @@ async function main(): Promise<void> {
   }
   let bridge: Bridge;
   try {
-    bridge = await composeBridge(config, { dataDir, version: readVersion() });
+    // tests set KIOSK_STRICT_RESPONSES=1: an answer outside the API contract then fails loudly
+    bridge = await composeBridge(config, { dataDir, version: readVersion(), strictResponses: process.env.KIOSK_STRICT_RESPONSES === '1' });
   } catch (error) {
     console.error(`Tongban kiosk cannot start: ${(error as Error).message}`);
     return startFailed(`start failed: ${(error as Error).message}`, 1);

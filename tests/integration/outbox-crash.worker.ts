@@ -1,5 +1,5 @@
-// A kiosk in its own process, for outbox-crash.test.ts: the kiosk services as the bridge composes
-// them (createKioskServices: application record + sealed outbox row in one transaction, relay with
+// A kiosk in its own process, for outbox-crash.test.ts: the platform side as the bridge composes
+// it (createPlatformServices: application record + sealed outbox row in one transaction, relay with
 // leases and backoff) over the HTTP adapter, taking `count` applications with a scanned page each
 // (idempotent: a restarted worker submits the same keys again) while the relay delivers them. One
 // line per delivery; "drained" and exit when nothing is left. The test SIGKILLs it mid-delivery.
@@ -7,14 +7,17 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtures.ts';
 import { createHttpPlatform } from '../../device-bridge/src/platform/http/http-platform.ts';
-import { createKioskServices, type SessionMaterials } from '../../device-bridge/src/outbox/kiosk-services.ts';
+import type { SessionMaterials } from '../../device-bridge/src/applications/application-service.ts';
+import { createPlatformServices } from '../../device-bridge/src/platform-link/platform-services.ts';
+import { createRatingStore } from '../../device-bridge/src/ratings/rating-store.ts';
 import { loadOrCreateKey } from '../../device-bridge/src/secrets/secrets.ts';
 import { openDatabase } from '../../device-bridge/src/store/database.ts';
+import { storeMigrations } from '../../device-bridge/src/store/migrations.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
 
 const [dataDir, baseUrl, countText, kioskId] = process.argv.slice(2) as [string, string, string, string];
 const count = Number(countText);
-const db = openDatabase(join(dataDir, 'kiosk.db'), []);
+const db = openDatabase(join(dataDir, 'kiosk.db'), storeMigrations);
 const platform = createHttpPlatform({ baseUrl, kioskId, timeoutMs: 5_000, readRetries: 0 });
 const { card } = fixtureCitizen('zhang-wei');
 
@@ -28,10 +31,14 @@ const materials: SessionMaterials = {
   release: () => undefined,
 };
 
-const services = createKioskServices({
+const services = createPlatformServices({
   db,
+  ratingStore: createRatingStore(db),
   platform,
   kioskId,
+  newId: () => crypto.randomUUID(),
+  materials,
+  printReceipt: null,
   key: loadOrCreateKey(join(dataDir, 'secrets'), 'outbox', randomBytes),
   clock: systemClock,
   randomBytes,
@@ -46,7 +53,7 @@ const services = createKioskServices({
 services.start();
 
 for (let index = 1; index <= count; index++) {
-  await services.submitApplication(
+  await services.applications.submit(
     card,
     {
       // 城乡居民基本养老保险参保登记: a choice, and the household register page the kiosk photographs
@@ -56,8 +63,6 @@ for (let index = 1; index <= count; index++) {
       idempotencyKey: `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
       delivery: 'collect',
     },
-    materials,
-    null,
     // confirmed at the kiosk (the bridge refuses an application without it)
     { method: 'staff', at: new Date().toISOString() },
   );

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PlatformRejection, PlatformUnavailable, type SubmitApplication } from '../../device-bridge/src/platform/contract.ts';
 import { createHttpPlatform } from '../../device-bridge/src/platform/http/http-platform.ts';
 import { createOutbox } from '../../device-bridge/src/outbox/outbox.ts';
+import { createPlatformLink } from '../../device-bridge/src/platform-link/platform-link.ts';
 import { createManualClock } from '../../device-bridge/src/devices/testing/manual-clock.ts';
 
 type Behaviour = 'ok' | 'error-500' | 'hang' | 'malformed' | 'wrong-shape' | 'refuse-409';
@@ -115,6 +116,7 @@ describe('platform adapter against a failing platform', () => {
     const clock = createManualClock(new Date('2026-11-22T02:00:00Z'));
     const delays: number[] = [];
     const platform = adapter();
+    const link = createPlatformLink({ clock });
     const outbox = createOutbox({
       db,
       key: randomBytes(32),
@@ -131,6 +133,7 @@ describe('platform adapter against a failing platform', () => {
         rating: { send: async () => undefined, acknowledged: () => undefined, refused: () => undefined },
       },
       onEvent: (event) => {
+        link.noteDelivery(event);
         if (event.type === 'retry') delays.push(event.delayMs);
       },
     });
@@ -140,7 +143,7 @@ describe('platform adapter against a failing platform', () => {
       behaviour = failure;
       await outbox.drainOnce();
       expect(outbox.stats().backlog).toBe(1);
-      expect(outbox.upstream().reachable).toBe(false);
+      expect(link.state().reachable).toBe(false);
       clock.advance(120_000);
     }
     // capped exponential with jitter in the upper half: 0.5–1 s, 1–2 s, 2–4 s, 4–8 s

@@ -63,7 +63,8 @@ export async function startBridge(options: StartBridgeOptions = {}): Promise<Run
   const tempDir = await mkdtemp(path.join(os.tmpdir(), 'tongban-bridge-'));
   const dataDir = options.dataDir ?? path.join(tempDir, 'data');
   const port = await freeLoopbackPort();
-  const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_PORT: String(port), KIOSK_DATA_DIR: dataDir };
+  // strict: an answer outside the API contract fails the test instead of only being logged
+  const env: NodeJS.ProcessEnv = { ...process.env, KIOSK_PORT: String(port), KIOSK_DATA_DIR: dataDir, KIOSK_STRICT_RESPONSES: '1' };
   delete env.KIOSK_CONFIG;
   if (options.configFile !== undefined) {
     env.KIOSK_CONFIG = options.configFile;

@@ -57,6 +57,9 @@ export const checkInStates = ['open', 'not-today', 'too-early', 'too-late', 'che
 export const checkInStateSchema = z.enum(checkInStates);
 export type CheckInState = z.infer<typeof checkInStateSchema>;
 
+/** The id part of a scanned `tongban:appointment:<id>` code: letters, digits and dashes. */
+export const appointmentCodeSchema = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'an appointment code is letters, digits and dashes');
+
 /**
  * GET /api/appointment-check-in/:id (no session: the scanned code is the credential) → the
  * appointment with its check-in state. Nothing about the person: no name, no ID number.

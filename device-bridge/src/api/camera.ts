@@ -25,6 +25,9 @@ export const materialCaptureViewSchema = z.object({
 });
 export type MaterialCaptureView = z.infer<typeof materialCaptureViewSchema>;
 
+/** a page's place in its capture, as a path segment (`…/pages/0`) */
+export const pageIndexSchema = z.coerce.number<string | number>().int().min(0).max(999);
+
 export const startMaterialCaptureSchema = z.object({ materialId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/) }).strict();
 export type StartMaterialCapture = z.infer<typeof startMaterialCaptureSchema>;
 

@@ -4,6 +4,10 @@ export const deviceIds = ['id-reader', 'scanner', 'a4-printer', 'receipt-printer
 export const deviceIdSchema = z.enum(deviceIds);
 export type DeviceId = z.infer<typeof deviceIdSchema>;
 
+export const printerIds = ['a4-printer', 'receipt-printer'] as const satisfies readonly DeviceId[];
+export const printerIdSchema = z.enum(printerIds);
+export type PrinterId = z.infer<typeof printerIdSchema>;
+
 /**
  * The small public status of a device (vxsuite style): what the UI and the operator need to decide
  * what works, not the driver's internals.

@@ -1,14 +1,14 @@
 import { z } from 'zod';
 
 /**
- * Stable error codes. The UI maps each code to a message in its catalogue; the bridge also sends an
- * English/Chinese message a technician can act on when reading raw responses.
+ * Stable error codes. Services throw them (errors/domain-error.ts); the HTTP layer gives each its
+ * status and an English/Chinese message a technician can act on when reading raw responses
+ * (http/error-answers.ts); the UI maps each code to a message in its own catalogue.
  */
 export const errorCodes = [
   'bad-request',
   'not-found',
   'no-session',
-  'session-active',
   'forbidden-origin',
   'misdirected-host',
   'device-unavailable',
@@ -23,12 +23,14 @@ export const errorCodes = [
   'slot-full',
   'appointment-not-found',
   'queue-ticket-exists',
+  'idempotency-key-reused',
   // technician mode
   'technician-session-required',
   'technician-pin-wrong',
   'technician-locked-out',
   'technician-not-set-up',
   'config-not-writable',
+  'no-site-file',
   // face check and document capture
   'consent-required',
   'face-not-offered',
@@ -37,12 +39,11 @@ export const errorCodes = [
   'staff-code-locked',
   'face-check-in-progress',
   'identity-not-verified',
+  'too-many-pages',
   // printing
   'not-failed',
   'reprint-used',
   'document-gone',
-  'other-person',
-  'printing-disabled',
   // signature and appointment check-in
   'signature-invalid',
   'appointment-not-today',

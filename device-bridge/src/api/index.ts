@@ -21,3 +21,4 @@ export * from './camera.ts';
 export * from './routes.ts';
 export * from './screens.ts';
 export * from './technician.ts';
+export * from './endpoints.ts';

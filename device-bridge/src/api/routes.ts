@@ -1,113 +1,147 @@
 /**
- * Every HTTP route of the bridge, in one place, so the UI client and tests use the same paths.
- *
- * GET    /api/health                      → HealthResponse
- * GET    /api/events                      → SSE of KioskEvent
- * GET    /api/session                     → SessionView | 404 no-session
- * DELETE /api/session   EndSessionRequest → 204 (wipes the session)
- * GET    /api/certificates                → CertificateTypeInfo[]
- * POST   /api/certificates/preview  CertificateRequest → CertificatePreview (needs a session)
- * POST   /api/print-jobs            PrintRequest {type, copies 1–3} → 202 PrintJobView (stored before the reply)
- * GET    /api/print-jobs/:id              → PrintJobView
- * POST   /api/print-jobs/:id/reprint      → 202 PrintJobView (a failed job, once, same session)
- * POST   /api/ratings               RatingRequest → 201 RatingResponse (stored before the reply)
- * POST   /api/call-staff            CallStaffRequest → 201 CallStaffResponse (event staff-called)
- * Platform (see /api contract files catalogue/records/applications/appointments/queue):
- * GET    /api/catalogue?q=&category=      → CatalogueResponse (no session)
- * GET    /api/catalogue/:code             → ServiceItem | 404 item-not-found (no session)
- * GET    /api/records                     → RecordListResponse (session)
- * GET    /api/records/:type               → RecordView | 404 record-not-found (session)
- * POST   /api/applications   ApplicationSubmit → 201 ApplicationReceipt (session; stored before the reply)
- * GET    /api/applications                → ApplicationListResponse (session)
- * GET    /api/appointments/slots?itemCode=&date= → SlotListResponse (no session)
- * GET    /api/appointments                → AppointmentListResponse (session)
- * POST   /api/appointments   AppointmentBook → 201 AppointmentBooked (session; the slip is printed)
- * DELETE /api/appointments/:id            → 204 (session, own only)
- * POST   /api/queue          QueueTake → 201 QueueTicket (session)
- * GET    /api/queue/:number               → QueueStatus
- * GET    /api/appointment-check-in/:id    → AppointmentCheckInView (no session; the scanned code is the credential)
- * POST   /api/appointment-check-in/:id    → 201 QueueTicket (no session; 409 appointment-not-today/-too-early/-too-late/-checked-in)
- * Cameras, document capture, face check (session needed; see api/camera.ts, api/face.ts):
- * GET    /api/camera/:cameraId/preview        → multipart/x-mixed-replace MJPEG (face camera: after consent)
- * POST   /api/materials/captures   StartMaterialCapture → 201 MaterialCaptureView
- * GET    /api/materials/captures              → MaterialCaptureList
- * DELETE /api/materials/captures/:id          → 204
- * POST   /api/materials/captures/:id/pages    → 201 MaterialCaptureView (a still, cropped, ≤ 500 KB)
- * PUT    /api/materials/captures/:id/pages/:i → MaterialCaptureView (retake);  DELETE → MaterialCaptureView
- * GET    /api/materials/captures/:id/pages/:i/image → image/jpeg
- * GET    /api/face/options                    → FaceOptions
- * POST   /api/face/consent   FaceConsentRequest → 204
- * GET    /api/face/guidance                   → FaceGuidance
- * POST   /api/face/verify                     → FaceVerifyResult
- * POST   /api/face/staff-confirm StaffConfirmRequest → VerifiedResponse | 403 staff-code-invalid
- * POST   /api/sim/camera/:cameraId/scene  SimCameraScene → 204 (simulation only)
- * Simulation only (404 otherwise):
- * GET    /api/sim/fixtures                → SimFixture[]
- * POST   /api/sim/id-reader/card    SimCardRequest → 204;  DELETE removes the card
- * POST   /api/sim/id-reader/fault   SimIdReaderFaultRequest → 204 (SAM fault injection; null clears)
- * POST   /api/sim/scanner/scan      SimScanRequest → 204
- * POST   /api/sim/:printerId/state  SimPrinterStateRequest → 204 (a4-printer | receipt-printer)
- * POST   /api/sim/devices/:deviceId/disconnect | /connect → 204
+ * Every HTTP endpoint of the bridge: its name, method, path and who may call it. This half of the
+ * endpoint table holds no zod, so the kiosk UI can import it at run time without pulling zod into
+ * its bundle; `endpoints.ts` gives each of these names its params, query, body and response
+ * schemas (tsc refuses a name one half has and the other lacks), the bridge registers its routes
+ * from the two, and the UI's client and the OpenAPI document are derived from them.
  */
-export const apiPaths = {
-  health: '/api/health',
-  events: '/api/events',
-  session: '/api/session',
-  certificates: '/api/certificates',
-  certificatePreview: '/api/certificates/preview',
-  printJobs: '/api/print-jobs',
-  printJob: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}`,
-  printJobReprint: (id: string) => `/api/print-jobs/${encodeURIComponent(id)}/reprint`,
-  simReceipts: '/api/sim/receipt-printer/receipts',
-  ratings: '/api/ratings',
-  callStaff: '/api/call-staff',
-  catalogue: '/api/catalogue',
-  catalogueItem: (code: string) => `/api/catalogue/${encodeURIComponent(code)}`,
-  records: '/api/records',
-  record: (type: string) => `/api/records/${encodeURIComponent(type)}`,
-  applications: '/api/applications',
-  appointmentSlots: '/api/appointments/slots',
-  appointments: '/api/appointments',
-  appointment: (id: string) => `/api/appointments/${encodeURIComponent(id)}`,
-  queue: '/api/queue',
-  /** 预约签到: GET the scanned appointment, POST takes its queue number (no session) */
-  appointmentCheckIn: (id: string) => `/api/appointment-check-in/${encodeURIComponent(id)}`,
-  queueTicket: (number: string) => `/api/queue/${encodeURIComponent(number)}`,
-  // cameras, document capture and face check (all need a session)
-  cameraPreview: (cameraId: 'camera' | 'document-camera') => `/api/camera/${cameraId}/preview`,
-  materialCaptures: '/api/materials/captures',
-  materialCapture: (captureId: string) => `/api/materials/captures/${encodeURIComponent(captureId)}`,
-  materialPages: (captureId: string) => `/api/materials/captures/${encodeURIComponent(captureId)}/pages`,
-  materialPage: (captureId: string, index: number) => `/api/materials/captures/${encodeURIComponent(captureId)}/pages/${index}`,
-  materialPageImage: (captureId: string, index: number) => `/api/materials/captures/${encodeURIComponent(captureId)}/pages/${index}/image`,
-  faceOptions: '/api/face/options',
-  faceConsent: '/api/face/consent',
-  faceGuidance: '/api/face/guidance',
-  faceVerify: '/api/face/verify',
-  faceStaffConfirm: '/api/face/staff-confirm',
-  simCameraScene: (cameraId: 'camera' | 'document-camera') => `/api/sim/camera/${cameraId}/scene`,
-  simFixtures: '/api/sim/fixtures',
-  simCard: '/api/sim/id-reader/card',
-  simIdReaderFault: '/api/sim/id-reader/fault',
-  simScan: '/api/sim/scanner/scan',
-  simPrinterState: (printerId: 'a4-printer' | 'receipt-printer') => `/api/sim/${printerId}/state`,
-  simDevice: (deviceId: string, action: 'connect' | 'disconnect') => `/api/sim/devices/${encodeURIComponent(deviceId)}/${action}`,
-  // monitoring + technician mode (shapes in api/technician.ts)
-  uiHeartbeat: '/api/ui-heartbeat',
-  technicianStatus: '/api/technician/status',
-  technicianLogin: '/api/technician/login',
-  technicianLogout: '/api/technician/logout',
-  technicianDevices: '/api/technician/devices',
-  technicianSelfTest: (device: string) => `/api/technician/devices/${encodeURIComponent(device)}/self-test`,
-  technicianPaperRefilled: (device: string) => `/api/technician/devices/${encodeURIComponent(device)}/paper-refilled`,
-  technicianAudit: '/api/technician/audit',
-  technicianLog: '/api/technician/log',
-  technicianConfig: '/api/technician/config',
-  technicianPorts: '/api/technician/ports',
-  technicianConfigValidate: '/api/technician/config/validate',
-  technicianDiagnosticBundle: '/api/technician/diagnostic-bundle',
-  technicianDiagnosticBundleExport: '/api/technician/diagnostic-bundle/export',
-  // failed print jobs nobody handled (technician session; api/technician.ts PrintProblemsResponse)
-  technicianPrintProblems: '/api/technician/print-jobs/attention',
-  technicianPrintProblemHandled: (id: string) => `/api/technician/print-jobs/${encodeURIComponent(id)}/acknowledge`,
-} as const;
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/**
+ * Who may call an endpoint; the registration enforces it before any handler runs.
+ * - public: anyone on the kiosk's own origin (the host and origin guard still applies);
+ * - session: only while a citizen is identified (else 404 no-session), and the handler is given
+ *   that session;
+ * - technician: with the bearer token of a technician's PIN login (else 401);
+ * - doctor: as technician, or with the doctor CLI's per-start token (read-and-test endpoints only);
+ * - simulation: registered only when the devices are simulated: a real kiosk has no such route.
+ */
+export type Access = 'public' | 'session' | 'technician' | 'doctor' | 'simulation';
+
+export interface RouteShape {
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly access: Access;
+}
+
+const route = <const M extends HttpMethod, const P extends string, const A extends Access>(method: M, path: P, access: A) => ({
+  method,
+  path,
+  access,
+});
+
+export const routes = {
+  // the kiosk and its session
+  health: route('GET', '/api/health', 'public'),
+  events: route('GET', '/api/events', 'public'),
+  session: route('GET', '/api/session', 'session'),
+  endSession: route('DELETE', '/api/session', 'public'),
+  uiHeartbeat: route('POST', '/api/ui-heartbeat', 'public'),
+  metrics: route('GET', '/metrics', 'public'),
+  callStaff: route('POST', '/api/call-staff', 'public'),
+
+  // certificates and printing
+  certificates: route('GET', '/api/certificates', 'public'),
+  certificatePreview: route('POST', '/api/certificates/preview', 'session'),
+  printJobs: route('POST', '/api/print-jobs', 'session'),
+  printJob: route('GET', '/api/print-jobs/:id', 'public'),
+  printJobReprint: route('POST', '/api/print-jobs/:id/reprint', 'session'),
+  ratings: route('POST', '/api/ratings', 'session'),
+
+  // the government service platform
+  catalogue: route('GET', '/api/catalogue', 'public'),
+  catalogueItem: route('GET', '/api/catalogue/:code', 'public'),
+  records: route('GET', '/api/records', 'session'),
+  record: route('GET', '/api/records/:type', 'session'),
+  applications: route('GET', '/api/applications', 'session'),
+  submitApplication: route('POST', '/api/applications', 'session'),
+  appointmentSlots: route('GET', '/api/appointments/slots', 'public'),
+  appointments: route('GET', '/api/appointments', 'session'),
+  bookAppointment: route('POST', '/api/appointments', 'session'),
+  appointment: route('DELETE', '/api/appointments/:id', 'session'),
+  queue: route('POST', '/api/queue', 'session'),
+  queueTicket: route('GET', '/api/queue/:number', 'public'),
+  /** 预约签到: the scanned appointment code is the credential, so no session is needed */
+  appointmentCheckIn: route('GET', '/api/appointment-check-in/:id', 'public'),
+  checkInAppointment: route('POST', '/api/appointment-check-in/:id', 'public'),
+
+  // cameras, document capture (高拍仪) and the face check (人证比对)
+  cameraPreview: route('GET', '/api/camera/:cameraId/preview', 'session'),
+  materialCaptures: route('GET', '/api/materials/captures', 'session'),
+  startMaterialCapture: route('POST', '/api/materials/captures', 'session'),
+  materialCapture: route('DELETE', '/api/materials/captures/:captureId', 'session'),
+  materialPages: route('POST', '/api/materials/captures/:captureId/pages', 'session'),
+  materialPage: route('PUT', '/api/materials/captures/:captureId/pages/:index', 'session'),
+  removeMaterialPage: route('DELETE', '/api/materials/captures/:captureId/pages/:index', 'session'),
+  materialPageImage: route('GET', '/api/materials/captures/:captureId/pages/:index/image', 'session'),
+  faceOptions: route('GET', '/api/face/options', 'session'),
+  faceConsent: route('POST', '/api/face/consent', 'session'),
+  faceGuidance: route('GET', '/api/face/guidance', 'session'),
+  faceVerify: route('POST', '/api/face/verify', 'session'),
+  faceStaffConfirm: route('POST', '/api/face/staff-confirm', 'session'),
+
+  // technician mode
+  technicianStatus: route('GET', '/api/technician/status', 'public'),
+  technicianLogin: route('POST', '/api/technician/login', 'public'),
+  technicianLogout: route('POST', '/api/technician/logout', 'technician'),
+  technicianDevices: route('GET', '/api/technician/devices', 'doctor'),
+  technicianSelfTest: route('POST', '/api/technician/devices/:device/self-test', 'doctor'),
+  technicianPaperRefilled: route('POST', '/api/technician/devices/:device/paper-refilled', 'technician'),
+  technicianPrintProblems: route('GET', '/api/technician/print-jobs/attention', 'technician'),
+  technicianPrintProblemHandled: route('POST', '/api/technician/print-jobs/:id/acknowledge', 'technician'),
+  technicianLog: route('GET', '/api/technician/log', 'technician'),
+  technicianAudit: route('GET', '/api/technician/audit', 'technician'),
+  technicianConfigValidate: route('POST', '/api/technician/config/validate', 'technician'),
+  technicianPorts: route('GET', '/api/technician/ports', 'technician'),
+  technicianConfig: route('GET', '/api/technician/config', 'technician'),
+  technicianApplyConfig: route('PUT', '/api/technician/config', 'technician'),
+  technicianDiagnosticBundle: route('GET', '/api/technician/diagnostic-bundle', 'doctor'),
+  technicianDiagnosticBundleExport: route('POST', '/api/technician/diagnostic-bundle/export', 'technician'),
+
+  // simulated hardware (the dev panel)
+  simFixtures: route('GET', '/api/sim/fixtures', 'simulation'),
+  simCard: route('POST', '/api/sim/id-reader/card', 'simulation'),
+  simRemoveCard: route('DELETE', '/api/sim/id-reader/card', 'simulation'),
+  simIdReaderFault: route('POST', '/api/sim/id-reader/fault', 'simulation'),
+  simScan: route('POST', '/api/sim/scanner/scan', 'simulation'),
+  simReceipts: route('GET', '/api/sim/receipt-printer/receipts', 'simulation'),
+  simPrinterState: route('POST', '/api/sim/:printerId/state', 'simulation'),
+  simDevice: route('POST', '/api/sim/devices/:deviceId/:action', 'simulation'),
+  simCameraScene: route('POST', '/api/sim/camera/:cameraId/scene', 'simulation'),
+} as const satisfies Record<string, RouteShape>;
+
+export type Routes = typeof routes;
+export type EndpointName = keyof Routes;
+
+/** The `:name` segments of a path, in order: '/a/:id/b/:index' → ['id', 'index']. */
+export type PathParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? [Name, ...PathParamNames<`/${Rest}`>]
+  : P extends `${string}:${infer Name}`
+    ? [Name]
+    : [];
+
+type ValuesOf<Names extends readonly string[]> = { [K in keyof Names]: string | number };
+type PathValues<P extends string> = ValuesOf<PathParamNames<P>>;
+
+/** A path with no params is its string; one with params builds it from the values in path order. */
+export type PathBuilder<P extends string> = PathParamNames<P> extends [] ? P : (...values: PathValues<P>) => string;
+
+/** Fills a route's `:name` segments in order, each value URL-encoded. */
+export function fillPath(path: string, values: readonly (string | number)[]): string {
+  let next = 0;
+  return path.replace(/:[A-Za-z]+/g, () => encodeURIComponent(String(values[next++])));
+}
+
+function pathBuilderOf(path: string): string | ((...values: (string | number)[]) => string) {
+  return path.includes('/:') ? (...values) => fillPath(path, values) : path;
+}
+
+/**
+ * Each endpoint's path, derived from the table: a string, or a function of the path's params in
+ * order (`apiPaths.printJob(id)`). For the streams and pictures the browser opens by URL
+ * (EventSource, `<img src>`) and for tests that speak raw HTTP on purpose.
+ */
+export const apiPaths = Object.fromEntries(Object.entries(routes).map(([name, shape]) => [name, pathBuilderOf(shape.path)])) as unknown as {
+  readonly [N in EndpointName]: PathBuilder<Routes[N]['path']>;
+};

@@ -23,6 +23,10 @@ export const simIdReaderFaultRequestSchema = z.object({ fault: z.enum(samFaultNa
 export type SimIdReaderFaultRequest = z.infer<typeof simIdReaderFaultRequestSchema>;
 export type SimCardRequest = z.infer<typeof simCardRequestSchema>;
 
+/** POST /api/sim/devices/:deviceId/:action: plug a simulated device out or back in */
+export const simDeviceActionSchema = z.enum(['connect', 'disconnect']);
+export type SimDeviceAction = z.infer<typeof simDeviceActionSchema>;
+
 export const simScanRequestSchema = z.object({ data: z.string().min(1).max(4096) }).strict();
 export type SimScanRequest = z.infer<typeof simScanRequestSchema>;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { certificateTypeSchema } from './certificates.ts';
-import { deviceIdSchema, deviceStatusSchema } from './devices.ts';
+import { deviceIdSchema, deviceStatusSchema, printerIdSchema } from './devices.ts';
+import { healthResponseSchema } from './health.ts';
 import { printJobStateSchema } from './print-jobs.ts';
-import { apiPaths } from './routes.ts';
 
 /**
  * Technician mode. Every route except status and login needs the header
@@ -64,14 +64,31 @@ export type AuditEntryView = z.infer<typeof auditEntrySchema>;
 export const auditResponseSchema = z.object({ entries: z.array(auditEntrySchema) });
 export type AuditResponse = z.infer<typeof auditResponseSchema>;
 
-/** POST /api/technician/config/validate: checks a site override with the same schema as start-up */
-export const configValidateRequestSchema = z.object({ config: z.record(z.string(), z.unknown()) });
+/**
+ * POST /api/technician/config/validate checks a site override with the same schema as start-up;
+ * PUT /api/technician/config writes it and restarts the bridge onto it.
+ */
+export const configChangeRequestSchema = z.object({ config: z.record(z.string(), z.unknown()) });
+export type ConfigChangeRequest = z.infer<typeof configChangeRequestSchema>;
 export const configValidateResponseSchema = z.object({
   valid: z.boolean(),
   /** one line per problem, naming the field */
   problems: z.array(z.string()),
 });
 export type ConfigValidateResponse = z.infer<typeof configValidateResponseSchema>;
+
+/** PUT /api/technician/config → 202: written; the bridge restarts and keeps it only if these devices come up */
+export const configAppliedResponseSchema = z.object({
+  applied: z.literal(true),
+  restarting: z.literal(true),
+  file: z.string(),
+  devicesToCheck: z.array(deviceIdSchema),
+});
+export type ConfigAppliedResponse = z.infer<typeof configAppliedResponseSchema>;
+
+/** POST /api/technician/devices/:device/paper-refilled: counted in the audit log and in metrics */
+export const paperRefilledResponseSchema = z.object({ device: printerIdSchema, paperRefills: z.number().int().nonnegative() });
+export type PaperRefilledResponse = z.infer<typeof paperRefilledResponseSchema>;
 
 export const technicianPortsResponseSchema = z.object({
   serial: z.array(
@@ -138,19 +155,20 @@ export const bundleExportResponseSchema = z.object({
 });
 export type BundleExportResponse = z.infer<typeof bundleExportResponseSchema>;
 
-export const technicianPaths = {
-  status: apiPaths.technicianStatus,
-  login: apiPaths.technicianLogin,
-  logout: apiPaths.technicianLogout,
-  devices: apiPaths.technicianDevices,
-  selfTest: apiPaths.technicianSelfTest,
-  paperRefilled: apiPaths.technicianPaperRefilled,
-  audit: apiPaths.technicianAudit,
-  log: apiPaths.technicianLog,
-  config: apiPaths.technicianConfig,
-  ports: apiPaths.technicianPorts,
-  configValidate: apiPaths.technicianConfigValidate,
-  diagnosticBundle: apiPaths.technicianDiagnosticBundle,
-  diagnosticBundleExport: apiPaths.technicianDiagnosticBundleExport,
-  printProblems: apiPaths.technicianPrintProblems,
-} as const;
+/**
+ * GET /api/technician/diagnostic-bundle: what a technician hands to second-line support: health,
+ * the loaded config, the audit trail and the current metrics. No session data and no secrets.
+ */
+export const diagnosticBundleSchema = z.object({
+  kind: z.literal('tongban-diagnostic-bundle'),
+  generatedAt: z.string(),
+  version: z.string(),
+  node: z.string(),
+  uptimeSeconds: z.number().int().nonnegative(),
+  health: healthResponseSchema,
+  config: z.record(z.string(), z.unknown()),
+  audit: z.array(auditEntrySchema),
+  /** the Prometheus exposition text of this moment */
+  metrics: z.string(),
+});
+export type DiagnosticBundle = z.infer<typeof diagnosticBundleSchema>;

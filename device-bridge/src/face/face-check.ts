@@ -2,7 +2,7 @@ import type { FaceHint, FaceOptions, FaceVerifyResult, VerificationMethod, Verif
 import type { KioskConfig } from '../config/schema.ts';
 import type { Camera } from '../devices/device.ts';
 import type { PhotoDecoder } from '../devices/id-reader/photo-decoder.ts';
-import { HttpError, noSession } from '../http/http-error.ts';
+import { DomainError, noSession } from '../errors/domain-error.ts';
 import type { EventLogger } from '../log/logger.ts';
 import type { Session } from '../session/session-holder.ts';
 import type { Clock } from '../time/clock.ts';
@@ -195,18 +195,8 @@ export function createFaceCheck(deps: FaceCheckDeps) {
     return { ...base, faceOffered: true };
   }
 
-  const notOffered = () =>
-    new HttpError(
-      409,
-      'face-not-offered',
-      'The face check is not available for this card; use another way to confirm. / 本证件无法进行人脸核验，请选择其他方式。',
-    );
-  const noAttemptsLeft = () =>
-    new HttpError(
-      409,
-      'no-attempts-left',
-      'No face check attempts are left; use another way to confirm. / 人脸核验次数已用完，请选择其他方式。',
-    );
+  const notOffered = () => new DomainError('face-not-offered', 'not for this card');
+  const noAttemptsLeft = () => new DomainError('no-attempts-left');
 
   /** consent to a face check that can actually be done: never a camera opened for nothing */
   async function consent(): Promise<void> {
@@ -218,8 +208,7 @@ export function createFaceCheck(deps: FaceCheckDeps) {
   }
 
   function requireOffered(current: SessionState): void {
-    if (!current.consented)
-      throw new HttpError(403, 'consent-required', 'The face check needs the citizen’s consent first. / 人脸核验需先征得本人同意。');
+    if (!current.consented) throw new DomainError('consent-required');
     if (current.verified || modelFailed) throw notOffered();
     if (attemptsLeft(current) === 0) throw noAttemptsLeft();
     if (!current.reference) throw notOffered();
@@ -257,8 +246,7 @@ export function createFaceCheck(deps: FaceCheckDeps) {
 
   async function guidance(): Promise<FaceHint> {
     const current = sessionState();
-    if (!current.consented)
-      throw new HttpError(403, 'consent-required', 'The face camera starts only after consent. / 需先同意后才开启人脸摄像头。');
+    if (!current.consented) throw new DomainError('consent-required', 'the face camera starts only after consent');
     // one analysis at a time: a slow CPU answers with the last hint rather than queueing work
     if (guiding) return lastHint;
     guiding = (async () => {
@@ -307,18 +295,13 @@ export function createFaceCheck(deps: FaceCheckDeps) {
       if (error instanceof UndecodableImageError) return undecodable;
       modelFailed = true;
       logger.log('face-model-failed', { message: (error as Error).message });
-      throw new HttpError(
-        503,
-        'device-unavailable',
-        'The face check stopped working; use another way to confirm. / 人脸核验暂时无法使用，请选择其他方式。',
-      );
+      throw new DomainError('device-unavailable', 'the face check stopped working');
     }
   }
 
   async function verify(): Promise<FaceVerifyResult> {
     const current = sessionState();
-    if (current.verifying)
-      throw new HttpError(409, 'face-check-in-progress', 'A face check is already running; wait for its result. / 正在核验，请稍候。');
+    if (current.verifying) throw new DomainError('face-check-in-progress');
     requireOffered(current);
     // the attempt is this request's from here on: a parallel one gets 409 instead of a free attempt
     current.verifying = true;
@@ -378,19 +361,14 @@ export function createFaceCheck(deps: FaceCheckDeps) {
   function staffConfirm(code: string): VerifiedResponse {
     const current = sessionState();
     if (!deps.staffCodes || !config.alternatives.includes('staff')) {
-      throw new HttpError(409, 'face-not-offered', 'Staff confirmation is not set up on this kiosk. / 本机未开通工作人员确认。');
+      throw new DomainError('face-not-offered', 'staff confirmation is not set up on this kiosk');
     }
     const result = deps.staffCodes.check(code);
-    if (result === 'locked')
-      throw new HttpError(
-        429,
-        'staff-code-locked',
-        'Too many wrong staff codes; wait five minutes. / 工作人员码错误次数过多，请五分钟后再试。',
-      );
+    if (result === 'locked') throw new DomainError('staff-code-locked');
     if (result === 'wrong') {
       counts.staffCodeRejected += 1;
       logger.log('staff-code-rejected');
-      throw new HttpError(403, 'staff-code-invalid', 'The staff code is wrong. / 工作人员码不正确。');
+      throw new DomainError('staff-code-invalid');
     }
     current.verified = { method: 'staff', at: clock.now().toISOString() };
     dropReference(current);

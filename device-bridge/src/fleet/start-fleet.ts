@@ -1,55 +1,68 @@
 import { execFile } from 'node:child_process';
-import { loadOrCreateKey } from '../secrets/secrets.ts';
+import type { DeviceId, SelfTestResult } from '../api/index.ts';
 import { ConfigError, loadConfig } from '../config/load.ts';
-import type { BridgeContext } from '../context.ts';
-import { healthOf } from '../routes/health.ts';
-import { runSelfTestWithoutSession } from '../technician/self-test.ts';
+import type { KioskConfig } from '../config/schema.ts';
+import type { EventBus } from '../events/event-bus.ts';
+import type { ServiceMode } from './service-mode.ts';
+import type { EventLogger } from '../log/logger.ts';
+import type { KioskHealth } from '../monitoring/kiosk-health.ts';
+import type { KioskMetrics } from '../monitoring/kiosk-metrics.ts';
+import { loadOrCreateKey } from '../secrets/secrets.ts';
+import type { AuditLog } from '../technician/audit-log.ts';
+import type { Clock } from '../time/clock.ts';
 import { createFleetClient, type FleetClient } from './fleet-client.ts';
+
+export interface FleetDeps {
+  config: KioskConfig;
+  version: string;
+  clock: Clock;
+  bus: EventBus;
+  logger: EventLogger;
+  audit: AuditLog;
+  metrics: Pick<KioskMetrics, 'fleetCommand'>;
+  health: Pick<KioskHealth, 'report'>;
+  serviceMode: ServiceMode;
+  /** a citizen is being served: commands that would disturb them wait */
+  busy: () => boolean;
+  selfTest: (device: DeviceId) => Promise<SelfTestResult>;
+}
 
 /**
  * Joins the fleet when config.fleet.mqtt is enabled (null otherwise). The command key lives in
  * secrets/fleet-command.key; `npm run doctor -- fleet-key` prints it for the operator console.
  */
 export async function startFleet(
-  context: BridgeContext,
+  deps: FleetDeps,
   options: { dataDir: string; secretsDir: string; randomBytes: (n: number) => Buffer; requestRestart?: () => void },
 ): Promise<FleetClient | null> {
-  const { config } = context;
+  const { config } = deps;
   if (!config.fleet.mqtt.enabled) return null;
   const requestRestart = options.requestRestart ?? (() => process.kill(process.pid, 'SIGTERM'));
   const client = createFleetClient({
     mqtt: config.fleet.mqtt,
     kioskId: config.kiosk.id,
-    version: context.version,
+    version: deps.version,
     dataDir: options.dataDir,
     commandKey: loadOrCreateKey(options.secretsDir, 'fleet-command', options.randomBytes),
-    clock: context.clock,
-    bus: context.bus,
-    audit: context.technician.audit,
-    logger: context.logger,
+    clock: deps.clock,
+    bus: deps.bus,
+    audit: deps.audit,
+    logger: deps.logger,
     commandMaxAgeSeconds: config.fleet.commandMaxAgeSeconds,
-    onCommand: (command, outcome) => context.metrics.fleetCommand(command, outcome),
+    onCommand: (command, outcome) => deps.metrics.fleetCommand(command, outcome),
     handlers: {
-      busy: () => context.sessions.current() !== null,
+      busy: deps.busy,
       health: () => {
-        const health = healthOf(context);
+        const health = deps.health.report();
         return {
           status: health.status,
-          outOfService: context.serviceMode?.outOfService() ?? false,
+          outOfService: deps.serviceMode.outOfService(),
           version: health.version,
           devices: health.devices.map(({ id, state, reason }) => ({ id, state, reason })),
-          at: context.clock.now().toISOString(),
+          at: deps.clock.now().toISOString(),
         };
       },
-      selfTest: (device) =>
-        runSelfTestWithoutSession(device, {
-          devices: context.devices,
-          sessions: context.sessions,
-          clock: context.clock,
-          kioskId: config.kiosk.id,
-          siteName: config.kiosk.siteName,
-          newJobId: context.newId,
-        }),
+      selfTest: deps.selfTest,
       reloadConfig: () => {
         try {
           loadConfig(process.env);
@@ -61,8 +74,7 @@ export async function startFleet(
         return { ok: true, detail: 'configuration valid; the bridge restarts to apply it', apply: requestRestart };
       },
       setOutOfService: (outOfService) => {
-        if (!context.serviceMode) return { ok: false, detail: 'this bridge has no service mode' };
-        context.serviceMode.set(outOfService, outOfService ? 'operator command' : '');
+        deps.serviceMode.set(outOfService, outOfService ? 'operator command' : '');
         void client.publishHealth();
         return {
           ok: true,

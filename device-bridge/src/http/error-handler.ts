@@ -1,21 +1,25 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { ErrorBody } from '../api/index.ts';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ErrorCode } from '../api/errors.ts';
+import { DomainError, type DomainErrorFacts } from '../errors/domain-error.ts';
 import type { EventLogger } from '../log/logger.ts';
-import { HttpError } from './http-error.ts';
 import { PlatformRejection, PlatformUnavailable } from '../platform/contract.ts';
-import { platformHttpError } from '../platform/platform-http-error.ts';
+import { domainErrorOfPlatform } from '../platform/platform-errors.ts';
+import { errorAnswerOf } from './error-answers.ts';
 
-function send(response: Parameters<RequestHandler>[1], status: number, body: ErrorBody): void {
+function answer(response: Response, code: ErrorCode, detail?: string, facts?: DomainErrorFacts): void {
+  const { status, headers, body } = errorAnswerOf(code, detail, facts);
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
   response.status(status).json(body);
 }
 
 export const apiNotFound: RequestHandler = (request, response) => {
-  send(response, 404, { error: { code: 'not-found', message: `There is no ${request.method} ${request.path}.` } });
+  answer(response, 'not-found', `no ${request.method} ${request.path}`);
 };
 
 /**
- * Every failure leaves as `{ error: { code, message } }`. Unexpected errors are logged with their
- * message only (a stack could hold request data) and the client gets a stable "internal" code.
+ * Every failure leaves as `{ error: { code, message } }`, with the status and wording of
+ * error-answers.ts. Unexpected errors are logged with their message only (a stack could hold
+ * request data) and the client gets a stable "internal" code.
  */
 export function errorHandler(logger: EventLogger): ErrorRequestHandler {
   return (thrown: unknown, request, response, next) => {
@@ -23,31 +27,28 @@ export function errorHandler(logger: EventLogger): ErrorRequestHandler {
       next(thrown);
       return;
     }
-    // the platform unreachable or refusing: 503 platform-unavailable with the reason, or the refusal's own code
     let error = thrown;
+    // the platform unreachable or refusing: platform-unavailable with the reason, or the refusal's own code
     if (thrown instanceof PlatformUnavailable || thrown instanceof PlatformRejection) {
       logger.log('platform-error', { path: request.path, kind: thrown.name, message: thrown.message });
-      error = platformHttpError(thrown);
+      error = domainErrorOfPlatform(thrown);
     }
-    if (error instanceof HttpError) {
+    if (error instanceof DomainError) {
       if (error.code === 'bad-request') logger.log('request-invalid', { path: request.path });
-      send(response, error.status, { error: { code: error.code, message: error.message } });
+      answer(response, error.code, error.detail, error.facts);
       return;
     }
-    const status = (error as { status?: number; type?: string }).status;
+    const status = (error as { status?: number }).status;
     if (status === 400 || status === 413 || status === 415) {
       // body-parser: malformed JSON, too large, wrong charset
       logger.log('request-invalid', { path: request.path, status });
-      const message =
-        status === 413
-          ? 'The request body is too large.'
-          : 'The request body is not valid JSON. Send Content-Type: application/json with a JSON object.';
-      send(response, status, { error: { code: 'bad-request', message } });
+      const detail =
+        status === 413 ? 'the body is too large' : 'the body is not valid JSON; send Content-Type: application/json with a JSON object';
+      const { body } = errorAnswerOf('bad-request', detail);
+      response.status(status).json(body);
       return;
     }
     logger.log('request-failed', { method: request.method, path: request.path, message: (error as Error)?.message });
-    send(response, 500, {
-      error: { code: 'internal', message: 'Something went wrong in the kiosk. Please try again or ask staff.' },
-    });
+    answer(response, 'internal');
   };
 }

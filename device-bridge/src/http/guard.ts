@@ -1,5 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { EventLogger } from '../log/logger.ts';
+import { errorAnswerOf } from './error-answers.ts';
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -19,9 +20,8 @@ export function hostAndOriginGuard(port: number, logger: EventLogger): RequestHa
     const host = request.headers.host ?? '';
     if (!allowedHosts.has(host)) {
       logger.log('request-rejected', { why: 'host', method: request.method, path: request.path });
-      response.status(421).json({
-        error: { code: 'misdirected-host', message: `This service answers only on 127.0.0.1:${port} or localhost:${port}.` },
-      });
+      const { status, body } = errorAnswerOf('misdirected-host', `127.0.0.1:${port} or localhost:${port}`);
+      response.status(status).json(body);
       return;
     }
     if (stateChanging.has(request.method)) {
@@ -31,9 +31,8 @@ export function hostAndOriginGuard(port: number, logger: EventLogger): RequestHa
       const crossSite = fetchSite === 'cross-site' || fetchSite === 'same-site';
       if (foreignOrigin || crossSite) {
         logger.log('request-rejected', { why: 'origin', method: request.method, path: request.path });
-        response.status(403).json({
-          error: { code: 'forbidden-origin', message: 'Requests from other web pages are not accepted.' },
-        });
+        const { status, body } = errorAnswerOf('forbidden-origin');
+        response.status(status).json(body);
         return;
       }
     }

@@ -31,6 +31,7 @@ export const logEvents = {
   'platform-error': { level: 'warn', message: 'platform request failed' },
   'request-rejected': { level: 'warn', message: 'request rejected by the host/origin guard' },
   'request-invalid': { level: 'info', message: 'request body failed validation' },
+  'response-invalid': { level: 'error', message: 'an answer did not match the API contract (field paths only)' },
   'request-failed': { level: 'error', message: 'request failed unexpectedly' },
   'sim-control': { level: 'info', message: 'simulation control used' },
   // fleet link

@@ -1,28 +1,26 @@
+import { endpoints, type EndpointName } from '../api/endpoints.ts';
+
 /**
- * Which HTTP answers mean a citizen finished a journey. Read from the request line and status only,
- * so no route file has to know about metrics. The label values are this fixed list (no ids, no
- * free text), which keeps the series count bounded.
+ * Which answers mean a citizen finished a journey: the endpoint answered with its own success
+ * status (a replayed application's 200 is not a second journey). The label values are this fixed
+ * list (no ids, no free text), which keeps the series count bounded. Print journeys count when the
+ * paper is out (job events), not here.
  */
 export const journeyTypes = ['query', 'print', 'apply', 'appointment', 'queue', 'rating'] as const;
 export type JourneyType = (typeof journeyTypes)[number];
 
-const journeyRoutes: ReadonlyArray<{ method: string; path: RegExp; status: number; type: JourneyType }> = [
-  { method: 'GET', path: /^\/api\/records\/[^/]+$/, status: 200, type: 'query' },
-  { method: 'POST', path: /^\/api\/applications$/, status: 201, type: 'apply' },
-  { method: 'POST', path: /^\/api\/appointments$/, status: 201, type: 'appointment' },
-  { method: 'POST', path: /^\/api\/queue$/, status: 201, type: 'queue' },
-  { method: 'POST', path: /^\/api\/ratings$/, status: 201, type: 'rating' },
-];
+const journeyEndpoints: Partial<Record<EndpointName, JourneyType>> = {
+  record: 'query',
+  submitApplication: 'apply',
+  bookAppointment: 'appointment',
+  queue: 'queue',
+  ratings: 'rating',
+};
 
-/** The journey a finished request completed, or null. Print journeys count when the paper is out (job events). */
-export function journeyOf(method: string, path: string, status: number): JourneyType | null {
-  for (const route of journeyRoutes) {
-    if (route.method === method && route.status === status && route.path.test(path)) return route.type;
-  }
-  return null;
-}
-
-/** Error codes are stable lower-case words (http-error.ts); anything else is bucketed so a label never carries free text. */
-export function errorCodeLabel(code: unknown): string {
-  return typeof code === 'string' && /^[a-z][a-z0-9-]{0,40}$/.test(code) ? code : 'other';
+/** The journey an answer of this endpoint completed, or null. */
+export function journeyOf(endpoint: EndpointName, status: number): JourneyType | null {
+  const journey = journeyEndpoints[endpoint];
+  if (!journey) return null;
+  const response = endpoints[endpoint].response;
+  return response.kind === 'json' && response.status === status ? journey : null;
 }

@@ -4,7 +4,8 @@ import { createMemoryDevices } from '../devices/memory-devices.ts';
 import { createManualClock } from '../devices/testing/manual-clock.ts';
 import { createEventBus } from '../events/event-bus.ts';
 import { createKioskMetrics, type KioskMetricsOptions } from './kiosk-metrics.ts';
-import { errorCodeLabel, journeyOf } from './journeys.ts';
+import { errorCodeLabel } from '../http/observe-errors.ts';
+import { journeyOf } from './journeys.ts';
 
 function setUp(overrides: Partial<KioskMetricsOptions> = {}) {
   const bus = createEventBus();
@@ -84,11 +85,11 @@ describe('kiosk metrics', () => {
 });
 
 describe('journeys and error labels', () => {
-  it('recognises finished journeys by route and status only', () => {
-    expect(journeyOf('POST', '/api/applications', 201)).toBe('apply');
-    expect(journeyOf('POST', '/api/applications', 400)).toBeNull();
-    expect(journeyOf('GET', '/api/records/social-insurance', 200)).toBe('query');
-    expect(journeyOf('GET', '/api/health', 200)).toBeNull();
+  it('recognises finished journeys by endpoint and its own success status only', () => {
+    expect(journeyOf('submitApplication', 201)).toBe('apply');
+    expect(journeyOf('submitApplication', 200)).toBeNull();
+    expect(journeyOf('record', 200)).toBe('query');
+    expect(journeyOf('health', 200)).toBeNull();
   });
 
   it('never lets free text become a label value', () => {

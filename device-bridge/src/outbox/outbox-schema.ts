@@ -1,16 +1,20 @@
 import type { SqliteDatabase } from '../store/database.ts';
+import { applicationTablesV1, applicationTablesV2 } from '../applications/application-schema.ts';
+import { catalogueCacheTableV1 } from '../catalogue/catalogue-cache-schema.ts';
 
 /**
  * The outbox tables in the kiosk's own store. Versioned in their own `schema_parts` row (not the
  * store's user_version, which print jobs and others append to), append only.
  * - outbox: one row per side effect toward the platform; payload sealed (AES-256-GCM), dropped once
  *   the platform acknowledged it. outbox_schedule: the lease and backoff of each row still pending.
- * - kiosk_applications: what the citizen was told (local number, later the platform's number). The
- *   applicant is findable only by a keyed hash of the ID number, never the number itself, and only
- *   until the platform acknowledged the application (or 30 days after it refused it).
+ * This part also created the kiosk's application and catalogue-cache tables before they had modules
+ * of their own; kiosks in the field applied it so, so it still does, from the text those modules
+ * keep beside their repositories. A new change to one of their tables goes in this list too, at the
+ * end, with its text beside its repository.
  */
-export const outboxMigrations: readonly string[] = [
-  `
+
+/** version 1 */
+const outboxTableV1 = `
   CREATE TABLE outbox (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     kind TEXT NOT NULL CHECK (kind IN ('application', 'rating')),
@@ -26,52 +30,17 @@ export const outboxMigrations: readonly string[] = [
     result TEXT
   );
   CREATE INDEX outbox_due ON outbox (state, next_attempt_at);
-  CREATE TABLE kiosk_applications (
-    local_number TEXT PRIMARY KEY,
-    idempotency_key TEXT NOT NULL UNIQUE REFERENCES outbox (idempotency_key),
-    applicant_hash TEXT NOT NULL,
-    item_code TEXT NOT NULL,
-    item_name TEXT NOT NULL,
-    office TEXT NOT NULL,
-    submitted_at TEXT NOT NULL,
-    platform_number TEXT,
-    failure TEXT
-  );
-  CREATE INDEX kiosk_applications_by_applicant ON kiosk_applications (applicant_hash);
-  CREATE TABLE kiosk_counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-  CREATE TABLE catalogue_cache (code TEXT PRIMARY KEY, item TEXT NOT NULL, fetched_at INTEGER NOT NULL);
-  `,
-  // 2: the applicant hash is only kept while the kiosk must list the application itself (waiting,
-  // or refused for a while); a keyed hash of key + applicant recognises a repeated POST instead, so
-  // nothing links one person's visits once the platform has their case. SQLite cannot drop NOT NULL
-  // in place: the table is rebuilt (request_owner and settled_at are filled in by kiosk-services).
-  `
-  CREATE TABLE kiosk_applications_v2 (
-    local_number TEXT PRIMARY KEY,
-    idempotency_key TEXT NOT NULL UNIQUE REFERENCES outbox (idempotency_key),
-    applicant_hash TEXT,
-    request_owner TEXT,
-    item_code TEXT NOT NULL,
-    item_name TEXT NOT NULL,
-    office TEXT NOT NULL,
-    submitted_at TEXT NOT NULL,
-    platform_number TEXT,
-    failure TEXT,
-    settled_at INTEGER
-  );
-  INSERT INTO kiosk_applications_v2 (local_number, idempotency_key, applicant_hash, item_code, item_name, office, submitted_at, platform_number, failure)
-    SELECT local_number, idempotency_key, applicant_hash, item_code, item_name, office, submitted_at, platform_number, failure FROM kiosk_applications;
-  DROP TABLE kiosk_applications;
-  ALTER TABLE kiosk_applications_v2 RENAME TO kiosk_applications;
-  CREATE INDEX kiosk_applications_by_applicant ON kiosk_applications (applicant_hash) WHERE applicant_hash IS NOT NULL;
-  `,
-  // 3: a waiting row's schedule (lease, attempts, next attempt, last error) in its own small table.
-  // In the outbox row, every lease and retry rewrote the whole record, sealed scans and all (SQLite
-  // writes a record anew when its size changes): with a few hundred MB of applications waiting out
-  // an outage, most of the relay's time and the kiosk's flash writes went to rewriting the same
-  // blobs. A schedule row exists while its outbox row is pending; outbox.attempts and last_error
-  // keep the final count and refusal once it is settled.
-  `
+`;
+
+/**
+ * Version 3: a waiting row's schedule (lease, attempts, next attempt, last error) in its own small
+ * table. In the outbox row, every lease and retry rewrote the whole record, sealed scans and all
+ * (SQLite writes a record anew when its size changes): with a few hundred MB of applications
+ * waiting out an outage, most of the relay's time and the kiosk's flash writes went to rewriting
+ * the same blobs. A schedule row exists while its outbox row is pending; outbox.attempts and
+ * last_error keep the final count and refusal once it is settled.
+ */
+const outboxScheduleV3 = `
   CREATE TABLE outbox_schedule (
     outbox_id INTEGER PRIMARY KEY REFERENCES outbox (id),
     attempts INTEGER NOT NULL,
@@ -85,7 +54,12 @@ export const outboxMigrations: readonly string[] = [
   DROP INDEX outbox_due;
   ALTER TABLE outbox DROP COLUMN next_attempt_at;
   ALTER TABLE outbox DROP COLUMN lease_until;
-  `,
+`;
+
+export const outboxMigrations: readonly string[] = [
+  outboxTableV1 + applicationTablesV1 + catalogueCacheTableV1,
+  applicationTablesV2,
+  outboxScheduleV3,
 ];
 
 export function migrateOutboxTables(db: SqliteDatabase): void {

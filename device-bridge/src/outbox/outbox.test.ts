@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../devices/testing/manual-clock.ts';
 import { PlatformRejection } from '../platform/contract.ts';
+import { createPlatformLink } from '../platform-link/platform-link.ts';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,11 +16,14 @@ function setup(send: OutboxHandler['send']) {
   const clock = createManualClock(new Date('2026-11-22T02:00:00Z'));
   const refused: string[] = [];
   const acknowledged: string[] = [];
+  // what the relay sees of the line reaches the platform link through its events, as in the bridge
+  const link = createPlatformLink({ clock });
   const outbox = createOutbox({
     db,
     key: randomBytes(32),
     clock,
     randomBytes,
+    onEvent: (event) => link.noteDelivery(event),
     handlers: {
       application: {
         send,
@@ -29,7 +33,7 @@ function setup(send: OutboxHandler['send']) {
       rating: { send, acknowledged: () => undefined, refused: () => undefined },
     },
   });
-  return { db, clock, outbox, refused, acknowledged };
+  return { db, clock, outbox, link, refused, acknowledged };
 }
 
 const payload = { applicant: { idNumber: '330106199103142171', name: '张伟' }, form: { phone: '13800000000' } };
@@ -107,13 +111,13 @@ describe('outbox', () => {
 
   it('lets a row wait for another without calling the platform down or growing its backoff', async () => {
     let ready = false;
-    const { outbox, clock } = setup(async () => {
+    const { outbox, link, clock } = setup(async () => {
       if (!ready) throw new DeliveryDeferred('waits for its application');
       return {};
     });
     outbox.add('rating', 'key-1', payload);
     await outbox.drainOnce();
-    expect(outbox.upstream().reachable).toBeNull();
+    expect(link.state().reachable).toBeNull();
     expect(outbox.stats().backlog).toBe(1);
     ready = true;
     clock.advance(1_000);
@@ -197,7 +201,7 @@ describe('outbox', () => {
   });
 
   it('reports the backlog and the age of the oldest waiting row for metrics', async () => {
-    const { outbox, clock } = setup(async () => {
+    const { outbox, link, clock } = setup(async () => {
       throw new Error('connect ECONNREFUSED');
     });
     outbox.add('application', 'key-1', payload);
@@ -205,6 +209,6 @@ describe('outbox', () => {
     outbox.add('rating', 'key-2', payload);
     await outbox.drainOnce();
     expect(outbox.stats()).toEqual({ backlog: 2, oldestAgeSeconds: 90 });
-    expect(outbox.upstream()).toMatchObject({ reachable: false, reason: 'connect ECONNREFUSED' });
+    expect(link.state()).toMatchObject({ reachable: false, reason: 'connect ECONNREFUSED' });
   });
 });

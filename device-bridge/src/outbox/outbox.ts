@@ -52,13 +52,6 @@ export type OutboxEvent =
 
 export type DeliveryOutcome = 'delivered' | 'pending' | 'failed';
 
-export interface UpstreamState {
-  /** null until the first delivery attempt */
-  reachable: boolean | null;
-  reason: string | null;
-  since: string | null;
-}
-
 interface OutboxRow {
   id: number;
   kind: OutboxKind;
@@ -125,7 +118,6 @@ export function createOutbox(options: OutboxOptions) {
   let timer: TimerHandle | null = null;
   let draining: Promise<void> | null = null;
   let again = false;
-  const upstream: UpstreamState = { reachable: null, reason: null, since: null };
   const waiters = new Map<string, ((outcome: DeliveryOutcome) => void)[]>();
 
   /** tells whoever waits in deliverSoon how the row's attempt went */
@@ -134,12 +126,6 @@ export function createOutbox(options: OutboxOptions) {
     if (!list) return;
     waiters.delete(idempotencyKey);
     for (const resolve of list) resolve(outcome);
-  }
-
-  function setUpstream(reachable: boolean, reason: string | null): void {
-    if (upstream.reachable !== reachable) upstream.since = clock.now().toISOString();
-    upstream.reachable = reachable;
-    upstream.reason = reason;
   }
 
   function backoffMs(attempts: number): number {
@@ -175,7 +161,6 @@ export function createOutbox(options: OutboxOptions) {
         markDelivered.run(row.attempts + 1, clock.now().getTime(), JSON.stringify(result ?? null), row.id);
         handler.acknowledged(row.idempotency_key, result);
       })();
-      setUpstream(true, null);
       options.onEvent?.({ type: 'delivered', kind: row.kind, attempts: row.attempts + 1 });
       notify(row.idempotency_key, 'delivered');
     } catch (error) {
@@ -184,7 +169,6 @@ export function createOutbox(options: OutboxOptions) {
           markFailed.run(row.attempts + 1, `${error.code}: ${error.message}`, row.id);
           handler.refused(row.idempotency_key, error.message);
         })();
-        setUpstream(true, null);
         options.onEvent?.({ type: 'refused', kind: row.kind, reason: error.code });
         notify(row.idempotency_key, 'failed');
         return;
@@ -198,7 +182,6 @@ export function createOutbox(options: OutboxOptions) {
       }
       const delayMs = backoffMs(row.attempts + 1);
       markRetry.run(clock.now().getTime() + delayMs, reason.slice(0, 500), row.id);
-      setUpstream(false, reason);
       options.onEvent?.({ type: 'retry', kind: row.kind, attempts: row.attempts + 1, delayMs, reason });
       notify(row.idempotency_key, 'pending');
     }
@@ -310,13 +293,6 @@ export function createOutbox(options: OutboxOptions) {
     stats(): { backlog: number; oldestAgeSeconds: number } {
       const row = backlog.get() as { n: number; oldest: number | null };
       return { backlog: row.n, oldestAgeSeconds: row.oldest === null ? 0 : Math.max(0, (clock.now().getTime() - row.oldest) / 1000) };
-    },
-    upstream(): UpstreamState {
-      return { ...upstream };
-    },
-    /** tell the outbox what a live call outside it saw, so health reports one picture */
-    noteUpstream(reachable: boolean, reason: string | null): void {
-      setUpstream(reachable, reason);
     },
   };
 }

@@ -3,7 +3,7 @@ import type { A4Printer, PrintProgress } from '../devices/device.ts';
 import { PrintFailedError } from '../devices/device.ts';
 import type { CertificateData, IssuedCertificate, Platform } from '../platform/platform.ts';
 import type { EventBus } from '../events/event-bus.ts';
-import { HttpError } from '../http/http-error.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import type { EventLogger } from '../log/logger.ts';
 import { maskIdNumber, maskName } from '../privacy/mask.ts';
 import type { Session } from '../session/session-holder.ts';
@@ -43,12 +43,7 @@ export interface PrintServiceDeps {
 
 const printableStates: readonly DeviceState[] = ['ready', 'busy', 'degraded'];
 
-const printerUnavailable = () =>
-  new HttpError(
-    409,
-    'printer-unavailable',
-    'The certificate printer is not available right now; please ask staff. / 打印机暂不可用，请联系工作人员。',
-  );
+const printerUnavailable = () => new DomainError('printer-unavailable');
 
 /**
  * Certificates from request to paper, as a durable job queue:
@@ -204,7 +199,7 @@ export function createPrintService(deps: PrintServiceDeps) {
       sweepFinishedDocuments(session.id);
       const data = await deps.platform.getCertificateData(type, session.identity);
       if (!data) {
-        throw new HttpError(404, 'record-not-found', 'No record of this person for this certificate. / 未查询到您的相关记录。');
+        throw new DomainError('record-not-found');
       }
       const number = deps.newCertificateNumber(type);
       const renderStarted = performance.now();
@@ -252,21 +247,17 @@ export function createPrintService(deps: PrintServiceDeps) {
     reprint(session: Session, jobId: string): PrintJobView {
       const original = store.get(jobId);
       if (!original || original.sessionId !== session.id) {
-        throw new HttpError(404, 'not-found', 'There is no print job with this id in this session.');
+        throw new DomainError('not-found', 'no print job with this id in this session');
       }
       if (original.state !== 'failed') {
-        throw new HttpError(409, 'not-failed', 'Only a job that failed can be printed again.');
+        throw new DomainError('not-failed');
       }
       if (original.reprintOf !== undefined || store.reprintOf(jobId)) {
-        throw new HttpError(
-          409,
-          'reprint-used',
-          'This certificate was already printed again once; please ask staff. / 已重新打印过一次，请联系工作人员。',
-        );
+        throw new DomainError('reprint-used');
       }
       if (printingBlocked()) throw printerUnavailable();
       const pdf = spool.read(jobId);
-      if (!pdf) throw new HttpError(409, 'document-gone', 'The document is no longer kept; please start again. / 文件已清除，请重新办理。');
+      if (!pdf) throw new DomainError('document-gone');
       const id = deps.newJobId();
       spool.write(id, pdf);
       const job = store.insert({

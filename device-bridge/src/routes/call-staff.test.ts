@@ -2,33 +2,39 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../api/index.ts';
-import type { BridgeContext } from '../context.ts';
 import { createManualClock } from '../devices/testing/manual-clock.ts';
 import { createEventBus } from '../events/event-bus.ts';
+import { endpointRouter } from '../http/endpoint-router.ts';
 import { errorHandler } from '../http/error-handler.ts';
 import { createMemoryLogger } from '../log/logger.ts';
-import { callStaffRoutes } from './call-staff.ts';
+import { callStaffHandlers } from './call-staff.ts';
 
 const servers: Array<{ close: () => void }> = [];
 afterEach(() => servers.splice(0).forEach((server) => server.close()));
 
-/** Just the parts of the bridge context the route touches, with a session switch for the test. */
+/** The call-staff endpoint alone, registered from the endpoint table as the bridge does, with a session switch. */
 async function start(options: { session: boolean }) {
   const bus = createEventBus();
   const events: KioskEvent[] = [];
   bus.subscribe((event) => events.push(event));
   const logger = createMemoryLogger();
   let ids = 0;
-  const context = {
+  const handlers = callStaffHandlers({
     bus,
     logger,
     clock: createManualClock(new Date('2025-03-01T09:00:00.000Z')),
     newId: () => `call-${++ids}`,
-    sessions: { current: () => (options.session ? { id: 'session-1' } : null) },
-  } as unknown as BridgeContext;
+    inSession: () => options.session,
+  });
   const app = express();
   app.use(express.json());
-  app.use(callStaffRoutes(context));
+  app.use(
+    endpointRouter(handlers, {
+      guards: { currentSession: () => null, technicianActor: () => null },
+      logger,
+      strictResponses: true,
+    }),
+  );
   app.use(errorHandler(logger));
   const server = app.listen(0, '127.0.0.1');
   servers.push(server);

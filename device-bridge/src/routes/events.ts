@@ -1,10 +1,19 @@
-import { Router } from 'express';
-import type { KioskEvent } from '../api/index.ts';
-import type { BridgeContext } from '../context.ts';
-import type { TimerHandle } from '../time/clock.ts';
-import { deviceStatuses } from './health.ts';
+import type { DeviceStatus, KioskEvent } from '../api/index.ts';
+import type { EventBus } from '../events/event-bus.ts';
+import type { EndpointHandlers } from '../http/endpoint-router.ts';
+import type { SessionHolder } from '../session/session-holder.ts';
+import type { Clock, TimerHandle } from '../time/clock.ts';
 
 const heartbeatMs = 15_000;
+
+export interface EventRouteDeps {
+  bus: EventBus;
+  sessions: Pick<SessionHolder, 'current' | 'view' | 'end'>;
+  deviceStatuses: () => DeviceStatus[];
+  clock: Clock;
+  /** how long the session waits for a UI that went away to come back */
+  uiDisconnectGraceSeconds: number;
+}
 
 /**
  * GET /api/events: Server-Sent Events. Each message is `event: <type>` + JSON data (KioskEvent);
@@ -12,9 +21,8 @@ const heartbeatMs = 15_000;
  * once. When the last UI stream goes away and does not come back within the grace period, the
  * session ends (architecture rule 3: the UI going away ends the session).
  */
-export function eventRoutes(context: BridgeContext): Router {
-  const router = Router();
-  const { clock, sessions, bus, config } = context;
+export function eventHandlers(deps: EventRouteDeps): EndpointHandlers<'events'> {
+  const { clock, sessions, bus } = deps;
   let connected = 0;
   let disconnectTimer: TimerHandle | null = null;
 
@@ -27,7 +35,7 @@ export function eventRoutes(context: BridgeContext): Router {
     disconnectTimer = clock.setTimeout(() => {
       disconnectTimer = null;
       if (connected === 0) sessions.end('ui-disconnected');
-    }, config.session.uiDisconnectGraceSeconds * 1000);
+    }, deps.uiDisconnectGraceSeconds * 1000);
   };
 
   // A session opened while no UI is watching (card placed on a kiosk whose browser crashed) must
@@ -36,27 +44,28 @@ export function eventRoutes(context: BridgeContext): Router {
     if (event.type === 'session-started' && connected === 0) endSessionUnlessUiReturns();
   });
 
-  router.get('/api/events', (request, response) => {
-    response.writeHead(200, {
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
-    });
-    const send = (event: KioskEvent) => {
-      response.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
-    };
-    connected++;
-    cancelDisconnectTimer();
-    send({ type: 'hello', devices: deviceStatuses(context.devices), session: sessions.view() });
-    const unsubscribe = bus.subscribe(send);
-    const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), heartbeatMs);
-    request.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe();
-      connected--;
-      if (connected === 0 && sessions.current()) endSessionUnlessUiReturns();
-    });
-  });
-  return router;
+  return {
+    events: ({ http: { request, response } }) => {
+      response.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+        'X-Accel-Buffering': 'no',
+      });
+      const send = (event: KioskEvent) => {
+        response.write(`event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`);
+      };
+      connected++;
+      cancelDisconnectTimer();
+      send({ type: 'hello', devices: deps.deviceStatuses(), session: sessions.view() });
+      const unsubscribe = bus.subscribe(send);
+      const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), heartbeatMs);
+      request.on('close', () => {
+        clearInterval(heartbeat);
+        unsubscribe();
+        connected--;
+        if (connected === 0 && sessions.current()) endSessionUnlessUiReturns();
+      });
+    },
+  };
 }

@@ -1,29 +1,16 @@
-import { Router } from 'express';
-import { faceConsentRequestSchema, staffConfirmRequestSchema } from '../api/index.ts';
-import type { BridgeContext } from '../context.ts';
-import { parseBody } from '../http/validate.ts';
+import type { FaceCheck } from '../face/face-check.ts';
+import type { EndpointHandlers } from '../http/endpoint-router.ts';
 
 /** Face check (人证比对) and staff-assisted confirmation; see api/face.ts. */
-export function faceRoutes(context: BridgeContext): Router {
-  const router = Router();
-  const { faceCheck } = context;
-  router.get('/api/face/options', async (_request, response) => {
-    response.json(await faceCheck.options());
-  });
-  router.post('/api/face/consent', async (request, response) => {
-    parseBody(faceConsentRequestSchema, request);
-    await faceCheck.consent();
-    response.status(204).end();
-  });
-  router.get('/api/face/guidance', async (_request, response) => {
-    response.json({ hint: await faceCheck.guidance() });
-  });
-  router.post('/api/face/verify', async (_request, response) => {
-    response.json(await faceCheck.verify());
-  });
-  router.post('/api/face/staff-confirm', (request, response) => {
-    const { staffCode } = parseBody(staffConfirmRequestSchema, request);
-    response.json(faceCheck.staffConfirm(staffCode));
-  });
-  return router;
+export function faceHandlers(deps: {
+  faceCheck: Pick<FaceCheck, 'options' | 'consent' | 'guidance' | 'verify' | 'staffConfirm'>;
+}): EndpointHandlers<'faceOptions' | 'faceConsent' | 'faceGuidance' | 'faceVerify' | 'faceStaffConfirm'> {
+  const { faceCheck } = deps;
+  return {
+    faceOptions: () => faceCheck.options(),
+    faceConsent: () => faceCheck.consent(),
+    faceGuidance: async () => ({ hint: await faceCheck.guidance() }),
+    faceVerify: () => faceCheck.verify(),
+    faceStaffConfirm: ({ body }) => faceCheck.staffConfirm(body.staffCode),
+  };
 }

@@ -1,8 +1,6 @@
-import { Router } from 'express';
-import { printRequestSchema } from '../api/index.ts';
-import type { BridgeContext } from '../context.ts';
-import { HttpError, noSession } from '../http/http-error.ts';
-import { parseBody } from '../http/validate.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import type { EndpointHandlers } from '../http/endpoint-router.ts';
+import type { PrintService } from '../printing/print-service.ts';
 
 /**
  * POST /api/print-jobs answers 202 only after the job is committed; GET follows one job;
@@ -10,24 +8,17 @@ import { parseBody } from '../http/validate.ts';
  * Failed jobs nobody handled are listed and acknowledged only in technician mode
  * (routes/technician.ts), never from the citizen's page.
  */
-export function printJobRoutes(context: BridgeContext): Router {
-  const router = Router();
-  router.post('/api/print-jobs', async (request, response) => {
-    const { type, copies } = parseBody(printRequestSchema, request);
-    const session = context.sessions.current();
-    if (!session) throw noSession();
-    const job = await context.printService.submit(session, type, copies);
-    response.status(202).json(job);
-  });
-  router.get('/api/print-jobs/:id', (request, response) => {
-    const job = context.printService.get(request.params.id);
-    if (!job) throw new HttpError(404, 'not-found', 'There is no print job with this id.');
-    response.json(job);
-  });
-  router.post('/api/print-jobs/:id/reprint', (request, response) => {
-    const session = context.sessions.current();
-    if (!session) throw noSession();
-    response.status(202).json(context.printService.reprint(session, request.params.id));
-  });
-  return router;
+export function printJobHandlers(deps: {
+  printService: Pick<PrintService, 'submit' | 'get' | 'reprint'>;
+}): EndpointHandlers<'printJobs' | 'printJob' | 'printJobReprint'> {
+  const { printService } = deps;
+  return {
+    printJobs: ({ body, session }) => printService.submit(session, body.type, body.copies),
+    printJob: ({ params }) => {
+      const job = printService.get(params.id);
+      if (!job) throw new DomainError('not-found', 'there is no print job with this id');
+      return job;
+    },
+    printJobReprint: ({ params, session }) => printService.reprint(session, params.id),
+  };
 }

@@ -1,110 +1,91 @@
-import { Router } from 'express';
-import {
-  deviceIdSchema,
-  simCardRequestSchema,
-  simIdReaderFaultRequestSchema,
-  simPrinterStateRequestSchema,
-  simScanRequestSchema,
-} from '../api/index.ts';
-import type { BridgeContext } from '../context.ts';
-import type { SimulationControls } from '../devices/device.ts';
-import { HttpError } from '../http/http-error.ts';
-import { parseBody } from '../http/validate.ts';
+import type { CameraId, SimFixture } from '../api/index.ts';
+import type { SimulatedCamera } from '../devices/camera/simulator.ts';
+import type { Camera, DeviceSet, SimulationControls } from '../devices/device.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import type { EndpointHandlers } from '../http/endpoint-router.ts';
+import type { EventLogger } from '../log/logger.ts';
 
-function parseDeviceId(value: string) {
-  const parsed = deviceIdSchema.safeParse(value);
-  if (!parsed.success) {
-    throw new HttpError(404, 'not-found', `Unknown device "${value}". Devices: ${deviceIdSchema.options.join(', ')}.`);
-  }
-  return parsed.data;
-}
-
-/** Runs a simulation control; a device that is not simulated answers 409 simulation-only. */
-function control(action: () => void): void {
+/** Runs a simulation control; a device that is not simulated answers simulation-only. */
+function control<T>(action: () => T): T {
   try {
-    action();
+    return action();
   } catch (error) {
-    throw new HttpError(409, 'simulation-only', (error as Error).message);
+    throw new DomainError('simulation-only', (error as Error).message);
   }
 }
+
+export interface SimulationRouteDeps {
+  simulation: SimulationControls;
+  fixtures: readonly SimFixture[];
+  cameras: Pick<DeviceSet, CameraId>;
+  logger: EventLogger;
+}
+
+type SimulationEndpoint =
+  | 'simFixtures'
+  | 'simCard'
+  | 'simRemoveCard'
+  | 'simIdReaderFault'
+  | 'simScan'
+  | 'simReceipts'
+  | 'simPrinterState'
+  | 'simDevice'
+  | 'simCameraScene';
 
 /**
- * /api/sim/*: the "dev dock" (vxsuite) that plugs simulated hardware in and out. Mounted only when
- * devices are simulated, so a kiosk with real hardware has no such routes at all.
+ * /api/sim/*: the "dev dock" that plugs simulated hardware in and out. Registered only when devices
+ * are simulated, so a kiosk with real hardware has no such routes at all.
  */
-export function simulationRoutes(context: BridgeContext, simulation: SimulationControls): Router {
-  const router = Router();
-  const logged = (control: string, fields: Record<string, string> = {}) => context.logger.log('sim-control', { control, ...fields });
+export function simulationHandlers(deps: SimulationRouteDeps): EndpointHandlers<SimulationEndpoint> {
+  const { simulation, fixtures } = deps;
+  const logged = (name: string, fields: Record<string, string> = {}) => deps.logger.log('sim-control', { control: name, ...fields });
 
-  router.get('/api/sim/fixtures', (_request, response) => {
-    response.json(context.fixtures);
-  });
-  router.post('/api/sim/id-reader/card', (request, response) => {
-    const body = parseBody(simCardRequestSchema, request);
-    if ('cardType' in body || 'damaged' in body) {
-      control(() => simulation.placeTestCard(body));
-      logged('place-card', 'cardType' in body ? { cardType: body.cardType } : { damaged: 'true' });
-      response.status(204).end();
-      return;
-    }
-    let card;
-    if ('fixture' in body) {
-      card = context.fixtures.find((fixture) => fixture.id === body.fixture)?.card;
-      if (!card) {
-        const known = context.fixtures.map((fixture) => fixture.id).join(', ');
-        throw new HttpError(404, 'not-found', `No fixture "${body.fixture}". Fixtures: ${known}.`);
+  return {
+    simFixtures: () => [...fixtures],
+    simCard: ({ body }) => {
+      if ('cardType' in body || 'damaged' in body) {
+        control(() => simulation.placeTestCard(body));
+        logged('place-card', 'cardType' in body ? { cardType: body.cardType } : { damaged: 'true' });
+        return;
       }
-    } else {
-      card = body.card;
-    }
-    control(() => simulation.placeCard(card));
-    logged('place-card', 'fixture' in body ? { fixture: body.fixture } : {});
-    response.status(204).end();
-  });
-  router.post('/api/sim/id-reader/fault', (request, response) => {
-    const { fault } = parseBody(simIdReaderFaultRequestSchema, request);
-    control(() => simulation.setIdReaderFault(fault));
-    logged('id-reader-fault', { fault: fault ?? 'none' });
-    response.status(204).end();
-  });
-  router.delete('/api/sim/id-reader/card', (_request, response) => {
-    control(() => simulation.removeCard());
-    logged('remove-card');
-    response.status(204).end();
-  });
-  router.post('/api/sim/scanner/scan', (request, response) => {
-    const { data } = parseBody(simScanRequestSchema, request);
-    control(() => simulation.scan(data));
-    logged('scan');
-    response.status(204).end();
-  });
-  // what the simulated thermal printer printed (the dev panel shows the SVG; tests read the text)
-  router.get('/api/sim/receipt-printer/receipts', (_request, response) => {
-    let receipts: ReturnType<typeof simulation.receipts> = [];
-    control(() => {
-      receipts = simulation.receipts();
-    });
-    response.json({ receipts });
-  });
-  router.post('/api/sim/:printerId/state', (request, response) => {
-    const printerId = request.params.printerId;
-    if (printerId !== 'a4-printer' && printerId !== 'receipt-printer') {
-      throw new HttpError(404, 'not-found', 'Printers are a4-printer and receipt-printer.');
-    }
-    const { state } = parseBody(simPrinterStateRequestSchema, request);
-    control(() => simulation.setPrinterCondition(printerId, state));
-    logged('printer-state', { device: printerId, state });
-    response.status(204).end();
-  });
-  router.post('/api/sim/devices/:deviceId/:action', (request, response) => {
-    const deviceId = parseDeviceId(request.params.deviceId);
-    const action = request.params.action;
-    if (action !== 'connect' && action !== 'disconnect') {
-      throw new HttpError(404, 'not-found', 'Use /connect or /disconnect.');
-    }
-    control(() => (action === 'connect' ? simulation.connect(deviceId) : simulation.disconnect(deviceId)));
-    logged(action, { device: deviceId });
-    response.status(204).end();
-  });
-  return router;
+      let card;
+      if ('fixture' in body) {
+        card = fixtures.find((fixture) => fixture.id === body.fixture)?.card;
+        if (!card)
+          throw new DomainError('not-found', `no fixture "${body.fixture}"; fixtures: ${fixtures.map((fixture) => fixture.id).join(', ')}`);
+      } else {
+        card = body.card;
+      }
+      control(() => simulation.placeCard(card));
+      logged('place-card', 'fixture' in body ? { fixture: body.fixture } : {});
+    },
+    simIdReaderFault: ({ body: { fault } }) => {
+      control(() => simulation.setIdReaderFault(fault));
+      logged('id-reader-fault', { fault: fault ?? 'none' });
+    },
+    simRemoveCard: () => {
+      control(() => simulation.removeCard());
+      logged('remove-card');
+    },
+    simScan: ({ body: { data } }) => {
+      control(() => simulation.scan(data));
+      logged('scan');
+    },
+    // what the simulated thermal printer printed (the dev panel shows the SVG; tests read the text)
+    simReceipts: () => ({ receipts: control(() => simulation.receipts()) }),
+    simPrinterState: ({ params: { printerId }, body: { state } }) => {
+      control(() => simulation.setPrinterCondition(printerId, state));
+      logged('printer-state', { device: printerId, state });
+    },
+    simDevice: ({ params: { deviceId, action } }) => {
+      control(() => (action === 'connect' ? simulation.connect(deviceId) : simulation.disconnect(deviceId)));
+      logged(action, { device: deviceId });
+    },
+    simCameraScene: ({ params, body: { scene } }) => {
+      const camera = deps.cameras[params.cameraId] as Camera & Partial<Pick<SimulatedCamera<CameraId>, 'setScene'>>;
+      if (!camera.setScene) throw new DomainError('simulation-only', `${camera.id} is not simulated`);
+      camera.setScene(scene);
+      deps.logger.log('sim-control', { control: 'camera-scene', device: camera.id, scene: scene.kind });
+    },
+  };
 }

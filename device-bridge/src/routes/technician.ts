@@ -1,188 +1,128 @@
 import { join } from 'node:path';
-import { Router, type RequestHandler } from 'express';
-import {
-  configValidateRequestSchema,
-  deviceIdSchema,
-  deviceIds,
-  technicianLoginRequestSchema,
-  technicianPaths,
-  type AuditResponse,
-  type BundleExportResponse,
-  type ConfigValidateResponse,
-  type PrintProblemsResponse,
-  type TechnicianDevicesResponse,
-  type TechnicianLoginResponse,
-  type TechnicianPortsResponse,
-  type TechnicianStatus,
-} from '../api/index.ts';
-import type { BridgeContext } from '../context.ts';
-import { HttpError } from '../http/http-error.ts';
-import { parseBody } from '../http/validate.ts';
-import { applySiteConfig, readSiteOverride, validateOverride } from '../technician/config-apply.ts';
-import { diagnosticBundle } from '../technician/diagnostic-bundle.ts';
-import { bundleFileName, exportTarget, writeBundleFile } from '../technician/bundle-export.ts';
-import { listCupsQueues } from '../technician/cups-queues.ts';
+import { deviceIds, type DeviceId, type DiagnosticBundle, type SelfTestResult } from '../api/index.ts';
+import type { KioskConfig } from '../config/schema.ts';
+import type { DeviceSet } from '../devices/device.ts';
 import { listHidDevices, listSerialPorts } from '../doctor/hardware.ts';
-import { paperState } from '../monitoring/kiosk-metrics.ts';
-import { runSelfTestWithoutSession, selfTestKinds } from '../technician/self-test.ts';
-import type { TechnicianService } from '../technician/technician-service.ts';
+import { DomainError } from '../errors/domain-error.ts';
+import type { EndpointHandlers } from '../http/endpoint-router.ts';
+import { paperState, type KioskMetrics } from '../monitoring/kiosk-metrics.ts';
+import type { PrintService } from '../printing/print-service.ts';
+import type { AuditLog } from '../technician/audit-log.ts';
+import { bundleFileName, exportTarget, writeBundleFile } from '../technician/bundle-export.ts';
+import { applySiteConfig, readSiteOverride, validateOverride } from '../technician/config-apply.ts';
+import { listCupsQueues } from '../technician/cups-queues.ts';
+import type { LogRing } from '../technician/log-ring.ts';
+import { selfTestKinds } from '../technician/self-test.ts';
+import type { TechnicianAuth } from '../technician/technician-auth.ts';
+import type { Clock } from '../time/clock.ts';
 
-function bearer(header: string | undefined): string | undefined {
-  const match = /^Bearer ([0-9a-f]{64})$/.exec(header ?? '');
-  return match?.[1];
-}
-
-/**
- * Technician mode over HTTP (same loopback origin as the kiosk UI; the host/origin guard applies).
- * Status and login are open; everything else needs the live technician session's bearer token and
- * is written to the audit log.
- */
-export interface TechnicianRouteOptions {
+export interface TechnicianRouteDeps {
+  auth: Pick<TechnicianAuth, 'status' | 'login' | 'logout'>;
+  audit: Pick<AuditLog, 'record' | 'count' | 'recent'>;
+  /** the newest log lines (null when the bridge was given its own logger, e.g. in tests) */
+  logRing: Pick<LogRing, 'recent'> | null;
+  /** the configuration the bridge runs with */
+  config: KioskConfig;
+  devices: DeviceSet;
+  selfTest: (device: DeviceId) => Promise<SelfTestResult>;
+  metrics: Pick<KioskMetrics, 'paperRefilled'>;
+  printProblems: Pick<PrintService, 'needingAttention' | 'reprintOf' | 'acknowledge'>;
+  diagnosticBundle: () => Promise<DiagnosticBundle>;
+  /** the bridge's data dir (config-apply keeps its pending/rollback record there; bundles go to exports/) */
+  dataDir: string;
+  clock: Clock;
   /** the site override file (KIOSK_CONFIG) */
   siteFile: () => string | undefined;
   /** exit so systemd (Restart=always) starts the bridge on the new config */
   requestRestart: () => void;
 }
 
-export function technicianRoutes(
-  context: BridgeContext,
-  technician: TechnicianService,
-  options: TechnicianRouteOptions = {
-    siteFile: () => process.env.KIOSK_CONFIG,
-    requestRestart: () => process.kill(process.pid, 'SIGTERM'),
-  },
-): Router {
-  const router = Router();
-  const { auth, audit } = technician;
+type TechnicianEndpoint =
+  | 'technicianStatus'
+  | 'technicianLogin'
+  | 'technicianLogout'
+  | 'technicianDevices'
+  | 'technicianSelfTest'
+  | 'technicianPaperRefilled'
+  | 'technicianPrintProblems'
+  | 'technicianPrintProblemHandled'
+  | 'technicianLog'
+  | 'technicianAudit'
+  | 'technicianConfigValidate'
+  | 'technicianPorts'
+  | 'technicianConfig'
+  | 'technicianApplyConfig'
+  | 'technicianDiagnosticBundle'
+  | 'technicianDiagnosticBundleExport';
 
-  const sessionRequired = () =>
-    new HttpError(
-      401,
-      'technician-session-required',
-      'Technician mode needs a PIN login (the session may have timed out). / 请输入维护密码。',
-    );
-  const requireTechnician: RequestHandler = (request, response, next) => {
-    if (!auth.check(bearer(request.headers.authorization))) throw sessionRequired();
-    response.locals.actor = 'technician';
-    next();
-  };
-  // read-and-test routes the doctor CLI may use with its per-start token (never config changes)
-  const requireTechnicianOrDoctor: RequestHandler = (request, response, next) => {
-    const token = bearer(request.headers.authorization);
-    if (technician.doctor.check(token)) {
-      response.locals.actor = 'doctor';
-      next();
-      return;
-    }
-    requireTechnician(request, response, next);
-  };
-  const actorOf = (response: { locals: Record<string, unknown> }) => String(response.locals.actor ?? 'technician');
+/**
+ * Technician mode over HTTP (same loopback origin as the kiosk UI; the host/origin guard applies).
+ * Status and login are open; everything else needs the live technician session's bearer token (the
+ * read-and-test endpoints also the doctor CLI's) and is written to the audit log.
+ */
+export function technicianHandlers(deps: TechnicianRouteDeps): EndpointHandlers<TechnicianEndpoint> {
+  const { auth, audit, config, clock } = deps;
+  const secondsUntil = (instant: Date) => Math.ceil((instant.getTime() - clock.now().getTime()) / 1000);
 
-  router.get(technicianPaths.status, (_request, response) => {
-    const status = auth.status();
-    const body: TechnicianStatus = {
-      pinSet: status.pinSet,
-      lockedUntil: status.lockedUntil?.toISOString() ?? null,
-      failedAttempts: status.failedAttempts,
-    };
-    response.json(body);
-  });
+  return {
+    technicianStatus: () => {
+      const status = auth.status();
+      return { pinSet: status.pinSet, lockedUntil: status.lockedUntil?.toISOString() ?? null, failedAttempts: status.failedAttempts };
+    },
 
-  router.post(technicianPaths.login, async (request, response) => {
-    const { pin } = parseBody(technicianLoginRequestSchema, request);
-    const result = await auth.login(pin);
-    switch (result.kind) {
-      case 'ok': {
-        const body: TechnicianLoginResponse = { token: result.token, inactivitySeconds: result.inactivitySeconds };
-        response.json(body);
-        return;
+    technicianLogin: async ({ body }) => {
+      const result = await auth.login(body.pin);
+      switch (result.kind) {
+        case 'ok':
+          return { token: result.token, inactivitySeconds: result.inactivitySeconds };
+        case 'not-set-up':
+          throw new DomainError('technician-not-set-up');
+        case 'locked-out':
+          throw new DomainError('technician-locked-out', undefined, { retryAfterSeconds: secondsUntil(result.lockedUntil) });
+        case 'wrong-pin':
+          if (result.lockedUntil) {
+            const seconds = secondsUntil(result.lockedUntil);
+            throw new DomainError('technician-pin-wrong', `PIN entry is locked for ${seconds} s`, { retryAfterSeconds: seconds });
+          }
+          throw new DomainError('technician-pin-wrong', `${result.attemptsBeforeLockout} attempts left before a lockout`);
       }
-      case 'not-set-up':
-        throw new HttpError(
-          409,
-          'technician-not-set-up',
-          'No technician PIN is set on this kiosk: run `npm run doctor -- set-pin` on the kiosk.',
-        );
-      case 'locked-out': {
-        const seconds = Math.ceil((result.lockedUntil.getTime() - context.clock.now().getTime()) / 1000);
-        response.setHeader('Retry-After', String(Math.max(1, seconds)));
-        throw new HttpError(
-          429,
-          'technician-locked-out',
-          `Too many wrong PINs: try again in ${seconds} s. / 密码错误次数过多，请 ${seconds} 秒后再试。`,
-        );
-      }
-      case 'wrong-pin': {
-        if (result.lockedUntil) {
-          const seconds = Math.ceil((result.lockedUntil.getTime() - context.clock.now().getTime()) / 1000);
-          response.setHeader('Retry-After', String(Math.max(1, seconds)));
-        }
-        const left = result.lockedUntil
-          ? `PIN entry is locked for ${Math.ceil((result.lockedUntil.getTime() - context.clock.now().getTime()) / 1000)} s.`
-          : `${result.attemptsBeforeLockout} attempts left before a lockout.`;
-        throw new HttpError(401, 'technician-pin-wrong', `Wrong PIN. ${left}`);
-      }
-    }
-  });
+    },
 
-  router.post(technicianPaths.logout, requireTechnician, (_request, response) => {
-    auth.logout();
-    response.status(204).end();
-  });
+    technicianLogout: () => auth.logout(),
 
-  router.get(technicianPaths.devices, requireTechnicianOrDoctor, (_request, response) => {
-    const body: TechnicianDevicesResponse = {
+    technicianDevices: () => ({
       devices: deviceIds.map((id) => {
-        const status = context.devices[id].status();
-        const paper = id === 'a4-printer' || id === 'receipt-printer' ? paperState(status) : null;
+        const status = deps.devices[id].status();
+        const printer = id === 'a4-printer' || id === 'receipt-printer';
+        const paper = printer ? paperState(status) : null;
         return {
           status,
-          config: { ...context.config.devices[id] } as Record<string, unknown>,
+          config: { ...config.devices[id] } as Record<string, unknown>,
           selfTest: selfTestKinds[id],
-          ...(id === 'a4-printer' || id === 'receipt-printer' ? { paperRefills: audit.count(`paper-refill ${id}`) } : {}),
+          ...(printer ? { paperRefills: audit.count(`paper-refill ${id}`) } : {}),
           ...(paper ? { paper } : {}),
         };
       }),
-    };
-    response.json(body);
-  });
+    }),
 
-  router.post('/api/technician/devices/:device/self-test', requireTechnicianOrDoctor, async (request, response) => {
-    const parsed = deviceIdSchema.safeParse(request.params.device);
-    if (!parsed.success) throw new HttpError(404, 'not-found', `No device "${String(request.params.device)}".`);
-    const result = await runSelfTestWithoutSession(parsed.data, {
-      devices: context.devices,
-      sessions: context.sessions,
-      clock: context.clock,
-      kioskId: context.config.kiosk.id,
-      siteName: context.config.kiosk.siteName,
-      newJobId: context.newId,
-    });
-    audit.record({
-      actor: actorOf(response),
-      action: `self-test ${parsed.data}`,
-      outcome: result.ok ? 'ok' : 'failed',
-      detail: result.detail,
-    });
-    response.json(result);
-  });
+    technicianSelfTest: async ({ params, actor }) => {
+      const result = await deps.selfTest(params.device);
+      audit.record({ actor, action: `self-test ${params.device}`, outcome: result.ok ? 'ok' : 'failed', detail: result.detail });
+      return result;
+    },
 
-  // paper refill counter: the technician confirms loading paper; counted in the audit log and in metrics
-  router.post('/api/technician/devices/:device/paper-refilled', requireTechnician, (request, response) => {
-    const device = request.params.device;
-    if (device !== 'a4-printer' && device !== 'receipt-printer')
-      throw new HttpError(404, 'not-found', `"${String(device)}" is not a printer.`);
-    audit.record({ actor: 'technician', action: `paper-refill ${device}`, outcome: 'ok' });
-    context.metrics.paperRefilled(device);
-    response.json({ device, paperRefills: audit.count(`paper-refill ${device}`) });
-  });
+    // paper refill counter: the technician confirms loading paper; counted in the audit log and in metrics
+    technicianPaperRefilled: ({ params: { device } }) => {
+      audit.record({ actor: 'technician', action: `paper-refill ${device}`, outcome: 'ok' });
+      deps.metrics.paperRefilled(device);
+      return { device, paperRefills: audit.count(`paper-refill ${device}`) };
+    },
 
-  // Failed print jobs the citizen may have walked away from: only what the technician acts on (type,
-  // copies, reason, times, whether a reprint was made) — no name, ID number or certificate number.
-  router.get(technicianPaths.printProblems, requireTechnician, (_request, response) => {
-    const body: PrintProblemsResponse = {
-      jobs: context.printService.needingAttention().map((job) => {
-        const reprint = context.printService.reprintOf(job.id);
+    // Failed print jobs the citizen may have walked away from: only what the technician acts on (type,
+    // copies, reason, times, whether a reprint was made) — no name, ID number or certificate number.
+    technicianPrintProblems: () => ({
+      jobs: deps.printProblems.needingAttention().map((job) => {
+        const reprint = deps.printProblems.reprintOf(job.id);
         return {
           id: job.id,
           certificateType: job.certificateType,
@@ -195,128 +135,93 @@ export function technicianRoutes(
           reprint: reprint ? { id: reprint.id, state: reprint.state } : null,
         };
       }),
-    };
-    response.json(body);
-  });
+    }),
 
-  router.post('/api/technician/print-jobs/:id/acknowledge', requireTechnician, (request, response) => {
-    const id = String(request.params.id);
-    if (!context.printService.acknowledge(id)) {
-      throw new HttpError(
-        404,
-        'not-found',
-        'There is no unhandled print problem with this id (another technician may have marked it already).',
-      );
-    }
-    audit.record({ actor: 'technician', action: 'print-problem-handled', outcome: 'ok', detail: `print job ${id}` });
-    response.status(204).end();
-  });
+    technicianPrintProblemHandled: ({ params: { id } }) => {
+      if (!deps.printProblems.acknowledge(id)) {
+        throw new DomainError('not-found', 'no unhandled print problem has this id (another technician may have marked it already)');
+      }
+      audit.record({ actor: 'technician', action: 'print-problem-handled', outcome: 'ok', detail: `print job ${id}` });
+    },
 
-  router.get(technicianPaths.log, requireTechnician, (_request, response) => {
-    response.json({ lines: technician.logRing?.recent(100) ?? [] });
-  });
+    technicianLog: () => ({ lines: deps.logRing?.recent(100) ?? [] }),
 
-  router.get(technicianPaths.audit, requireTechnician, (_request, response) => {
-    const body: AuditResponse = { entries: audit.recent(100) };
-    response.json(body);
-  });
+    technicianAudit: () => ({ entries: audit.recent(100) }),
 
-  router.post(technicianPaths.configValidate, requireTechnician, (request, response) => {
-    const { config } = parseBody(configValidateRequestSchema, request);
-    const { problems } = validateOverride(config as never);
-    const body: ConfigValidateResponse = { valid: problems.length === 0, problems };
-    audit.record({ actor: 'technician', action: 'config-validate', outcome: body.valid ? 'valid' : 'invalid' });
-    response.json(body);
-  });
+    technicianConfigValidate: ({ body }) => {
+      const { problems } = validateOverride(body.config as never);
+      const valid = problems.length === 0;
+      audit.record({ actor: 'technician', action: 'config-validate', outcome: valid ? 'valid' : 'invalid' });
+      return { valid, problems };
+    },
 
-  // serial ports and HID devices the OS sees, so the technician picks a port instead of typing one
-  router.get(technicianPaths.ports, requireTechnician, async (_request, response) => {
-    const a4 = context.config.devices['a4-printer'];
-    const cupsServer = a4.driver === 'cups' ? a4.server : 'http://127.0.0.1:631';
-    const [serial, hid, cupsQueues] = await Promise.all([
-      listSerialPorts().catch(() => []),
-      listHidDevices().catch(() => []),
-      listCupsQueues(cupsServer).catch(() => []),
-    ]);
-    const body: TechnicianPortsResponse = { serial, hid: hid.map((device) => ({ ...device })), cupsQueues };
-    response.json(body);
-  });
+    // serial ports and HID devices the OS sees, so the technician picks a port instead of typing one
+    technicianPorts: async () => {
+      const a4 = config.devices['a4-printer'];
+      const cupsServer = a4.driver === 'cups' ? a4.server : 'http://127.0.0.1:631';
+      const [serial, hid, cupsQueues] = await Promise.all([
+        listSerialPorts().catch(() => []),
+        listHidDevices().catch(() => []),
+        listCupsQueues(cupsServer).catch(() => []),
+      ]);
+      return { serial, hid: hid.map((device) => ({ ...device })), cupsQueues };
+    },
 
-  router.get(technicianPaths.config, requireTechnician, (_request, response) => {
-    response.json({ site: readSiteOverride(options.siteFile()), effective: context.config });
-  });
+    technicianConfig: () => ({ site: readSiteOverride(deps.siteFile()) as Record<string, unknown>, effective: config }),
 
-  // Validated with the start-up schema, written atomically, applied by a restart; kept only if the
-  // devices it changed come up (technician/pending-config.ts), else rolled back.
-  router.put(technicianPaths.config, requireTechnician, (request, response) => {
-    const { config } = parseBody(configValidateRequestSchema, request);
-    const result = applySiteConfig({
-      siteFile: options.siteFile(),
-      dataDir: technician.dataDir,
-      current: context.config,
-      override: config as never,
-      clock: context.clock,
-    });
-    if (result.kind === 'invalid') {
-      audit.record({ actor: 'technician', action: 'config-apply', outcome: 'invalid' });
-      response
-        .status(400)
-        .json({ error: { code: 'bad-request', message: `The configuration is not valid — ${result.problems.join('; ')}` } });
-      return;
-    }
-    if (result.kind === 'no-site-file') {
-      throw new HttpError(
-        409,
-        'bad-request',
-        'This kiosk runs without a site file (KIOSK_CONFIG is not set), so there is nowhere to write a change.',
-      );
-    }
-    if (result.kind === 'write-failed') {
-      audit.record({ actor: 'technician', action: 'config-apply', outcome: 'write-failed', detail: result.message.slice(0, 200) });
-      throw new HttpError(
-        500,
-        'config-not-writable',
-        `Nothing was changed: ${result.file} cannot be written (${result.message}). Its folder must be writable by the bridge (see the install guide). / 配置文件无法写入，未做任何更改。`,
-      );
-    }
-    audit.record({
-      actor: 'technician',
-      action: 'config-apply',
-      outcome: 'written',
-      detail: `changed devices: ${result.devices.join(', ') || 'none'}`,
-    });
-    response.on('finish', () => setTimeout(options.requestRestart, 100));
-    response.status(202).json({ applied: true, restarting: true, file: result.file, devicesToCheck: result.devices });
-  });
-
-  router.get(technicianPaths.diagnosticBundle, requireTechnicianOrDoctor, async (_request, response) => {
-    const bundle = await diagnosticBundle(context, technician);
-    audit.record({ actor: actorOf(response), action: 'diagnostic-bundle', outcome: 'ok' });
-    response.setHeader('Content-Disposition', `attachment; filename="${bundleFileName(context.config.kiosk.id, bundle.generatedAt)}"`);
-    response.json(bundle);
-  });
-
-  // the screen's "export" button: the kiosk browser has no downloads, so the bridge writes the file
-  // itself — onto a USB stick if one is mounted, else under <data>/exports — and says where
-  router.post(technicianPaths.diagnosticBundleExport, requireTechnician, async (_request, response) => {
-    const bundle = await diagnosticBundle(context, technician);
-    const target = exportTarget({ usbDir: context.config.technician.usbExportDir, dataDir: technician.dataDir });
-    let written: { file: string; bytes: number };
-    try {
-      written = writeBundleFile(join(target.dir, bundleFileName(context.config.kiosk.id, bundle.generatedAt)), bundle);
-    } catch (error) {
-      audit.record({
-        actor: 'technician',
-        action: 'diagnostic-bundle-export',
-        outcome: 'failed',
-        detail: (error as Error).message.slice(0, 200),
+    // Validated with the start-up schema, written atomically, applied by a restart; kept only if the
+    // devices it changed come up (technician/pending-config.ts), else rolled back.
+    technicianApplyConfig: ({ body, http: { response } }) => {
+      const result = applySiteConfig({
+        siteFile: deps.siteFile(),
+        dataDir: deps.dataDir,
+        current: config,
+        override: body.config as never,
+        clock,
       });
-      throw new HttpError(500, 'internal', `The bundle could not be written to ${target.dir}: ${(error as Error).message}`);
-    }
-    audit.record({ actor: 'technician', action: 'diagnostic-bundle-export', outcome: 'ok', detail: `${target.where}: ${written.file}` });
-    const body: BundleExportResponse = { file: written.file, where: target.where, bytes: written.bytes };
-    response.status(201).json(body);
-  });
+      switch (result.kind) {
+        case 'invalid':
+          audit.record({ actor: 'technician', action: 'config-apply', outcome: 'invalid' });
+          throw new DomainError('bad-request', `the configuration is not valid — ${result.problems.join('; ')}`);
+        case 'no-site-file':
+          throw new DomainError('no-site-file');
+        case 'write-failed':
+          audit.record({ actor: 'technician', action: 'config-apply', outcome: 'write-failed', detail: result.message.slice(0, 200) });
+          throw new DomainError('config-not-writable', `${result.file} (${result.message}); its folder must be writable by the bridge`);
+        case 'written':
+          audit.record({
+            actor: 'technician',
+            action: 'config-apply',
+            outcome: 'written',
+            detail: `changed devices: ${result.devices.join(', ') || 'none'}`,
+          });
+          response.on('finish', () => setTimeout(deps.requestRestart, 100));
+          return { applied: true, restarting: true, file: result.file, devicesToCheck: result.devices };
+      }
+    },
 
-  return router;
+    technicianDiagnosticBundle: async ({ actor, http: { response } }) => {
+      const bundle = await deps.diagnosticBundle();
+      audit.record({ actor, action: 'diagnostic-bundle', outcome: 'ok' });
+      response.setHeader('Content-Disposition', `attachment; filename="${bundleFileName(config.kiosk.id, bundle.generatedAt)}"`);
+      return bundle;
+    },
+
+    // the screen's "export" button: the kiosk browser has no downloads, so the bridge writes the file
+    // itself — onto a USB stick if one is mounted, else under <data>/exports — and says where
+    technicianDiagnosticBundleExport: async () => {
+      const bundle = await deps.diagnosticBundle();
+      const target = exportTarget({ usbDir: config.technician.usbExportDir, dataDir: deps.dataDir });
+      let written: { file: string; bytes: number };
+      try {
+        written = writeBundleFile(join(target.dir, bundleFileName(config.kiosk.id, bundle.generatedAt)), bundle);
+      } catch (error) {
+        const message = (error as Error).message;
+        audit.record({ actor: 'technician', action: 'diagnostic-bundle-export', outcome: 'failed', detail: message.slice(0, 200) });
+        throw new DomainError('internal', `the bundle could not be written to ${target.dir}: ${message}`);
+      }
+      audit.record({ actor: 'technician', action: 'diagnostic-bundle-export', outcome: 'ok', detail: `${target.where}: ${written.file}` });
+      return { file: written.file, where: target.where, bytes: written.bytes };
+    },
+  };
 }

@@ -22,16 +22,15 @@ describe('material pages from the document camera', () => {
   }
   const still = () => renderScene({ kind: 'document', title: 'Household register' }, { width: 1280, height: 960, random: () => 0.5 });
 
-  it('a corrupt still is 503 device-unavailable with "take it again", keeps nothing, and the next still works', async () => {
+  it('a corrupt still is device-unavailable with "take it again", keeps nothing, and the next still works', async () => {
     const { camera, materials, logger } = store();
     const { captureId } = materials.start('hukou-page');
     const good = await still();
     // the scan data cut short, an EOI after it: framed like a JPEG, but corrupt
     camera.queueStill(Buffer.concat([good.subarray(0, Math.floor(good.length * 0.6)), Buffer.from([0xff, 0xd9])]));
     await expect(materials.addPage(captureId)).rejects.toMatchObject({
-      status: 503,
       code: 'device-unavailable',
-      message: expect.stringContaining('重新拍摄'),
+      detail: expect.stringContaining('take it again'),
     });
     expect(materials.pagesHeld()).toBe(0);
     expect(logger.lines.join('\n')).toContain('material-page-failed');
@@ -39,10 +38,13 @@ describe('material pages from the document camera', () => {
     expect((await materials.addPage(captureId)).pages).toHaveLength(1);
   });
 
-  it('a camera that cannot take a picture is 503 too, and says so', async () => {
+  it('a camera that cannot take a picture is device-unavailable too, and says so', async () => {
     const { camera, materials } = store();
     const { captureId } = materials.start('hukou-page');
     camera.queueStill(new Error('document-camera is not connected'));
-    await expect(materials.addPage(captureId)).rejects.toMatchObject({ status: 503, code: 'device-unavailable' });
+    await expect(materials.addPage(captureId)).rejects.toMatchObject({
+      code: 'device-unavailable',
+      detail: expect.stringContaining('cannot take a picture'),
+    });
   });
 });

@@ -2,7 +2,7 @@ import type { MaterialCaptureView } from '../api/index.ts';
 import { pagesToPdf } from '../capture/pages-pdf.ts';
 import { processPage } from '../capture/process-page.ts';
 import type { Camera } from '../devices/device.ts';
-import { HttpError, noSession } from '../http/http-error.ts';
+import { DomainError, noSession } from '../errors/domain-error.ts';
 import type { EventLogger } from '../log/logger.ts';
 import type { Clock } from '../time/clock.ts';
 
@@ -35,7 +35,7 @@ export interface MaterialStoreDeps {
   maxPages?: number;
 }
 
-const notFound = () => new HttpError(404, 'not-found', 'No such capture or page in this session. / 本次办理中没有该材料或页面。');
+const notFound = () => new DomainError('not-found', 'no such capture or page in this session');
 
 export function createMaterialStore(deps: MaterialStoreDeps) {
   const maxPages = deps.maxPages ?? 60;
@@ -87,17 +87,13 @@ export function createMaterialStore(deps: MaterialStoreDeps) {
 
   async function shoot(): Promise<StoredPage> {
     const total = [...current().values()].reduce((sum, capture) => sum + capture.pages.length, 0);
-    if (total >= maxPages) throw new HttpError(409, 'bad-request', `At most ${maxPages} pages per visit. / 每次办理最多 ${maxPages} 页。`);
+    if (total >= maxPages) throw new DomainError('too-many-pages', `at most ${maxPages} pages per visit`);
     const started = deps.clock.now().getTime();
     let still: Buffer;
     try {
       still = await deps.camera.captureStill();
     } catch (error) {
-      throw new HttpError(
-        503,
-        'device-unavailable',
-        `The document camera cannot take a picture now (${(error as Error).message}). Ask staff for help. / 高拍仪暂时无法拍摄，请联系工作人员。`,
-      );
+      throw new DomainError('device-unavailable', `the document camera cannot take a picture now (${(error as Error).message})`);
     }
     try {
       const page = await processPage(still, { maxBytes: deps.maxPageBytes ?? 500_000 });
@@ -111,7 +107,7 @@ export function createMaterialStore(deps: MaterialStoreDeps) {
     } catch (error) {
       // device bytes are untrusted: a still that does not decode (a USB glitch) is a picture to take again
       deps.logger.log('material-page-failed', { message: (error as Error).message });
-      throw new HttpError(503, 'device-unavailable', 'The picture did not come out; please take it again. / 照片没有拍好，请重新拍摄。');
+      throw new DomainError('device-unavailable', 'the picture did not come out; take it again');
     } finally {
       still.fill(0);
     }

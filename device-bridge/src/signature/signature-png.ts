@@ -1,4 +1,4 @@
-import { HttpError } from '../http/http-error.ts';
+import { DomainError } from '../errors/domain-error.ts';
 
 /** A data URL the signature pad makes with canvas.toDataURL('image/png'). */
 export const signatureDataUrlPrefix = 'data:image/png;base64,';
@@ -24,8 +24,7 @@ export interface SignaturePng {
   height: number;
 }
 
-const invalid = (why: string) =>
-  new HttpError(400, 'signature-invalid', `signature: ${why}. Sign again on the screen. / 签名图片无效，请重新签名。`);
+const invalid = (why: string) => new DomainError('signature-invalid', `signature: ${why}`);
 
 /**
  * Decodes and checks a signature data URL: it must really be a PNG (magic bytes, then the IHDR chunk

@@ -3,7 +3,7 @@ import type { EventLogger } from '../log/logger.ts';
 import { openDatabase, type SqliteDatabase } from './database.ts';
 import { storeMigrations } from './migrations.ts';
 import { createPrintJobStore, type PrintJobStore } from './print-jobs.ts';
-import { createRatingStore, type RatingStore } from './ratings.ts';
+import { createRatingStore, type RatingStore } from '../ratings/rating-store.ts';
 
 export interface KioskStore {
   readonly db: SqliteDatabase;

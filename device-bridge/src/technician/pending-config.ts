@@ -1,4 +1,7 @@
-import type { BridgeContext } from '../context.ts';
+import type { DeviceSet } from '../devices/device.ts';
+import type { EventLogger } from '../log/logger.ts';
+import type { Clock } from '../time/clock.ts';
+import type { AuditLog } from './audit-log.ts';
 import { checkPendingApply, takeRollbackNote } from './config-apply.ts';
 
 /**
@@ -7,14 +10,14 @@ import { checkPendingApply, takeRollbackNote } from './config-apply.ts';
  * answers meanwhile.
  */
 export function watchPendingConfig(
-  context: BridgeContext,
+  deps: { audit: Pick<AuditLog, 'record'>; devices: DeviceSet; clock: Clock; logger: EventLogger },
   options: { dataDir: string; siteFile?: string; timeoutMs?: number; requestRestart?: () => void },
 ): Promise<void> {
   const requestRestart = options.requestRestart ?? (() => process.kill(process.pid, 'SIGTERM'));
   // a change undone at start (main.ts: the start on it failed) is audited now that the store is open
   const note = takeRollbackNote(options.dataDir);
   if (note) {
-    context.technician.audit.record({
+    deps.audit.record({
       actor: 'technician',
       action: 'config-apply',
       outcome: 'rolled-back',
@@ -24,20 +27,20 @@ export function watchPendingConfig(
   return checkPendingApply({
     dataDir: options.dataDir,
     siteFile: options.siteFile ?? process.env.KIOSK_CONFIG,
-    devices: context.devices,
-    clock: context.clock,
+    devices: deps.devices,
+    clock: deps.clock,
     timeoutMs: options.timeoutMs,
   })
     .then((outcome) => {
       if (outcome.kind === 'kept') {
-        context.technician.audit.record({
+        deps.audit.record({
           actor: 'technician',
           action: 'config-apply',
           outcome: 'kept',
           detail: `devices up: ${outcome.devices.join(', ') || 'none changed'}`,
         });
       } else if (outcome.kind === 'rolled-back') {
-        context.technician.audit.record({
+        deps.audit.record({
           actor: 'technician',
           action: 'config-apply',
           outcome: 'rolled-back',
@@ -48,6 +51,6 @@ export function watchPendingConfig(
     })
     .catch((error: unknown) => {
       // a damaged pending record must not take the bridge down: log it and carry on with the config as loaded
-      context.logger.log('request-failed', { message: `pending config check: ${(error as Error).message}` });
+      deps.logger.log('request-failed', { message: `pending config check: ${(error as Error).message}` });
     });
 }

@@ -1,4 +1,4 @@
-import type { SqliteDatabase } from './database.ts';
+import type { SqliteDatabase } from '../store/database.ts';
 
 export interface RatingRecord {
   id: string;

@@ -1,5 +1,0 @@
-import { apiPaths } from '../api/routes.ts';
-
-/** Paths of the monitoring routes. */
-export const uiHeartbeatPath = apiPaths.uiHeartbeat;
-export const metricsPath = '/metrics';
