@@ -1,4 +1,5 @@
 import type { SqliteDatabase } from '../store/database.ts';
+import { migrateSchemaPart } from '../store/schema-parts.ts';
 import { applicationTablesV1, applicationTablesV2 } from '../applications/application-schema.ts';
 import { catalogueCacheTableV1 } from '../catalogue/catalogue-cache-schema.ts';
 
@@ -63,17 +64,5 @@ export const outboxMigrations: readonly string[] = [
 ];
 
 export function migrateOutboxTables(db: SqliteDatabase): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_parts (name TEXT PRIMARY KEY, version INTEGER NOT NULL)');
-  const row = db.prepare("SELECT version FROM schema_parts WHERE name = 'outbox'").get() as { version: number } | undefined;
-  const applied = row?.version ?? 0;
-  if (applied > outboxMigrations.length)
-    throw new Error(`outbox tables are newer (${applied}) than this build (${outboxMigrations.length})`);
-  for (let version = applied + 1; version <= outboxMigrations.length; version++) {
-    db.transaction(() => {
-      db.exec(outboxMigrations[version - 1]!);
-      db.prepare(
-        "INSERT INTO schema_parts (name, version) VALUES ('outbox', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version",
-      ).run(version);
-    })();
-  }
+  migrateSchemaPart(db, 'outbox', outboxMigrations);
 }

@@ -1,5 +1,5 @@
 import { createContext } from 'preact';
-import { useContext, useLayoutEffect, useState } from 'preact/hooks';
+import { useContext } from 'preact/hooks';
 
 /**
  * How the screen is presented for the person in front of it: elder mode (关爱模式: larger text
@@ -56,30 +56,4 @@ export const DisplayModeContext = createContext<DisplayModeState>({
 
 export function useDisplayMode(): DisplayModeState {
   return useContext(DisplayModeContext);
-}
-
-/**
- * The app's display-mode state. Elder mode follows the identified citizen's age (60+, from the
- * bridge; `null` while nobody is identified keeps the last citizen's value through the goodbye)
- * until someone taps the switch; an explicit choice wins. `reset` returns to the defaults for the
- * next citizen.
- */
-export function useDisplayModeState(citizenIsElder: boolean | null): DisplayModeState & { reset: () => void } {
-  const [elderChoice, setElderChoice] = useState<boolean | null>(null);
-  const [highContrast, setHighContrast] = useState(false);
-  const [citizenElder, setCitizenElder] = useState(false);
-  useLayoutEffect(() => {
-    if (citizenIsElder !== null) setCitizenElder(citizenIsElder);
-  }, [citizenIsElder]);
-  return {
-    elder: elderChoice ?? citizenIsElder ?? citizenElder,
-    highContrast,
-    setElder: setElderChoice,
-    setHighContrast,
-    reset: () => {
-      setElderChoice(null);
-      setHighContrast(false);
-      setCitizenElder(false);
-    },
-  };
 }

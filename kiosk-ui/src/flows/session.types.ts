@@ -1,4 +1,4 @@
-import type { LanguageTag } from '../i18n/languages.ts';
+import type { LanguageTag } from '../i18n/language-tag.ts';
 import type { ScreenName } from './screen-names.ts';
 import type { VisitSettings } from './visit-settings.ts';
 import type {

@@ -1,5 +1,5 @@
 import { pacingFactor, type DisplayMode } from '../a11y/display-mode.ts';
-import type { LanguageTag } from '../i18n/languages.ts';
+import type { LanguageTag } from '../i18n/language-tag.ts';
 
 /**
  * What the person at the kiosk set for their visit: the language, the display mode and the call-staff

@@ -10,7 +10,9 @@ export type { LocaleFile } from './locale-file.ts';
  * any further language (e.g. a minority language such as Uyghur or Tibetan) is a data file
  * `locales/<tag>.json`, picked up at build time with no code change — see locales/README.md.
  */
-export type LanguageTag = string;
+import type { LanguageTag } from './language-tag.ts';
+
+export type { LanguageTag };
 
 const builtInInfo = builtInLanguageInfo;
 
