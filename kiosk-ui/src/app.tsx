@@ -109,10 +109,10 @@ export function App({ runtime, client }: AppProps) {
               />
             ) : null}
             {visit.helpOpen ? (
-              <HelpDialog helpPhone={kiosk.helpPhone} screen={screen} onClose={() => send({ type: 'CLOSE_HELP' })} />
+              <HelpDialog client={client} helpPhone={kiosk.helpPhone} screen={screen} onClose={() => send({ type: 'CLOSE_HELP' })} />
             ) : null}
             {simulated ? <DevPanelToggle client={client} /> : null}
-            <TechnicianMode enabled={!identified} />
+            <TechnicianMode enabled={!identified} client={client} />
           </div>
         </VoiceStepContext.Provider>
       </DisplayModeContext.Provider>

@@ -14,11 +14,11 @@ const entries: Record<CameraScreenName, string> = {
     import { h, render } from 'preact';
     import { createActor } from 'xstate';
     import { provideDocumentCapture } from './camera-actors.ts';
-    import { createCameraClient } from './camera-client.ts';
+    import { createBridgeClient } from '../bridge/client.ts';
     import { DocumentCaptureScreen } from './document-capture-screen.tsx';
     // like the kiosk UI, hold the event stream open: the bridge ends a session whose UI went away
     new EventSource('/api/events');
-    const actor = createActor(provideDocumentCapture(createCameraClient()), { input: { materialId: 'hukou-page', materialName: '户口簿首页' } });
+    const actor = createActor(provideDocumentCapture(createBridgeClient()), { input: { materialId: 'hukou-page', materialName: '户口簿首页' } });
     actor.subscribe((snapshot) => { if (snapshot.status === 'done') window.__cameraOutput = snapshot.output; });
     actor.start();
     render(h(DocumentCaptureScreen, { actor }), document.getElementById('root'));
@@ -27,10 +27,10 @@ const entries: Record<CameraScreenName, string> = {
     import { h, render } from 'preact';
     import { createActor } from 'xstate';
     import { provideFaceCheck } from './camera-actors.ts';
-    import { createCameraClient } from './camera-client.ts';
+    import { createBridgeClient } from '../bridge/client.ts';
     import { FaceCheckScreen } from './face-check-screen.tsx';
     new EventSource('/api/events');
-    const actor = createActor(provideFaceCheck(createCameraClient()));
+    const actor = createActor(provideFaceCheck(createBridgeClient()));
     actor.subscribe((snapshot) => { if (snapshot.status === 'done') window.__cameraOutput = snapshot.output; });
     actor.start();
     render(h(FaceCheckScreen, { actor }), document.getElementById('root'));

@@ -127,6 +127,15 @@ type PathValues<P extends string> = ValuesOf<PathParamNames<P>>;
 /** A path with no params is its string; one with params builds it from the values in path order. */
 export type PathBuilder<P extends string> = PathParamNames<P> extends [] ? P : (...values: PathValues<P>) => string;
 
+/** Fills a route's `:name` segments from named values, each URL-encoded. */
+export function pathWith(path: string, params: Readonly<Record<string, string | number>>): string {
+  return path.replace(/:([A-Za-z]+)/g, (_segment, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${path} needs a value for :${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
 /** Fills a route's `:name` segments in order, each value URL-encoded. */
 export function fillPath(path: string, values: readonly (string | number)[]): string {
   let next = 0;

@@ -46,10 +46,10 @@ export function startKioskRuntime(client: BridgeClient): KioskRuntime {
       // The bridge learns that the platform is back only from a call that gets through, and with
       // its journeys greyed nobody makes one: ask for the catalogue (no session, no personal data;
       // the bridge notes the answer) before reading health again.
-      if (latestHealth?.platform?.reachable === false) await client.searchCatalogue({}).catch(() => undefined);
-      const health = await client.fetchHealth();
+      if (latestHealth?.platform?.reachable === false) await client.catalogue().catch(() => undefined);
+      const health = await client.health();
       // the certificate list does not change while the bridge runs; read it once
-      services ??= await client.listCertificates();
+      services ??= await client.certificates();
       latestHealth = health;
       for (const listener of healthListeners) listener(health);
       send({ type: 'KIOSK_STATUS', status: kioskStatusFrom(health, services) });

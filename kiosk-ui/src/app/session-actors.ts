@@ -1,7 +1,6 @@
 import { assign, fromCallback, fromPromise } from 'xstate';
 import type { BridgeClient } from '../bridge/client.ts';
 import { provideDocumentCapture, provideFaceCheck } from '../camera/camera-actors.ts';
-import { createCameraClient } from '../camera/camera-client.ts';
 import { applyMachine } from '../flows/apply.machine.ts';
 import { guidesMachine } from '../flows/guides.machine.ts';
 import { progressMachine } from '../flows/progress.machine.ts';
@@ -26,18 +25,22 @@ export const printJobPollMs = 3_000;
 /** The real side effects of the session flow, backed by the bridge client. */
 export function sessionActors(client: BridgeClient) {
   return {
-    submitRating: fromPromise(({ input }: { input: RatingRequest }) => client.submitRating(input)),
-    endSession: fromPromise(({ input }: { input: { reason: 'exit' | 'timeout' } }) => client.endSession(input.reason)),
+    submitRating: fromPromise(({ input }: { input: RatingRequest }) => client.ratings({ body: input })),
+    endSession: fromPromise(({ input }: { input: { reason: 'exit' | 'timeout' } }) =>
+      client.endSession({ body: { reason: input.reason } }),
+    ),
     print: printMachine.provide({
       actors: {
-        loadPreview: fromPromise(({ input }: { input: { service: CertificateType } }) => client.previewCertificate(input.service)),
-        submitPrint: fromPromise(({ input }: { input: { service: CertificateType; copies: number } }) =>
-          client.submitPrintJob(input.service, input.copies),
+        loadPreview: fromPromise(({ input }: { input: { service: CertificateType } }) =>
+          client.certificatePreview({ body: { type: input.service } }),
         ),
-        reprint: fromPromise(({ input }: { input: { jobId: string } }) => client.reprintJob(input.jobId)),
+        submitPrint: fromPromise(({ input }: { input: { service: CertificateType; copies: number } }) =>
+          client.printJobs({ body: { type: input.service, copies: input.copies } }),
+        ),
+        reprint: fromPromise(({ input }: { input: { jobId: string } }) => client.printJobReprint({ params: { id: input.jobId } })),
         watchPrintJob: fromCallback<PrintEvent, { jobId: string }>(({ input, sendBack }) => {
           const timer = setInterval(() => {
-            client.getPrintJob(input.jobId).then(
+            client.printJob({ params: { id: input.jobId } }).then(
               (job) => sendBack({ type: 'JOB', job }),
               // a failed poll changes nothing: SSE events and the next poll still arrive
               () => undefined,
@@ -49,17 +52,19 @@ export function sessionActors(client: BridgeClient) {
     }),
     records: recordsMachine.provide({
       actors: {
-        listRecords: fromPromise(() => client.listRecords()),
-        loadRecord: fromPromise(({ input }: { input: { recordType: CertificateType } }) => client.getRecord(input.recordType)),
+        listRecords: fromPromise(() => client.records()),
+        loadRecord: fromPromise(({ input }: { input: { recordType: CertificateType } }) =>
+          client.record({ params: { type: input.recordType } }),
+        ),
       },
     }),
     apply: applyMachine.provide({
       actors: {
-        searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.searchCatalogue(input)),
-        loadItem: fromPromise(({ input }: { input: { code: string } }) => client.getServiceItem(input.code)),
-        submitApplication: fromPromise(({ input }: { input: ApplicationSubmit }) => client.submitApplication(input)),
-        documentCapture: provideDocumentCapture(createCameraClient()),
-        faceCheck: provideFaceCheck(createCameraClient()),
+        searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.catalogue({ query: input })),
+        loadItem: fromPromise(({ input }: { input: { code: string } }) => client.catalogueItem({ params: { code: input.code } })),
+        submitApplication: fromPromise(({ input }: { input: ApplicationSubmit }) => client.submitApplication({ body: input })),
+        documentCapture: provideDocumentCapture(client),
+        faceCheck: provideFaceCheck(client),
       },
       actions: {
         // one key per attempt: a retry after a lost reply is recognised by the bridge, never doubled
@@ -68,34 +73,36 @@ export function sessionActors(client: BridgeClient) {
     }),
     appointment: appointmentMachine.provide({
       actors: {
-        searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.searchCatalogue(input)),
-        listSlots: fromPromise(({ input }: { input: SlotQuery }) => client.listSlots(input)),
-        book: fromPromise(({ input }: { input: AppointmentBook }) => client.bookAppointment(input)),
-        listAppointments: fromPromise(() => client.listAppointments()),
-        cancelAppointment: fromPromise(({ input }: { input: { id: string } }) => client.cancelAppointment(input.id)),
+        searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.catalogue({ query: input })),
+        listSlots: fromPromise(({ input }: { input: SlotQuery }) => client.appointmentSlots({ query: input })),
+        book: fromPromise(({ input }: { input: AppointmentBook }) => client.bookAppointment({ body: input })),
+        listAppointments: fromPromise(() => client.appointments()),
+        cancelAppointment: fromPromise(({ input }: { input: { id: string } }) => client.appointment({ params: { id: input.id } })),
       },
     }),
     checkIn: checkInMachine.provide({
       actors: {
         findAppointment: fromPromise(({ input }: { input: { appointmentId: string } }) =>
-          client.findAppointmentByCode(input.appointmentId),
+          client.appointmentCheckIn({ params: { id: input.appointmentId } }),
         ),
-        checkIn: fromPromise(({ input }: { input: { appointmentId: string } }) => client.checkInAppointment(input.appointmentId)),
+        checkIn: fromPromise(({ input }: { input: { appointmentId: string } }) =>
+          client.checkInAppointment({ params: { id: input.appointmentId } }),
+        ),
       },
     }),
     queue: queueMachine.provide({
       actors: {
-        searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.searchCatalogue(input)),
-        takeNumber: fromPromise(({ input }: { input: QueueTake }) => client.takeQueueNumber(input)),
+        searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.catalogue({ query: input })),
+        takeNumber: fromPromise(({ input }: { input: QueueTake }) => client.queue({ body: input })),
       },
     }),
     progress: progressMachine.provide({
-      actors: { listApplications: fromPromise(() => client.listApplications()) },
+      actors: { listApplications: fromPromise(() => client.applications()) },
     }),
     guides: guidesMachine.provide({
       actors: {
-        searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.searchCatalogue(input)),
-        loadItem: fromPromise(({ input }: { input: { code: string } }) => client.getServiceItem(input.code)),
+        searchCatalogue: fromPromise(({ input }: { input: CatalogueQuery }) => client.catalogue({ query: input })),
+        loadItem: fromPromise(({ input }: { input: { code: string } }) => client.catalogueItem({ params: { code: input.code } })),
       },
     }),
   };

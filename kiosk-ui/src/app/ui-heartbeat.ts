@@ -12,12 +12,12 @@ export const uiHeartbeatMs = 15_000;
  * Returns a function that stops it for good.
  */
 export function startUiHeartbeat(
-  client: Pick<BridgeClient, 'sendUiHeartbeat'>,
+  client: Pick<BridgeClient, 'uiHeartbeat'>,
   page: Pick<Window, 'addEventListener' | 'removeEventListener'> = window,
   intervalMs = uiHeartbeatMs,
 ): () => void {
   let timer: ReturnType<typeof setInterval> | undefined;
-  const beat = () => void client.sendUiHeartbeat().catch(() => undefined);
+  const beat = () => void client.uiHeartbeat().catch(() => undefined);
   const start = () => {
     if (timer !== undefined) return;
     beat();

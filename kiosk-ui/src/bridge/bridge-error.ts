@@ -12,6 +12,8 @@ export class BridgeError extends Error {
     message: string,
     /** HTTP status, 0 when no response arrived */
     readonly status: number,
+    /** when the bridge said to try again (Retry-After), in seconds */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'BridgeError';
@@ -19,8 +21,9 @@ export class BridgeError extends Error {
 }
 
 /** Reads `{ error: { code, message } }`; anything else becomes `bad-response` so nothing is guessed. */
-export function bridgeErrorFromBody(status: number, body: unknown): BridgeError {
-  if (isErrorBody(body)) return new BridgeError(body.error.code as ErrorCode, body.error.message, status);
+export function bridgeErrorFromBody(status: number, body: unknown, retryAfter: string | null = null): BridgeError {
+  const seconds = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : null;
+  if (isErrorBody(body)) return new BridgeError(body.error.code as ErrorCode, body.error.message, status, seconds);
   return new BridgeError('bad-response', `HTTP ${status} without an error body`, status);
 }
 

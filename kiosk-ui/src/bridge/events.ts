@@ -1,5 +1,5 @@
 import type { KioskEvent, KioskEventType } from '@tongban/device-bridge/api';
-import { bridgePaths } from './paths.ts';
+import { apiPaths } from '@tongban/device-bridge/api/routes';
 
 /**
  * Every SSE event name the bridge sends. Named SSE events only reach listeners registered for that
@@ -33,7 +33,7 @@ export interface EventSubscriptionOptions {
 /** Subscribes to GET /api/events. Returns a function that closes the stream. */
 export function subscribeEvents(onEvent: (event: KioskEvent) => void, options: EventSubscriptionOptions = {}): () => void {
   const createEventSource = options.createEventSource ?? ((url: string) => new EventSource(url));
-  const source = createEventSource((options.baseUrl ?? '') + bridgePaths.events);
+  const source = createEventSource((options.baseUrl ?? '') + apiPaths.events);
   const handleMessage = (message: MessageEvent<string>) => {
     const event = parseKioskEvent(message.data);
     if (event) onEvent(event);

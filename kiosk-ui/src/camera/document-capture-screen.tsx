@@ -1,7 +1,7 @@
 import type { ActorRefFrom } from 'xstate';
 import './camera.css';
 import { BigButton } from '../components/big-button.tsx';
-import { bridgePaths } from '../bridge/paths.ts';
+import { apiPaths } from '@tongban/device-bridge/api/routes';
 import type { DocumentCaptureMachine } from '../flows/document-capture.machine.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
@@ -43,7 +43,7 @@ export function DocumentCaptureScreen({ actor }: DocumentCaptureScreenProps) {
     body = (
       <div class="document-capture">
         <p class="lead">{t('capture.place')}</p>
-        <img class="camera-preview" src={bridgePaths.cameraPreview('document-camera')} alt={t('capture.preview.alt')} />
+        <img class="camera-preview" src={apiPaths.cameraPreview('document-camera')} alt={t('capture.preview.alt')} />
         <p class="note">{t('capture.privacy')}</p>
       </div>
     );
@@ -67,7 +67,7 @@ export function DocumentCaptureScreen({ actor }: DocumentCaptureScreenProps) {
             <li class="page-list__item" key={`${page.index}-${page.bytes}`} data-part="page">
               <img
                 class="page-list__image"
-                src={bridgePaths.materialPageImage(capture!.captureId, page.index) + `?v=${page.bytes}`}
+                src={apiPaths.materialPageImage(capture!.captureId, page.index) + `?v=${page.bytes}`}
                 alt={t('capture.page', { number: String(page.index + 1) })}
               />
               <span class="note">{t('capture.page', { number: String(page.index + 1) })}</span>

@@ -3,7 +3,7 @@ import './camera.css';
 import { useState } from 'preact/hooks';
 import type { ActorRefFrom } from 'xstate';
 import { BigButton } from '../components/big-button.tsx';
-import { bridgePaths } from '../bridge/paths.ts';
+import { apiPaths } from '@tongban/device-bridge/api/routes';
 import type { FaceCheckMachine } from '../flows/face-check.machine.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -97,7 +97,7 @@ export function FaceCheckScreen({ actor }: FaceCheckScreenProps) {
     case 'capturing':
       body = (
         <div class="face-capture">
-          <img class="camera-preview" src={bridgePaths.cameraPreview('camera')} alt={t('face.preview.alt')} />
+          <img class="camera-preview" src={apiPaths.cameraPreview('camera')} alt={t('face.preview.alt')} />
           <p class="hero" role="status" aria-live="polite" data-part="face-hint" data-hint={hint}>
             {t(hintKey(hint))}
           </p>

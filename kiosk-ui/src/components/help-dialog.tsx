@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/language-context.tsx';
 import { useFocusOnMount } from '../a11y/focus.ts';
+import type { BridgeClient } from '../bridge/client.ts';
 import { callStaff, type StaffCallOutcome } from './call-staff.ts';
 
 /**
@@ -9,11 +10,13 @@ import { callStaff, type StaffCallOutcome } from './call-staff.ts';
  * call went out; if not, it says how to reach a person anyway, with the hall's phone number.
  */
 export function HelpDialog({
+  client,
   helpPhone,
   screen,
   onClose,
   onOutcome,
 }: {
+  client: Pick<BridgeClient, 'callStaff'>;
   helpPhone: string;
   screen: string;
   onClose: () => void;
@@ -24,7 +27,7 @@ export function HelpDialog({
   const [outcome, setOutcome] = useState<StaffCallOutcome | null>(null);
   useEffect(() => {
     let live = true;
-    void callStaff(screen).then((result) => {
+    void callStaff(client, screen).then((result) => {
       if (!live) return;
       setOutcome(result);
       onOutcome?.(result);

@@ -52,7 +52,7 @@ export function DevPanel({ client, onClose }: DevPanelProps) {
             key={fixture.id}
             data-fixture={fixture.id}
             title={fixture.label}
-            onClick={() => run(`card ${fixture.id}`, () => client.simPlaceCard(fixture.id))}
+            onClick={() => run(`card ${fixture.id}`, () => client.simCard({ body: { fixture: fixture.id } }))}
           >
             {fixture.id} · {fixture.label}
           </button>
@@ -68,19 +68,23 @@ export function DevPanel({ client, onClose }: DevPanelProps) {
             type="button"
             key={cardType}
             data-sim-card-type={cardType}
-            onClick={() => run(`card ${cardType}`, () => client.simTestCard({ cardType }))}
+            onClick={() => run(`card ${cardType}`, () => client.simCard({ body: { cardType } }))}
           >
             {cardType}
           </button>
         ))}
-        <button type="button" data-sim-card-type="damaged" onClick={() => run('damaged card', () => client.simTestCard({ damaged: true }))}>
+        <button
+          type="button"
+          data-sim-card-type="damaged"
+          onClick={() => run('damaged card', () => client.simCard({ body: { damaged: true } }))}
+        >
           damaged card
         </button>
         <select
           data-sim="sam-fault"
           onChange={(event) => {
             const value = (event.target as HTMLSelectElement).value;
-            run('SAM fault', () => client.simIdReaderFault(value === 'none' ? null : (value as SamFault)));
+            run('SAM fault', () => client.simIdReaderFault({ body: { fault: value === 'none' ? null : (value as SamFault) } }));
           }}
         >
           {['none', ...samFaultNames].map((fault) => (
@@ -98,7 +102,12 @@ export function DevPanel({ client, onClose }: DevPanelProps) {
           value={scanText}
           onInput={(event) => setScanText((event.target as HTMLInputElement).value)}
         />
-        <button type="button" data-action="sim-scan" disabled={scanText === ''} onClick={() => run('scan', () => client.simScan(scanText))}>
+        <button
+          type="button"
+          data-action="sim-scan"
+          disabled={scanText === ''}
+          onClick={() => run('scan', () => client.simScan({ body: { data: scanText } }))}
+        >
           scan
         </button>
       </fieldset>
@@ -108,7 +117,12 @@ export function DevPanel({ client, onClose }: DevPanelProps) {
           <select
             data-printer={printer}
             onChange={(event) =>
-              run(`${printer} state`, () => client.simPrinterState(printer, (event.target as HTMLSelectElement).value as PrinterCondition))
+              run(`${printer} state`, () =>
+                client.simPrinterState({
+                  params: { printerId: printer },
+                  body: { state: (event.target as HTMLSelectElement).value as PrinterCondition },
+                }),
+              )
             }
           >
             {printerConditions.map((condition) => (
@@ -129,7 +143,7 @@ export function DevPanel({ client, onClose }: DevPanelProps) {
               type="button"
               data-device={device}
               data-sim="disconnect"
-              onClick={() => run(`${device} disconnect`, () => client.simDevice(device, 'disconnect'))}
+              onClick={() => run(`${device} disconnect`, () => client.simDevice({ params: { deviceId: device, action: 'disconnect' } }))}
             >
               disconnect
             </button>
@@ -137,7 +151,7 @@ export function DevPanel({ client, onClose }: DevPanelProps) {
               type="button"
               data-device={device}
               data-sim="connect"
-              onClick={() => run(`${device} connect`, () => client.simDevice(device, 'connect'))}
+              onClick={() => run(`${device} connect`, () => client.simDevice({ params: { deviceId: device, action: 'connect' } }))}
             >
               connect
             </button>

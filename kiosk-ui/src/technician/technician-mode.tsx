@@ -1,7 +1,7 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SnapshotFrom } from 'xstate';
-import { createActor, fromPromise } from 'xstate';
+import { createActor } from 'xstate';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { subscribeEvents } from '../bridge/events.ts';
 import { technicianMachine, type TechnicianEvent } from '../flows/technician.machine.ts';
@@ -9,7 +9,8 @@ import { useI18n } from '../i18n/language-context.tsx';
 import { availableLanguages } from '../i18n/languages.ts';
 import { CornerHold } from './corner-hold.tsx';
 import { PinPad } from './pin-pad.tsx';
-import { createTechnicianClient } from './technician-client.ts';
+import { technicianActors } from './technician-actors.ts';
+import type { BridgeClient } from '../bridge/client.ts';
 import './technician.css';
 
 /**
@@ -37,33 +38,12 @@ function useTechnicianPanel(wanted: boolean): PanelComponent | null {
   return panel;
 }
 
-export function TechnicianMode({ enabled }: { enabled: boolean }) {
+export function TechnicianMode({ enabled, client }: { enabled: boolean; client: BridgeClient }) {
   const { t } = useI18n();
-  const actor = useMemo(() => {
-    const client = createTechnicianClient();
-    return createActor(
-      technicianMachine.provide({
-        actors: {
-          login: fromPromise(({ input }) => client.login(input.pin)),
-          listDevices: fromPromise(({ input }) => client.listDevices(input.token)),
-          selfTest: fromPromise(({ input }) => client.selfTest(input.token, input.device)),
-          loadAudit: fromPromise(({ input }) => client.loadAudit(input.token)),
-          paperRefilled: fromPromise(({ input }) => client.paperRefilled(input.token, input.device)),
-          listPrintProblems: fromPromise(({ input }) => client.listPrintProblems(input.token)),
-          printProblemHandled: fromPromise(({ input }) => client.printProblemHandled(input.token, input.jobId)),
-          loadSettings: fromPromise(async ({ input }) => ({
-            ...(await client.loadSettings(input.token)),
-            languages: availableLanguages.map((info) => info.tag),
-          })),
-          exportBundle: fromPromise(({ input }) => client.exportBundle(input.token)),
-          loadLog: fromPromise(({ input }) => client.loadLog(input.token)),
-          validateConfig: fromPromise(({ input }) => client.validateConfig(input.token, input.config)),
-          applyConfig: fromPromise(({ input }) => client.applyConfig(input.token, input.config)),
-          logout: fromPromise(({ input }) => client.logout(input.token)),
-        },
-      }),
-    );
-  }, []);
+  const actor = useMemo(
+    () => createActor(technicianMachine.provide({ actors: technicianActors(client, () => availableLanguages.map((info) => info.tag)) })),
+    [client],
+  );
   useEffect(() => {
     actor.start();
     return () => actor.stop();
