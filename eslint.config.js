@@ -39,6 +39,104 @@ export default defineConfig([
     languageOptions: { globals: globals.browser },
   },
 
+  // ── Boundaries between the parts (docs/architecture.md, "Rules the code keeps") ──
+
+  // The kiosk UI reaches the bridge only through its API package: types from anywhere in it (erased
+  // from the bundle), run-time values only from its zod-free modules, so zod never reaches the browser.
+  {
+    files: ['kiosk-ui/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\.?/.*device-bridge/',
+              message: 'The UI imports bridge code only from its API package, @tongban/device-bridge/api.',
+            },
+            {
+              regex: '^@tongban/device-bridge(?!/api/(routes|screens|sim-faults)$)',
+              allowTypeImports: true,
+              message:
+                'Import the contract as types (import type): its schemas would bring zod into the kiosk bundle. Run-time values come from @tongban/device-bridge/api/routes, /api/screens or /api/sim-faults.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // Flows are pure statecharts: they import no view (every .tsx is one) and not the app that runs them.
+  {
+    files: ['kiosk-ui/src/flows/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\.?/.*device-bridge/',
+              message: 'The UI imports bridge code only from its API package, @tongban/device-bridge/api.',
+            },
+            {
+              regex: '^@tongban/device-bridge(?!/api/screens$)',
+              allowTypeImports: true,
+              message: 'Flows take the contract as types only; whatever talks to the bridge is an actor injected by the app.',
+            },
+            {
+              group: ['**/*.tsx', '../app', '../app/**', '../screens/**', '../components/**', '../dev-panel/**', '../camera/**'],
+              message: 'Flows are pure machines: they never import screens, components or the app; the app renders them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
+  // The bridge's contract stands alone: what the UI and the bridge share imports nothing else of the bridge.
+  {
+    files: ['device-bridge/src/api/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../**'], message: 'api/ is the contract: it imports only zod and its own files.' }] },
+      ],
+    },
+  },
+
+  // Only the HTTP layer (http/, routes/, the app and the composition root) knows HTTP: domain code and
+  // devices throw domain errors with codes from api/errors.ts and never see a request or a status.
+  {
+    files: ['device-bridge/src/**/*.ts'],
+    ignores: [
+      'device-bridge/src/http/**',
+      'device-bridge/src/routes/**',
+      'device-bridge/src/app.ts',
+      'device-bridge/src/compose.ts',
+      'device-bridge/src/main.ts',
+      'device-bridge/src/platform-server/**',
+      'device-bridge/src/api/**',
+      '**/*.test.ts',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'express', message: 'Only the HTTP layer (http/, routes/) uses Express.' }],
+          patterns: [
+            {
+              // the layer's folders sit at the top of src/ (platform/http/ is the platform's HTTP adapter, not this layer)
+              regex: '^(\\.\\./)+(http|routes)/|^(\\.\\./)+(app|compose)\\.ts$',
+              message: 'Domain code and devices never import the HTTP layer: throw a DomainError (errors/domain-error.ts) instead.',
+            },
+            { group: ['**/kiosk-ui/**'], message: 'The bridge never imports the UI.' },
+          ],
+        },
+      ],
+    },
+  },
+
   // Tools read their configuration from a default export; that is their contract, not our style.
   {
     files: ['**/vite.config.ts', '**/vitest.config.ts', 'eslint.config.js'],
