@@ -10,6 +10,12 @@ const noDefaultExport = {
   message: 'Use named exports: they keep names consistent across imports and searches.',
 };
 
+/** the UI reaches the bridge's code only through its package name, never by a relative path into it */
+const noRelativeBridgeImports = {
+  regex: '^\\.\\.?/.*device-bridge/',
+  message: 'The UI imports bridge code only from its API package, @tongban/device-bridge/api.',
+};
+
 export default defineConfig([
   globalIgnores(['**/dist/**', '**/node_modules/**', 'var/**', '**/coverage/**', '**/.vite/**']),
 
@@ -50,10 +56,7 @@ export default defineConfig([
         'error',
         {
           patterns: [
-            {
-              regex: '^\\.\\.?/.*device-bridge/',
-              message: 'The UI imports bridge code only from its API package, @tongban/device-bridge/api.',
-            },
+            noRelativeBridgeImports,
             {
               regex: '^@tongban/device-bridge(?!/api/(routes|screens|sim-faults)$)',
               allowTypeImports: true,
@@ -75,10 +78,7 @@ export default defineConfig([
         'error',
         {
           patterns: [
-            {
-              regex: '^\\.\\.?/.*device-bridge/',
-              message: 'The UI imports bridge code only from its API package, @tongban/device-bridge/api.',
-            },
+            noRelativeBridgeImports,
             {
               regex: '^@tongban/device-bridge(?!/api/screens$)',
               allowTypeImports: true,

@@ -1,6 +1,7 @@
 import type { OutboxEvent } from '../outbox/outbox.ts';
 import { PlatformRejection, PlatformUnavailable } from '../platform/contract.ts';
 import { domainErrorOfPlatform } from '../platform/platform-errors.ts';
+import { DomainError } from '../errors/domain-error.ts';
 import type { Clock } from '../time/clock.ts';
 
 /** Whether the government service platform answered lately, as health reports it. */
@@ -58,28 +59,25 @@ export function createPlatformLink(deps: { clock: Clock }): PlatformLink {
     else if (error instanceof PlatformRejection) note(true, null);
   }
 
+  async function liveOr<T>(call: () => Promise<T>, whenUnavailable: (reason: string) => T | Promise<T>): Promise<T> {
+    try {
+      const result = await call();
+      note(true, null);
+      return result;
+    } catch (error) {
+      noteOutcome(error);
+      if (error instanceof PlatformUnavailable) return whenUnavailable(error.message);
+      throw domainErrorOfPlatform(error);
+    }
+  }
+
   return {
-    async live(call) {
-      try {
-        const result = await call();
-        note(true, null);
-        return result;
-      } catch (error) {
-        noteOutcome(error);
-        throw domainErrorOfPlatform(error);
-      }
-    },
-    async liveOr(call, whenUnavailable) {
-      try {
-        const result = await call();
-        note(true, null);
-        return result;
-      } catch (error) {
-        noteOutcome(error);
-        if (error instanceof PlatformUnavailable) return whenUnavailable(error.message);
-        throw domainErrorOfPlatform(error);
-      }
-    },
+    // unreachable is an error here: there is nothing to fall back on
+    live: (call) =>
+      liveOr(call, (reason) => {
+        throw new DomainError('platform-unavailable', reason);
+      }),
+    liveOr,
     noteDelivery(event) {
       if (event.type === 'retry') note(false, event.reason);
       else note(true, null);

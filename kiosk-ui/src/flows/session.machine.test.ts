@@ -416,11 +416,21 @@ function startKiosk() {
 }
 
 async function signInToMenu(kiosk: ReturnType<typeof startKiosk>) {
-  // under 60: the timings below are the usual pace (care mode's own are checked under "pacing")
+  // under 60: the timings below are the usual pace (care mode's own are checked in visit-settings.test.ts)
   kiosk.actor.send({ type: 'SESSION_STARTED', session: citizenUnder60Session });
   expect(kiosk.screen()).toBe('greeting');
   kiosk.elapse(2_000);
   expect(kiosk.screen()).toBe('menu');
+}
+
+/** signs in, picks the social insurance certificate and prints one copy: the print journey is now waiting for its job */
+async function printOneCopyFromMenu(kiosk: ReturnType<typeof startKiosk>) {
+  await signInToMenu(kiosk);
+  kiosk.actor.send({ type: 'SELECT_SERVICE', service: 'social-insurance-contribution' });
+  await kiosk.settle();
+  kiosk.print({ type: 'PRINT' });
+  kiosk.print({ type: 'PRINT_COPIES', copies: 1 });
+  await kiosk.settle();
 }
 
 describe('session flow, on a simulated clock', () => {
@@ -470,12 +480,7 @@ describe('session flow, on a simulated clock', () => {
 
   it('a long print (printer out of paper for 10 minutes) is not cut off by the idle timeout', async () => {
     const kiosk = startKiosk();
-    await signInToMenu(kiosk);
-    kiosk.actor.send({ type: 'SELECT_SERVICE', service: 'social-insurance-contribution' });
-    await kiosk.settle();
-    kiosk.print({ type: 'PRINT' });
-    kiosk.print({ type: 'PRINT_COPIES', copies: 1 });
-    await kiosk.settle();
+    await printOneCopyFromMenu(kiosk);
     kiosk.actor.send({ type: 'JOB', job: jobIn('held', { reason: 'paper-out' }) });
     kiosk.elapse(600_000);
     expect(kiosk.screen()).toBe('printing');
@@ -549,12 +554,7 @@ describe('rating (好差评), generated paths', () => {
 describe('rating on a simulated clock', () => {
   it('非常不满意 with two indicators reaches the bridge with those indicators', async () => {
     const kiosk = startKiosk();
-    await signInToMenu(kiosk);
-    kiosk.actor.send({ type: 'SELECT_SERVICE', service: 'social-insurance-contribution' });
-    await kiosk.settle();
-    kiosk.print({ type: 'PRINT' });
-    kiosk.print({ type: 'PRINT_COPIES', copies: 1 });
-    await kiosk.settle();
+    await printOneCopyFromMenu(kiosk);
     kiosk.actor.send({ type: 'JOB', job: jobIn('completed') });
     kiosk.actor.send({ type: 'DONE' });
     expect(kiosk.screen()).toBe('rating');
@@ -589,22 +589,6 @@ describe('rating on a simulated clock', () => {
     expect(kiosk.screen()).toBe('rating');
     // rating: 0.5 × 120 s
     kiosk.elapse(59_000);
-    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(false);
-    kiosk.elapse(1_000);
-    expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(true);
-  });
-});
-
-describe('pacing (elder mode)', () => {
-  it('stretches the waits for a person: greeting 2 s → 3 s and the idle limit 120 s → 180 s at 1.5', () => {
-    const kiosk = startKiosk();
-    kiosk.actor.send({ type: 'SET_PACING', factor: 1.5 });
-    kiosk.actor.send({ type: 'SESSION_STARTED', session: citizenSession });
-    kiosk.elapse(2_500);
-    expect(kiosk.screen()).toBe('greeting');
-    kiosk.elapse(500);
-    expect(kiosk.screen()).toBe('menu');
-    kiosk.elapse(179_000);
     expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(false);
     kiosk.elapse(1_000);
     expect(isCountdownShown(kiosk.actor.getSnapshot())).toBe(true);
@@ -691,12 +675,7 @@ describe('print: copies and one reprint', () => {
     }
     // the session tells the journey when health says the printer went down
     const kiosk = startKiosk();
-    await signInToMenu(kiosk);
-    kiosk.actor.send({ type: 'SELECT_SERVICE', service: 'social-insurance-contribution' });
-    await kiosk.settle();
-    kiosk.print({ type: 'PRINT' });
-    kiosk.print({ type: 'PRINT_COPIES', copies: 1 });
-    await kiosk.settle();
+    await printOneCopyFromMenu(kiosk);
     kiosk.actor.send({ type: 'JOB', job: jobIn('failed', { reason: 'paper-out' }) });
     expect(kiosk.screen()).toBe('error');
     const journey = () => printActorOf(kiosk.actor.getSnapshot())!.getSnapshot();
