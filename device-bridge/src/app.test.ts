@@ -1,5 +1,4 @@
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,18 +6,11 @@ import type { KioskEvent } from './api/index.ts';
 import { kioskEventSchema } from './api/index.ts';
 import { composeBridge, type Bridge } from './compose.ts';
 import { loadConfig } from './config/load.ts';
+import { freePort } from './free-port.support.ts';
 import { createMemoryLogger } from './log/logger.ts';
 
 // The bridge wired as in production (simulated devices, embedded platform, SQLite, real HTTP),
 // in-process so each step of a citizen's visit can be checked through the API alone.
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const running: Array<{ bridge: Bridge; abort: AbortController }> = [];
 afterEach(async () => {
