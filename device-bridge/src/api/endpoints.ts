@@ -67,7 +67,13 @@ import {
 
 /** What a successful answer is: JSON of a schema, nothing (204), a stream, or bytes of one type. */
 export type ResponseSpec =
-  | { readonly kind: 'json'; readonly status: 200 | 201 | 202; readonly schema: z.ZodType }
+  | {
+      readonly kind: 'json';
+      readonly status: 200 | 201 | 202;
+      readonly schema: z.ZodType;
+      /** the same request again (same idempotency key) answers the first result with this status */
+      readonly repeatStatus?: 200;
+    }
   | { readonly kind: 'empty' }
   | { readonly kind: 'event-stream'; readonly schema: z.ZodType }
   | { readonly kind: 'bytes'; readonly contentType: string };
@@ -136,7 +142,7 @@ export const endpoints = defineEndpoints({
   record: { params: z.object({ type: certificateTypeSchema }), response: json(recordViewSchema) },
   applications: { response: json(applicationListResponseSchema) },
   // 201 when stored; the same idempotency key again answers 200 with the first receipt
-  submitApplication: { body: applicationSubmitSchema, response: json(applicationReceiptSchema, 201) },
+  submitApplication: { body: applicationSubmitSchema, response: { ...json(applicationReceiptSchema, 201), repeatStatus: 200 } },
   appointmentSlots: { query: slotQuerySchema, response: json(slotListResponseSchema) },
   appointments: { response: json(appointmentListResponseSchema) },
   bookAppointment: { body: appointmentBookSchema, response: json(appointmentBookedSchema, 201) },

@@ -131,6 +131,9 @@ export function endpointRouter(handlers: Partial<EndpointHandlers<EndpointName>>
       }
       if (spec.kind !== 'json') return; // streams and bytes: the handler wrote the answer
       const { status, body } = isAnswered(result) ? result : { status: spec.status, body: result };
+      if (status !== spec.status && !('repeatStatus' in spec && status === spec.repeatStatus)) {
+        throw new Error(`${name} answered ${status}, which the endpoint table does not give it`);
+      }
       const checked = spec.schema.safeParse(body);
       if (!checked.success) {
         logger.log('response-invalid', { endpoint: name, problems: checked.error.issues.map((issue) => issue.path.join('.')).join(', ') });

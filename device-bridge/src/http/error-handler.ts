@@ -13,7 +13,7 @@ function answer(response: Response, code: ErrorCode, detail?: string, facts?: Do
 }
 
 export const apiNotFound: RequestHandler = (request, response) => {
-  answer(response, 'not-found', `no ${request.method} ${request.path}`);
+  answer(response, 'not-found', `no ${request.method} ${request.baseUrl}${request.path}`);
 };
 
 /**

@@ -61,6 +61,14 @@ function successResponse(name: EndpointName, endpoint: Endpoint, part: (name: En
           description: reasonPhrases[spec.status],
           content: { 'application/json': { schema: part(name, 'response') } },
         },
+        ...('repeatStatus' in spec && spec.repeatStatus !== undefined
+          ? {
+              [String(spec.repeatStatus)]: {
+                description: 'the same request again (same idempotency key): the first answer',
+                content: { 'application/json': { schema: part(name, 'response') } },
+              },
+            }
+          : {}),
       };
     case 'empty':
       return { '204': { description: 'done, no body' } };
