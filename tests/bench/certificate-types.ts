@@ -1,6 +1,6 @@
 // Per certificate type: render time (warm median and p95) and file size, through the same renderer
 // the kiosk uses, with the fixture citizen who has the richest record of that type. Plus the font
-// question the issue raises: how much of a render is the CJK font subset, CFF (the Noto OTF we
+// question: how much of a render is the CJK font subset, CFF (the Noto OTF we
 // ship) against a TrueType-outline CJK font (WenQuanYi Micro Hei, measured only: it is a Debian
 // font, not an npm package) — same strings, same pdfkit, so only the font differs.
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 // Technician mode in the real kiosk page: the hidden 5 s corner press, the PIN pad (a wrong PIN is
 // refused), the device panel with live status and what the hardware says (SAM id, paper level), an
 // A4 test page from the self-test, a certificate that failed on paper-out after the citizen left
-// (打印异常 → 已处理), the diagnostic export, every setting the issue lists, and leaving; last, a
+// (打印异常 → 已处理), the diagnostic export, every setting of the settings tab, and leaving; last, a
 // saved change (English off) restarts the kiosk, which then offers Chinese only.
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';

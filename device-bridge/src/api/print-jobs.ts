@@ -8,7 +8,7 @@ import { certificateTypeSchema } from './certificates.ts';
  * - submitted: the printer system (CUPS) has it; not printing yet
  * - printing: the printer is producing pages
  * - held: waiting for the printer (cover open, printer unreachable …); resumes by itself when fixed
- * - completed: the paper is out (the issue's "done")
+ * - completed: the paper is out
  * - failed: will not print; `reason` says why (paper-out, jam, aborted, interrupted, …).
  *   A failed job may be reprinted once, in the same session (POST /api/print-jobs/:id/reprint).
  * - cancelled: cancelled at the printer (by a technician)

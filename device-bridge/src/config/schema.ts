@@ -5,7 +5,7 @@ import { fleetConfigSchema, technicianConfigSchema } from '../fleet/fleet-config
  * The kiosk's configuration (architecture rule 8). config/default.json holds every default; a site
  * override named by KIOSK_CONFIG is deep-merged over it and the result must parse with this schema.
  * Drivers listed here are the ones this build really has; a real-hardware driver is added to a
- * device's union when its issue lands, never before.
+ * device's union when the driver is built, never before.
  */
 const simulatedDevice = z.object({ driver: z.literal('simulated') }).strict();
 

@@ -5,8 +5,7 @@ import { createStatusTracker } from './status-tracker.ts';
 
 /**
  * A simulated device whose only state is its link: started or stopped by the bridge, cable in or
- * out. The scanner and the cameras are exactly this (plus, for the scanner, codes); real drivers
- * will add what their hardware reports.
+ * out. The simulated cameras are exactly this; real drivers add what their hardware reports.
  * Like a real driver, a simulator reports `disconnected` (reason `stopped`) until `start()`.
  */
 export interface SimulatedLinkDevice<Id extends DeviceId> extends Device {

@@ -46,7 +46,7 @@ describe('kiosk metrics', () => {
       createdAt: '',
       updatedAt: '',
     };
-    // only the fields metrics read; the rest of the job view belongs to the print issue
+    // only the fields metrics read; the rest of the job view belongs to the print service
     const asJob = (fields: object) => fields as unknown as PrintJobView;
     bus.publish({ type: 'job', job: asJob({ ...job, state: 'completed' }) });
     bus.publish({ type: 'job', job: asJob({ ...job, state: 'failed', reason: 'jam' }) });

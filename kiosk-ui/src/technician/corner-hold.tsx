@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 
-/** How long the hidden corner must be held (the "5 s press on a corner"). */
+/** How long the hidden corner must be held: a 5 s press on a corner opens technician mode. */
 export const cornerHoldMs = 5_000;
 
 /**
