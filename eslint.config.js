@@ -85,7 +85,17 @@ export default defineConfig([
               message: 'Flows take the contract as types only; whatever talks to the bridge is an actor injected by the app.',
             },
             {
-              group: ['**/*.tsx', '../app', '../app/**', '../screens/**', '../components/**', '../dev-panel/**', '../camera/**'],
+              group: [
+                '**/*.tsx',
+                '../app',
+                '../app/**',
+                '../screens/**',
+                '../components/**',
+                '../dev-panel/**',
+                '../camera/**',
+                'preact',
+                'preact/**',
+              ],
               message: 'Flows are pure machines: they never import screens, components or the app; the app renders them.',
             },
           ],

@@ -1,5 +1,4 @@
-import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+// Pure: the session machine (flows/) reads the pacing from here; the Preact context is in display-mode-context.ts.
 
 /**
  * How the screen is presented for the person in front of it: elder mode (关爱模式: larger text
@@ -41,19 +40,4 @@ export function displayModeAttributes(mode: DisplayMode): Record<string, string>
     'data-elder': String(mode.elder),
     'data-contrast': mode.highContrast ? 'high' : 'normal',
   };
-}
-
-export interface DisplayModeState extends DisplayMode {
-  setElder: (elder: boolean) => void;
-  setHighContrast: (highContrast: boolean) => void;
-}
-
-export const DisplayModeContext = createContext<DisplayModeState>({
-  ...defaultDisplayMode,
-  setElder: () => undefined,
-  setHighContrast: () => undefined,
-});
-
-export function useDisplayMode(): DisplayModeState {
-  return useContext(DisplayModeContext);
 }

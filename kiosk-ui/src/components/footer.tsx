@@ -1,4 +1,4 @@
-import { useDisplayMode } from '../a11y/display-mode.ts';
+import { useDisplayMode } from '../a11y/display-mode-context.ts';
 import { useI18n } from '../i18n/language-context.tsx';
 import { SpeakerIcon } from './icons.tsx';
 import { useMixedText } from './platform-text.tsx';

@@ -1,7 +1,7 @@
 import type { ServiceCategory, ServiceItem } from '@tongban/device-bridge/api';
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { useDisplayMode } from '../a11y/display-mode.ts';
+import { useDisplayMode } from '../a11y/display-mode-context.ts';
 import { useActorSnapshot } from '../app/use-actor-snapshot.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { PlatformText, platformLanguage, useMixedText } from '../components/platform-text.tsx';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useDisplayMode } from '../a11y/display-mode.ts';
+import { useDisplayMode } from '../a11y/display-mode-context.ts';
 import { BigButton } from '../components/big-button.tsx';
 import { DocumentIcon, PrinterIcon } from '../components/icons.tsx';
 import { ScreenFrame } from '../components/screen-frame.tsx';

@@ -44,7 +44,7 @@ describe('SW3 status table', () => {
     expect(isSuccess(code)).toBe(success);
   });
 
-  it('knows exactly the issue’s codes, each under its own name', () => {
+  it('knows exactly the codes GA/T 467 lists, each under its own name', () => {
     expect(
       Object.keys(samStatuses)
         .map(Number)
