@@ -26,6 +26,8 @@ export default defineConfig({
           name: 'e2e',
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
+          // one Chromium for the run; every file connects to it and opens its own contexts
+          globalSetup: ['tests/setup/chromium-server.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,

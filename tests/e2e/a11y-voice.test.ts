@@ -7,7 +7,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import { openKioskPage, type KioskPage } from '../support/browser.ts';
+import { testBrowser } from '../support/test-browser.ts';
 import { action, placeCard, removeCard, resetKiosk, screenNames, waitForScreen } from '../support/kiosk-ui.ts';
 import { uiDistDir } from '../support/repo.ts';
 import { overlayClips } from '../../kiosk-ui/src/voice/screen-voice.ts';
@@ -63,7 +64,7 @@ describe('the kiosk speaks, with no network beyond itself', () => {
   beforeAll(async () => {
     [bridge, browser] = await Promise.all([
       startBridge({ config: { devices: { 'id-reader': { driver: 'simulated', readMs: 100 } } } }),
-      launchChromium(),
+      testBrowser(),
     ]);
     kiosk = await openKioskPage(browser, 'about:blank');
     // anything not served by the kiosk's own bridge is refused and remembered
