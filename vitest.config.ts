@@ -39,6 +39,12 @@ export default defineConfig({
           // bridge and simulated devices much of the time; the accessibility walk alone takes as long
           // as half of the other files together, so two workers stay balanced
           maxWorkers: Math.max(2, cores),
+          // a browser file drives processes (bridge, Chromium) over HTTP and CDP; what it imports here
+          // (playwright-core, the support helpers, the API schemas, simulators) holds no state between
+          // files, so each worker loads it once instead of once per file. The unit project keeps
+          // isolation: its files import the bridge's own modules, whose process-wide caches (the
+          // parsed CJK font, for one) would carry one file's work into the next.
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
           sequence: { groupOrder: 1 },
