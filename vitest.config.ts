@@ -36,8 +36,10 @@ export default defineConfig({
           // one Chromium for the run; every file connects to it and opens its own contexts
           globalSetup: ['tests/setup/chromium-server.ts'],
           // two files at a time, each with its own bridge: a browser test waits on the page, the
-          // bridge and simulated devices much of the time; the accessibility walk alone takes as long
-          // as half of the other files together, so two workers stay balanced
+          // bridge and the simulated devices much of the time. The accessibility walk takes about as
+          // long as all the other files together, so two workers stay balanced; a third (with the walk
+          // split in two files) did not finish sooner on 2 cores, and slowed single walks to 45 s of
+          // their 60 s limit
           maxWorkers: Math.max(2, cores),
           // a browser file drives processes (bridge, Chromium) over HTTP and CDP; what it imports here
           // (playwright-core, the support helpers, the API schemas, simulators) holds no state between

@@ -1,5 +1,5 @@
 // Global set-up of the e2e project: one Chromium for the whole run instead of one per test file.
-// Launching it costs a few hundred milliseconds of both cores per file; the files connect to this one
+// Launching and closing it cost about a second per file on a 2-core machine; the files connect to this one
 // over Playwright's WebSocket (see tests/support/test-browser.ts) and still get a fresh browser
 // context each, so no cookie, storage or cache is shared between tests. Like every Playwright
 // launch it runs on a fresh temporary profile, deleted when the server closes.
