@@ -8,7 +8,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openKioskPage, type KioskOrientation } from '../support/browser.ts';
+import { openKioskPage, type KioskOrientation } from '../support/browser.ts';
+import { testBrowser } from '../support/test-browser.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
 import {
   action,
@@ -37,7 +38,7 @@ beforeAll(async () => {
         devices: { 'id-reader': { driver: 'simulated', readMs: 1_200 }, 'a4-printer': { driver: 'simulated', pageMs: 1_200 } },
       },
     }),
-    launchChromium(),
+    testBrowser(),
   ]);
 });
 

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { build, type Plugin } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { chromiumPath } from '../support/browser.ts';
+import { chromiumArgs, chromiumPath } from '../support/browser.ts';
 import { repoRoot } from '../support/repo.ts';
 
 export type CameraScreenName = 'face-check' | 'document-capture';
@@ -49,7 +49,19 @@ const withoutViteGlobs: Plugin = {
   },
 };
 
-export async function bundleCameraScreen(name: CameraScreenName): Promise<string> {
+/** Each screen is bundled once per test file (the sources do not change during a run). */
+const bundles = new Map<CameraScreenName, Promise<string>>();
+
+export function bundleCameraScreen(name: CameraScreenName): Promise<string> {
+  let bundle = bundles.get(name);
+  if (bundle === undefined) {
+    bundle = bundleOnce(name);
+    bundles.set(name, bundle);
+  }
+  return bundle;
+}
+
+async function bundleOnce(name: CameraScreenName): Promise<string> {
   const result = await build({
     stdin: { contents: entries[name], resolveDir: `${repoRoot}/kiosk-ui/src/camera`, loader: 'tsx', sourcefile: `${name}-harness.tsx` },
     bundle: true,
@@ -95,14 +107,7 @@ export async function openCameraScreenWithProfile(
 ): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...chromiumArgs],
     viewport: { width: 1920, height: 1080 },
     locale: 'zh-CN',
     bypassCSP: true,

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium } from '../support/browser.ts';
+import { testBrowser } from '../support/test-browser.ts';
 import { bridgeRequest } from '../support/http.ts';
 import { openSessionFor } from '../support/kiosk-ui.ts';
 import { openCameraScreen, pictureShown } from './camera-harness.ts';
@@ -17,7 +17,7 @@ let browser: Browser;
 beforeAll(async () => {
   [bridge, browser] = await Promise.all([
     startBridge({ config: { devices: { 'id-reader': { driver: 'simulated', readMs: 50 } } } }),
-    launchChromium(),
+    testBrowser(),
   ]);
 }, 90_000);
 

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '@tongban/device-bridge/api';
 import { simulatedEIdToken } from '../../device-bridge/src/face/e-id-verifier.ts';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import { openKioskPage, type KioskPage } from '../support/browser.ts';
+import { testBrowser } from '../support/test-browser.ts';
 import { bridgeRequest } from '../support/http.ts';
 import { action, advanceTo, maskedNameOf, simFixture, step, waitForScreen } from '../support/kiosk-ui.ts';
 
@@ -17,7 +18,7 @@ let kiosk: KioskPage;
 beforeAll(async () => {
   [bridge, browser] = await Promise.all([
     startBridge({ config: { session: { idleTimeoutSeconds: 600, countdownSeconds: 30 } } }),
-    launchChromium(),
+    testBrowser(),
   ]);
   kiosk = await openKioskPage(browser, bridge.url, 'landscape');
 }, 90_000);

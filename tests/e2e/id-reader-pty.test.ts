@@ -14,7 +14,8 @@ import type { SerialLine } from '../../device-bridge/src/devices/serial/serial-l
 import { serialPortOpener } from '../../device-bridge/src/devices/serial/serialport-line.ts';
 import { systemClock } from '../../device-bridge/src/time/clock.ts';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import { openKioskPage, type KioskPage } from '../support/browser.ts';
+import { testBrowser } from '../support/test-browser.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
 import { maskedNameOf, simFixture, step, waitForScreen } from '../support/kiosk-ui.ts';
 import { createPtyPair, type PtyPair } from '../support/pty.ts';
@@ -47,7 +48,7 @@ beforeAll(async () => {
         },
       },
     }),
-    launchChromium(),
+    testBrowser(),
   ]);
 });
 

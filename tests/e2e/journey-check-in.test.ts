@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, queueTicketSchema } from '@tongban/device-bridge/api';
 import { fixtureCitizen } from '../../device-bridge/src/platform/embedded/fixtures.ts';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import { openKioskPage, type KioskPage } from '../support/browser.ts';
+import { testBrowser } from '../support/test-browser.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
 import { action, advanceTo, step, waitForScreen } from '../support/kiosk-ui.ts';
 import { bookAppointmentForNow } from '../support/today-appointment.ts';
@@ -25,7 +26,7 @@ let kiosk: KioskPage;
 const holder = fixtureCitizen('zhang-wei').card;
 
 beforeAll(async () => {
-  [bridge, browser] = await Promise.all([startBridge(), launchChromium()]);
+  [bridge, browser] = await Promise.all([startBridge(), testBrowser()]);
   bookAppointmentForNow(bridge.dataDir, { id: 'YY-E2E-NOW-1', idNumber: holder.idNumber });
   kiosk = await openKioskPage(browser, bridge.url, 'landscape');
 });

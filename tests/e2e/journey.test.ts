@@ -7,7 +7,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths, printJobViewSchema, ratingResponseSchema, type PrintJobView, type SimFixture } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { kioskViewports, launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import { kioskViewports, openKioskPage, type KioskPage } from '../support/browser.ts';
+import { testBrowser } from '../support/test-browser.ts';
 import { bridgeRequest } from '../support/http.ts';
 import {
   action,
@@ -40,7 +41,7 @@ let bridge: RunningBridge;
 let browser: Browser;
 
 beforeAll(async () => {
-  [bridge, browser] = await Promise.all([startBridge({ config: journeyConfig }), launchChromium()]);
+  [bridge, browser] = await Promise.all([startBridge({ config: journeyConfig }), testBrowser()]);
 });
 
 afterAll(async () => {

@@ -8,7 +8,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import { openKioskPage, type KioskPage } from '../support/browser.ts';
+import { testBrowser } from '../support/test-browser.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
 import {
   action,
@@ -40,7 +41,7 @@ beforeAll(async () => {
         platform: { driver: 'http', baseUrl: server.url, timeoutMs: 1_000, readRetries: 0 },
       },
     }),
-    launchChromium(),
+    testBrowser(),
   ]);
   // the bridge caches the catalogue at start, so guides and applications outlive the line
   await waitFor('the catalogue in the bridge cache', async () =>

@@ -5,7 +5,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import { openKioskPage, type KioskPage } from '../support/browser.ts';
+import { testBrowser } from '../support/test-browser.ts';
 import { bridgeRequest, expectStatus } from '../support/http.ts';
 import { openSessionFor, step } from '../support/kiosk-ui.ts';
 
@@ -16,7 +17,7 @@ let kiosk: KioskPage;
 beforeAll(async () => {
   [bridge, browser] = await Promise.all([
     startBridge({ config: { devices: { 'id-reader': { driver: 'simulated', readMs: 0 } } } }),
-    launchChromium(),
+    testBrowser(),
   ]);
 });
 afterAll(async () => {

@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openLandscapePage, type KioskPage } from '../support/browser.ts';
+import { openLandscapePage, type KioskPage } from '../support/browser.ts';
+import { testBrowser } from '../support/test-browser.ts';
 
 describe('operator out-of-service', () => {
   let dataDir: string;
@@ -22,7 +23,7 @@ describe('operator out-of-service', () => {
       JSON.stringify({ outOfService: true, reason: 'operator command', since: new Date().toISOString() }),
     );
     bridge = await startBridge({ dataDir, config: { kiosk: { helpPhone: '0571-96188' } } });
-    browser = await launchChromium();
+    browser = await testBrowser();
     kiosk = await openLandscapePage(browser, bridge.url);
   });
   afterAll(async () => {

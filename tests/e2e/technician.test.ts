@@ -12,7 +12,8 @@ import type { PrintJobView } from '../../device-bridge/src/api/index.ts';
 import { apiPaths } from '../../device-bridge/src/api/routes.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openLandscapePage, type KioskPage } from '../support/browser.ts';
+import { openLandscapePage, type KioskPage } from '../support/browser.ts';
+import { testBrowser } from '../support/test-browser.ts';
 import { bridgeRequest, rawRequest } from '../support/http.ts';
 import { setTechnicianPin, technicianPin as pin } from '../support/technician-pin.ts';
 import { waitFor } from '../support/wait.ts';
@@ -73,7 +74,7 @@ describe('technician mode in the kiosk UI', () => {
     await writeFile(path.join(dataDir, 'secrets/mqtt.password'), 'e2e\n');
     bridge = await startBridge({ dataDir, configFile: siteFile });
     failedJobId = await paperOutWhileCitizenPrints(bridge.url);
-    browser = await launchChromium();
+    browser = await testBrowser();
     kiosk = await openLandscapePage(browser, bridge.url);
   });
   afterAll(async () => {

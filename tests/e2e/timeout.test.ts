@@ -8,7 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiPaths } from '@tongban/device-bridge/api';
 import { startBridge, type RunningBridge } from '../support/bridge-process.ts';
-import { launchChromium, openKioskPage, type KioskPage } from '../support/browser.ts';
+import { openKioskPage, type KioskPage } from '../support/browser.ts';
+import { testBrowser } from '../support/test-browser.ts';
 import { bridgeRequest } from '../support/http.ts';
 import {
   action,
@@ -38,7 +39,7 @@ const overlayAudits: AuditResult[] = [];
 beforeAll(async () => {
   [bridge, browser] = await Promise.all([
     startBridge({ config: { devices: { 'id-reader': { driver: 'simulated', readMs: 100 } } } }),
-    launchChromium(),
+    testBrowser(),
   ]);
 });
 

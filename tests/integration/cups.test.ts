@@ -119,6 +119,9 @@ describe('A4 printer through a real CUPS server', () => {
 
   it('after a restart, finds a job it sent by name and follows it instead of sending it again', async () => {
     const client = createIppClient({ server: cups.server, queue: cups.queue, timeoutMs: 2000 });
+    // counted before the job is sent: on a busy machine CUPS may start it only after the fault is
+    // reset below, and finish it before the fresh printer looks; exactly one print must come of it
+    const before = cups.printed().length;
     cups.setFault('slow');
     // as if the bridge had sent the job and died before storing CUPS's answer
     await client.printJob('job-crashed-1', pdf);
@@ -126,8 +129,10 @@ describe('A4 printer through a real CUPS server', () => {
     const fresh = createCupsA4Printer({ server: cups.server, queue: cups.queue, pollMs: 100, clock: systemClock });
     await fresh.start();
     try {
-      const before = cups.printed().length;
       expect(await fresh.follow('job-crashed-1', null, () => {})).toBe('printed');
+      const sent = (await client.jobs()).filter((job) => job.name === 'job-crashed-1');
+      expect(sent, 'the job is in CUPS once: not sent again').toHaveLength(1);
+      expect(cups.printed()).toContain(`job-${sent[0]!.id}.pdf`);
       expect(cups.printed().length).toBe(before + 1);
       expect(await fresh.follow('job-never-sent', null, () => {})).toBe('unknown');
     } finally {

@@ -11,18 +11,19 @@ export const kioskViewports = {
 } as const;
 export type KioskOrientation = keyof typeof kioskViewports;
 
+/** How every test Chromium starts: no sandbox (root in CI), no GPU, nothing that phones home. */
+export const chromiumArgs: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** A Chromium of this process's own, with a fresh temporary profile (Playwright makes one per launch). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs] });
 }
 
 export interface KioskPage {

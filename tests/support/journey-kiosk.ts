@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { startBridge, type RunningBridge } from './bridge-process.ts';
-import { launchChromium, openKioskPage, type KioskPage } from './browser.ts';
+import { openKioskPage, type KioskPage } from './browser.ts';
+import { testBrowser } from './test-browser.ts';
 
 /** A bridge, Chromium and the landscape kiosk page on it, for walking one journey end to end. */
 export interface JourneyKiosk {
@@ -19,7 +20,7 @@ export async function startJourneyKiosk(options: { devices?: Record<string, obje
   const devices = { 'id-reader': { driver: 'simulated', readMs: 200 }, ...options.devices };
   const [bridge, browser] = await Promise.all([
     startBridge({ config: { session: { idleTimeoutSeconds: 600, countdownSeconds: 30 }, devices } }),
-    launchChromium(),
+    testBrowser(),
   ]);
   const kiosk = await openKioskPage(browser, bridge.url, 'landscape');
   return {
